@@ -1,0 +1,1 @@
+"""MemberHub: a GraphQL backend for membership businesses around a live segmentation engine."""

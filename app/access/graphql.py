@@ -1,0 +1,311 @@
+"""GraphQL for access: rules (admin), member sign-in, and `myAccessChanged` (live re-decisions)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncGenerator, AsyncIterator
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info
+
+from app.access import members, service
+from app.access.models import AccessRule, Audience, DripAnchor, RuleMode, RuleTarget
+from app.access.view import HubAccess, compute_hub_access
+from app.content.graphql import LockReasonEnum, require_member
+from app.core.errors import ValidationFailed
+from app.graphql.context import Context
+from app.graphql.errors import UserError, forbidden, user_errors
+from app.graphql.ids import parse_id_or_none
+from app.realtime.pubsub import listen, team_channel
+
+log = logging.getLogger("memberhub.access")
+
+RuleTargetEnum = strawberry.enum(RuleTarget, name="AccessRuleTarget")
+AudienceEnum = strawberry.enum(Audience, name="AccessAudience")
+RuleModeEnum = strawberry.enum(RuleMode, name="AccessRuleMode")
+DripAnchorEnum = strawberry.enum(DripAnchor, name="DripAnchor")
+ACCESS_TOPICS = ("segment-membership", "entitlements")
+
+
+def _ids(values: list[int]) -> list[strawberry.ID]:
+    return [strawberry.ID(str(v)) for v in values]
+
+
+@strawberry.type(name="AccessRule")
+class AccessRuleType:
+    id: strawberry.ID
+    hub_id: strawberry.ID
+    target_type: RuleTargetEnum  # type: ignore[valid-type]
+    target_id: strawberry.ID
+    mode: RuleModeEnum  # type: ignore[valid-type]
+    audience: AudienceEnum  # type: ignore[valid-type]
+    roles: list[str]
+    segment_ids: list[strawberry.ID]
+    product_ids: list[strawberry.ID]
+    contact_ids: list[strawberry.ID]
+    available_from: datetime | None
+    available_until: datetime | None
+    drip_days: int | None
+    drip_anchor: DripAnchorEnum | None  # type: ignore[valid-type]
+
+    @classmethod
+    def from_model(cls, r: AccessRule) -> AccessRuleType:
+        return cls(
+            id=strawberry.ID(str(r.id)), hub_id=strawberry.ID(str(r.hub_id)), target_type=RuleTarget(r.target_type),
+            target_id=strawberry.ID(str(r.target_id)), mode=RuleMode(r.mode), audience=Audience(r.audience),
+            roles=list(r.roles), segment_ids=_ids(r.segment_ids), product_ids=_ids(r.product_ids),
+            contact_ids=_ids(r.contact_ids), available_from=r.available_from, available_until=r.available_until,
+            drip_days=r.drip_days, drip_anchor=DripAnchor(r.drip_anchor) if r.drip_anchor else None,
+        )
+
+
+def _rules_by_target_loader(team_id: int) -> DataLoader[tuple[str, int], AccessRule | None]:
+    async def load(keys: list[tuple[str, int]]) -> list[AccessRule | None]:
+        rows = await AccessRule.filter(team_id=team_id, target_id__in=[k[1] for k in keys])
+        found = {(str(r.target_type), r.target_id): r for r in rows}
+        return [found.get((str(t), i)) for t, i in keys]
+
+    return DataLoader(load_fn=load)
+
+
+async def rule_for_target(
+    info: Info[Context, None], team_id: int, target_type: str, target_id: int
+) -> AccessRuleType | None:
+    loader = info.context.loader("access:rule_by_target", lambda: _rules_by_target_loader(team_id))
+    row = await loader.load((str(target_type), target_id))
+    return AccessRuleType.from_model(row) if row else None
+
+
+@strawberry.input(description="Who may see the target, and when. Drip: available dripDays after the anchor.")
+class SetAccessRuleInput:
+    target_type: RuleTargetEnum  # type: ignore[valid-type]
+    target_id: strawberry.ID
+    mode: RuleModeEnum = RuleMode.NARROW  # type: ignore[valid-type]
+    audience: AudienceEnum = Audience.EVERYONE  # type: ignore[valid-type]
+    roles: list[str] | None = None
+    segment_ids: list[strawberry.ID] | None = None
+    product_ids: list[strawberry.ID] | None = None
+    contact_ids: list[strawberry.ID] | None = None
+    available_from: datetime | None = None
+    available_until: datetime | None = None
+    drip_days: int | None = None
+    drip_anchor: DripAnchorEnum | None = None  # type: ignore[valid-type]
+
+
+@strawberry.input
+class RemoveAccessRuleInput:
+    target_type: RuleTargetEnum  # type: ignore[valid-type]
+    target_id: strawberry.ID
+
+
+@strawberry.type
+class AccessRulePayload:
+    rule: AccessRuleType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class RemoveAccessRulePayload:
+    removed: bool = False
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _int_ids(values: list[strawberry.ID] | None) -> list[int] | None:
+    # Malformed ids become 0, which no row has: reported as NOT_FOUND by validation.
+    return None if values is None else [parse_id_or_none(v) or 0 for v in values]
+
+
+@strawberry.input
+class RequestMemberSignInCodeInput:
+    hub_id: strawberry.ID
+    email: str
+
+
+@strawberry.type
+class RequestMemberSignInCodePayload:
+    sent: bool = strawberry.field(description="Always true: whether the email is a member is not revealed.")
+
+
+@strawberry.input
+class SignInMemberInput:
+    hub_id: strawberry.ID
+    email: str
+    code: str
+
+
+@strawberry.type
+class SignInMemberPayload:
+    token: str | None = None
+    hub_id: strawberry.ID | None = None
+    contact_id: strawberry.ID | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class IssueMemberSignInCodeInput:
+    hub_id: strawberry.ID
+    contact_id: strawberry.ID
+
+
+@strawberry.type
+class IssueMemberSignInCodePayload:
+    code: str | None = None
+    magic_link: str | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class AccessQuery:
+    @strawberry.field(description="Every access rule of a hub.")
+    async def access_rules(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[AccessRuleType]:
+        viewer = info.context.require("content:read")
+        rows = await AccessRule.filter(team_id=viewer.team.id, hub_id=parse_id_or_none(hub_id) or 0).order_by("id")
+        return [AccessRuleType.from_model(r) for r in rows]
+
+
+@strawberry.type
+class AccessMutation:
+    @strawberry.mutation(description="Create or replace the access rule of a hub section, content node or page.")
+    async def set_access_rule(self, info: Info[Context, None], input: SetAccessRuleInput) -> AccessRulePayload:
+        viewer = info.context.require("content:write")
+        spec = service.RuleSpec(
+            mode=input.mode.value, audience=input.audience.value, roles=input.roles,
+            segment_ids=_int_ids(input.segment_ids), product_ids=_int_ids(input.product_ids),
+            contact_ids=_int_ids(input.contact_ids), available_from=input.available_from,
+            available_until=input.available_until, drip_days=input.drip_days,
+            drip_anchor=input.drip_anchor.value if input.drip_anchor else None,
+        )
+        try:
+            rule = await service.set_access_rule(viewer.team, input.target_type.value,
+                                                 parse_id_or_none(input.target_id), spec)
+        except ValidationFailed as exc:
+            return AccessRulePayload(user_errors=user_errors(exc))
+        return AccessRulePayload(rule=AccessRuleType.from_model(rule))
+
+    @strawberry.mutation
+    async def remove_access_rule(
+        self, info: Info[Context, None], input: RemoveAccessRuleInput
+    ) -> RemoveAccessRulePayload:
+        viewer = info.context.require("content:write")
+        try:
+            removed = await service.remove_access_rule(viewer.team, input.target_type.value,
+                                                       parse_id_or_none(input.target_id))
+        except ValidationFailed as exc:
+            return RemoveAccessRulePayload(user_errors=user_errors(exc))
+        return RemoveAccessRulePayload(removed=removed)
+
+    @strawberry.mutation(description="Staff: a one-time sign-in code and magic link for a member, to deliver.")
+    async def issue_member_sign_in_code(
+        self, info: Info[Context, None], input: IssueMemberSignInCodeInput
+    ) -> IssueMemberSignInCodePayload:
+        viewer = info.context.require("content:write")
+        try:
+            issued = await members.admin_issue_code(viewer.team.id, parse_id_or_none(input.hub_id),
+                                                    parse_id_or_none(input.contact_id))
+        except ValidationFailed as exc:
+            return IssueMemberSignInCodePayload(user_errors=user_errors(exc))
+        return IssueMemberSignInCodePayload(code=issued.code, magic_link=issued.magic_link)
+
+    @strawberry.mutation(description="Public: email a member a one-time code and magic link for this hub.")
+    async def request_member_sign_in_code(
+        self, input: RequestMemberSignInCodeInput
+    ) -> RequestMemberSignInCodePayload:
+        await members.request_sign_in_code(parse_id_or_none(input.hub_id), input.email)
+        return RequestMemberSignInCodePayload(sent=True)
+
+    @strawberry.mutation(description="Public: exchange a one-time code for a member token scoped to the hub.")
+    async def sign_in_member(self, input: SignInMemberInput) -> SignInMemberPayload:
+        try:
+            member, token = await members.sign_in_with_code(parse_id_or_none(input.hub_id), input.email, input.code)
+        except ValidationFailed as exc:
+            return SignInMemberPayload(user_errors=user_errors(exc))
+        return SignInMemberPayload(token=token, hub_id=strawberry.ID(str(member.hub_id)),
+                                   contact_id=strawberry.ID(str(member.team_contact_id)))
+
+    @strawberry.mutation(description="Revoke the calling member's token.")
+    async def sign_out_member(self, info: Info[Context, None]) -> bool:
+        await members.sign_out(require_member(info))
+        return True
+
+
+# ---------------------------------------------------------------- live access changes
+
+@strawberry.type
+class AccessChange:
+    node_id: strawberry.ID
+    can_access: bool
+    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    available_at: datetime | None
+
+
+@strawberry.type
+class MyAccessChanged:
+    hub_id: strawberry.ID
+    cause: str
+    changes: list[AccessChange]
+
+
+async def _merged(channels: list[str]) -> AsyncIterator[dict[str, Any]]:
+    """Messages from several pub/sub channels, as one stream."""
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+    async def pump(channel: str) -> None:
+        async for message in listen(channel):
+            await queue.put(message)
+
+    tasks = [asyncio.create_task(pump(c)) for c in channels]
+    try:
+        while True:
+            yield await queue.get()
+    finally:
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+
+async def _fresh_access(team_id: int, hub_id: int, contact_id: int) -> HubAccess:
+    # A websocket's context lives for the whole connection: each event gets new loaders.
+    return await compute_hub_access({}, team_id, hub_id, contact_id)
+
+
+@strawberry.type
+class AccessSubscription:
+    @strawberry.subscription(description="Nodes whose access changed for the member (segment or entitlement change).")
+    async def my_access_changed(
+        self, info: Info[Context, None], hub_id: strawberry.ID
+    ) -> AsyncGenerator[MyAccessChanged, None]:
+        member = require_member(info)
+        if parse_id_or_none(hub_id) != member.hub_id:
+            raise forbidden("a member token only follows its own hub")
+        channels = [team_channel(member.team_id, topic) for topic in ACCESS_TOPICS]
+        stream = _merged(channels)
+        try:
+            before = await _fresh_access(member.team_id, member.hub_id, member.team_contact_id)
+            async for message in stream:
+                if str(message.get("team_contact_id")) != str(member.team_contact_id):
+                    continue
+                after = await _fresh_access(member.team_id, member.hub_id, member.team_contact_id)
+                changed = after.changed_since(before)
+                before = after
+                if not changed:
+                    continue
+                cause = "segment" if "segment_id" in message else "entitlement"
+                yield MyAccessChanged(
+                    hub_id=strawberry.ID(str(member.hub_id)), cause=cause,
+                    changes=[
+                        AccessChange(
+                            node_id=strawberry.ID(str(i)), can_access=after.decisions[i].allowed,
+                            locked_reason=after.decisions[i].reason, available_at=after.decisions[i].available_at,
+                        )
+                        for i in changed
+                    ],
+                )
+        finally:
+            await stream.aclose()

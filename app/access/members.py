@@ -1,0 +1,146 @@
+"""Members signing in to a hub with a one-time code (also sent as a magic link).
+
+Codes and tokens are stored as hashes. A member token is scoped to one hub and one contact and
+never carries team scopes: it reaches only the member-facing fields.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
+
+from app.access.models import MemberSession, MemberSignInCode
+from app.contacts.models import TeamContact
+from app.core.errors import NotFound, ValidationFailed
+from app.core.tokens import sha256_hex, sign
+from app.hubs.models import Hub, HubMembership
+from app.settings import get_settings
+
+log = logging.getLogger("memberhub.access")
+
+MEMBER_TOKEN_PREFIX = "mhm_"
+CODE_LIFETIME = timedelta(minutes=15)
+SESSION_LIFETIME = timedelta(days=30)
+MAX_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class MemberViewer:
+    """A signed-in member: one contact in one hub of one team."""
+
+    team_id: int
+    hub_id: int
+    team_contact_id: int
+    session_id: int
+    hub: Hub | None = None  # loaded with the session (same query)
+
+
+@dataclass(frozen=True)
+class SignInCode:
+    team_id: int
+    hub_id: int
+    team_contact_id: int
+    email: str
+    code: str
+    magic_link: str
+
+
+# Delivery is pluggable (the email domain registers a sender); with none, nothing is sent.
+CodeSender = Callable[[SignInCode], Awaitable[None]]
+code_senders: list[CodeSender] = []
+
+
+def _code_hash(code: str) -> str:
+    return sign(get_settings().secret_key, f"member-sign-in:{code}")
+
+
+async def issue_sign_in_code(hub: Hub, contact: TeamContact) -> SignInCode:
+    code = f"{secrets.randbelow(10**8):08d}"
+    await MemberSignInCode.create(
+        team_id=hub.team_id, hub=hub, team_contact=contact, code_hash=_code_hash(code),
+        expires_at=datetime.now(UTC) + CODE_LIFETIME,
+    )
+    query = urlencode({"hub": hub.id, "email": contact.email, "code": code})
+    link = f"{get_settings().public_url}/hubs/{hub.slug}/sign-in?{query}"
+    return SignInCode(hub.team_id, hub.id, contact.id, contact.email, code, link)
+
+
+async def _member_of(hub_id: int | None, email: str) -> tuple[Hub, TeamContact] | None:
+    hub = await Hub.get_or_none(id=hub_id) if hub_id else None
+    if hub is None:
+        return None
+    contact = await TeamContact.get_or_none(team_id=hub.team_id, email=email.strip().lower())
+    if contact is None:
+        return None
+    membership = await HubMembership.get_or_none(hub_id=hub.id, team_contact_id=contact.id)
+    if membership is None or membership.banned:
+        return None
+    return hub, contact
+
+
+async def request_sign_in_code(hub_id: int | None, email: str) -> None:
+    """Send a code if the email belongs to a member; say nothing either way (no enumeration)."""
+    found = await _member_of(hub_id, email)
+    if found is None:
+        return
+    issued = await issue_sign_in_code(*found)
+    if not code_senders:
+        log.info("no sign-in code sender configured; code for contact %s not delivered", issued.team_contact_id)
+    for send in code_senders:
+        await send(issued)
+
+
+async def sign_in_with_code(hub_id: int | None, email: str, code: str) -> tuple[MemberViewer, str]:
+    failure = ValidationFailed.one("code", "the code is wrong or has expired", "INVALID_CODE")
+    found = await _member_of(hub_id, email)
+    if found is None:
+        raise failure
+    hub, contact = found
+    now = datetime.now(UTC)
+    pending = await MemberSignInCode.filter(
+        hub_id=hub.id, team_contact_id=contact.id, used_at__isnull=True, expires_at__gt=now,
+        attempts__lt=MAX_ATTEMPTS,
+    ).order_by("-created_at").first()
+    if pending is None:
+        raise failure
+    if not secrets.compare_digest(pending.code_hash, _code_hash(code.strip())):
+        pending.attempts += 1
+        await pending.save(update_fields=["attempts"])
+        raise failure
+    pending.used_at = now
+    await pending.save(update_fields=["used_at"])
+    token = f"{MEMBER_TOKEN_PREFIX}{secrets.token_urlsafe(32)}"
+    session = await MemberSession.create(
+        team_id=hub.team_id, hub=hub, team_contact=contact, token_hash=sha256_hex(token),
+        expires_at=now + SESSION_LIFETIME,
+    )
+    return MemberViewer(hub.team_id, hub.id, contact.id, session.id), token
+
+
+async def authenticate_member(token: str) -> MemberViewer | None:
+    """One query: the session row with its hub. None when unknown, revoked or expired."""
+    session = await MemberSession.get_or_none(token_hash=sha256_hex(token)).select_related("hub")
+    if session is None or session.revoked_at is not None or session.expires_at <= datetime.now(UTC):
+        return None
+    return MemberViewer(session.team_id, session.hub_id, session.team_contact_id, session.id, session.hub)
+
+
+async def sign_out(member: MemberViewer) -> None:
+    await MemberSession.filter(id=member.session_id).update(revoked_at=datetime.now(UTC))
+
+
+async def admin_issue_code(team_id: int, hub_id: int | None, contact_id: int | None) -> SignInCode:
+    """For a team that delivers codes itself: a code for one member of one of its hubs."""
+    hub = await Hub.get_or_none(id=hub_id, team_id=team_id) if hub_id else None
+    if hub is None:
+        raise NotFound("hubId", "hub")
+    contact = await TeamContact.get_or_none(id=contact_id, team_id=team_id) if contact_id else None
+    if contact is None:
+        raise NotFound("contactId", "contact")
+    if not await HubMembership.exists(hub_id=hub.id, team_contact_id=contact.id, banned=False):
+        raise ValidationFailed.one("contactId", "the contact is not a member of this hub", "NOT_A_MEMBER")
+    return await issue_sign_in_code(hub, contact)

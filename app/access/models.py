@@ -1,0 +1,110 @@
+"""Access rules on hub sections, content nodes and pages; member sign-in codes and sessions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class RuleTarget(StrEnum):
+    HUB_SECTION = "hub_section"
+    NODE = "node"
+    PAGE = "page"
+
+
+class Audience(StrEnum):
+    EVERYONE = "everyone"
+    ROLES = "roles"
+    SEGMENTS_ANY = "segments_any"
+    SEGMENTS_ALL = "segments_all"
+    PRODUCTS = "products"
+    CONTACTS = "contacts"
+
+
+class RuleMode(StrEnum):
+    NARROW = "narrow"  # applies on top of the rules above it
+    REPLACE = "replace"  # the rules above it no longer apply
+
+
+class DripAnchor(StrEnum):
+    HUB_JOIN = "hub_join"
+    ENTITLEMENT_START = "entitlement_start"
+
+
+class AccessRule(Model):
+    """At most one rule per target; inheritance down the tree combines them."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="access_rules", on_delete=fields.CASCADE
+    )
+    hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="access_rules", on_delete=fields.CASCADE
+    )
+    target_type = fields.CharEnumField(RuleTarget, max_length=16)
+    target_id = fields.BigIntField()
+    mode = fields.CharEnumField(RuleMode, max_length=16, default=RuleMode.NARROW)
+    audience = fields.CharEnumField(Audience, max_length=16, default=Audience.EVERYONE)
+    roles = fields.JSONField(default=list)
+    segment_ids = fields.JSONField(default=list)
+    product_ids = fields.JSONField(default=list)
+    contact_ids = fields.JSONField(default=list)
+    available_from = fields.DatetimeField(null=True)
+    available_until = fields.DatetimeField(null=True)
+    drip_days = fields.IntField(null=True)
+    drip_anchor = fields.CharEnumField(DripAnchor, max_length=24, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "access_rules"
+        unique_together = (("target_type", "target_id"),)
+        indexes = (("hub",),)
+
+
+class MemberSignInCode(Model):
+    """A one-time code for one contact and hub; only its hash is stored."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="member_sign_in_codes", on_delete=fields.CASCADE
+    )
+    hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="member_sign_in_codes", on_delete=fields.CASCADE
+    )
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="member_sign_in_codes", on_delete=fields.CASCADE
+    )
+    code_hash = fields.CharField(max_length=64)
+    attempts = fields.IntField(default=0)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "member_sign_in_codes"
+        indexes = (("hub", "team_contact", "created_at"),)
+
+
+class MemberSession(Model):
+    """A member's bearer token (hashed), scoped to one hub and one contact."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="member_sessions", on_delete=fields.CASCADE
+    )
+    hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="member_sessions", on_delete=fields.CASCADE
+    )
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="member_sessions", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    expires_at = fields.DatetimeField()
+    revoked_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "member_sessions"

@@ -1,0 +1,140 @@
+"""What one contact may see in one hub: loaders fetch the facts, `decide` answers per target.
+
+`hub_access` is memoised per request (or per subscription event, with fresh loaders), so every
+resolver of a request — tree, node, search, pages, media, counts — shares one set of decisions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise import connections
+
+from app.access.decision import Decision, MemberFacts, Rule, decide, decide_tree
+from app.access.loaders import (
+    LOADERS_ENABLED,
+    HubRules,
+    fetch_member_facts,
+    hub_rules_loader,
+    member_facts_loader,
+    rule_from_model,
+)
+from app.access.models import AccessRule, RuleTarget
+from app.content.loaders import HubTree, is_lesson, published_tree_loader
+
+
+@dataclass
+class HubAccess:
+    team_id: int
+    hub_id: int
+    contact_id: int
+    facts: MemberFacts
+    tree: HubTree
+    rules: HubRules
+    decisions: dict[int, Decision]
+    now: datetime
+    _lesson_counts: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def node(self, node_id: int) -> Decision | None:
+        return self.decisions.get(node_id)
+
+    def section(self, section_id: int | None) -> Decision:
+        rule = self.rules.sections.get(section_id) if section_id is not None else None
+        return decide(self.facts, [rule], self.now)
+
+    def page(self, page_id: int) -> Decision:
+        return decide(self.facts, [self.rules.pages.get(page_id)], self.now)
+
+    def page_section(self, page_id: int, node_id: int | None) -> Decision:
+        """A page section obeys its page, and the node it shows (if any) as well."""
+        page = self.page(page_id)
+        if not page.allowed or node_id is None:
+            return page
+        node = self.decisions.get(node_id)
+        # A section showing a draft or deleted node shows nothing of it.
+        return node if node is not None else Decision(False, None)
+
+    def lesson_counts(self, node_id: int) -> tuple[int, int]:
+        """(published lessons under the node, of which this member may open)."""
+        if node_id not in self._lesson_counts:
+            lessons = [i for i in self.tree.descendants(node_id) if is_lesson(self.tree.nodes[i])]
+            self._lesson_counts[node_id] = (len(lessons), sum(1 for i in lessons if self.decisions[i].allowed))
+        return self._lesson_counts[node_id]
+
+    def changed_since(self, before: HubAccess) -> list[int]:
+        return [
+            node_id for node_id in self.tree.order
+            if node_id not in before.decisions or before.decisions[node_id] != self.decisions[node_id]
+        ]
+
+
+async def compute_hub_access(
+    loaders: dict[str, Any], team_id: int, hub_id: int, contact_id: int, now: datetime | None = None
+) -> HubAccess:
+    """Decisions for every node of the hub; `loaders` is the request's (or the event's) cache."""
+
+    def get(name: str, factory: Any) -> Any:
+        if name not in loaders:
+            loaders[name] = factory()
+        return loaders[name]
+
+    now = now or datetime.now(UTC)
+    tree, rules, facts = await asyncio.gather(
+        get("content:tree", lambda: published_tree_loader(team_id)).load(hub_id),
+        get("access:rules", lambda: hub_rules_loader(team_id)).load(hub_id),
+        get(f"access:facts:{hub_id}", lambda: member_facts_loader(team_id, hub_id)).load(contact_id),
+    )
+    if LOADERS_ENABLED:
+        decisions = decide_tree(
+            facts, tree.parents(), rules.nodes, {i: n.section_id for i, n in tree.nodes.items()},
+            rules.sections, now,
+        )
+    else:
+        decisions = await naive_decisions(team_id, hub_id, contact_id, tree, now)
+    return HubAccess(team_id, hub_id, contact_id, facts, tree, rules, decisions, now)
+
+
+async def hub_access(loaders: dict[str, Any], team_id: int, hub_id: int, contact_id: int) -> HubAccess:
+    """Memoised `compute_hub_access` (concurrent resolvers await the same computation)."""
+    key = f"access:view:{hub_id}:{contact_id}"
+    task = loaders.get(key)
+    if task is None:
+        task = loaders[key] = asyncio.ensure_future(compute_hub_access(loaders, team_id, hub_id, contact_id))
+    return await task
+
+
+# --- The baseline the benchmark compares against: facts and rules fetched node by node. ---
+
+ANCESTRY_SQL = """
+WITH RECURSIVE up AS (
+  SELECT id, parent_id, section_id, 0 AS level FROM content_nodes WHERE id = $1 AND team_id = $2
+  UNION ALL
+  SELECT n.id, n.parent_id, n.section_id, up.level + 1 FROM content_nodes n JOIN up ON n.id = up.parent_id
+)
+SELECT id, section_id FROM up ORDER BY level DESC
+"""
+
+
+async def naive_decision(team_id: int, hub_id: int, contact_id: int, node_id: int, now: datetime) -> Decision:
+    facts = (await fetch_member_facts(team_id, hub_id, [contact_id])).get(contact_id)
+    ancestry = await connections.get("default").execute_query_dict(ANCESTRY_SQL, [node_id, team_id])
+    node_ids = [row["id"] for row in ancestry]
+    section_id = next((row["section_id"] for row in reversed(ancestry) if row["section_id"]), None)
+    rows = await AccessRule.filter(team_id=team_id, hub_id=hub_id, target_type=RuleTarget.NODE, target_id__in=node_ids)
+    by_node = {row.target_id: rule_from_model(row) for row in rows}
+    section_rule: Rule | None = None
+    if section_id is not None:
+        section_row = await AccessRule.get_or_none(team_id=team_id, target_type=RuleTarget.HUB_SECTION,
+                                                   target_id=section_id)
+        section_rule = rule_from_model(section_row) if section_row else None
+    return decide(facts, [section_rule, *(by_node.get(i) for i in node_ids)], now)
+
+
+async def naive_decisions(
+    team_id: int, hub_id: int, contact_id: int, tree: HubTree, now: datetime
+) -> dict[int, Decision]:
+    results = await asyncio.gather(*(naive_decision(team_id, hub_id, contact_id, i, now) for i in tree.order))
+    return dict(zip(tree.order, results, strict=True))

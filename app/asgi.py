@@ -1,0 +1,138 @@
+"""The Starlette application: /graphql (HTTP + graphql-transport-ws), /healthz, /readyz."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from tortoise import connections
+
+from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
+from app.commerce.webhooks import stripe_webhook
+from app.content.media_urls import serve_media
+from app.email.web import UNSUBSCRIBE_ROUTES
+from app.events.http import ingest_endpoint
+from app.graphql.context import Context
+from app.graphql.schema import build_schema
+from app.realtime.redis import close_redis, get_redis
+from app.runtime import close_orm, init_orm
+from app.settings import Settings, get_settings
+from app.teams.service import authenticate
+
+log = logging.getLogger("memberhub")
+
+
+def bearer_token(value: str | None) -> str | None:
+    if not value:
+        return None
+    scheme, _, token = value.strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+class MemberHubGraphQL(GraphQL):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            build_schema(settings),
+            graphql_ide="graphiql" if settings.graphiql else None,
+            subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+        )
+        self.settings = settings
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        context = Context(request=request, response=response, settings=self.settings)
+        token = bearer_token(request.headers.get("authorization"))
+        if token:
+            await self._authenticate(context, token, request.headers.get("x-memberhub-team"))
+        return context
+
+    async def _authenticate(self, context: Context, token: str, team_id: str | None) -> None:
+        context.bearer_token = token
+        if token.startswith(MEMBER_TOKEN_PREFIX):
+            context.member = await authenticate_member(token)
+            context.token_rejected = context.member is None
+            return
+        context.viewer = await authenticate(token, team_id)
+        context.token_rejected = context.viewer is None
+
+    async def on_ws_connect(self, context: Context) -> Any:
+        """Websocket clients authenticate in connection_init: {"authorization": "Bearer …"}."""
+        params = context.connection_params or {}
+        token = bearer_token(params.get("authorization") or params.get("Authorization"))
+        if token:
+            await self._authenticate(context, token, params.get("team"))
+        if context.viewer is None and context.member is None:
+            raise ConnectionRejectionError({"message": "authentication required"})
+        return None
+
+
+async def healthz(request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    checks: dict[str, str] = {}
+    try:
+        await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), timeout=2)
+        checks["postgres"] = "ok"
+    except Exception as exc:  # report any failure as not ready
+        checks["postgres"] = f"error: {type(exc).__name__}"
+    try:
+        redis = await get_redis()
+        await asyncio.wait_for(redis.ping(), timeout=2)
+        checks["redis"] = "ok"
+    except Exception as exc:  # report any failure as not ready
+        checks["redis"] = f"error: {type(exc).__name__}"
+    ready = all(v == "ok" for v in checks.values())
+    body = {"status": "ready" if ready else "not ready", "checks": checks}
+    return JSONResponse(body, status_code=200 if ready else 503)
+
+
+def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run_worker: bool = False) -> Starlette:
+    """Build the app. Tests pass manage_orm=False because their session owns the ORM."""
+    settings = settings or get_settings()
+    graphql_app = MemberHubGraphQL(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_orm:
+            await init_orm(settings)
+        worker_task = None
+        if run_worker:
+            from workers.settings import run_worker_in_process
+
+            worker_task = asyncio.create_task(run_worker_in_process())
+        try:
+            yield
+        finally:
+            if worker_task is not None:
+                worker_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker_task
+            await close_redis()
+            if manage_orm:
+                await close_orm()
+
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql_app),
+            Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
+            Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
+            Route("/media/{media_id}", serve_media, methods=["GET"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            *UNSUBSCRIBE_ROUTES,
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,74 @@
+"""HTTP clients for Meta's Marketing API and Google's Data Manager API, with retry and backoff.
+
+Only 429 and 5xx answers (and network errors) are retried; any other answer fails the batch,
+and a failed batch fails the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from typing import Any
+
+import httpx
+
+META_BASE_URL = os.environ.get("MEMBERHUB_META_GRAPH_URL", "https://graph.facebook.com/v21.0")
+GOOGLE_BASE_URL = os.environ.get("MEMBERHUB_GOOGLE_DATAMANAGER_URL", "https://datamanager.googleapis.com/v1")
+MAX_ATTEMPTS = 5
+RETRY_BASE_SECONDS = 1.0
+MAX_RETRY_AFTER_SECONDS = 60.0
+BATCH_SIZE = 10_000  # both platforms' per-request maximum
+
+
+class SyncError(Exception):
+    pass
+
+
+def _retry_delay(response: httpx.Response | None, attempt: int) -> float:
+    if response is not None:
+        header = response.headers.get("retry-after", "")
+        if header.isdigit():
+            return min(float(header), MAX_RETRY_AFTER_SECONDS)
+    return RETRY_BASE_SECONDS * 2 ** (attempt - 1)
+
+
+async def post_with_retry(client: httpx.AsyncClient, url: str, **kwargs: Any) -> dict[str, Any]:
+    last = ""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        response: httpx.Response | None = None
+        try:
+            response = await client.post(url, **kwargs)
+        except httpx.TransportError as exc:
+            last = f"{type(exc).__name__}: {exc}"
+        else:
+            if response.status_code < 300:
+                return response.json() if response.content else {}
+            last = f"HTTP {response.status_code}: {response.text[:500]}"
+            if response.status_code != 429 and response.status_code < 500:
+                raise SyncError(last)
+        if attempt < MAX_ATTEMPTS:
+            await asyncio.sleep(_retry_delay(response, attempt))
+    raise SyncError(f"gave up after {MAX_ATTEMPTS} attempts: {last}")
+
+
+async def meta_usersreplace(
+    client: httpx.AsyncClient, base_url: str, audience_id: str, token: str, *, session: dict[str, Any],
+    schema: list[str], data: list[list[str]],
+) -> dict[str, Any]:
+    """One batch of a `/{audience_id}/usersreplace` session (form-encoded, as the Graph API takes it)."""
+    form = {
+        "access_token": token,
+        "session": json.dumps(session, separators=(",", ":")),
+        "payload": json.dumps({"schema": schema, "data": data}, separators=(",", ":")),
+    }
+    return await post_with_retry(client, f"{base_url}/{audience_id}/usersreplace", data=form)
+
+
+async def google_members(
+    client: httpx.AsyncClient, base_url: str, token: str, method: str, body: dict[str, Any]
+) -> dict[str, Any]:
+    """`audienceMembers:ingest` or `audienceMembers:remove`."""
+    return await post_with_retry(
+        client, f"{base_url}/audienceMembers:{method}", json=body, headers={"Authorization": f"Bearer {token}"}
+    )

@@ -1,0 +1,232 @@
+"""The `memberhub` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from app.settings import get_settings
+
+
+def _run(coro):  # type: ignore[no-untyped-def]
+    return asyncio.run(coro)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from app.migrate import apply_migrations
+    from app.runtime import resolve_database_url
+
+    applied = _run(apply_migrations(resolve_database_url()))
+    print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
+    return 0
+
+
+def cmd_makemigrations(args: argparse.Namespace) -> int:
+    from app.migrate import make_migration
+    from app.runtime import resolve_database_url
+
+    result = _run(make_migration(resolve_database_url(), args.name))
+    print(f"wrote migration {result}" if result else "no changes")
+    return 0
+
+
+async def _create_team(name: str, owner_email: str, password: str | None) -> tuple[int, str]:
+    from app.runtime import close_orm, init_orm
+    from app.teams.service import create_team
+
+    await init_orm()
+    try:
+        team, _, key = await create_team(name, owner_email, password)
+        return team.id, key
+    finally:
+        await close_orm()
+
+
+def cmd_create_team(args: argparse.Namespace) -> int:
+    from app.core.errors import ValidationFailed
+
+    try:
+        team_id, key = _run(_create_team(args.name, args.owner_email, args.password))
+    except ValidationFailed as exc:
+        for error in exc.errors:
+            print(f"error: {error.field}: {error.message}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"team_id": str(team_id), "api_key": key}))
+    else:
+        print(f"team {team_id} created")
+        print(f"admin API key (shown once): {key}")
+    return 0
+
+
+def cmd_import_contacts(args: argparse.Namespace) -> int:
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    from app.contacts.importer import CsvFormatError, import_contacts_csv
+    from app.runtime import resolve_database_url
+
+    path = Path(args.file)
+    if not path.exists():
+        print(f"error: {path} does not exist", file=sys.stderr)
+        return 2
+    url = resolve_database_url()
+    progress = Progress(
+        "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+        TimeRemainingColumn(), disable=args.json or not sys.stderr.isatty(),
+    )
+    with progress:
+        task = progress.add_task("importing", total=path.stat().st_size)
+        try:
+            report = _run(import_contacts_csv(url, args.team_id, path, lambda n: progress.advance(task, n)))
+        except CsvFormatError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(report.as_dict()))
+    else:
+        print(f"rows: {report.rows}  imported: {report.created}  updated: {report.updated}  "
+              f"rejected: {report.rejected}")
+        for line, reason in report.rejections[:50]:
+            print(f"  line {line}: {reason}")
+        if report.rejected > 50:
+            print(f"  … {report.rejected - 50} more (use --json for all)")
+    return 0
+
+
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    from app.graphql.schema import schema
+
+    sdl = schema.as_str() + "\n"
+    if args.output == "-":
+        sys.stdout.write(sdl)
+    else:
+        Path(args.output).write_text(sdl)
+        print(f"wrote {args.output}")
+    return 0
+
+
+def _serve(host: str, port: int, with_worker: bool) -> None:
+    import uvicorn
+
+    from app.asgi import create_app
+    from app.runtime import resolve_database_url, resolve_redis_url
+
+    resolve_database_url()
+    resolve_redis_url()
+    uvicorn.run(create_app(run_worker=with_worker), host=host, port=port, log_level="info", ws="websockets-sansio")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _serve(args.host, args.port, args.with_worker)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from app.runtime import resolve_database_url, resolve_redis_url
+    from workers.settings import build_worker
+
+    resolve_database_url()
+    resolve_redis_url()
+    worker = build_worker(burst=args.burst, handle_signals=True)
+    worker.run()
+    return 0
+
+
+async def _seed_demo(contacts: int) -> tuple[int, str]:
+    from app.demo import seed_demo
+    from app.runtime import close_orm, init_orm
+
+    await init_orm()
+    try:
+        team, key = await seed_demo(contacts)
+        return team.id, key
+    finally:
+        await close_orm()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import DEMO_OWNER, DEMO_PASSWORD
+
+    cmd_migrate(args)
+    print("seeding demo data…", flush=True)
+    team_id, key = _run(_seed_demo(args.contacts))
+    url = f"http://{args.host}:{args.port}/graphql"
+    print()
+    print(f"  MemberHub demo team {team_id} is ready.")
+    print(f"  GraphiQL:  {url}")
+    print(f"  API key:   {key}")
+    print(f"  Login:     {DEMO_OWNER} / {DEMO_PASSWORD}")
+    print(f"  Try:       curl -s {url} -H 'Authorization: Bearer {key}' \\")
+    print("               -H 'Content-Type: application/json' \\")
+    print("               -d '{\"query\":\"{ contacts(first: 5) { totalCount edges { node { email tags } } } }\"}'")
+    print(flush=True)
+    if args.no_serve:
+        return 0
+    _serve(args.host, args.port, with_worker=True)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="memberhub", description="MemberHub GraphQL backend")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the API (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--with-worker", action="store_true", help="also run an arq worker in-process")
+    serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser("worker", help="run an arq worker")
+    worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
+    worker.set_defaults(func=cmd_worker)
+
+    migrate = sub.add_parser("migrate", help="apply pending migrations (idempotent)")
+    migrate.set_defaults(func=cmd_migrate)
+
+    make = sub.add_parser("makemigrations", help="write a migration for model changes (development)")
+    make.add_argument("name", nargs="?", default="update")
+    make.set_defaults(func=cmd_makemigrations)
+
+    team = sub.add_parser("create-team", help="create a team, its owner and an admin API key")
+    team.add_argument("name")
+    team.add_argument("--owner-email", required=True)
+    team.add_argument("--password", default=None, help="owner's password for dashboard login")
+    team.add_argument("--json", action="store_true")
+    team.set_defaults(func=cmd_create_team)
+
+    demo = sub.add_parser("demo", help="migrate, seed demo data, serve with a worker")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--contacts", type=int, default=3000)
+    demo.add_argument("--no-serve", action="store_true", help="seed and exit")
+    demo.set_defaults(func=cmd_demo)
+
+    export = sub.add_parser("export-schema", help="write the GraphQL SDL")
+    export.add_argument("--output", default="schema.graphql")
+    export.set_defaults(func=cmd_export_schema)
+
+    imp = sub.add_parser("import-contacts", help="import a CSV of contacts into a team")
+    imp.add_argument("team_id", type=int)
+    imp.add_argument("file")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(func=cmd_import_contacts)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    get_settings()
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

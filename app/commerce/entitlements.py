@@ -1,0 +1,190 @@
+"""Entitlements: grant, put in grace and revoke, with their deliverables, events and live messages.
+
+Commerce emits; access and segments read. Every status change writes an `events` row in the
+caller's transaction and, after commit, a message on `team_channel(team_id, "entitlements")`:
+`{"team_contact_id", "product_id", "status"}` (also when only `ends_at` moved).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise import connections
+
+from app.commerce.models import (
+    DeliverableKind,
+    DeliveredHubMembership,
+    Entitlement,
+    EntitlementStatus,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Payment,
+    PaymentStatus,
+    Product,
+    Subscription,
+    SubscriptionStatus,
+)
+from app.contacts.models import Event
+from app.hubs.models import HubMembership
+from app.realtime.pubsub import publish, team_channel
+
+log = logging.getLogger("memberhub.commerce")
+
+TOPIC = "entitlements"
+EVENT_FOR_STATUS = {
+    EntitlementStatus.ACTIVE: "entitlement_granted",
+    EntitlementStatus.GRACE: "entitlement_grace_started",
+    EntitlementStatus.REVOKED: "entitlement_revoked",
+}
+GRANTING_SUBSCRIPTION_STATUSES = (SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING)
+
+
+
+@dataclass
+class Outbox:
+    """What to announce once the transaction that changed billing state has committed."""
+
+    team_id: int
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    contact_ids: set[int] = field(default_factory=set)
+    order_ids: list[int] = field(default_factory=list)
+    changes: int = 0  # rows written; reconciliation reports how many objects it repaired
+    events: list[tuple[int, str, datetime]] = field(default_factory=list)  # (contact, type, occurred_at)
+    order_contact_ids: set[int] = field(default_factory=set)  # whose orders changed (segments' order stats)
+
+    async def flush(self) -> None:
+        channel = team_channel(self.team_id, TOPIC)
+        for message in self.messages:
+            await publish(channel, message)
+
+
+async def record_event(outbox: Outbox, contact_id: int, type_: str, properties: dict[str, Any],
+                       occurred_at: datetime | None = None) -> None:
+    occurred_at = occurred_at or datetime.now(UTC)
+    await Event.create(
+        team_id=outbox.team_id, team_contact_id=contact_id, type=type_, occurred_at=occurred_at,
+        properties=properties,
+    )
+    outbox.events.append((contact_id, type_, occurred_at))
+    outbox.contact_ids.add(contact_id)
+
+
+async def set_entitlement(
+    outbox: Outbox, contact_id: int, product: Product, status: EntitlementStatus,
+    ends_at: datetime | None, source: str,
+) -> Entitlement | None:
+    """Move the (contact, product) entitlement to `status`; no-op when nothing changes."""
+    team_id = outbox.team_id
+    entitlement = await Entitlement.select_for_update().get_or_none(team_contact_id=contact_id, product_id=product.id)
+    if entitlement is None and status == EntitlementStatus.REVOKED:
+        return None
+    now = datetime.now(UTC)
+    previous = entitlement.status if entitlement else None
+    if entitlement is None:
+        entitlement = await Entitlement.create(
+            team_id=team_id, team_contact_id=contact_id, product_id=product.id, status=status,
+            starts_at=now, ends_at=ends_at, source=source,
+        )
+    else:
+        if previous == status and (entitlement.ends_at == ends_at or status == EntitlementStatus.REVOKED):
+            return entitlement
+        if previous == EntitlementStatus.REVOKED and status != EntitlementStatus.REVOKED:
+            entitlement.starts_at = now
+        entitlement.status = status
+        entitlement.ends_at = ends_at
+        entitlement.source = source
+        await entitlement.save()
+    if previous != status:
+        await record_event(outbox, contact_id, EVENT_FOR_STATUS[status], {
+            "product_id": product.id, "status": status.value,
+            "previous_status": previous.value if previous else None,
+            "source": source, "ends_at": ends_at.isoformat() if ends_at else None,
+        })
+        if status == EntitlementStatus.ACTIVE and previous in (None, EntitlementStatus.REVOKED):
+            await deliver(team_id, contact_id, product)
+        elif status == EntitlementStatus.REVOKED:
+            await withdraw(team_id, contact_id, product)
+    outbox.changes += 1
+    outbox.messages.append({"team_contact_id": contact_id, "product_id": product.id, "status": status.value})
+    outbox.contact_ids.add(contact_id)
+    return entitlement
+
+
+async def deliver(team_id: int, contact_id: int, product: Product) -> None:
+    """Apply the product's deliverables. Content access needs nothing here: access reads entitlements."""
+    for deliverable in await product.deliverables.all():
+        if deliverable.kind == DeliverableKind.HUB_MEMBERSHIP and deliverable.hub_id:
+            existing = await HubMembership.get_or_none(hub_id=deliverable.hub_id, team_contact_id=contact_id)
+            if existing is None:
+                membership = await HubMembership.create(
+                    team_id=team_id, hub_id=deliverable.hub_id, team_contact_id=contact_id,
+                    role=deliverable.hub_role or "member",
+                )
+                await DeliveredHubMembership.create(
+                    team_id=team_id, team_contact_id=contact_id, product_id=product.id, hub_membership=membership,
+                )
+        elif deliverable.kind == DeliverableKind.TAG and deliverable.tag:
+            await connections.get("default").execute_query(
+                "UPDATE team_contacts SET tags = array_append(tags, $1::text), updated_at = now() "
+                "WHERE id = $2 AND team_id = $3 AND NOT ($1::text = ANY(tags))",
+                [deliverable.tag, contact_id, team_id],
+            )
+
+
+async def withdraw(team_id: int, contact_id: int, product: Product) -> None:
+    """Remove hub memberships this product created; tags stay (they record that a purchase happened)."""
+    delivered = await DeliveredHubMembership.filter(
+        team_id=team_id, team_contact_id=contact_id, product_id=product.id
+    ).values_list("hub_membership_id", flat=True)
+    if delivered:
+        await HubMembership.filter(id__in=list(delivered), team_id=team_id).delete()
+
+
+async def other_grant_exists(contact_id: int, product_id: int, *, except_subscription_id: int | None = None,
+                             except_payment_id: int | None = None) -> bool:
+    """Another live source (subscription or paid one-time order) still holds this product."""
+    subscriptions = Subscription.filter(
+        team_contact_id=contact_id, product_id=product_id, status__in=list(GRANTING_SUBSCRIPTION_STATUSES)
+    )
+    if except_subscription_id is not None:
+        subscriptions = subscriptions.exclude(id=except_subscription_id)
+    if await subscriptions.exists():
+        return True
+    payments = Payment.filter(
+        team_contact_id=contact_id, subscription_id=None,
+        status__in=[PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED],
+    )
+    if except_payment_id is not None:
+        payments = payments.exclude(id=except_payment_id)
+    order_ids = [oid for oid in await payments.values_list("order_id", flat=True) if oid]
+    if not order_ids:
+        return False
+    return await OrderItem.filter(order_id__in=order_ids, product_id=product_id).exists()
+
+
+async def record_order(
+    outbox: Outbox, contact_id: int, *, currency: str, placed_at: datetime,
+    items: list[tuple[int | None, int, int]],
+) -> Order:
+    """A paid order with its items [(product_id, quantity, amount)] and its `purchase` event."""
+    total = sum(amount for _, _, amount in items)
+    order = await Order.create(
+        team_id=outbox.team_id, team_contact_id=contact_id, status=OrderStatus.PAID, currency=currency,
+        total_amount=total, placed_at=placed_at,
+    )
+    for product_id, quantity, amount in items:
+        await OrderItem.create(team_id=outbox.team_id, order=order, product_id=product_id, quantity=quantity,
+                               amount=amount)
+    outbox.order_contact_ids.add(contact_id)
+    await record_event(outbox, contact_id, "purchase", {
+        "order_id": order.id, "amount": total / 100, "amount_minor": total, "currency": currency,
+        "product_ids": [p for p, _, _ in items if p],
+    }, occurred_at=placed_at)
+    outbox.order_ids.append(order.id)
+    outbox.changes += 1
+    outbox.contact_ids.add(contact_id)
+    return order

@@ -1,0 +1,125 @@
+"""`POST /webhooks/stripe/{team_id}`: verify, dedupe by event id, apply in one transaction.
+
+Nothing is written before the signature checks out. The event id is recorded in the same
+transaction as its effects, so a delivery that fails (5xx, Stripe retries) leaves no trace and a
+delivery that succeeded is never applied twice, even when two copies arrive at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import stripe
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from tortoise import connections
+from tortoise.transactions import in_transaction
+
+from app.commerce import stripe_sync
+from app.commerce.contact_billing import recompute_contact_billing
+from app.commerce.entitlements import Outbox
+from app.commerce.segment_fields import notify_segment_engine, wake_segment_engine
+from app.commerce.stripe_api import ref, team_stripe
+from app.graphql.ids import parse_id_or_none
+
+log = logging.getLogger("memberhub.commerce")
+
+Handler = Callable[[Outbox, stripe.StripeClient, dict[str, Any]], Awaitable[Any]]
+
+
+async def _subscription_changed(outbox: Outbox, client: stripe.StripeClient, obj: dict[str, Any]) -> None:
+    # The payload may be older than what Stripe holds now: lock the customer, then fetch and apply
+    # the current object, so two deliveries cannot write their fetches in the wrong order.
+    customer_id = ref(obj.get("customer"))
+    if customer_id:
+        await stripe_sync.lock(outbox.team_id, customer_id)
+    await stripe_sync.apply_subscription(outbox, client, obj["id"])
+
+
+async def _checkout_completed(outbox: Outbox, client: stripe.StripeClient, obj: dict[str, Any]) -> None:
+    await stripe_sync.apply_checkout_session(outbox, client, obj)
+
+
+HANDLERS: dict[str, Handler] = {
+    "checkout.session.completed": _checkout_completed,
+    "checkout.session.async_payment_succeeded": _checkout_completed,
+    "invoice.paid": stripe_sync.apply_invoice,
+    "invoice.payment_failed": stripe_sync.apply_invoice,
+    "customer.subscription.created": _subscription_changed,
+    "customer.subscription.updated": _subscription_changed,
+    "customer.subscription.deleted": _subscription_changed,
+    "customer.subscription.paused": _subscription_changed,
+    "customer.subscription.resumed": _subscription_changed,
+    "charge.refunded": stripe_sync.apply_charge,
+}
+
+
+async def apply_in_transaction(team_id: int, work: Callable[[Outbox], Awaitable[Any]],
+                               event: tuple[str, str] | None = None) -> bool:
+    """Run `work` in one transaction (recording `event` (id, type) first), then announce its changes.
+
+    Returns False when the event had already been applied.
+    """
+    outbox = Outbox(team_id)
+    async with in_transaction() as tx:
+        if event is not None:
+            rows = await connections.get("default").execute_query_dict(
+                "INSERT INTO processed_stripe_events (team_id, stripe_event_id, type, processed_at) "
+                "VALUES ($1, $2, $3, now()) ON CONFLICT (team_id, stripe_event_id) DO NOTHING RETURNING id",
+                [team_id, event[0], event[1]],
+            )
+            if not rows:
+                return False
+        await work(outbox)
+        for contact_id in sorted(outbox.contact_ids):
+            await recompute_contact_billing(team_id, contact_id)
+        async with tx.acquire_connection() as conn:
+            await notify_segment_engine(conn, outbox)
+    await outbox.flush()
+    if outbox.contact_ids:
+        await wake_segment_engine(team_id)
+    return True
+
+
+async def process_event(team_id: int, client: stripe.StripeClient, event: dict[str, Any]) -> bool:
+    handler = HANDLERS.get(event["type"])
+    obj = event["data"]["object"]
+
+    async def work(outbox: Outbox) -> None:
+        if handler is not None:
+            try:
+                await handler(outbox, client, obj)
+            except stripe_sync.CannotLink:
+                log.warning("stripe event %s names no contact; recorded and skipped", event["id"])
+
+    return await apply_in_transaction(team_id, work, (event["id"], event["type"]))
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+async def stripe_webhook(request: Request) -> JSONResponse:
+    header = request.headers.get("stripe-signature")
+    if not header:
+        return _error(400, "missing Stripe-Signature header")
+    team_id = parse_id_or_none(request.path_params.get("team_id"))
+    credentials = await team_stripe(team_id) if team_id else None
+    if credentials is None:
+        return _error(404, "unknown team or Stripe is not configured")
+    client, webhook_secret = credentials
+    payload = await request.body()
+    try:
+        event = stripe.Webhook.construct_event(payload, header, webhook_secret)
+    except ValueError:
+        return _error(400, "invalid payload")
+    except stripe.SignatureVerificationError:
+        return _error(400, "invalid signature")
+    try:
+        applied = await process_event(team_id, client, event.to_dict())
+    except Exception:  # ask Stripe to retry; nothing of this delivery was committed
+        log.exception("stripe event %s (%s) failed for team %s", event.id, event.type, team_id)
+        return _error(500, "processing failed; retry later")
+    return JSONResponse({"received": True, "duplicate": not applied})

@@ -1,0 +1,47 @@
+"""Signed, expiring URLs for uploaded media, and the HTTP endpoint that serves them.
+
+A URL is only ever handed out by a resolver that has checked access first; the signature makes it
+unguessable and the expiry keeps a leaked URL short-lived.
+"""
+
+from __future__ import annotations
+
+import time
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from app.content.loaders import MediaRow
+from app.content.models import Media
+from app.content.storage import get_storage
+from app.core.tokens import sign, verify_signature
+from app.settings import Settings, get_settings
+
+URL_LIFETIME_SECONDS = 3600
+
+
+def media_url(settings: Settings, media: Media | MediaRow, now: float | None = None) -> str:
+    if media.external_url:
+        return media.external_url
+    # Round the expiry so URLs stay stable (cacheable) for a few minutes.
+    expires = (int(now or time.time()) // 300) * 300 + URL_LIFETIME_SECONDS
+    signature = sign(settings.secret_key, f"media:{media.id}:{expires}")
+    return f"{settings.public_url}/media/{media.id}?expires={expires}&signature={signature}"
+
+
+async def serve_media(request: Request) -> Response:
+    settings = get_settings()
+    raw_id = request.path_params.get("media_id", "")
+    expires = request.query_params.get("expires", "")
+    signature = request.query_params.get("signature", "")
+    if not (raw_id.isdigit() and expires.isdigit()) or int(expires) < time.time():
+        return Response("not found", status_code=404)
+    if not verify_signature(settings.secret_key, f"media:{raw_id}:{expires}", signature):
+        return Response("not found", status_code=404)
+    media = await Media.get_or_none(id=int(raw_id))
+    if media is None or not media.storage_key:
+        return Response("not found", status_code=404)
+    data = await get_storage(settings).read(media.storage_key)
+    if data is None:
+        return Response("not found", status_code=404)
+    return Response(data, media_type=media.content_type, headers={"Cache-Control": "private, max-age=300"})

@@ -1,0 +1,90 @@
+"""Tortoise configuration: one model app, PostgreSQL through asyncpg, URLs parsed here."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+import asyncpg
+
+MODEL_MODULES = [
+    "app.teams.models",
+    "app.contacts.models",
+    "app.hubs.models",
+    "app.events.models",
+    "app.commerce.models",
+    "app.segments.models",
+    "app.content.models",
+    "app.access.models",
+    "app.email.models",
+    "app.audiences.models",
+    "aerich.models",
+]
+
+
+def connection_params(database_url: str) -> dict[str, Any]:
+    """Split a postgres:// URL into asyncpg keyword arguments (supports ?host=/socket/dir)."""
+    parsed = urlparse(database_url)
+    query = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+    host = query.pop("host", None) or parsed.hostname or "127.0.0.1"
+    port = int(query.pop("port", None) or parsed.port or 5432)
+    return {
+        "host": unquote(host),
+        "port": port,
+        "user": unquote(parsed.username or "postgres"),
+        "password": unquote(parsed.password or "") or None,
+        "database": (parsed.path or "/").lstrip("/") or "postgres",
+        "options": query,
+    }
+
+
+def with_database(database_url: str, database: str) -> str:
+    parsed = urlparse(database_url)
+    return parsed._replace(path="/" + database).geturl()
+
+
+def tortoise_config(database_url: str, pool_max: int = 20) -> dict[str, Any]:
+    params = connection_params(database_url)
+    options = params.pop("options")
+    credentials: dict[str, Any] = {
+        "host": params["host"],
+        "port": params["port"],
+        "user": params["user"],
+        "password": params["password"] or "",
+        "database": params["database"],
+        "minsize": int(options.get("minsize", 1)),
+        "maxsize": int(options.get("maxsize", pool_max)),
+    }
+    return {
+        "connections": {"default": {"engine": "tortoise.backends.asyncpg", "credentials": credentials}},
+        "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def ensure_database(database_url: str) -> None:
+    """Create the URL's database if it does not exist yet."""
+    params = connection_params(database_url)
+    params.pop("options")
+    name = params["database"]
+    admin = await asyncpg.connect(**{**params, "database": "postgres"})
+    try:
+        exists = await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not exists:
+            # Identifiers cannot be bound as parameters; quote_ident keeps the name safe.
+            quoted = await admin.fetchval("SELECT quote_ident($1)", name)
+            await admin.execute(f"CREATE DATABASE {quoted}")
+    finally:
+        await admin.close()
+
+
+async def drop_database(database_url: str) -> None:
+    params = connection_params(database_url)
+    params.pop("options")
+    admin = await asyncpg.connect(**{**params, "database": "postgres"})
+    try:
+        quoted = await admin.fetchval("SELECT quote_ident($1)", params["database"])
+        await admin.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+    finally:
+        await admin.close()

@@ -1,0 +1,245 @@
+"""The send state machine: at-least-once jobs, exactly-once sends.
+
+    scheduled ──tick──▶ queued ──job──▶ sending ──SMTP accepted──▶ sent
+                                           │
+                                           └─ found by a rerun ──▶ uncertain (never re-sent)
+
+`sending` is committed before the SMTP conversation starts. A run that finds a row in `sending`
+for longer than IN_FLIGHT knows an earlier run died between the SMTP hand-off and the commit:
+the mail may have gone out, so it is never sent again (a younger `sending` row belongs to a run
+still in flight, and is left to it). A rerun of a `queued` row sends normally (nothing went out).
+Moving on to the next drip step happens in the same transaction as `sent`/`uncertain`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from typing import Any
+
+from tortoise import connections
+from tortoise.transactions import in_transaction
+
+from app.contacts.models import Event, TeamContact
+from app.email.models import (
+    DripCampaign,
+    DripEnrollment,
+    DripStep,
+    EmailSend,
+    EmailSettings,
+    EmailTemplate,
+    EnrollmentStatus,
+    SendState,
+    SuppressionReason,
+    SuppressionScope,
+)
+from app.email.rendering import DEFAULT_TEMPLATES, contact_variables, hub_variables, render
+from app.email.service import is_final, suppress
+from app.email.smtp import SmtpFailure, build_message, deliver_message
+from app.email.unsubscribe import UnsubscribeTarget, unsubscribe_url
+from app.hubs.models import Hub
+from app.segments.models import SegmentMembership
+
+log = logging.getLogger("memberhub.email")
+
+MAX_ATTEMPTS = 5
+# A run is in SMTP for at most a few SMTP timeouts; a `sending` row older than this is orphaned.
+IN_FLIGHT = timedelta(minutes=2)
+LEASE = timedelta(minutes=5)  # > IN_FLIGHT: the tick re-enqueues queued/sending rows older than this
+CLAIM_BATCH = 500
+
+CLAIM_SQL = """
+WITH due AS (
+    SELECT s.id FROM email_sends s
+    WHERE ((s.state = 'scheduled' AND s.due_at <= $1)
+           OR (s.state IN ('queued', 'sending') AND COALESCE(s.queued_at, s.created_at) < $2))
+      AND (s.enrollment_id IS NULL OR EXISTS (
+            SELECT 1 FROM drip_enrollments e JOIN drip_campaigns d ON d.id = e.drip_id
+            WHERE e.id = s.enrollment_id AND d.active))
+    ORDER BY s.due_at
+    LIMIT $3
+    FOR UPDATE OF s SKIP LOCKED
+)
+UPDATE email_sends s
+SET state = CASE WHEN s.state = 'scheduled' THEN 'queued' ELSE s.state END, queued_at = $1
+FROM due WHERE s.id = due.id
+RETURNING s.id
+"""
+
+
+async def claim_due_sends(now: datetime | None = None, lease: timedelta = LEASE, limit: int = CLAIM_BATCH) -> list[int]:
+    """Due rows, plus rows whose job vanished (queued/sending past the lease), for enqueueing.
+
+    SKIP LOCKED lets several workers' ticks run at once without claiming a row twice.
+    """
+    now = now or datetime.now(UTC)
+    rows = await connections.get("default").execute_query_dict(CLAIM_SQL, [now, now - lease, limit])
+    return [r["id"] for r in rows]
+
+
+@dataclass
+class Prepared:
+    config: EmailSettings
+    message: EmailMessage
+
+
+@dataclass
+class Outcome:
+    state: SendState | str
+    error: str | None = None
+    exit_reason: str | None = None
+
+
+async def _exit_enrollment(enrollment_id: int, reason: str, now: datetime) -> None:
+    await DripEnrollment.filter(id=enrollment_id, status=EnrollmentStatus.ACTIVE).update(
+        status=EnrollmentStatus.EXITED, exited_at=now, exit_reason=reason
+    )
+
+
+async def schedule_next_step(send: EmailSend, now: datetime) -> None:
+    """After a drip step is done: insert the next (enrolment, step) row, or complete the enrolment."""
+    if send.enrollment_id is None or send.step_id is None:
+        return
+    enrollment = await DripEnrollment.get(id=send.enrollment_id)
+    if enrollment.status != EnrollmentStatus.ACTIVE:
+        return
+    step = await DripStep.get(id=send.step_id)
+    following = await DripStep.filter(drip_id=step.drip_id, position__gt=step.position).order_by("position").first()
+    if following is None:
+        enrollment.status = EnrollmentStatus.COMPLETED
+        await enrollment.save(update_fields=["status"])
+        return
+    due = max(enrollment.enrolled_at + timedelta(minutes=following.delay_minutes), now)
+    await connections.get("default").execute_query(
+        "INSERT INTO email_sends (team_id, hub_id, team_contact_id, kind, marketing, enrollment_id, step_id, context, "
+        "due_at, state, attempts, created_at) VALUES ($1, $2, $3, 'drip', TRUE, $4, $5, '{}'::jsonb, $6, "
+        "'scheduled', 0, $7) ON CONFLICT (enrollment_id, step_id) DO NOTHING",
+        [send.team_id, send.hub_id, send.team_contact_id, enrollment.id, following.id, due, now],
+    )
+
+
+async def _drip_check(send: EmailSend, contact: TeamContact) -> tuple[Outcome | None, DripCampaign | None]:
+    """Eligibility of a drip step right now: enrolment active, exit conditions, campaign active."""
+    enrollment = await DripEnrollment.get(id=send.enrollment_id)
+    drip = await DripCampaign.get(id=enrollment.drip_id)
+    if enrollment.status != EnrollmentStatus.ACTIVE:
+        return Outcome(SendState.SKIPPED, f"enrollment {enrollment.status}"), drip
+    if not drip.active:
+        return Outcome(SendState.SCHEDULED), drip  # paused: wait for the campaign to resume
+    if drip.exit_segment_id and not await SegmentMembership.exists(
+        segment_id=drip.exit_segment_id, team_contact_id=contact.id
+    ):
+        return Outcome(SendState.SKIPPED, "contact left the segment", "left_segment"), drip
+    if drip.goal_event_type and await Event.exists(
+        team_contact_id=contact.id, type=drip.goal_event_type, occurred_at__gte=enrollment.enrolled_at
+    ):
+        return Outcome(SendState.SKIPPED, "goal reached", "goal_reached"), drip
+    return None, drip
+
+
+async def _prepare(send: EmailSend) -> Outcome | Prepared:
+    from app.email.service import find_suppression
+
+    contact = await TeamContact.get(id=send.team_contact_id)
+    hub = await Hub.get(id=send.hub_id)
+    drip: DripCampaign | None = None
+    if send.enrollment_id is not None:
+        outcome, drip = await _drip_check(send, contact)
+        if outcome is not None:
+            return outcome
+    suppression = await find_suppression(
+        send.team_id, contact.email, marketing=send.marketing, hub_id=hub.id, drip_id=drip.id if drip else None
+    )
+    if suppression is not None:
+        return Outcome(SendState.SKIPPED, f"suppressed ({suppression.scope}: {suppression.reason})", "suppressed")
+    config = await EmailSettings.get_or_none(hub_id=hub.id)
+    if config is None:
+        return Outcome(SendState.FAILED, "the hub has no email settings", "send_failed")
+    if send.step_id is not None:
+        step = await DripStep.get(id=send.step_id)
+        template: Any = await EmailTemplate.get(id=step.template_id)
+        parts = (template.subject, template.html_body, template.text_body)
+    else:
+        template = await EmailTemplate.get_or_none(hub_id=hub.id, key=send.kind)
+        parts = (template.subject, template.html_body, template.text_body) if template else DEFAULT_TEMPLATES[send.kind]
+    link = None
+    if send.marketing:
+        link = unsubscribe_url(UnsubscribeTarget(send.team_id, contact.id, hub.id, drip.id if drip else 0))
+    context = {**(send.context or {}), "contact": contact_variables(contact), "hub": hub_variables(hub),
+               "unsubscribe_url": link or ""}
+    try:
+        rendered = render(*parts, context)
+    except Exception as exc:
+        return Outcome(SendState.FAILED, f"template error: {type(exc).__name__}: {exc}", "send_failed")
+    domain = config.from_address.rpartition("@")[2]
+    message = build_message(config, contact.email, rendered, message_id=f"<mh-{send.id}@{domain}>",
+                            unsubscribe_url=link)
+    return Prepared(config, message)
+
+
+async def _finish(send: EmailSend, outcome: Outcome, now: datetime) -> None:
+    send.state = SendState(outcome.state)
+    send.error = outcome.error
+    send.finished_at = now if is_final(send.state) else None
+    await send.save(update_fields=["state", "error", "finished_at"])
+    if outcome.exit_reason and send.enrollment_id is not None:
+        await _exit_enrollment(send.enrollment_id, outcome.exit_reason, now)
+
+
+async def deliver_send(send_id: int) -> str:
+    """Run one send through the state machine. Returns the resulting state, or "retry"."""
+    now = datetime.now(UTC)
+    async with in_transaction():
+        send = await EmailSend.filter(id=send_id).select_for_update().first()
+        if send is None or is_final(send.state) or (send.state == SendState.SCHEDULED and send.due_at > now):
+            return send.state if send else "missing"
+        if send.state == SendState.SENDING:
+            if send.sending_at and now - send.sending_at < IN_FLIGHT:
+                return "in_flight"  # a duplicate run while the first is still talking to SMTP
+            await _finish(send, Outcome(
+                SendState.UNCERTAIN, "the worker stopped during SMTP delivery; not sent again to avoid a duplicate"
+            ), now)
+            await schedule_next_step(send, now)
+            return SendState.UNCERTAIN
+        prepared = await _prepare(send)
+        if isinstance(prepared, Outcome):
+            await _finish(send, prepared, now)
+            return prepared.state
+        send.state, send.sending_at, send.attempts = SendState.SENDING, now, send.attempts + 1
+        send.message_id = prepared.message["Message-ID"]
+        send.to_address, send.subject = prepared.message["To"], prepared.message["Subject"]
+        await send.save(update_fields=["state", "sending_at", "attempts", "message_id", "to_address", "subject"])
+
+    try:
+        await deliver_message(prepared.config, prepared.message)
+    except SmtpFailure as failure:
+        return await _record_failure(send_id, failure)
+
+    async with in_transaction():
+        done = datetime.now(UTC)
+        updated = await EmailSend.filter(id=send_id, state=SendState.SENDING).update(
+            state=SendState.SENT, finished_at=done, error=None
+        )
+        if updated:
+            await schedule_next_step(send, done)
+    return SendState.SENT
+
+
+async def _record_failure(send_id: int, failure: SmtpFailure) -> str:
+    """The server refused or could not be reached: nothing was accepted, so retrying is safe."""
+    now = datetime.now(UTC)
+    async with in_transaction():
+        send = await EmailSend.filter(id=send_id, state=SendState.SENDING).select_for_update().first()
+        if send is None:
+            return "gone"
+        if failure.bounce:
+            await suppress(send.team_id, send.to_address or "", SuppressionScope.ALL, SuppressionReason.HARD_BOUNCE,
+                           contact_id=send.team_contact_id)
+        if failure.permanent or send.attempts >= MAX_ATTEMPTS:
+            await _finish(send, Outcome(SendState.FAILED, str(failure), "send_failed"), now)
+            return SendState.FAILED
+        send.state, send.error, send.queued_at = SendState.QUEUED, str(failure), now
+        await send.save(update_fields=["state", "error", "queued_at"])
+        return "retry"

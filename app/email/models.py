@@ -1,0 +1,239 @@
+"""Email: per-hub sending settings, templates, drip campaigns, the send outbox and suppressions.
+
+`email_sends` is the outbox for every message (transactional and drip): the database, not Redis,
+holds what must be sent, and its state machine makes a rerun of a job never send twice.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class TlsMode(StrEnum):
+    NONE = "none"
+    STARTTLS = "starttls"
+    TLS = "tls"
+
+
+class DripTrigger(StrEnum):
+    SEGMENT_JOIN = "segment_join"
+    EVENT = "event"
+
+
+class EnrollmentStatus(StrEnum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    EXITED = "exited"
+
+
+class SendState(StrEnum):
+    """scheduled → queued → sending → sent; a `sending` row found by a rerun becomes `uncertain`."""
+
+    SCHEDULED = "scheduled"
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    UNCERTAIN = "uncertain"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+class SuppressionScope(StrEnum):
+    ALL = "all"  # hard bounce / complaint: nothing is sent, transactional included
+    MARKETING = "marketing"  # every marketing mail of the team
+    HUB = "hub"  # one hub's marketing (scope_ref = hub id)
+    DRIP = "drip"  # one drip campaign (scope_ref = drip id)
+
+
+class SuppressionReason(StrEnum):
+    UNSUBSCRIBE = "unsubscribe"
+    HARD_BOUNCE = "hard_bounce"
+    COMPLAINT = "complaint"
+    MANUAL = "manual"
+
+
+class EmailSettings(Model):
+    """How one hub sends mail; the SMTP password is encrypted with app/core/crypto."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="email_settings", on_delete=fields.CASCADE
+    )
+    hub: fields.OneToOneRelation = fields.OneToOneField(
+        "models.Hub", related_name="email_settings", on_delete=fields.CASCADE
+    )
+    smtp_host = fields.CharField(max_length=255)
+    smtp_port = fields.IntField()
+    tls_mode = fields.CharEnumField(TlsMode, max_length=16, default=TlsMode.STARTTLS)
+    username = fields.CharField(max_length=320, null=True)
+    password_encrypted = fields.TextField(null=True)
+    from_name = fields.CharField(max_length=200)
+    from_address = fields.CharField(max_length=320)
+    reply_to = fields.CharField(max_length=320, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "email_settings"
+
+
+class EmailTemplate(Model):
+    """Jinja2 (sandboxed) subject, HTML and text of one hub's mail, found by `key`."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="email_templates", on_delete=fields.CASCADE
+    )
+    hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="email_templates", on_delete=fields.CASCADE
+    )
+    key = fields.CharField(max_length=64)
+    name = fields.CharField(max_length=200)
+    subject = fields.TextField()
+    html_body = fields.TextField()
+    text_body = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "email_templates"
+        unique_together = (("hub", "key"),)
+
+
+class DripCampaign(Model):
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="drip_campaigns", on_delete=fields.CASCADE
+    )
+    hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="drip_campaigns", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=200)
+    trigger = fields.CharEnumField(DripTrigger, max_length=16)
+    trigger_segment: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Segment", related_name="trigger_of_drips", null=True, on_delete=fields.CASCADE
+    )
+    trigger_event_type = fields.CharField(max_length=100, null=True)
+    exit_segment: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Segment", related_name="exit_of_drips", null=True, on_delete=fields.SET_NULL
+    )
+    goal_event_type = fields.CharField(max_length=100, null=True)
+    active = fields.BooleanField(default=True)
+    # Enrolment cursors: last segment_membership_changes.id / events.id fully processed.
+    change_cursor = fields.BigIntField(default=0)
+    event_cursor = fields.BigIntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "drip_campaigns"
+        unique_together = (("team", "name"),)
+
+
+class DripStep(Model):
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="drip_steps", on_delete=fields.CASCADE
+    )
+    drip: fields.ForeignKeyRelation[DripCampaign] = fields.ForeignKeyField(
+        "models.DripCampaign", related_name="steps", on_delete=fields.CASCADE
+    )
+    position = fields.IntField()
+    delay_minutes = fields.IntField(description="after enrolment")
+    template: fields.ForeignKeyRelation[EmailTemplate] = fields.ForeignKeyField(
+        "models.EmailTemplate", related_name="drip_steps", on_delete=fields.RESTRICT
+    )
+
+    class Meta:
+        table = "drip_steps"
+        unique_together = (("drip", "position"),)
+
+
+class DripEnrollment(Model):
+    """A contact going through a drip; at most one per (drip, contact), ever."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="drip_enrollments", on_delete=fields.CASCADE
+    )
+    drip: fields.ForeignKeyRelation[DripCampaign] = fields.ForeignKeyField(
+        "models.DripCampaign", related_name="enrollments", on_delete=fields.CASCADE
+    )
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="drip_enrollments", on_delete=fields.CASCADE
+    )
+    status = fields.CharEnumField(EnrollmentStatus, max_length=16, default=EnrollmentStatus.ACTIVE)
+    source = fields.CharField(max_length=32)
+    source_ref = fields.CharField(max_length=200, null=True)
+    enrolled_at = fields.DatetimeField()
+    exited_at = fields.DatetimeField(null=True)
+    exit_reason = fields.CharField(max_length=32, null=True)
+
+    class Meta:
+        table = "drip_enrollments"
+        unique_together = (("drip", "team_contact"),)
+
+
+class EmailSend(Model):
+    """One message to send: a transactional mail, or one (enrolment, step) of a drip."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="email_sends", on_delete=fields.CASCADE
+    )
+    hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="email_sends", on_delete=fields.CASCADE
+    )
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="email_sends", on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=32)
+    marketing = fields.BooleanField(default=False)
+    enrollment: fields.ForeignKeyNullableRelation[DripEnrollment] = fields.ForeignKeyField(
+        "models.DripEnrollment", related_name="sends", null=True, on_delete=fields.CASCADE
+    )
+    step: fields.ForeignKeyNullableRelation[DripStep] = fields.ForeignKeyField(
+        "models.DripStep", related_name="sends", null=True, on_delete=fields.CASCADE
+    )
+    context = fields.JSONField(default=dict)
+    dedupe_key = fields.CharField(max_length=200, null=True)
+    due_at = fields.DatetimeField()
+    state = fields.CharEnumField(SendState, max_length=16, default=SendState.SCHEDULED)
+    attempts = fields.IntField(default=0)
+    queued_at = fields.DatetimeField(null=True)
+    sending_at = fields.DatetimeField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+    message_id = fields.CharField(max_length=255, null=True)
+    to_address = fields.CharField(max_length=320, null=True)
+    subject = fields.TextField(null=True)
+    error = fields.TextField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "email_sends"
+        unique_together = (("enrollment", "step"), ("team", "dedupe_key"))
+        indexes = (("state", "due_at"),)
+
+
+class Suppression(Model):
+    """Who must not get which mail. Keyed by address, so re-signing up never clears a bounce."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="email_suppressions", on_delete=fields.CASCADE
+    )
+    email = fields.CharField(max_length=320)
+    team_contact: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="email_suppressions", null=True, on_delete=fields.SET_NULL
+    )
+    scope = fields.CharEnumField(SuppressionScope, max_length=16)
+    scope_ref = fields.BigIntField(default=0)
+    reason = fields.CharEnumField(SuppressionReason, max_length=16)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "email_suppressions"
+        unique_together = (("team", "email", "scope", "scope_ref"),)

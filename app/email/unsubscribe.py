@@ -1,0 +1,42 @@
+"""Signed unsubscribe links: the token names the team, contact, hub and drip, and nothing else.
+
+The HMAC covers every part, so a token can neither be forged nor edited to point at another
+contact. Links do not expire: an unsubscribe link in an old mail must keep working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.tokens import sign, verify_signature
+from app.settings import get_settings
+
+_PURPOSE = "email-unsubscribe:"
+
+
+@dataclass(frozen=True)
+class UnsubscribeTarget:
+    team_id: int
+    contact_id: int
+    hub_id: int
+    drip_id: int = 0
+
+
+def make_token(target: UnsubscribeTarget, secret_key: str | None = None) -> str:
+    payload = f"{target.team_id}.{target.contact_id}.{target.hub_id}.{target.drip_id}"
+    return f"{payload}.{sign(secret_key or get_settings().secret_key, _PURPOSE + payload)}"
+
+
+def read_token(token: str, secret_key: str | None = None) -> UnsubscribeTarget | None:
+    parts = token.split(".")
+    if len(parts) != 5 or not all(p.isdigit() and len(p) < 20 for p in parts[:4]):
+        return None
+    payload = ".".join(parts[:4])
+    if not verify_signature(secret_key or get_settings().secret_key, _PURPOSE + payload, parts[4]):
+        return None
+    team_id, contact_id, hub_id, drip_id = (int(p) for p in parts[:4])
+    return UnsubscribeTarget(team_id, contact_id, hub_id, drip_id)
+
+
+def unsubscribe_url(target: UnsubscribeTarget) -> str:
+    return f"{get_settings().public_url}/email/unsubscribe/{make_token(target)}"

@@ -1,0 +1,81 @@
+"""Unsubscribe pages (RFC 8058): GET only shows a confirmation form, POST unsubscribes.
+
+No login: the signed token is the authority. Mail clients' one-click POST carries
+`List-Unsubscribe=One-Click` and no choice, so it unsubscribes from what the mail belongs to
+(the drip, or the hub's marketing); the page's form can widen that to the hub or all marketing.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import parse_qs
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.routing import Route
+
+from app.contacts.models import TeamContact
+from app.email.models import DripCampaign, SuppressionReason, SuppressionScope
+from app.email.service import suppress
+from app.email.unsubscribe import UnsubscribeTarget, read_token
+from app.hubs.models import Hub
+
+MAX_FORM_BYTES = 4096
+
+
+def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    html = (
+        "<!doctype html><html><head><meta charset='utf-8'><meta name='robots' content='noindex'>"
+        f"<title>{escape(title)}</title></head><body><h1>{escape(title)}</h1>{body}</body></html>"
+    )
+    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+async def _resolve(target: UnsubscribeTarget) -> tuple[TeamContact, Hub, DripCampaign | None] | None:
+    contact = await TeamContact.get_or_none(id=target.contact_id, team_id=target.team_id)
+    hub = await Hub.get_or_none(id=target.hub_id, team_id=target.team_id)
+    drip = await DripCampaign.get_or_none(id=target.drip_id, team_id=target.team_id) if target.drip_id else None
+    if contact is None or hub is None:
+        return None
+    return contact, hub, drip
+
+
+def _invalid() -> HTMLResponse:
+    return _page("Link not valid", "<p>This unsubscribe link is not valid.</p>", status=400)
+
+
+async def unsubscribe(request: Request) -> HTMLResponse:
+    target = read_token(request.path_params["token"])
+    resolved = await _resolve(target) if target else None
+    if target is None or resolved is None:
+        return _invalid()
+    contact, hub, drip = resolved
+    if request.method == "GET":
+        choices = []
+        if drip is not None:
+            choices.append(("drip", f"Only the “{drip.name}” emails"))
+        choices.append(("hub", f"All marketing email from {hub.name}"))
+        choices.append(("all", "All marketing email"))
+        options = "".join(
+            f"<p><label><input type='radio' name='scope' value='{value}'{' checked' if i == 0 else ''}> "
+            f"{escape(label)}</label></p>"
+            for i, (value, label) in enumerate(choices)
+        )
+        form = (f"<p>Unsubscribe {escape(contact.email)} from:</p><form method='post'>{options}"
+                "<button type='submit'>Unsubscribe</button></form>")
+        return _page("Unsubscribe", form)
+
+    body = (await request.body())[:MAX_FORM_BYTES].decode("utf-8", "replace")
+    choice = (parse_qs(body).get("scope") or [""])[0]
+    if choice == "all":
+        scope, ref = SuppressionScope.MARKETING, 0
+    elif choice == "hub" or drip is None:
+        scope, ref = SuppressionScope.HUB, hub.id
+    else:  # "drip", or the one-click POST of a drip mail
+        scope, ref = SuppressionScope.DRIP, drip.id
+    await suppress(target.team_id, contact.email, scope, SuppressionReason.UNSUBSCRIBE, scope_ref=ref,
+                   contact_id=contact.id)
+    return _page("Unsubscribed", f"<p>{escape(contact.email)} will not get these emails any more.</p>")
+
+
+UNSUBSCRIBE_ROUTES = [Route("/email/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"])]

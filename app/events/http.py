@@ -1,0 +1,73 @@
+"""`POST /api/v1/teams/{team_id}/events`: a JSON array (or {"events": [...]}) or NDJSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from app.core.errors import ValidationFailed
+from app.events.service import MAX_BATCH, ingest_events
+from app.teams.service import authenticate
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _parse(body: bytes, content_type: str) -> list[Any]:
+    if "ndjson" in content_type or "jsonlines" in content_type:
+        events = []
+        for number, line in enumerate(body.decode().splitlines(), start=1):
+            if line.strip():
+                try:
+                    events.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"line {number}: {exc.msg}") from exc
+        return events
+    parsed = json.loads(body)
+    if isinstance(parsed, dict) and isinstance(parsed.get("events"), list):
+        return parsed["events"]
+    if isinstance(parsed, list):
+        return parsed
+    raise ValueError("expected a JSON array of events, {\"events\": [...]}, or NDJSON")
+
+
+async def ingest_endpoint(request: Request) -> JSONResponse:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    viewer = await authenticate(token.strip()) if scheme.lower() == "bearer" and token.strip() else None
+    if viewer is None:
+        return _error(401, "UNAUTHENTICATED", "a valid API key is required")
+    if str(viewer.team.id) != request.path_params["team_id"]:
+        return _error(403, "FORBIDDEN", "this key belongs to another team")
+    if not viewer.has_scope("events:write"):
+        return _error(403, "FORBIDDEN", "this key needs the 'events:write' scope")
+    body = await request.body()
+    if len(body) > MAX_BODY_BYTES:
+        return _error(413, "PAYLOAD_TOO_LARGE", f"the body is over {MAX_BODY_BYTES} bytes")
+    try:
+        events = _parse(body, request.headers.get("content-type", "application/json"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return _error(400, "INVALID_JSON", str(exc))
+    if len(events) > MAX_BATCH:
+        return _error(413, "BATCH_TOO_LARGE", f"at most {MAX_BATCH} events per batch (got {len(events)})")
+    try:
+        result = await ingest_events(viewer.team.id, events)
+    except ValidationFailed as exc:
+        return _error(400, exc.errors[0].code, exc.errors[0].message)
+    return JSONResponse({
+        "accepted": len(result.accepted),
+        "rejected": len(result.rejected),
+        "results": sorted(
+            [{"index": a.index, "status": "accepted", "eventId": str(a.event_id), "contactId": str(a.contact_id),
+              "duplicate": a.duplicate} for a in result.accepted]
+            + [{"index": r.index, "status": "rejected", "code": r.code, "message": r.message}
+               for r in result.rejected],
+            key=lambda item: item["index"],
+        ),
+    })

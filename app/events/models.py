@@ -1,0 +1,53 @@
+"""The evaluation queue: contacts whose segments must be re-evaluated, one row per contact.
+
+Ingest writes a row in the same transaction as the events, so nothing is lost if Redis or a
+worker dies; a burst of events for one contact coalesces into one row.
+"""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class PendingEvaluation(Model):
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="pending_evaluations", on_delete=fields.CASCADE
+    )
+    team_contact: fields.OneToOneRelation = fields.OneToOneField(
+        "models.TeamContact", related_name="pending_evaluation", on_delete=fields.CASCADE
+    )
+    event_types = fields.JSONField(default=list)
+    fields_changed = fields.JSONField(default=list)
+    cause = fields.CharField(max_length=32, default="event")
+    cause_ref = fields.CharField(max_length=200, null=True)
+    requested_at = fields.DatetimeField(description="first request not yet evaluated (for lag)")
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "pending_evaluations"
+        indexes = (("team", "id"),)
+
+
+class SegmentEvaluationStats(Model):
+    """Per segment: how often and how promptly the real-time path evaluated it, and its errors."""
+
+    segment: fields.OneToOneRelation = fields.OneToOneField(
+        "models.Segment", related_name="evaluation_stats", on_delete=fields.CASCADE, primary_key=True
+    )
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="segment_evaluation_stats", on_delete=fields.CASCADE
+    )
+    last_evaluated_at = fields.DatetimeField(null=True)
+    evaluation_count = fields.BigIntField(default=0)
+    contacts_evaluated = fields.BigIntField(default=0)
+    last_lag_ms = fields.IntField(null=True, description="oldest request in the last batch to commit")
+    max_lag_ms = fields.IntField(null=True)
+    total_lag_ms = fields.BigIntField(default=0)
+    error_count = fields.IntField(default=0)
+    last_error = fields.TextField(null=True)
+    last_error_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "segment_evaluation_stats"

@@ -1,0 +1,58 @@
+"""The evaluation queue API: mark contacts for segment re-evaluation, wake a worker after commit.
+
+Any write that can change segment membership (events, contact fields, hub memberships, orders,
+billing) calls `request_evaluation` inside its transaction and `wake_evaluator` after commit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+
+import asyncpg
+
+log = logging.getLogger("memberhub.events")
+
+ALL_FIELDS = "*"
+
+
+async def request_evaluation(
+    conn: asyncpg.Connection, team_id: int, contact_ids: Sequence[int], *,
+    event_types: Sequence[Sequence[str]] | None = None, fields: Sequence[str] = (),
+    cause: str = "event", cause_refs: Sequence[str | None] | None = None,
+) -> None:
+    """Mark contacts for segment re-evaluation inside the caller's transaction (coalescing)."""
+    if not contact_ids:
+        return
+    types = [json.dumps(sorted(set(t))) for t in (event_types or [[] for _ in contact_ids])]
+    refs = list(cause_refs or [None] * len(contact_ids))
+    await conn.execute(
+        """
+        INSERT INTO pending_evaluations (team_id, team_contact_id, event_types, fields_changed, cause, cause_ref,
+                                         requested_at, updated_at)
+        SELECT $1, u.contact_id, u.types::jsonb, $4::jsonb, $5, u.ref, now(), now()
+        FROM unnest($2::bigint[], $3::text[], $6::text[]) AS u(contact_id, types, ref)
+        ON CONFLICT (team_contact_id) DO UPDATE SET
+            event_types = (SELECT coalesce(jsonb_agg(DISTINCT x), '[]'::jsonb)
+                           FROM jsonb_array_elements(pending_evaluations.event_types || EXCLUDED.event_types) x),
+            fields_changed = (SELECT coalesce(jsonb_agg(DISTINCT x), '[]'::jsonb)
+                              FROM jsonb_array_elements(pending_evaluations.fields_changed
+                                                        || EXCLUDED.fields_changed) x),
+            cause = EXCLUDED.cause, cause_ref = EXCLUDED.cause_ref, updated_at = now()
+        """,
+        team_id, list(contact_ids), types, json.dumps(sorted(set(fields))), cause, refs,
+    )
+
+
+async def wake_evaluator(team_id: int) -> bool:
+    """Enqueue an evaluation job after commit. Redis being down is fine: the sweep catches up."""
+    try:
+        from app.realtime.redis import get_redis
+
+        redis = await get_redis()
+        await redis.enqueue_job("evaluate_pending", team_id)
+        return True
+    except Exception:  # any Redis failure: the rows are safe in PostgreSQL
+        log.warning("could not enqueue evaluation for team %s; the sweep will pick it up", team_id, exc_info=True)
+        return False

@@ -1,0 +1,43 @@
+"""Per-request (or per-websocket) state: the viewer and the request's dataloaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from starlette.websockets import WebSocket
+
+from app.access.members import MemberViewer
+from app.graphql.errors import forbidden, unauthenticated
+from app.settings import Settings
+from app.teams.service import Viewer
+
+
+@dataclass
+class Context:
+    request: Request | WebSocket
+    response: Any
+    settings: Settings
+    viewer: Viewer | None = None
+    member: MemberViewer | None = None  # a hub member signed in with a member token
+    bearer_token: str | None = None
+    token_rejected: bool = False
+    connection_params: dict[str, Any] | None = None
+    loaders: dict[str, Any] = field(default_factory=dict)
+
+    def require(self, scope: str | None = None) -> Viewer:
+        """The authenticated viewer, holding `scope` if given; raises the GraphQL error otherwise."""
+        if self.viewer is None:
+            raise unauthenticated(
+                "invalid or revoked token" if self.token_rejected else "authentication required"
+            )
+        if scope is not None and not self.viewer.has_scope(scope):
+            raise forbidden(f"this operation needs the '{scope}' scope")
+        return self.viewer
+
+    def loader(self, name: str, factory: Any) -> Any:
+        """A dataloader built once per request, so nothing is cached across requests."""
+        if name not in self.loaders:
+            self.loaders[name] = factory()
+        return self.loaders[name]

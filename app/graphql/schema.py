@@ -1,0 +1,73 @@
+"""The one Strawberry schema, assembled from each domain's root types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.tools import merge_types
+
+from app.access.graphql import AccessMutation, AccessQuery, AccessSubscription
+from app.audiences.graphql import AudiencesMutation, AudiencesQuery
+from app.commerce.graphql import CommerceMutation, CommerceQuery
+from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
+from app.content.graphql import ContentMutation, ContentQuery, MemberMutation, MemberQuery
+from app.email.graphql import EmailMutation, EmailQuery
+from app.events.graphql import EventsMutation
+from app.hubs.graphql import HubsMutation, HubsQuery
+from app.realtime.graphql import RealtimeSubscription
+from app.segments.graphql import SegmentsMutation, SegmentsQuery
+from app.settings import Settings, get_settings
+from app.teams.graphql import TeamsMutation, TeamsQuery
+
+QUERY_TYPES: tuple[type, ...] = (TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery, AccessQuery, SegmentsQuery)
+MUTATION_TYPES: tuple[type, ...] = (TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation, ContentMutation, MemberMutation, AccessMutation, SegmentsMutation)
+SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
+
+Query = merge_types("Query", QUERY_TYPES)
+Mutation = merge_types("Mutation", MUTATION_TYPES)
+Subscription = merge_types("Subscription", SUBSCRIPTION_TYPES)
+
+
+class MemberHubSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Log only unexpected failures; auth, bad input and validation errors are the caller's."""
+        unexpected = [
+            e for e in errors
+            if e.original_error is not None and not isinstance(e.original_error, GraphQLError)
+        ]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    settings = settings or get_settings()
+    extensions: list = [
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    if settings.is_production:
+        # Unexpected exceptions reach clients as a generic message; GraphQL errors keep theirs.
+        extensions.append(lambda: MaskErrors(
+            should_mask_error=lambda error: not isinstance(error.original_error, GraphQLError | None)
+        ))
+    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+
+
+# The exported SDL does not depend on settings; this instance serves `strawberry export-schema`.
+schema = strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription)

@@ -1,0 +1,186 @@
+"""GraphQL for hubs and hub memberships."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from app.core.errors import ValidationFailed
+from app.graphql.connections import Connection, keyset_page
+from app.graphql.context import Context
+from app.graphql.errors import UserError, user_errors
+from app.graphql.ids import parse_id_or_none
+from app.hubs import service
+from app.hubs.loaders import team_contact_loader
+from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
+
+if TYPE_CHECKING:
+    from app.contacts.graphql import ContactType
+
+HubRoleEnum = strawberry.enum(HubRole, name="HubRole")
+OnboardingStateEnum = strawberry.enum(OnboardingState, name="OnboardingState")
+ContactRef = Annotated["ContactType", strawberry.lazy("app.contacts.graphql")]
+
+
+@strawberry.type(name="HubMembership")
+class HubMembershipType:
+    id: strawberry.ID
+    hub_id: strawberry.ID
+    role: HubRoleEnum  # type: ignore[valid-type]
+    onboarding_state: OnboardingStateEnum  # type: ignore[valid-type]
+    terms_accepted_at: datetime | None
+    notification_preferences: JSON
+    banned: bool
+    banned_at: datetime | None
+    ban_reason: str | None
+    joined_at: datetime
+    team_id: strawberry.Private[int]
+    contact_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def contact(self, info: Info[Context, None]) -> ContactRef | None:
+        from app.contacts.graphql import ContactType
+
+        loader = info.context.loader("team_contact", lambda: team_contact_loader(self.team_id))
+        contact = await loader.load(self.contact_id)
+        return ContactType.from_model(contact) if contact else None
+
+    @classmethod
+    def from_model(cls, m: HubMembership) -> HubMembershipType:
+        return cls(
+            id=strawberry.ID(str(m.id)), hub_id=strawberry.ID(str(m.hub_id)), role=HubRole(m.role),
+            onboarding_state=OnboardingState(m.onboarding_state), terms_accepted_at=m.terms_accepted_at,
+            notification_preferences=m.notification_preferences or {}, banned=m.banned,
+            banned_at=m.banned_at, ban_reason=m.ban_reason, joined_at=m.joined_at,
+            team_id=m.team_id, contact_id=m.team_contact_id,
+        )
+
+
+@strawberry.type(name="Hub")
+class HubType:
+    id: strawberry.ID
+    name: str
+    slug: str
+    description: str
+    created_at: datetime
+    team_id: strawberry.Private[int]
+
+    @strawberry.field(description="The hub's members, oldest first.")
+    async def members(
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+        include_banned: bool = True,
+    ) -> Connection[HubMembershipType]:
+        info.context.require("hubs:read")
+        queryset = HubMembership.filter(team_id=self.team_id, hub_id=int(self.id))
+        if not include_banned:
+            queryset = queryset.filter(banned=False)
+        return await keyset_page(queryset, HubMembershipType.from_model, first=first, after=after)
+
+    @classmethod
+    def from_model(cls, hub: Hub) -> HubType:
+        return cls(
+            id=strawberry.ID(str(hub.id)), name=hub.name, slug=hub.slug, description=hub.description,
+            created_at=hub.created_at, team_id=hub.team_id,
+        )
+
+
+@strawberry.input
+class CreateHubInput:
+    name: str
+    slug: str | None = None
+    description: str = ""
+
+
+@strawberry.type
+class CreateHubPayload:
+    hub: HubType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class AddHubMemberInput:
+    hub_id: strawberry.ID
+    contact_id: strawberry.ID
+    role: HubRoleEnum = HubRole.MEMBER  # type: ignore[valid-type]
+    onboarding_state: OnboardingStateEnum | None = None  # type: ignore[valid-type]
+    notification_preferences: JSON | None = None
+
+
+@strawberry.input
+class UpdateHubMembershipInput:
+    id: strawberry.ID
+    role: HubRoleEnum | None = None  # type: ignore[valid-type]
+    onboarding_state: OnboardingStateEnum | None = None  # type: ignore[valid-type]
+    accept_terms: bool = False
+    notification_preferences: JSON | None = None
+    banned: bool | None = None
+    ban_reason: str | None = None
+
+
+@strawberry.type
+class HubMembershipPayload:
+    membership: HubMembershipType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class HubsQuery:
+    @strawberry.field(description="The team's hubs.")
+    async def hubs(
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None
+    ) -> Connection[HubType]:
+        viewer = info.context.require("hubs:read")
+        return await keyset_page(Hub.filter(team_id=viewer.team.id), HubType.from_model, first=first, after=after)
+
+    @strawberry.field(description="One hub of the caller's team, or null.")
+    async def hub(self, info: Info[Context, None], id: strawberry.ID) -> HubType | None:
+        viewer = info.context.require("hubs:read")
+        hub_id = parse_id_or_none(id)
+        hub = await Hub.get_or_none(id=hub_id, team_id=viewer.team.id) if hub_id else None
+        return HubType.from_model(hub) if hub else None
+
+
+@strawberry.type
+class HubsMutation:
+    @strawberry.mutation
+    async def create_hub(self, info: Info[Context, None], input: CreateHubInput) -> CreateHubPayload:
+        viewer = info.context.require("hubs:write")
+        try:
+            hub = await service.create_hub(viewer.team, input.name, input.slug, input.description)
+        except ValidationFailed as exc:
+            return CreateHubPayload(user_errors=user_errors(exc))
+        return CreateHubPayload(hub=HubType.from_model(hub))
+
+    @strawberry.mutation
+    async def add_hub_member(self, info: Info[Context, None], input: AddHubMemberInput) -> HubMembershipPayload:
+        viewer = info.context.require("hubs:write")
+        try:
+            membership = await service.add_hub_member(
+                viewer.team, parse_id_or_none(input.hub_id), parse_id_or_none(input.contact_id),
+                input.role.value, input.onboarding_state.value if input.onboarding_state else None,
+                input.notification_preferences,
+            )
+        except ValidationFailed as exc:
+            return HubMembershipPayload(user_errors=user_errors(exc))
+        return HubMembershipPayload(membership=HubMembershipType.from_model(membership))
+
+    @strawberry.mutation
+    async def update_hub_membership(
+        self, info: Info[Context, None], input: UpdateHubMembershipInput
+    ) -> HubMembershipPayload:
+        viewer = info.context.require("hubs:write")
+        try:
+            membership = await service.update_hub_membership(
+                viewer.team, parse_id_or_none(input.id),
+                role=input.role.value if input.role else None,
+                onboarding_state=input.onboarding_state.value if input.onboarding_state else None,
+                accept_terms=input.accept_terms, notification_preferences=input.notification_preferences,
+                banned=input.banned, ban_reason=input.ban_reason,
+            )
+        except ValidationFailed as exc:
+            return HubMembershipPayload(user_errors=user_errors(exc))
+        return HubMembershipPayload(membership=HubMembershipType.from_model(membership))

@@ -1,0 +1,54 @@
+"""Live segment membership changes for dashboards, fanned out across processes via Redis."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+from app.graphql.context import Context
+from app.graphql.errors import BadInput
+from app.graphql.ids import parse_id_or_none
+from app.realtime.pubsub import listen, team_channel
+from app.segments.models import Segment
+
+MEMBERSHIP_TOPIC = "segment-membership"
+
+
+@strawberry.enum
+class MembershipChangeAction(Enum):
+    JOIN = "join"
+    LEAVE = "leave"
+
+
+@strawberry.type
+class SegmentMembershipChange:
+    segment_id: strawberry.ID
+    contact_id: strawberry.ID
+    action: MembershipChangeAction
+    cause: str
+    cause_ref: str | None
+
+
+@strawberry.type
+class RealtimeSubscription:
+    @strawberry.subscription(description="Joins and leaves of one segment of the caller's team, live.")
+    async def segment_membership_changed(
+        self, info: Info[Context, None], segment_id: strawberry.ID
+    ) -> AsyncGenerator[SegmentMembershipChange, None]:
+        viewer = info.context.require("segments:read")
+        parsed = parse_id_or_none(segment_id)
+        if parsed is None or not await Segment.exists(id=parsed, team_id=viewer.team.id):
+            raise BadInput("segment not found")
+        async for message in listen(team_channel(viewer.team.id, MEMBERSHIP_TOPIC)):
+            if int(message.get("segment_id", 0)) != parsed:
+                continue
+            yield SegmentMembershipChange(
+                segment_id=strawberry.ID(str(message["segment_id"])),
+                contact_id=strawberry.ID(str(message["team_contact_id"])),
+                action=MembershipChangeAction(message["action"]),
+                cause=message.get("cause") or "",
+                cause_ref=message.get("cause_ref"),
+            )

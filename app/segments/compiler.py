@@ -1,0 +1,275 @@
+"""Rule -> one parameterized PostgreSQL statement over the team's contacts and their computed properties.
+
+The same compiled rule serves full recompute, preview, explain and the incremental path (a set of
+contact ids): `c` is team_contacts, `s` its contact_stats row, `e<n>` per-event-type stats joined
+for the types the rule names, `agg<n>` CTEs for windowed or filtered aggregates. Every value is a
+`$n` parameter. A condition is true or false, never unknown: where a NULL could flip under NOT,
+the leaf is wrapped so that SQL and the reference evaluator (`evaluator.py`) agree.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.segments import rules
+from app.segments.catalog import PAID_ORDER_STATUSES, FieldSpec
+from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
+from app.segments.timeutil import period_range, window_start
+
+_SQL_OPS = {"=": "=", "!=": "<>", ">": ">", ">=": ">=", "<": "<", "<=": "<="}
+
+
+def json_text(value: Any) -> str | None:
+    """What PostgreSQL's `->>` gives for a JSON value (so SQL and Python compare the same text)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    return json.dumps(value, separators=(", ", ": "))
+
+
+def literal(spec_type: str, value: Any) -> Any:
+    """A rule value as the parameter compared with the field (money: major units -> minor units)."""
+    if spec_type == "money":
+        return Decimal(str(value)) * 100
+    if spec_type == "number":
+        return Decimal(str(value))
+    return value
+
+
+_CASTS = {"string": "text", "enum": "text", "tags": "text", "number": "numeric", "money": "numeric",
+          "boolean": "boolean", "date": "timestamptz"}
+
+
+@dataclass
+class LeafSql:
+    predicate: str
+    value: str | None
+
+
+@dataclass
+class CompiledRule:
+    where: str
+    params: list[Any]
+    ctes: list[str] = field(default_factory=list)
+    joins: list[str] = field(default_factory=list)
+    leaf_sql: dict[int, LeafSql] = field(default_factory=dict)
+    restricted: bool = False
+
+    def param(self, value: Any, cast: str) -> str:
+        self.params.append(value)
+        return f"${len(self.params)}::{cast}"
+
+    def cte_prefix(self) -> str:
+        return ", ".join(self.ctes)
+
+    def select(self, columns: str, tail: str = "", include_rule: bool = True) -> str:
+        """`SELECT columns FROM ... WHERE <team> AND <rule>`, without the WITH clause."""
+        restrict = " AND c.id = ANY($2::bigint[])" if self.restricted else ""
+        where = f" AND ({self.where})" if include_rule else ""
+        joins = "".join(f"\n  {j}" for j in self.joins)
+        return (
+            f"SELECT {columns} FROM team_contacts c\n  LEFT JOIN contact_stats s ON s.team_contact_id = c.id{joins}"
+            f"\n WHERE c.team_id = $1::bigint{restrict}{where}{tail}"
+        )
+
+    def statement(self, columns: str, tail: str = "", include_rule: bool = True) -> str:
+        prefix = f"WITH {self.cte_prefix()}\n" if self.ctes else ""
+        return prefix + self.select(columns, tail, include_rule)
+
+
+class SqlBuilder:
+    """Collects parameters, joins and CTEs while compiling; field SQL callables use `param`/`event_stats`."""
+
+    def __init__(self, team_id: int, tz: ZoneInfo, now: datetime, contact_ids: list[int] | None) -> None:
+        self.out = CompiledRule(where="", params=[team_id], restricted=contact_ids is not None)
+        if contact_ids is not None:
+            self.out.params.append(list(contact_ids))
+        self.tz = tz
+        self.now = now
+        self._event_aliases: dict[str, str] = {}
+        self._tz_param: str | None = None
+
+    def param(self, value: Any, cast: str) -> str:
+        return self.out.param(value, cast)
+
+    def tz_param(self) -> str:
+        if self._tz_param is None:
+            self._tz_param = self.param(self.tz.key, "text")
+        return self._tz_param
+
+    def event_stats(self, event_type: str) -> str:
+        alias = self._event_aliases.get(event_type)
+        if alias is None:
+            alias = f"e{len(self._event_aliases) + 1}"
+            self._event_aliases[event_type] = alias
+            self.out.joins.append(
+                f"LEFT JOIN contact_event_stats {alias} ON {alias}.team_contact_id = c.id"
+                f" AND {alias}.team_id = $1::bigint AND {alias}.type = {self.param(event_type, 'text')}"
+            )
+        return alias
+
+    def aggregate_cte(self, body: str) -> str:
+        alias = f"agg{len(self.out.ctes) + 1}"
+        self.out.ctes.append(f"{alias} AS ({body})")
+        self.out.joins.append(f"LEFT JOIN {alias} ON {alias}.team_contact_id = c.id")
+        return alias
+
+    def restrict(self, column: str) -> str:
+        return f" AND {column} = ANY($2::bigint[])" if self.out.restricted else ""
+
+    # -- time
+    def window_sql(self, column: str, window: Window) -> str:
+        if window.during is not None:
+            start, end = period_range(window.during, self.now, self.tz)
+            return f"{column} >= {self.param(start, 'timestamptz')} AND {column} < {self.param(end, 'timestamptz')}"
+        start = window_start(window.amount or 0, window.unit or "days", self.now)
+        return f"{column} >= {self.param(start, 'timestamptz')}"
+
+    def filters_sql(self, filters: list[rules.PropertyFilter]) -> str:
+        parts = []
+        for f in filters:
+            op = "=" if f.op == "=" else "<>"
+            parts.append(f" AND ev.properties ->> {self.param(f.property, 'text')} {op} "
+                         f"{self.param(json_text(f.value), 'text')}")
+        return "".join(parts)
+
+    # -- nodes
+    def node(self, node: Node, negated: bool) -> str:
+        if isinstance(node, rules.Group):
+            joiner = " AND " if node.op == "and" else " OR "
+            return "(" + joiner.join(self.node(i, negated) for i in node.items) + ")"
+        if isinstance(node, rules.Not):
+            return f"NOT {self.node(node.item, not negated)}"
+        if isinstance(node, SegmentCondition):
+            if node.kind == "dynamic" and node.rule is not None:
+                sql = self.node(node.rule, negated)
+                value = None
+            else:
+                sql = (f"EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.team_contact_id = c.id"
+                       f" AND sm.segment_id = {self.param(node.segment_id, 'bigint')})")
+                value = None
+            self.out.leaf_sql[id(node)] = LeafSql(sql, value)
+            return sql
+        if isinstance(node, FieldCondition):
+            sql, nullable, value = self.field(node)
+        elif isinstance(node, AggregateCondition):
+            sql, nullable, value = self.aggregate(node)
+        else:
+            sql, nullable, value = self.event(node)
+        self.out.leaf_sql[id(node)] = LeafSql(sql, value)
+        return f"COALESCE(({sql}), false)" if negated and nullable else f"({sql})"
+
+    def field(self, node: FieldCondition) -> tuple[str, bool, str]:
+        spec: FieldSpec = node.spec
+        x = spec.sql_expression(self)
+        op, value, cast = node.op, node.value, _CASTS[spec.type]
+        if op == "is set":
+            return f"{x} IS NOT NULL", False, x
+        if op == "is not set":
+            return f"{x} IS NULL", False, x
+        if op in _SQL_OPS:
+            return f"{x} {_SQL_OPS[op]} {self.param(literal(spec.type, value), cast)}", True, x
+        if op in ("in", "not in"):
+            array = self.param([literal(spec.type, v) for v in value], cast + "[]")
+            return (f"{x} = ANY({array})" if op == "in" else f"{x} <> ALL({array})"), True, x
+        if spec.type == "tags":
+            contains = f"{x} @> ARRAY[{self.param(value, 'text')}]"
+            return (contains if op == "contains" else f"NOT ({contains})"), False, f"array_to_string({x}, ', ')"
+        if op in ("contains", "not contains"):
+            found = f"strpos(lower({x}), lower({self.param(value, 'text')}))"
+            return (f"{found} > 0" if op == "contains" else f"{found} = 0"), True, x
+        if op == "starts with":
+            return f"starts_with(lower({x}), lower({self.param(value, 'text')}))", True, x
+        if op == "ends with":
+            p = self.param(value, "text")
+            return f"right(lower({x}), char_length({p})) = lower({p})", True, x
+        if op in ("within", "not within"):
+            start = self.param(window_start(value["amount"], value["unit"], self.now), "timestamptz")
+            return (f"{x} >= {start}" if op == "within" else f"({x} IS NULL OR {x} < {start})"), op == "within", x
+        if op == "before":
+            start, _ = period_range(value, self.now, self.tz)
+            return f"{x} < {self.param(start, 'timestamptz')}", True, x
+        if op == "after":
+            _, end = period_range(value, self.now, self.tz)
+            return f"{x} >= {self.param(end, 'timestamptz')}", True, x
+        first, last = (value, value) if op == "during" else (value[0], value[1])
+        start, _ = period_range(first, self.now, self.tz)
+        _, end = period_range(last, self.now, self.tz)
+        return f"{x} >= {self.param(start, 'timestamptz')} AND {x} < {self.param(end, 'timestamptz')}", True, x
+
+    def aggregate(self, node: AggregateCondition) -> tuple[str, bool, str]:
+        money = node.source == "orders.total"
+        target = self.param(literal("money" if money else "number", node.value), "numeric")
+        op = _SQL_OPS[node.op]
+        if node.source == "events":
+            if not node.where and node.window is None:
+                alias = self.event_stats(node.event_type or "")
+                x = f"COALESCE({alias}.count, 0)"
+                return f"{x} {op} {target}", False, x
+            body = (f"SELECT ev.team_contact_id, count(*) AS v FROM events ev WHERE ev.team_id = $1::bigint"
+                    f" AND ev.type = {self.param(node.event_type, 'text')}{self.filters_sql(node.where)}"
+                    + (f" AND {self.window_sql('ev.occurred_at', node.window)}" if node.window else "")
+                    + f"{self.restrict('ev.team_contact_id')} GROUP BY 1")
+            x = f"COALESCE({self.aggregate_cte(body)}.v, 0)"
+            return f"{x} {op} {target}", False, x
+        if node.window is None and node.fn in ("count", "sum"):
+            x = "COALESCE(s.order_count, 0)" if node.fn == "count" else "COALESCE(s.total_spent, 0)"
+            return f"{x} {op} {target}", False, x
+        expression = "count(*)" if node.fn == "count" else f"{node.fn}(o.total_amount)"
+        body = (f"SELECT o.team_contact_id, {expression} AS v FROM orders o WHERE o.team_id = $1::bigint"
+                f" AND o.status = ANY({self.param(list(PAID_ORDER_STATUSES), 'text[]')})"
+                + (f" AND {self.window_sql('o.placed_at', node.window)}" if node.window else "")
+                + f"{self.restrict('o.team_contact_id')} GROUP BY 1")
+        alias = self.aggregate_cte(body)
+        if node.fn in ("count", "sum"):
+            x = f"COALESCE({alias}.v, 0)"
+            return f"{x} {op} {target}", False, x
+        return f"{alias}.v {op} {target}", True, f"{alias}.v"
+
+    def event(self, node: EventCondition) -> tuple[str, bool, str]:
+        if node.since is not None:
+            anchor = self.event_stats(node.since)
+            if node.where:
+                later = (f"NOT EXISTS (SELECT 1 FROM events ev WHERE ev.team_contact_id = c.id AND ev.type = "
+                         f"{self.param(node.event_type, 'text')}{self.filters_sql(node.where)}"
+                         f" AND ev.occurred_at > {anchor}.last_at)")
+            else:
+                other = self.event_stats(node.event_type)
+                later = f"({other}.last_at IS NULL OR {other}.last_at <= {anchor}.last_at)"
+            return f"{anchor}.last_at IS NOT NULL AND {later}", False, f"{anchor}.last_at"
+        if not node.where and (node.window is None or node.window.during is None):
+            alias = self.event_stats(node.event_type)
+            if node.window is None:
+                present = f"{alias}.last_at IS NOT NULL"
+                absent = f"{alias}.last_at IS NULL"
+            else:
+                start = self.param(window_start(node.window.amount or 0, node.window.unit or "days", self.now),
+                                   "timestamptz")
+                present = f"{alias}.last_at >= {start}"
+                absent = f"({alias}.last_at IS NULL OR {alias}.last_at < {start})"
+            if node.quantifier == "no":
+                return absent, False, f"{alias}.last_at"
+            return present, node.window is not None, f"{alias}.last_at"
+        window = f" AND {self.window_sql('ev.occurred_at', node.window)}" if node.window else ""
+        exists = (f"EXISTS (SELECT 1 FROM events ev WHERE ev.team_contact_id = c.id AND ev.type = "
+                  f"{self.param(node.event_type, 'text')}{self.filters_sql(node.where)}{window})")
+        return (f"NOT {exists}" if node.quantifier == "no" else exists), False, "NULL"
+
+
+def compile_rule(
+    node: Node, team_id: int, tz: ZoneInfo, now: datetime, contact_ids: list[int] | None = None
+) -> CompiledRule:
+    """Compile checked nodes (see `validate.parse_rule`). `contact_ids` limits the statement to them."""
+    builder = SqlBuilder(team_id, tz, now, contact_ids)
+    builder.out.where = builder.node(node, negated=False)
+    return builder.out

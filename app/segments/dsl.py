@@ -1,0 +1,499 @@
+"""The rule DSL: a small tokenizer and recursive-descent parser (text -> nodes) and the renderer back.
+
+    lifecycleStage in (engaged, converted, loyal)
+    AND last event of type 'cart_abandoned' within 24 hours
+    AND no event of type 'purchase' since that cart_abandoned
+
+AND binds tighter than OR; parentheses group; NOT applies to the next condition or group.
+Keywords are case-insensitive. Strings take single (or double) quotes, '' escapes a quote.
+Rendering is canonical: a rule longer than one line (120 characters) puts each top-level
+operand on its own line, so the texts merchants write in that style round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from app.segments.rules import (
+    AGGREGATE_FNS,
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Group,
+    Node,
+    Not,
+    PropertyFilter,
+    SegmentCondition,
+    Window,
+)
+from app.segments.timeutil import CALENDAR_WORDS, UNIT_ALIASES
+
+LINE_WIDTH = 120
+MAX_TEXT = 20_000
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<ws>[ \t\r]+|\n)
+  | (?P<string>'(?:[^']|'')*'|"(?:[^"]|"")*")
+  | (?P<date>\d{4}-\d{2}(?:-\d{2})?(?![\w.]))
+  | (?P<number>-?\d+(?:\.\d+)?(?![\w]))
+  | (?P<op>!=|<>|>=|<=|=|>|<)
+  | (?P<punct>[(),])
+  | (?P<word>[A-Za-z_][A-Za-z0-9_.\-]*)
+    """,
+    re.VERBOSE,
+)
+_BARE_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_KEYWORDS = {"and", "or", "not", "in", "true", "false"}
+
+
+class DslError(Exception):
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(f"line {line}, column {column}: {message}")
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Token:
+    kind: str  # string, date, number, op, punct, word, end
+    text: str
+    line: int
+    column: int
+
+    @property
+    def word(self) -> str:
+        return self.text.lower() if self.kind == "word" else ""
+
+    def describe(self) -> str:
+        return "end of rule" if self.kind == "end" else repr(self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    line, line_start, index = 1, 0, 0
+    while index < len(text):
+        match = _TOKEN_RE.match(text, index)
+        column = index - line_start + 1
+        if match is None:
+            raise DslError(f"unexpected character {text[index]!r}", line, column)
+        kind = match.lastgroup or ""
+        value = match.group()
+        if kind == "ws":
+            if value == "\n":
+                line, line_start = line + 1, match.end()
+        else:
+            tokens.append(Token(kind, value, line, column))
+            line += value.count("\n")
+            if "\n" in value:
+                line_start = index + value.rindex("\n") + 1
+        index = match.end()
+    tokens.append(Token("end", "", line, index - line_start + 1))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.index = 0
+
+    # -- helpers
+    @property
+    def current(self) -> Token:
+        return self.tokens[self.index]
+
+    def peek(self, offset: int = 1) -> Token:
+        return self.tokens[min(self.index + offset, len(self.tokens) - 1)]
+
+    def advance(self) -> Token:
+        token = self.current
+        self.index = min(self.index + 1, len(self.tokens) - 1)
+        return token
+
+    def fail(self, expected: str, token: Token | None = None) -> DslError:
+        token = token or self.current
+        return DslError(f"expected {expected}, found {token.describe()}", token.line, token.column)
+
+    def at_word(self, *words: str) -> bool:
+        return self.current.word in words
+
+    def expect_word(self, *words: str) -> Token:
+        if not self.at_word(*words):
+            raise self.fail(" or ".join(repr(w) for w in words))
+        return self.advance()
+
+    def expect_punct(self, char: str) -> Token:
+        if self.current.kind != "punct" or self.current.text != char:
+            raise self.fail(repr(char))
+        return self.advance()
+
+    # -- grammar
+    def rule(self) -> Node:
+        if self.current.kind == "end":
+            raise self.fail("a condition")
+        node = self.or_expr()
+        if self.current.kind != "end":
+            raise self.fail("AND, OR or end of rule")
+        return node
+
+    def or_expr(self) -> Node:
+        start = self.current
+        items = [self.and_expr()]
+        while self.at_word("or"):
+            self.advance()
+            items.append(self.and_expr())
+        return items[0] if len(items) == 1 else Group("or", items, pos=(start.line, start.column))
+
+    def and_expr(self) -> Node:
+        start = self.current
+        items = [self.unary()]
+        while self.at_word("and"):
+            self.advance()
+            items.append(self.unary())
+        return items[0] if len(items) == 1 else Group("and", items, pos=(start.line, start.column))
+
+    def unary(self) -> Node:
+        token = self.current
+        if token.word == "not":
+            self.advance()
+            return Not(self.unary(), pos=(token.line, token.column))
+        if token.kind == "punct" and token.text == "(":
+            self.advance()
+            node = self.or_expr()
+            self.expect_punct(")")
+            if isinstance(node, Group):
+                node.pos = (token.line, token.column)
+            return node
+        return self.condition()
+
+    def condition(self) -> Node:
+        token = self.current
+        pos = (token.line, token.column)
+        if token.kind != "word":
+            raise self.fail("a field, an aggregate, an event condition or 'in segment'")
+        if token.word in AGGREGATE_FNS and self.peek().word == "of":
+            return self.aggregate(pos)
+        if token.word in ("any", "no", "last") and self.peek().word == "event":
+            return self.event(pos)
+        if token.word == "in" and self.peek().word == "segment":
+            self.advance()
+            self.advance()
+            if self.current.kind != "string":
+                raise self.fail("a quoted segment name")
+            return SegmentCondition(_unquote(self.advance().text), pos=pos)
+        if token.word in _KEYWORDS:
+            raise self.fail("a field name")
+        self.advance()
+        return self.field_condition(token.text, pos)
+
+    def field_condition(self, name: str, pos: tuple[int, int]) -> FieldCondition:
+        token = self.current
+        if token.kind == "op":
+            self.advance()
+            op = "!=" if token.text == "<>" else token.text
+            return FieldCondition(name, op, self.value(), pos=pos)
+        word = token.word
+        if word == "not":
+            self.advance()
+            nxt = self.expect_word("in", "contains", "within")
+            word = "not " + nxt.word
+        else:
+            if word in ("starts", "ends"):
+                self.advance()
+                self.expect_word("with")
+                return FieldCondition(name, f"{word} with", self.value(), pos=pos)
+            if word == "is":
+                self.advance()
+                negated = self.at_word("not")
+                if negated:
+                    self.advance()
+                self.expect_word("set")
+                return FieldCondition(name, "is not set" if negated else "is set", None, pos=pos)
+            if word not in ("in", "contains", "within", "before", "after", "between", "during"):
+                raise self.fail("an operator (=, !=, >, <, in, contains, within, before, after, ...)")
+            self.advance()
+        if word in ("in", "not in"):
+            return FieldCondition(name, word, self.value_list(), pos=pos)
+        if word in ("contains", "not contains"):
+            return FieldCondition(name, word, self.value(), pos=pos)
+        if word in ("within", "not within"):
+            amount, unit = self.duration()
+            return FieldCondition(name, word, {"amount": amount, "unit": unit}, pos=pos)
+        if word == "between":
+            first = self.period()
+            self.expect_word("and")
+            return FieldCondition(name, word, [first, self.period()], pos=pos)
+        return FieldCondition(name, word, self.period(), pos=pos)
+
+    def value(self) -> Any:
+        token = self.current
+        if token.kind == "string":
+            self.advance()
+            return _unquote(token.text)
+        if token.kind == "number":
+            self.advance()
+            return _number(token.text)
+        if token.kind == "date":
+            self.advance()
+            return token.text
+        if token.kind == "word" and token.word not in ("and", "or"):
+            self.advance()
+            if token.word in ("true", "false"):
+                return token.word == "true"
+            return token.text
+        raise self.fail("a value")
+
+    def value_list(self) -> list[Any]:
+        self.expect_punct("(")
+        values = [self.value()]
+        while self.current.kind == "punct" and self.current.text == ",":
+            self.advance()
+            values.append(self.value())
+        self.expect_punct(")")
+        return values
+
+    def duration(self) -> tuple[int, str]:
+        token = self.current
+        if token.kind != "number" or not token.text.isdigit():
+            raise self.fail("a whole number (as in 'within 30 days')")
+        self.advance()
+        unit = self.current
+        if unit.word not in UNIT_ALIASES:
+            raise self.fail("minutes, hours, days or weeks")
+        self.advance()
+        return int(token.text), UNIT_ALIASES[unit.word]
+
+    def period(self) -> str:
+        token = self.current
+        if token.kind == "date":
+            self.advance()
+            return token.text
+        if token.kind == "string":
+            self.advance()
+            return _unquote(token.text)
+        if token.word in ("today", "yesterday"):
+            self.advance()
+            return token.word
+        if token.word in ("this", "last") and self.peek().word in ("week", "month", "year"):
+            self.advance()
+            return f"{token.word} {self.advance().word}"
+        raise self.fail("a date (2026-03-01), a month (2026-03) or " + ", ".join(CALENDAR_WORDS))
+
+    def event_type(self) -> str:
+        self.expect_word("of")
+        self.expect_word("type")
+        token = self.current
+        if token.kind == "string" or (token.kind == "word" and token.word not in _KEYWORDS):
+            self.advance()
+            return _unquote(token.text) if token.kind == "string" else token.text
+        raise self.fail("an event type")
+
+    def filters(self) -> list[PropertyFilter]:
+        if not self.at_word("has"):
+            return []
+        self.advance()
+        filters = [self.property_filter()]
+        while self.current.kind == "punct" and self.current.text == ",":
+            self.advance()
+            filters.append(self.property_filter())
+        return filters
+
+    def property_filter(self) -> PropertyFilter:
+        token = self.current
+        if token.kind not in ("word", "string"):
+            raise self.fail("an event property name")
+        self.advance()
+        name = _unquote(token.text) if token.kind == "string" else token.text
+        op = self.current
+        if op.kind != "op" or op.text not in ("=", "!=", "<>"):
+            raise self.fail("= or !=")
+        self.advance()
+        return PropertyFilter(name, "!=" if op.text == "<>" else op.text, self.value())
+
+    def window(self) -> Window | None:
+        if self.at_word("within"):
+            self.advance()
+            amount, unit = self.duration()
+            return Window(amount=amount, unit=unit)
+        if self.at_word("during"):
+            self.advance()
+            return Window(during=self.period())
+        return None
+
+    def aggregate(self, pos: tuple[int, int]) -> AggregateCondition:
+        fn = self.advance().word
+        self.expect_word("of")
+        source_token = self.current
+        if source_token.word == "events":
+            self.advance()
+            source, event_type = "events", self.event_type()
+        elif source_token.word in ("orders", "orders.total"):
+            self.advance()
+            source, event_type = source_token.word, None
+        else:
+            raise self.fail("orders, orders.total or events")
+        where = self.filters() if source == "events" else []
+        window = self.window()
+        op = self.current
+        if op.kind != "op":
+            raise self.fail("a comparison (=, !=, >, >=, <, <=)")
+        self.advance()
+        value_token = self.current
+        if value_token.kind != "number":
+            raise self.fail("a number")
+        self.advance()
+        return AggregateCondition(
+            fn=fn, source=source, op="!=" if op.text == "<>" else op.text, value=_number(value_token.text),
+            event_type=event_type, where=where, window=window, pos=pos,
+        )
+
+    def event(self, pos: tuple[int, int]) -> EventCondition:
+        quantifier = self.advance().word
+        self.expect_word("event")
+        event_type = self.event_type()
+        where = self.filters()
+        since = None
+        window = self.window()
+        if window is None and self.at_word("since"):
+            self.advance()
+            self.expect_word("that")
+            token = self.current
+            if token.kind not in ("word", "string") or token.word in _KEYWORDS:
+                raise self.fail("an event type (as in 'since that cart_abandoned')")
+            self.advance()
+            since = _unquote(token.text) if token.kind == "string" else token.text
+        return EventCondition(quantifier, event_type, where=where, window=window, since=since, pos=pos)
+
+
+def _unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] in "'\"" and text[-1] == text[0]:
+        quote = text[0]
+        return text[1:-1].replace(quote * 2, quote)
+    return text
+
+
+def _number(text: str) -> int | float:
+    return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
+
+
+def parse(text: str) -> Node:
+    """Text -> nodes; raises DslError with line and column."""
+    if len(text) > MAX_TEXT:
+        raise DslError(f"rule text is longer than {MAX_TEXT} characters", 1, 1)
+    return _Parser(tokenize(text)).rule()
+
+
+# ---------------------------------------------------------------- nodes -> text
+
+
+def quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def render_value(value: Any, bare: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float | Decimal):
+        text = format(Decimal(str(value)).normalize(), "f")
+        return text
+    if isinstance(value, str):
+        if bare and _BARE_RE.match(value) and value.lower() not in _KEYWORDS:
+            return value
+        return quote(value)
+    return quote(str(value))
+
+
+def _period(value: Any) -> str:
+    if isinstance(value, str) and (value in CALENDAR_WORDS or re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value)):
+        return value
+    return render_value(value)
+
+
+def _duration(value: dict[str, Any]) -> str:
+    amount, unit = value.get("amount"), str(value.get("unit"))
+    return f"{amount} {unit[:-1] if amount == 1 and unit.endswith('s') else unit}"
+
+
+def _window(window: Window | None) -> str:
+    if window is None:
+        return ""
+    if window.during is not None:
+        return f" during {_period(window.during)}"
+    return f" within {_duration({'amount': window.amount, 'unit': window.unit})}"
+
+
+def _filters(filters: list[PropertyFilter]) -> str:
+    if not filters:
+        return ""
+    parts = [
+        f"{f.property if _BARE_RE.match(f.property) else quote(f.property)} {f.op} {render_value(f.value)}"
+        for f in filters
+    ]
+    return " has " + ", ".join(parts)
+
+
+def _event_type(name: str) -> str:
+    return quote(name)
+
+
+def _leaf(node: Node) -> str:
+    if isinstance(node, FieldCondition):
+        from app.segments.catalog import static_field
+
+        spec = static_field(node.field)
+        bare = spec is not None and spec.type == "enum"
+        op = node.op
+        if op in ("is set", "is not set"):
+            return f"{node.field} {op}"
+        if op in ("in", "not in"):
+            values = node.value if isinstance(node.value, list) else [node.value]
+            return f"{node.field} {op} (" + ", ".join(render_value(v, bare) for v in values) + ")"
+        if op in ("within", "not within"):
+            return f"{node.field} {op} {_duration(node.value if isinstance(node.value, dict) else {})}"
+        if op in ("before", "after", "during"):
+            return f"{node.field} {op} {_period(node.value)}"
+        if op == "between":
+            first, last = [*node.value, None, None][:2] if isinstance(node.value, list) else (None, None)
+            return f"{node.field} between {_period(first)} and {_period(last)}"
+        return f"{node.field} {op} {render_value(node.value)}"
+    if isinstance(node, AggregateCondition):
+        source = node.source
+        if source == "events":
+            source = f"events of type {_event_type(node.event_type or '')}"
+        return (
+            f"{node.fn} of {source}{_filters(node.where)}{_window(node.window)} {node.op} "
+            f"{render_value(node.value)}"
+        )
+    if isinstance(node, EventCondition):
+        text = f"{node.quantifier} event of type {_event_type(node.event_type)}{_filters(node.where)}"
+        text += _window(node.window)
+        if node.since is not None:
+            since = node.since if _BARE_RE.match(node.since) else quote(node.since)
+            text += f" since that {since}"
+        return text
+    if isinstance(node, SegmentCondition):
+        return f"in segment {quote(node.name)}"
+    raise TypeError(node)
+
+
+def _inline(node: Node, parent: str | None) -> str:
+    if isinstance(node, Group):
+        text = f" {node.op.upper()} ".join(_inline(i, node.op) for i in node.items)
+        return f"({text})" if parent is not None else text
+    if isinstance(node, Not):
+        return f"NOT ({_inline(node.item, None)})"
+    return _leaf(node)
+
+
+def render(node: Node) -> str:
+    """Nodes -> canonical text."""
+    text = _inline(node, None)
+    if isinstance(node, Group) and len(text) > LINE_WIDTH:
+        return f"\n{node.op.upper()} ".join(_inline(i, node.op) for i in node.items)
+    return text

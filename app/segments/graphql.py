@@ -1,0 +1,421 @@
+"""GraphQL for segments: the field catalog, segments with members and history, preview, explain, edits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from app.contacts.models import TeamContact
+from app.core.errors import ValidationFailed
+from app.graphql.connections import Connection, keyset_page
+from app.graphql.context import Context
+from app.graphql.errors import UserError, user_errors
+from app.graphql.ids import parse_id_or_none
+from app.hubs.loaders import team_contact_loader
+from app.segments import catalog, service
+from app.segments.models import MembershipAction, Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
+from app.segments.triggers import Triggers
+
+if TYPE_CHECKING:
+    from app.contacts.graphql import ContactType
+
+ContactRef = Annotated["ContactType", strawberry.lazy("app.contacts.graphql")]
+SegmentKindEnum = strawberry.enum(SegmentKind, name="SegmentKind")
+MembershipActionEnum = strawberry.enum(MembershipAction, name="SegmentMembershipAction")
+
+
+async def _contacts(team_id: int, ids: list[int]) -> list[Any]:
+    from app.contacts.graphql import ContactType
+
+    rows = {c.id: c for c in await TeamContact.filter(team_id=team_id, id__in=ids)}
+    return [ContactType.from_model(rows[i]) for i in ids if i in rows]
+
+
+async def _contact(info: Info[Context, None], team_id: int, contact_id: int) -> Any:
+    from app.contacts.graphql import ContactType
+
+    loader = info.context.loader("team_contact", lambda: team_contact_loader(team_id))
+    contact = await loader.load(contact_id)
+    return ContactType.from_model(contact) if contact else None
+
+
+@strawberry.type(description="A field rules can use, for rule builders.")
+class SegmentField:
+    name: str
+    type: str = strawberry.field(description="string, number, money, date, boolean, enum or tags")
+    operators: list[str]
+    description: str
+    enum_values: list[str]
+    group: str
+
+
+@strawberry.type(description="What can change a segment's rule: event types, fields, orders, hubs, time.")
+class SegmentTriggers:
+    event_types: list[str]
+    any_event: bool
+    fields: list[str]
+    orders: bool
+    hubs: bool
+    segment_ids: list[strawberry.ID]
+    tables: list[str]
+    time_based: bool
+
+    @classmethod
+    def from_triggers(cls, t: Triggers) -> SegmentTriggers:
+        return cls(
+            event_types=sorted(t.event_types), any_event=t.any_event, fields=sorted(t.fields), orders=t.orders,
+            hubs=t.hubs, segment_ids=[strawberry.ID(str(i)) for i in sorted(t.segments)], tables=sorted(t.tables),
+            time_based=t.time_based,
+        )
+
+
+@strawberry.type
+class SegmentMember:
+    id: strawberry.ID
+    joined_at: datetime
+    team_id: strawberry.Private[int]
+    contact_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def contact(self, info: Info[Context, None]) -> ContactRef | None:
+        return await _contact(info, self.team_id, self.contact_id)
+
+    @classmethod
+    def from_model(cls, m: SegmentMembership) -> SegmentMember:
+        return cls(id=strawberry.ID(str(m.id)), joined_at=m.joined_at, team_id=m.team_id, contact_id=m.team_contact_id)
+
+
+@strawberry.type(description="One join or leave of a segment, with its cause.")
+class SegmentHistoryEntry:
+    id: strawberry.ID
+    action: MembershipActionEnum  # type: ignore[valid-type]
+    cause: str
+    cause_ref: str | None
+    at: datetime
+    contact_id: strawberry.ID
+    team_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def contact(self, info: Info[Context, None]) -> ContactRef | None:
+        return await _contact(info, self.team_id, int(self.contact_id))
+
+    @classmethod
+    def from_model(cls, m: SegmentMembershipChange) -> SegmentHistoryEntry:
+        return cls(id=strawberry.ID(str(m.id)), action=MembershipAction(m.action), cause=m.cause,
+                   cause_ref=m.cause_ref, at=m.at, contact_id=strawberry.ID(str(m.team_contact_id)),
+                   team_id=m.team_id)
+
+
+@strawberry.type(name="Segment")
+class SegmentType:
+    id: strawberry.ID
+    name: str
+    description: str
+    kind: SegmentKindEnum  # type: ignore[valid-type]
+    tags: list[str]
+    rule: JSON | None
+    rule_text: str | None
+    member_count: int
+    created_at: datetime
+    updated_at: datetime
+    team_id: strawberry.Private[int]
+    stored_triggers: strawberry.Private[dict[str, Any] | None]
+
+    @strawberry.field(description="Event types and fields that can change this segment's rule.")
+    def triggers(self) -> SegmentTriggers | None:
+        if self.stored_triggers is None:
+            return None
+        return SegmentTriggers.from_triggers(Triggers.from_json(self.stored_triggers))
+
+    @strawberry.field(description="Current members, in the order they joined.")
+    async def members(self, info: Info[Context, None], first: int | None = None,
+                      after: str | None = None) -> Connection[SegmentMember]:
+        info.context.require("segments:read")
+        return await keyset_page(SegmentMembership.filter(team_id=self.team_id, segment_id=int(self.id)),
+                                 SegmentMember.from_model, first=first, after=after)
+
+    @strawberry.field(description="Every join and leave, newest first, with its cause.")
+    async def history(self, info: Info[Context, None], first: int | None = None,
+                      after: str | None = None) -> Connection[SegmentHistoryEntry]:
+        info.context.require("segments:read")
+        return await keyset_page(SegmentMembershipChange.filter(team_id=self.team_id, segment_id=int(self.id)),
+                                 SegmentHistoryEntry.from_model, first=first, after=after, descending=True)
+
+    @classmethod
+    def from_model(cls, s: Segment) -> SegmentType:
+        return cls(
+            id=strawberry.ID(str(s.id)), name=s.name, description=s.description, kind=SegmentKind(s.kind),
+            tags=list(s.tags or []), rule=s.rule, rule_text=s.rule_text, member_count=s.member_count,
+            created_at=s.created_at, updated_at=s.updated_at, team_id=s.team_id, stored_triggers=s.triggers,
+        )
+
+
+@strawberry.type
+class SegmentPreview:
+    count: int = 0
+    sample: list[ContactRef] = strawberry.field(default_factory=list)
+    rule: JSON | None = None
+    rule_text: str | None = None
+    triggers: SegmentTriggers | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class ExplainedCondition:
+    path: str
+    text: str
+    matched: bool
+    value: str | None = strawberry.field(description="The contact's value for the condition, as text")
+    depth: int
+
+
+@strawberry.type
+class SegmentExplanation:
+    matches: bool = strawberry.field(description="Whether the contact matches the rule now")
+    is_member: bool = strawberry.field(description="Whether the contact is a member now")
+    reason: str
+    conditions: list[ExplainedCondition]
+
+
+@strawberry.type
+class SegmentWhatIf:
+    join_count: int
+    leave_count: int
+    join_sample: list[ContactRef]
+    leave_sample: list[ContactRef]
+
+
+@strawberry.input
+class SegmentFilter:
+    kind: SegmentKindEnum | None = None  # type: ignore[valid-type]
+    tag: str | None = None
+
+
+@strawberry.input
+class CreateSegmentInput:
+    name: str
+    kind: SegmentKindEnum = SegmentKind.DYNAMIC  # type: ignore[valid-type]
+    description: str = ""
+    tags: list[str] | None = None
+    rule_text: str | None = None
+    rule: JSON | None = strawberry.field(default=None, description="The rule as a JSON tree (instead of ruleText)")
+
+
+@strawberry.input
+class UpdateSegmentInput:
+    id: strawberry.ID
+    name: str | None = None
+    description: str | None = None
+    tags: list[str] | None = None
+    rule_text: str | None = None
+    rule: JSON | None = None
+    dry_run: bool = strawberry.field(default=False, description="Only report who would join/leave; save nothing")
+
+
+@strawberry.input
+class CreateCohortInput:
+    name: str
+    description: str = ""
+    tags: list[str] | None = None
+    rule_text: str | None = None
+    rule: JSON | None = None
+
+
+@strawberry.input
+class StaticSegmentMembersInput:
+    segment_id: strawberry.ID
+    contact_ids: list[strawberry.ID] | None = None
+    emails: list[str] | None = None
+    csv: str | None = strawberry.field(default=None, description="CSV text: an 'email' column, or emails one a line")
+
+
+@strawberry.input
+class SegmentIdInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class SegmentPayload:
+    segment: SegmentType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class UpdateSegmentPayload:
+    segment: SegmentType | None = None
+    saved: bool = False
+    what_if: SegmentWhatIf | None = None
+    warnings: list[str] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class DeleteSegmentPayload:
+    deleted_id: strawberry.ID | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class StaticSegmentMembersPayload:
+    segment: SegmentType | None = None
+    changed_count: int = 0
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class RecomputeSegmentPayload:
+    segment: SegmentType | None = None
+    joined_count: int = 0
+    left_count: int = 0
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _field(spec: catalog.FieldSpec) -> SegmentField:
+    return SegmentField(name=spec.name, type=spec.type, operators=list(spec.operators), description=spec.description,
+                        enum_values=list(spec.enum_values), group=spec.group)
+
+
+@strawberry.type
+class SegmentsQuery:
+    @strawberry.field(description="The field catalog for rule builders (including this team's custom properties).")
+    async def segment_fields(self, info: Info[Context, None]) -> list[SegmentField]:
+        viewer = info.context.require("segments:read")
+        ctx = await service.load_context(viewer.team)
+        return [_field(spec) for spec in catalog.all_fields(ctx)]
+
+    @strawberry.field(description="The team's segments, optionally by kind and tag.")
+    async def segments(self, info: Info[Context, None], filter: SegmentFilter | None = None,
+                       first: int | None = None, after: str | None = None) -> Connection[SegmentType]:
+        viewer = info.context.require("segments:read")
+        queryset = Segment.filter(team_id=viewer.team.id)
+        if filter is not None and filter.kind is not None:
+            queryset = queryset.filter(kind=filter.kind.value)
+        if filter is not None and filter.tag:
+            queryset = queryset.filter(id__in=await service.segment_ids_with_tag(viewer.team, filter.tag))
+        return await keyset_page(queryset, SegmentType.from_model, first=first, after=after)
+
+    @strawberry.field(description="One segment of the caller's team, or null.")
+    async def segment(self, info: Info[Context, None], id: strawberry.ID) -> SegmentType | None:
+        viewer = info.context.require("segments:read")
+        number = parse_id_or_none(id)
+        segment = await Segment.get_or_none(id=number, team_id=viewer.team.id) if number else None
+        return SegmentType.from_model(segment) if segment else None
+
+    @strawberry.field(description="Count and sample of an unsaved rule (text or JSON); errors instead if invalid.")
+    async def preview_segment(self, info: Info[Context, None], rule_text: str | None = None,
+                              rule: JSON | None = None, sample_size: int = 10) -> SegmentPreview:
+        viewer = info.context.require("segments:read")
+        try:
+            result = await service.preview(viewer.team, rule_text, rule, sample_size)
+        except ValidationFailed as exc:
+            return SegmentPreview(errors=user_errors(exc))
+        return SegmentPreview(
+            count=result.count, sample=await _contacts(viewer.team.id, result.sample_ids), rule=result.parsed.json,
+            rule_text=result.parsed.text, triggers=SegmentTriggers.from_triggers(result.parsed.triggers),
+        )
+
+    @strawberry.field(description="Why a contact is or is not in a segment, condition by condition (null if unknown).")
+    async def explain_segment(self, info: Info[Context, None], segment_id: strawberry.ID,
+                              contact_id: strawberry.ID) -> SegmentExplanation | None:
+        viewer = info.context.require("segments:read")
+        try:
+            result = await service.explain(viewer.team, segment_id, contact_id)
+        except ValidationFailed:
+            return None
+        return SegmentExplanation(
+            matches=result.matches, is_member=result.is_member, reason=result.reason,
+            conditions=[ExplainedCondition(path=c.path, text=c.text, matched=c.matched, value=c.value, depth=c.depth)
+                        for c in result.conditions],
+        )
+
+
+@strawberry.type
+class SegmentsMutation:
+    @strawberry.mutation(description="Create a dynamic (rule) or static (hand-managed) segment.")
+    async def create_segment(self, info: Info[Context, None], input: CreateSegmentInput) -> SegmentPayload:
+        viewer = info.context.require("segments:write")
+        try:
+            segment = await service.create_segment(
+                viewer.team, input.name, input.kind.value, input.description, input.tags, input.rule_text, input.rule)
+        except ValidationFailed as exc:
+            return SegmentPayload(user_errors=user_errors(exc))
+        return SegmentPayload(segment=SegmentType.from_model(segment))
+
+    @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen.")
+    async def create_cohort(self, info: Info[Context, None], input: CreateCohortInput) -> SegmentPayload:
+        viewer = info.context.require("segments:write")
+        try:
+            segment = await service.create_segment(
+                viewer.team, input.name, SegmentKind.COHORT.value, input.description, input.tags, input.rule_text,
+                input.rule)
+        except ValidationFailed as exc:
+            return SegmentPayload(user_errors=user_errors(exc))
+        return SegmentPayload(segment=SegmentType.from_model(segment))
+
+    @strawberry.mutation(description="Change a segment; with a new rule, reports who joins/leaves (dryRun: only that).")
+    async def update_segment(self, info: Info[Context, None], input: UpdateSegmentInput) -> UpdateSegmentPayload:
+        viewer = info.context.require("segments:write")
+        try:
+            result = await service.update_segment(
+                viewer.team, input.id, name=input.name, description=input.description, tags=input.tags,
+                rule_text=input.rule_text, rule=input.rule, dry_run=input.dry_run)
+        except ValidationFailed as exc:
+            return UpdateSegmentPayload(user_errors=user_errors(exc))
+        what_if = None
+        if result.what_if is not None:
+            what_if = SegmentWhatIf(
+                join_count=result.what_if.join_count, leave_count=result.what_if.leave_count,
+                join_sample=await _contacts(viewer.team.id, result.what_if.join_sample),
+                leave_sample=await _contacts(viewer.team.id, result.what_if.leave_sample),
+            )
+        segment = await Segment.get(id=result.segment.id)
+        return UpdateSegmentPayload(segment=SegmentType.from_model(segment), saved=result.saved, what_if=what_if,
+                                    warnings=result.warnings)
+
+    @strawberry.mutation(description="Delete a segment (refused while other rules or features use it).")
+    async def delete_segment(self, info: Info[Context, None], input: SegmentIdInput) -> DeleteSegmentPayload:
+        viewer = info.context.require("segments:write")
+        try:
+            deleted = await service.delete_segment(viewer.team, input.id)
+        except ValidationFailed as exc:
+            return DeleteSegmentPayload(user_errors=user_errors(exc))
+        return DeleteSegmentPayload(deleted_id=strawberry.ID(str(deleted)))
+
+    @strawberry.mutation(description="Add contacts (ids, emails or CSV) to a static segment, all or nothing.")
+    async def add_to_static_segment(self, info: Info[Context, None],
+                                    input: StaticSegmentMembersInput) -> StaticSegmentMembersPayload:
+        return await _change_static(info, input, add=True)
+
+    @strawberry.mutation(description="Remove contacts (ids, emails or CSV) from a static segment.")
+    async def remove_from_static_segment(self, info: Info[Context, None],
+                                         input: StaticSegmentMembersInput) -> StaticSegmentMembersPayload:
+        return await _change_static(info, input, add=False)
+
+    @strawberry.mutation(description="Recompute a dynamic segment's members now.")
+    async def recompute_segment(self, info: Info[Context, None], input: SegmentIdInput) -> RecomputeSegmentPayload:
+        viewer = info.context.require("segments:write")
+        try:
+            segment = await service.get_segment(viewer.team, input.id)
+            changes = await service.recompute(viewer.team, segment)
+        except ValidationFailed as exc:
+            return RecomputeSegmentPayload(user_errors=user_errors(exc))
+        return RecomputeSegmentPayload(
+            segment=SegmentType.from_model(segment), joined_count=sum(c.action == "join" for c in changes),
+            left_count=sum(c.action == "leave" for c in changes),
+        )
+
+
+async def _change_static(info: Info[Context, None], input: StaticSegmentMembersInput,
+                         add: bool) -> StaticSegmentMembersPayload:
+    viewer = info.context.require("segments:write")
+    try:
+        segment, changes = await service.change_static_members(
+            viewer.team, input.segment_id, add=add, contact_ids=[str(i) for i in input.contact_ids or []],
+            emails=input.emails, csv_text=input.csv)
+    except ValidationFailed as exc:
+        return StaticSegmentMembersPayload(user_errors=user_errors(exc))
+    return StaticSegmentMembersPayload(segment=SegmentType.from_model(segment), changed_count=len(changes))

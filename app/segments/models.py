@@ -1,0 +1,132 @@
+"""Segments (dynamic, static, cohort), their current members and the history of joins/leaves."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.contrib.postgres.fields import ArrayField
+from tortoise.models import Model
+
+
+class SegmentKind(StrEnum):
+    DYNAMIC = "dynamic"
+    STATIC = "static"
+    COHORT = "cohort"
+
+
+class MembershipAction(StrEnum):
+    JOIN = "join"
+    LEAVE = "leave"
+
+
+class Segment(Model):
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="segments", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=200)
+    description = fields.TextField(default="")
+    kind = fields.CharEnumField(SegmentKind, max_length=16)
+    rule = fields.JSONField(null=True)
+    rule_text = fields.TextField(null=True)
+    tags = fields.JSONField(default=list)
+    member_count = fields.IntField(default=0)
+    triggers = fields.JSONField(null=True, description="what can change the rule (see app.segments.triggers)")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "segments"
+        unique_together = (("team", "name"),)
+
+
+class SegmentMembership(Model):
+    """Current members. Access rules, drips and audience syncs read this table."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="segment_memberships", on_delete=fields.CASCADE
+    )
+    segment: fields.ForeignKeyRelation[Segment] = fields.ForeignKeyField(
+        "models.Segment", related_name="memberships", on_delete=fields.CASCADE
+    )
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="segment_memberships", on_delete=fields.CASCADE
+    )
+    joined_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "segment_memberships"
+        unique_together = (("segment", "team_contact"),)
+        indexes = (("team_contact",),)
+
+
+class SegmentMembershipChange(Model):
+    """History: every join and leave with its cause (recompute, event id, manual)."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="segment_changes", on_delete=fields.CASCADE
+    )
+    segment: fields.ForeignKeyRelation[Segment] = fields.ForeignKeyField(
+        "models.Segment", related_name="changes", on_delete=fields.CASCADE
+    )
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="segment_changes", on_delete=fields.CASCADE
+    )
+    action = fields.CharEnumField(MembershipAction, max_length=8)
+    cause = fields.CharField(max_length=32)
+    cause_ref = fields.CharField(max_length=200, null=True)
+    at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "segment_membership_changes"
+        indexes = (("segment", "at"), ("team_contact", "at"))
+
+
+class ContactStats(Model):
+    """Computed properties of one contact, maintained on ingest so most rules scan contacts only.
+
+    Written by `app.segments.stats` (never by hand); `rebuild_computed_properties` recreates it.
+    Orders count when paid or partially refunded; money is in minor units.
+    """
+
+    team_contact: fields.OneToOneRelation = fields.OneToOneField(
+        "models.TeamContact", related_name="stats", on_delete=fields.CASCADE, primary_key=True
+    )
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="contact_stats", on_delete=fields.CASCADE
+    )
+    event_count = fields.BigIntField(default=0)
+    last_activity_at = fields.DatetimeField(null=True)
+    order_count = fields.IntField(default=0)
+    total_spent = fields.BigIntField(default=0, description="minor units")
+    first_order_at = fields.DatetimeField(null=True)
+    last_order_at = fields.DatetimeField(null=True)
+    products = ArrayField(element_type="text", default=list)
+
+    class Meta:
+        table = "contact_stats"
+        indexes = (("team", "last_activity_at"),)
+
+
+class ContactEventStats(Model):
+    """Per contact and event type: how many, first and last time (an open set of types)."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="contact_event_stats", on_delete=fields.CASCADE
+    )
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="event_stats", on_delete=fields.CASCADE
+    )
+    type = fields.CharField(max_length=100)
+    count = fields.BigIntField(default=0)
+    first_at = fields.DatetimeField()
+    last_at = fields.DatetimeField()
+
+    class Meta:
+        table = "contact_event_stats"
+        unique_together = (("team_contact", "type"),)
+        indexes = (("team", "type", "last_at"),)

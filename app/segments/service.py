@@ -1,0 +1,591 @@
+"""Segments: create/update/delete, membership by rule (full and incremental), static lists, cohorts,
+preview, what-if and explain. No GraphQL here.
+
+Membership changes are always a diff written with their history in one transaction, then
+published on `team_channel(team_id, "segment-membership")` after commit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from app.contacts.models import CustomPropertyDefinition, TeamContact
+from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.graphql.ids import parse_id_or_none
+from app.hubs.models import Hub
+from app.segments import dsl, rules
+from app.segments import stats as _stats  # noqa: F401  (registers the ingest hook that keeps computed properties exact)
+from app.segments.catalog import CatalogContext
+from app.segments.compiler import CompiledRule, compile_rule
+from app.segments.events import MembershipChange, publish_membership_changes
+from app.segments.models import Segment, SegmentKind, SegmentMembership
+from app.segments.rules import Node
+from app.segments.timeutil import zone
+from app.segments.triggers import Triggers, rule_triggers
+from app.segments.validate import parse_rule
+from app.teams.models import Team
+
+MAX_NAME = 200
+MAX_TAGS = 20
+MAX_TAG_LENGTH = 64
+MAX_STATIC_BATCH = 10_000
+SAMPLE_SIZE = 10
+CAUSE_RECOMPUTE = "recompute"
+CAUSE_MANUAL = "manual"
+CAUSE_COHORT = "cohort"
+CAUSE_EVENT = "event"
+
+UsageFinder = Callable[[int, int], Awaitable[list[str]]]
+_USAGE_FINDERS: list[UsageFinder] = []
+
+
+def register_segment_usage(finder: UsageFinder) -> None:
+    """Other domains (access rules, drips, audiences) report where a segment is used:
+    `async finder(team_id, segment_id) -> ["access rule 'Members area'", ...]`. Shown as warnings
+    on updateSegment and used to refuse deleteSegment."""
+    _USAGE_FINDERS.append(finder)
+
+
+# ---------------------------------------------------------------- context and rules
+
+
+async def load_context(team: Team) -> CatalogContext:
+    ctx = CatalogContext(team_id=team.id, tz=zone(team.time_zone))
+    for definition in await CustomPropertyDefinition.filter(team_id=team.id):
+        ctx.custom[definition.key] = (str(definition.type), tuple(definition.options or ()))
+    for hub in await Hub.filter(team_id=team.id).only("id", "slug"):
+        ctx.hubs[hub.slug] = hub.id
+    for seg in await Segment.filter(team_id=team.id).only("id", "name", "kind", "rule"):
+        ctx.segments[seg.name] = (seg.id, str(seg.kind), seg.rule)
+    return ctx
+
+
+@dataclass
+class ParsedRule:
+    node: Node
+    ctx: CatalogContext
+
+    @property
+    def json(self) -> dict[str, Any]:
+        return rules.to_json(self.node)
+
+    @property
+    def text(self) -> str:
+        return dsl.render(self.node)
+
+    @property
+    def triggers(self) -> Triggers:
+        return rule_triggers(self.node)
+
+    def compile(self, now: datetime, contact_ids: list[int] | None = None) -> CompiledRule:
+        return compile_rule(self.node, self.ctx.team_id, self.ctx.tz, now, contact_ids)
+
+
+async def check_rule(team: Team, rule_text: str | None, rule: Any, self_name: str | None = None,
+                     ctx: CatalogContext | None = None) -> ParsedRule:
+    ctx = ctx or await load_context(team)
+    return ParsedRule(parse_rule(rule_text, rule, ctx, self_name), ctx)
+
+
+async def stored_rule(team: Team, segment: Segment, ctx: CatalogContext | None = None) -> ParsedRule:
+    return await check_rule(team, None, segment.rule, segment.name, ctx)
+
+
+# ---------------------------------------------------------------- membership writes
+
+_DIFF_SQL = """
+, matched AS ({matched})
+, current_members AS (
+    SELECT team_contact_id FROM segment_memberships WHERE segment_id = {seg}{restrict_current})
+, joined AS (
+    INSERT INTO segment_memberships (team_id, segment_id, team_contact_id, joined_at)
+    SELECT $1::bigint, {seg}, m.id, now() FROM matched m
+     WHERE NOT EXISTS (SELECT 1 FROM current_members cm WHERE cm.team_contact_id = m.id)
+    ON CONFLICT (segment_id, team_contact_id) DO NOTHING
+    RETURNING team_contact_id)
+, left_members AS (
+    DELETE FROM segment_memberships sm WHERE sm.segment_id = {seg}{restrict_delete}
+       AND NOT EXISTS (SELECT 1 FROM matched m WHERE m.id = sm.team_contact_id)
+    RETURNING team_contact_id)
+, changes AS (
+    SELECT 'join'::text AS action, team_contact_id FROM joined
+    UNION ALL SELECT 'leave'::text, team_contact_id FROM left_members)
+, history AS (
+    INSERT INTO segment_membership_changes (team_id, segment_id, team_contact_id, action, cause, cause_ref, at)
+    SELECT $1::bigint, {seg}, team_contact_id, action, {cause}, {history_ref}, now() FROM changes)
+SELECT action, team_contact_id FROM changes
+"""
+
+
+async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause: str,
+                      cause_ref: str | None, cause_refs: dict[int, str | None] | None = None) -> list[MembershipChange]:
+    """`cause_refs` gives each contact its own cause (the real-time path: its latest event id)."""
+    seg = compiled.param(segment.id, "bigint")
+    cause_p = compiled.param(cause, "text")
+    ref_p = compiled.param(cause_ref, "text")
+    history_ref = ref_p
+    if cause_refs:
+        ids_p = compiled.param(list(cause_refs), "bigint[]")
+        refs_p = compiled.param(list(cause_refs.values()), "text[]")
+        history_ref = (f"COALESCE((SELECT r.ref FROM unnest({ids_p}, {refs_p}) AS r(id, ref) "
+                       f"WHERE r.id = changes.team_contact_id), {ref_p})")
+    restrict = " AND team_contact_id = ANY($2::bigint[])" if compiled.restricted else ""
+    sql = _DIFF_SQL.format(
+        matched=compiled.select("c.id"), seg=seg, restrict_current=restrict,
+        restrict_delete=restrict.replace("team_contact_id", "sm.team_contact_id"), cause=cause_p,
+        history_ref=history_ref,
+    )
+    sql = "WITH " + (compiled.cte_prefix() + "\n" + sql.lstrip() if compiled.ctes else sql.lstrip().lstrip(","))
+    rows = await conn.fetch(sql, *compiled.params)
+    refs = cause_refs or {}
+    return [
+        MembershipChange(segment.id, r["team_contact_id"], r["action"], cause,
+                         refs.get(r["team_contact_id"], cause_ref))
+        for r in rows
+    ]
+
+
+async def _update_member_count(conn: Any, segment_id: int, changes: list[MembershipChange], exact: bool) -> int:
+    if exact:
+        return await conn.fetchval(
+            "UPDATE segments SET member_count = (SELECT count(*) FROM segment_memberships WHERE segment_id = $1),"
+            " updated_at = updated_at WHERE id = $1 RETURNING member_count", segment_id)
+    delta = sum(1 if c.action == "join" else -1 for c in changes)
+    return await conn.fetchval(
+        "UPDATE segments SET member_count = member_count + $2 WHERE id = $1 RETURNING member_count",
+        segment_id, delta)
+
+
+async def _evaluate(team: Team, segment: Segment, parsed: ParsedRule, contact_ids: list[int] | None,
+                    cause: str, cause_ref: str | None) -> list[MembershipChange]:
+    now = datetime.now(UTC)
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        # One evaluation of a segment at a time: concurrent diffs would double joins or miss leaves.
+        await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
+        changes = await _write_diff(conn, segment, parsed.compile(now, contact_ids), cause, cause_ref)
+        segment.member_count = await _update_member_count(conn, segment.id, changes, exact=contact_ids is None)
+    await publish_membership_changes(team.id, changes)
+    return changes
+
+
+async def evaluate_for_contacts(segment: Segment, contact_ids: list[int], cause: str,
+                                cause_ref: str | None = None) -> list[MembershipChange]:
+    """Re-evaluate a dynamic segment for these contacts only (the real-time path): one statement,
+    membership diff + history in one transaction, published after commit. Static segments and
+    cohorts are left alone. Cause: "event" with the event id as cause_ref, "recompute", ..."""
+    if segment.kind != SegmentKind.DYNAMIC or not contact_ids or segment.rule is None:
+        return []
+    team = await Team.get(id=segment.team_id)
+    parsed = await stored_rule(team, segment)
+    return await _evaluate(team, segment, parsed, sorted(set(contact_ids)), cause, cause_ref)
+
+
+async def recompute(team: Team, segment: Segment, cause: str = CAUSE_RECOMPUTE,
+                    cause_ref: str | None = None) -> list[MembershipChange]:
+    """Full recompute of a dynamic segment."""
+    if segment.kind != SegmentKind.DYNAMIC:
+        raise ValidationFailed.one("id", f"a {segment.kind} segment is not recomputed from a rule", "NOT_DYNAMIC")
+    parsed = await stored_rule(team, segment)
+    return await _evaluate(team, segment, parsed, None, cause, cause_ref)
+
+
+# ---------------------------------------------------------------- CRUD
+
+
+def _clean_name(name: str | None, errors: list[FieldError]) -> str:
+    name = (name or "").strip()
+    if not name:
+        errors.append(FieldError("name", "name is required", "REQUIRED"))
+    elif len(name) > MAX_NAME:
+        errors.append(FieldError("name", f"name is longer than {MAX_NAME}", "TOO_LONG"))
+    return name
+
+
+def _clean_tags(tags: list[str] | None, errors: list[FieldError]) -> list[str]:
+    cleaned: list[str] = []
+    for tag in tags or []:
+        tag = tag.strip().lower()
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG_LENGTH:
+            errors.append(FieldError("tags", f"a tag is at most {MAX_TAG_LENGTH} characters", "INVALID_TAG"))
+        elif tag not in cleaned:
+            cleaned.append(tag)
+    if len(cleaned) > MAX_TAGS:
+        errors.append(FieldError("tags", f"at most {MAX_TAGS} tags", "TOO_MANY_TAGS"))
+    return cleaned
+
+
+async def get_segment(team: Team, segment_id: Any, field_name: str = "id") -> Segment:
+    number = parse_id_or_none(segment_id)
+    segment = await Segment.get_or_none(id=number, team_id=team.id) if number else None
+    if segment is None:
+        raise NotFound(field_name, "segment")
+    return segment
+
+
+async def create_segment(
+    team: Team, name: str, kind: str, description: str = "", tags: list[str] | None = None,
+    rule_text: str | None = None, rule: Any = None,
+) -> Segment:
+    errors: list[FieldError] = []
+    name = _clean_name(name, errors)
+    tags = _clean_tags(tags, errors)
+    if name and await Segment.exists(team_id=team.id, name=name):
+        errors.append(FieldError("name", f"a segment named '{name}' already exists", "DUPLICATE_NAME"))
+    parsed: ParsedRule | None = None
+    if kind in (SegmentKind.DYNAMIC, SegmentKind.COHORT):
+        try:
+            parsed = await check_rule(team, rule_text, rule, name)
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
+    elif rule_text is not None or rule is not None:
+        errors.append(FieldError("ruleText", "a static segment has no rule", "INVALID_RULE"))
+    if errors:
+        raise ValidationFailed(errors)
+    segment = await Segment.create(
+        team=team, name=name, kind=kind, description=(description or "").strip(), tags=tags,
+        rule=parsed.json if parsed else None, rule_text=parsed.text if parsed else None,
+        triggers=parsed.triggers.to_json() if parsed else None,
+    )
+    if parsed is not None:
+        cause = CAUSE_COHORT if kind == SegmentKind.COHORT else CAUSE_RECOMPUTE
+        await _evaluate(team, segment, parsed, None, cause, None)
+    return segment
+
+
+@dataclass
+class WhatIf:
+    join_count: int
+    leave_count: int
+    join_sample: list[int]
+    leave_sample: list[int]
+
+
+async def what_if(team: Team, segment: Segment, parsed: ParsedRule) -> WhatIf:
+    """Who would join and leave if the segment had this rule now (nothing is written)."""
+    compiled = parsed.compile(datetime.now(UTC))
+    seg = compiled.param(segment.id, "bigint")
+    limit = compiled.param(SAMPLE_SIZE, "int")
+    prefix = compiled.cte_prefix() + ", " if compiled.ctes else ""
+    sql = f"""
+    WITH {prefix}matched AS ({compiled.select("c.id")}),
+    current_members AS (SELECT team_contact_id AS id FROM segment_memberships WHERE segment_id = {seg}),
+    joins AS (SELECT id FROM matched EXCEPT SELECT id FROM current_members),
+    leaves AS (SELECT id FROM current_members EXCEPT SELECT id FROM matched)
+    SELECT (SELECT count(*) FROM joins) AS join_count, (SELECT count(*) FROM leaves) AS leave_count,
+           ARRAY(SELECT id FROM joins ORDER BY id LIMIT {limit}) AS join_sample,
+           ARRAY(SELECT id FROM leaves ORDER BY id LIMIT {limit}) AS leave_sample
+    """
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        row = await conn.fetchrow(sql, *compiled.params)
+    return WhatIf(row["join_count"], row["leave_count"], list(row["join_sample"]), list(row["leave_sample"]))
+
+
+def _references(node: Any, name: str) -> bool:
+    return any(isinstance(leaf, rules.SegmentCondition) and leaf.name == name for leaf in rules.leaves(node))
+
+
+async def referencing_segments(team: Team, segment: Segment) -> list[Segment]:
+    found = []
+    for other in await Segment.filter(team_id=team.id, rule__not_isnull=True).exclude(id=segment.id):
+        node, _ = rules.from_json(other.rule)
+        if node is not None and _references(node, segment.name):
+            found.append(other)
+    return found
+
+
+async def segment_usages(team: Team, segment: Segment) -> list[str]:
+    usages = [f"rule of segment '{s.name}'" for s in await referencing_segments(team, segment)]
+    for finder in _USAGE_FINDERS:
+        usages.extend(await finder(team.id, segment.id))
+    return usages
+
+
+def _rename_references(raw: Any, old: str, new: str) -> Any:
+    if isinstance(raw, dict):
+        if raw.get("inSegment") == old:
+            return {**raw, "inSegment": new}
+        return {k: _rename_references(v, old, new) for k, v in raw.items()}
+    if isinstance(raw, list):
+        return [_rename_references(v, old, new) for v in raw]
+    return raw
+
+
+@dataclass
+class UpdateResult:
+    segment: Segment
+    what_if: WhatIf | None = None
+    warnings: list[str] = field(default_factory=list)
+    saved: bool = True
+
+
+async def update_segment(
+    team: Team, segment_id: Any, *, name: str | None = None, description: str | None = None,
+    tags: list[str] | None = None, rule_text: str | None = None, rule: Any = None, dry_run: bool = False,
+) -> UpdateResult:
+    segment = await get_segment(team, segment_id)
+    errors: list[FieldError] = []
+    new_name = segment.name
+    if name is not None:
+        new_name = _clean_name(name, errors)
+        if new_name and new_name != segment.name and await Segment.exists(team_id=team.id, name=new_name):
+            errors.append(FieldError("name", f"a segment named '{new_name}' already exists", "DUPLICATE_NAME"))
+    new_tags = _clean_tags(tags, errors) if tags is not None else segment.tags
+    parsed: ParsedRule | None = None
+    if rule_text is not None or rule is not None:
+        if segment.kind != SegmentKind.DYNAMIC:
+            errors.append(FieldError("ruleText", f"the rule of a {segment.kind} segment cannot change",
+                                     "NOT_DYNAMIC"))
+        else:
+            try:
+                parsed = await check_rule(team, rule_text, rule, new_name)
+            except ValidationFailed as exc:
+                errors.extend(exc.errors)
+    if errors:
+        raise ValidationFailed(errors)
+    result = UpdateResult(segment=segment, saved=not dry_run)
+    if parsed is not None:
+        result.what_if = await what_if(team, segment, parsed)
+    if parsed is not None or new_name != segment.name:
+        result.warnings = [f"segment '{segment.name}' is used by {u}" for u in await segment_usages(team, segment)]
+    if dry_run:
+        return result
+    old_name = segment.name
+    async with in_transaction():
+        segment.name = new_name
+        segment.tags = new_tags
+        if description is not None:
+            segment.description = description.strip()
+        if parsed is not None:
+            segment.rule, segment.rule_text, segment.triggers = parsed.json, parsed.text, parsed.triggers.to_json()
+        await segment.save()
+        if new_name != old_name:
+            for other in await referencing_segments_by_name(team, old_name, segment.id):
+                other.rule = _rename_references(other.rule, old_name, new_name)
+                node, _ = rules.from_json(other.rule)
+                if node is not None:
+                    other.rule_text = dsl.render(node)
+                await other.save(update_fields=["rule", "rule_text"])
+    if parsed is not None:
+        await _evaluate(team, segment, parsed, None, CAUSE_RECOMPUTE, None)
+        await _refresh_dependent_triggers(team, segment)
+    return result
+
+
+async def referencing_segments_by_name(team: Team, name: str, exclude_id: int) -> list[Segment]:
+    found = []
+    for other in await Segment.filter(team_id=team.id, rule__not_isnull=True).exclude(id=exclude_id):
+        node, _ = rules.from_json(other.rule)
+        if node is not None and _references(node, name):
+            found.append(other)
+    return found
+
+
+async def _refresh_dependent_triggers(team: Team, segment: Segment) -> None:
+    """Segments that inline this one's rule wake on its triggers too."""
+    ctx = await load_context(team)
+    for other in await referencing_segments(team, segment):
+        try:
+            parsed = await stored_rule(team, other, ctx)
+        except ValidationFailed:
+            continue
+        other.triggers = parsed.triggers.to_json()
+        await other.save(update_fields=["triggers"])
+
+
+async def delete_segment(team: Team, segment_id: Any) -> int:
+    segment = await get_segment(team, segment_id)
+    usages = await segment_usages(team, segment)
+    if usages:
+        raise ValidationFailed.one("id", f"segment '{segment.name}' is used by {', '.join(usages)}", "SEGMENT_IN_USE")
+    deleted_id = segment.id
+    await segment.delete()
+    return deleted_id
+
+
+# ---------------------------------------------------------------- static lists
+
+_EMAIL_HEADER = re.compile(r"^\s*e-?mail(\s*address)?\s*$", re.IGNORECASE)
+
+
+def emails_from_csv(text: str) -> list[str]:
+    """Emails from a CSV: the 'email' column when there is a header, else the first column."""
+    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
+    if not rows:
+        return []
+    column = 0
+    header = [cell.strip() for cell in rows[0]]
+    for index, cell in enumerate(header):
+        if _EMAIL_HEADER.match(cell):
+            column = index
+            rows = rows[1:]
+            break
+    return [r[column].strip().lower() for r in rows if len(r) > column and r[column].strip()]
+
+
+async def _resolve_contacts(team: Team, contact_ids: list[str] | None, emails: list[str] | None,
+                            csv_text: str | None) -> list[int]:
+    errors: list[FieldError] = []
+    wanted_emails = [e.strip().lower() for e in emails or [] if e.strip()]
+    if csv_text:
+        wanted_emails.extend(emails_from_csv(csv_text))
+    parsed_ids = [parse_id_or_none(i) for i in contact_ids or []]
+    total = len(parsed_ids) + len(wanted_emails)
+    if total == 0:
+        raise ValidationFailed.one("contactIds", "give contact ids, emails or a CSV", "REQUIRED")
+    if total > MAX_STATIC_BATCH:
+        raise ValidationFailed.one("contactIds", f"at most {MAX_STATIC_BATCH} contacts per call", "BATCH_TOO_LARGE")
+    ids = {i for i in parsed_ids if i is not None}
+    found_ids = set(await TeamContact.filter(team_id=team.id, id__in=list(ids)).values_list("id", flat=True))
+    missing = [str(v) for v, p in zip(contact_ids or [], parsed_ids, strict=True) if p is None or p not in found_ids]
+    if missing:
+        errors.append(FieldError("contactIds", f"contacts not found: {', '.join(missing[:10])}", "NOT_FOUND"))
+    by_email = dict(await TeamContact.filter(team_id=team.id, email__in=list(set(wanted_emails)))
+                    .values_list("email", "id"))
+    unknown = [e for e in dict.fromkeys(wanted_emails) if e not in by_email]
+    if unknown:
+        errors.append(FieldError("emails", f"no contact with email: {', '.join(unknown[:10])}"
+                                 + (f" (and {len(unknown) - 10} more)" if len(unknown) > 10 else ""), "NOT_FOUND"))
+    if errors:
+        raise ValidationFailed(errors)
+    return sorted(found_ids | set(by_email.values()))
+
+
+async def _static_segment(team: Team, segment_id: Any) -> Segment:
+    segment = await get_segment(team, segment_id, "segmentId")
+    if segment.kind != SegmentKind.STATIC:
+        raise ValidationFailed.one("segmentId", f"contacts are added by hand only to static segments "
+                                   f"(this one is {segment.kind})", "NOT_STATIC")
+    return segment
+
+
+async def change_static_members(
+    team: Team, segment_id: Any, *, add: bool, contact_ids: list[str] | None = None,
+    emails: list[str] | None = None, csv_text: str | None = None,
+) -> tuple[Segment, list[MembershipChange]]:
+    segment = await _static_segment(team, segment_id)
+    ids = await _resolve_contacts(team, contact_ids, emails, csv_text)
+    if add:
+        sql = """
+        WITH joined AS (
+            INSERT INTO segment_memberships (team_id, segment_id, team_contact_id, joined_at)
+            SELECT $1, $2, x, now() FROM unnest($3::bigint[]) AS x
+            ON CONFLICT (segment_id, team_contact_id) DO NOTHING RETURNING team_contact_id)
+        INSERT INTO segment_membership_changes (team_id, segment_id, team_contact_id, action, cause, at)
+        SELECT $1, $2, team_contact_id, 'join', 'manual', now() FROM joined RETURNING team_contact_id
+        """
+    else:
+        sql = """
+        WITH left_members AS (
+            DELETE FROM segment_memberships WHERE segment_id = $2 AND team_contact_id = ANY($3::bigint[])
+            RETURNING team_contact_id)
+        INSERT INTO segment_membership_changes (team_id, segment_id, team_contact_id, action, cause, at)
+        SELECT $1, $2, team_contact_id, 'leave', 'manual', now() FROM left_members RETURNING team_contact_id
+        """
+    action = "join" if add else "leave"
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
+        rows = await conn.fetch(sql, team.id, segment.id, ids)
+        changes = [MembershipChange(segment.id, r["team_contact_id"], action, CAUSE_MANUAL, None) for r in rows]
+        segment.member_count = await _update_member_count(conn, segment.id, changes, exact=False)
+    await publish_membership_changes(team.id, changes)
+    return segment, changes
+
+
+# ---------------------------------------------------------------- preview and explain
+
+
+@dataclass
+class Preview:
+    count: int
+    sample_ids: list[int]
+    parsed: ParsedRule
+
+
+async def preview(team: Team, rule_text: str | None, rule: Any, sample_size: int = SAMPLE_SIZE) -> Preview:
+    parsed = await check_rule(team, rule_text, rule)
+    compiled = parsed.compile(datetime.now(UTC))
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        count = await conn.fetchval(compiled.statement("count(*)"), *compiled.params)
+        limit = compiled.param(max(0, min(sample_size, 50)), "int")
+        rows = await conn.fetch(compiled.statement("c.id", f" ORDER BY c.id LIMIT {limit}"), *compiled.params)
+    return Preview(count=count, sample_ids=[r["id"] for r in rows], parsed=parsed)
+
+
+@dataclass
+class ExplainedCondition:
+    path: str
+    text: str
+    matched: bool
+    value: str | None
+    depth: int
+
+
+@dataclass
+class Explanation:
+    segment: Segment
+    contact: TeamContact
+    matches: bool
+    is_member: bool
+    conditions: list[ExplainedCondition]
+    reason: str
+
+
+async def explain(team: Team, segment_id: Any, contact_id: Any) -> Explanation:
+    segment = await get_segment(team, segment_id, "segmentId")
+    number = parse_id_or_none(contact_id)
+    contact = await TeamContact.get_or_none(id=number, team_id=team.id) if number else None
+    if contact is None:
+        raise NotFound("contactId", "contact")
+    is_member = await SegmentMembership.exists(segment_id=segment.id, team_contact_id=contact.id)
+    if segment.kind != SegmentKind.DYNAMIC or segment.rule is None:
+        where = "listed by hand" if segment.kind == SegmentKind.STATIC else "in the snapshot taken at creation"
+        reason = f"{segment.kind} segment: the contact is {'' if is_member else 'not '}{where}"
+        return Explanation(segment, contact, is_member, is_member, [], reason)
+    parsed = await stored_rule(team, segment)
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        compiled = parsed.compile(datetime.now(UTC), [contact.id])
+        leaf_list = rules.leaves(parsed.node)
+        columns = []
+        for index, leaf in enumerate(leaf_list):
+            sql = compiled.leaf_sql[id(leaf)]
+            columns.append(f"COALESCE(({sql.predicate}), false) AS l{index}")
+            columns.append(f"({sql.value or 'NULL'})::text AS v{index}")
+        statement = compiled.statement(", ".join(columns), include_rule=False)
+        row = await conn.fetchrow(statement, *compiled.params)
+    results = {id(leaf): (bool(row[f"l{i}"]), row[f"v{i}"]) for i, leaf in enumerate(leaf_list)}
+    conditions: list[ExplainedCondition] = []
+
+    def walk(node: Node, path: str, depth: int) -> bool:
+        entry = ExplainedCondition(path, dsl.render(node).replace("\n", " "), False, None, depth)
+        conditions.append(entry)
+        if isinstance(node, rules.Group):
+            outcomes = [walk(item, f"{path}.{node.op}.{i}", depth + 1) for i, item in enumerate(node.items)]
+            entry.matched = all(outcomes) if node.op == "and" else any(outcomes)
+        elif isinstance(node, rules.Not):
+            entry.matched = not walk(node.item, f"{path}.not", depth + 1)
+        else:
+            entry.matched, entry.value = results[id(node)]
+        return entry.matched
+
+    matches = walk(parsed.node, "rule", 0)
+    reason = ("matches the rule" if matches else "does not match the rule") + (
+        "" if matches == is_member else " (membership updates on the next evaluation)")
+    return Explanation(segment, contact, matches, is_member, conditions, reason)
+
+
+async def segment_ids_with_tag(team: Team, tag: str) -> list[int]:
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        rows = await conn.fetch("SELECT id FROM segments WHERE team_id = $1 AND tags @> $2::jsonb",
+                                team.id, json.dumps([tag.strip().lower()]))
+    return [r["id"] for r in rows]

@@ -1,0 +1,256 @@
+"""Rule checks against the catalog (fields, operators, value types, limits) and segment references.
+
+Errors point at line/column for text and at the JSON path for trees; every error is reported,
+not just the first. `in segment` references are resolved here (dynamic ones to their rule).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.errors import FieldError, ValidationFailed
+from app.segments import catalog, dsl, rules
+from app.segments.rules import (
+    AGGREGATE_FNS,
+    COMPARE_OPS,
+    FILTER_OPS,
+    MAX_CONDITIONS,
+    MAX_DEPTH,
+    MAX_LIST,
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Node,
+    SegmentCondition,
+    Window,
+    error_at,
+)
+from app.segments.timeutil import CALENDAR_WORDS, MAX_WINDOW, UNITS, is_period
+
+MAX_STRING = 1000
+MAX_EVENT_TYPE = 100
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value and abs(value) < 1e15
+
+
+class _Checker:
+    def __init__(self, ctx: catalog.CatalogContext, self_name: str | None, chain: tuple[str, ...]) -> None:
+        self.ctx = ctx
+        self.self_name = self_name
+        self.chain = chain
+        self.errors: list[FieldError] = []
+
+    def fail(self, node: Any, message: str, code: str) -> None:
+        self.errors.append(error_at(node, message, code))
+
+    def node(self, node: Node) -> None:
+        if isinstance(node, rules.Group):
+            for item in node.items:
+                self.node(item)
+        elif isinstance(node, rules.Not):
+            self.node(node.item)
+        elif isinstance(node, FieldCondition):
+            self.field(node)
+        elif isinstance(node, AggregateCondition):
+            self.aggregate(node)
+        elif isinstance(node, EventCondition):
+            self.event(node)
+        else:
+            self.segment(node)
+
+    # -- values
+    def window(self, node: Any, window: Window | None) -> None:
+        if window is None:
+            return
+        if window.during is not None:
+            if not is_period(window.during):
+                self.fail(node, f"'{window.during}' is not a date, a month or one of {', '.join(CALENDAR_WORDS)}",
+                          "INVALID_VALUE")
+            return
+        self.duration(node, {"amount": window.amount, "unit": window.unit})
+
+    def duration(self, node: Any, value: Any) -> None:
+        if not isinstance(value, dict):
+            self.fail(node, "expected a duration {amount, unit}", "INVALID_VALUE")
+            return
+        amount, unit = value.get("amount"), value.get("unit")
+        if unit not in UNITS:
+            self.fail(node, f"unknown time unit {unit!r} (use {', '.join(UNITS)})", "INVALID_VALUE")
+        elif (not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0
+              or UNITS[unit] * amount > MAX_WINDOW):
+            self.fail(node, "the duration must be a positive whole number (at most 100 years)", "INVALID_VALUE")
+
+    def scalar(self, node: FieldCondition, spec: catalog.FieldSpec, value: Any) -> bool:
+        kind = spec.type
+        if kind in ("string", "tags"):
+            ok = isinstance(value, str) and len(value) <= MAX_STRING
+        elif kind in ("number", "money"):
+            ok = _is_number(value)
+        elif kind == "boolean":
+            ok = isinstance(value, bool)
+        elif kind == "enum":
+            ok = isinstance(value, str) and (not spec.enum_values or value in spec.enum_values)
+            if isinstance(value, str) and not ok:
+                self.fail(node, f"'{value}' is not a value of {spec.name} (one of: {', '.join(spec.enum_values)})",
+                          "INVALID_VALUE")
+                return False
+        else:
+            ok = False
+        if not ok:
+            shown = dsl.render_value(value) if value is not None else "nothing"
+            self.fail(node, f"{spec.name} is a {kind} field; {shown} is not a {kind} value", "INVALID_VALUE_TYPE")
+        return ok
+
+    def field(self, node: FieldCondition) -> None:
+        spec = catalog.resolve_field(node.field, self.ctx)
+        if spec is None:
+            family = catalog.family_of(node.field)
+            hint = f" (expected {family.pattern} of this team)" if family else ""
+            self.fail(node, f"unknown field '{node.field}'{hint}", "UNKNOWN_FIELD")
+            return
+        node.spec = spec
+        if node.op not in spec.operators:
+            self.fail(node, f"operator '{node.op}' does not apply to {spec.type} field {spec.name} "
+                            f"(use {', '.join(spec.operators)})", "INVALID_OPERATOR")
+            return
+        op, value = node.op, node.value
+        if op in ("is set", "is not set"):
+            return
+        if op in ("in", "not in"):
+            if not isinstance(value, list) or not value:
+                self.fail(node, "expected a non-empty list of values", "INVALID_VALUE")
+            elif len(value) > MAX_LIST:
+                self.fail(node, f"a list holds at most {MAX_LIST} values (got {len(value)})", "LIST_TOO_LONG")
+            else:
+                for item in value:
+                    if not self.scalar(node, spec, item):
+                        break
+            return
+        if op in ("within", "not within"):
+            self.duration(node, value)
+            return
+        if op in ("before", "after", "during"):
+            if not is_period(value):
+                self.fail(node, f"{dsl.render_value(value)} is not a date (YYYY-MM-DD), a month (YYYY-MM) or one "
+                                f"of {', '.join(CALENDAR_WORDS)}", "INVALID_VALUE_TYPE")
+            return
+        if op == "between":
+            if not isinstance(value, list) or len(value) != 2 or not all(is_period(v) for v in value):
+                self.fail(node, "between expects two dates", "INVALID_VALUE_TYPE")
+            return
+        self.scalar(node, spec, value)
+
+    def event_type(self, node: Any, event_type: Any, what: str = "event type") -> None:
+        if not isinstance(event_type, str) or not event_type.strip() or len(event_type) > MAX_EVENT_TYPE:
+            self.fail(node, f"expected an {what} (1 to {MAX_EVENT_TYPE} characters)", "INVALID_VALUE")
+
+    def filters(self, node: Any, filters: list[rules.PropertyFilter]) -> None:
+        if len(filters) > 20:
+            self.fail(node, "at most 20 property filters", "INVALID_VALUE")
+        for f in filters:
+            if f.op not in FILTER_OPS:
+                self.fail(node, f"property filters use = or != (got {f.op!r})", "INVALID_OPERATOR")
+            if not (isinstance(f.value, str | bool) or _is_number(f.value)) or not f.property:
+                self.fail(node, f"property '{f.property}' must be compared with a string, number or boolean",
+                          "INVALID_VALUE_TYPE")
+
+    def aggregate(self, node: AggregateCondition) -> None:
+        if node.fn not in AGGREGATE_FNS:
+            self.fail(node, f"unknown aggregate {node.fn!r} (use {', '.join(AGGREGATE_FNS)})", "INVALID_AGGREGATE")
+            return
+        if node.source not in rules.AGGREGATE_SOURCES:
+            self.fail(node, f"cannot aggregate {node.source!r} (use orders, orders.total or events)",
+                      "INVALID_AGGREGATE")
+            return
+        if node.fn == "count" and node.source == "orders.total":
+            node.source = "orders"
+        if node.fn != "count" and node.source != "orders.total":
+            self.fail(node, f"{node.fn} needs a number to aggregate: use '{node.fn} of orders.total'",
+                      "INVALID_AGGREGATE")
+        if node.source == "events":
+            self.event_type(node, node.event_type)
+            self.filters(node, node.where)
+        elif node.event_type is not None or node.where:
+            self.fail(node, "event types and property filters apply to events only", "INVALID_AGGREGATE")
+        if node.op not in COMPARE_OPS:
+            self.fail(node, f"unknown comparison {node.op!r}", "INVALID_OPERATOR")
+        if not _is_number(node.value):
+            self.fail(node, f"{node.fn} of {node.source} is compared with a number", "INVALID_VALUE_TYPE")
+        self.window(node, node.window)
+
+    def event(self, node: EventCondition) -> None:
+        if node.quantifier not in rules.QUANTIFIERS:
+            self.fail(node, f"expected any, no or last (got {node.quantifier!r})", "INVALID_CONDITION")
+            return
+        self.event_type(node, node.event_type)
+        self.filters(node, node.where)
+        self.window(node, node.window)
+        if node.since is not None:
+            self.event_type(node, node.since, "event type after 'since that'")
+            if node.quantifier != "no":
+                self.fail(node, "'since that' applies to 'no event of type ...'", "INVALID_CONDITION")
+            if node.window is not None:
+                self.fail(node, "use either a time window or 'since that', not both", "INVALID_CONDITION")
+        if node.quantifier == "last" and (node.where or node.window is None):
+            self.fail(node, "'last event of type ...' takes a time window and no property filters "
+                            "(use 'any event of type ... has ...')", "INVALID_CONDITION")
+
+    def segment(self, node: SegmentCondition) -> None:
+        name = node.name
+        if name == self.self_name or name in self.chain:
+            self.fail(node, f"segment '{name}' refers back to itself", "SEGMENT_CYCLE")
+            return
+        found = self.ctx.segments.get(name)
+        if found is None:
+            self.fail(node, f"unknown segment '{name}'", "UNKNOWN_SEGMENT")
+            return
+        node.segment_id, node.kind, raw_rule = found
+        if node.kind != "dynamic":
+            return
+        referenced, errors = rules.from_json(raw_rule)
+        if referenced is not None:
+            inner = _Checker(self.ctx, self.self_name, (*self.chain, name))
+            inner.node(referenced)
+            errors = inner.errors
+        if errors:
+            cycle = any(e.code == "SEGMENT_CYCLE" for e in errors)
+            self.fail(node, f"segment '{name}' " + ("refers back to this segment" if cycle else "has an invalid rule"),
+                      "SEGMENT_CYCLE" if cycle else "INVALID_REFERENCE")
+            return
+        node.rule = referenced
+
+
+def check(node: Node, ctx: catalog.CatalogContext, self_name: str | None = None) -> None:
+    """Raise ValidationFailed with every problem of a parsed rule; resolves fields and references."""
+    errors: list[FieldError] = []
+    if rules.depth(node) > MAX_DEPTH:
+        errors.append(error_at(node, f"rules nest at most {MAX_DEPTH} levels of AND / OR / NOT "
+                                     f"(this one has {rules.depth(node)})", "DEPTH_EXCEEDED"))
+    if len(rules.leaves(node)) > MAX_CONDITIONS:
+        errors.append(error_at(node, f"at most {MAX_CONDITIONS} conditions per rule", "TOO_MANY_CONDITIONS"))
+    checker = _Checker(ctx, self_name, ())
+    checker.node(node)
+    errors.extend(checker.errors)
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def parse_rule(
+    rule_text: str | None, rule: Any, ctx: catalog.CatalogContext, self_name: str | None = None
+) -> Node:
+    """Text or JSON -> checked nodes. Exactly one of the two is expected."""
+    if (rule_text is None) == (rule is None):
+        raise ValidationFailed.one("ruleText", "give the rule either as ruleText or as rule (JSON)", "REQUIRED")
+    if rule_text is not None:
+        try:
+            node = dsl.parse(rule_text)
+        except dsl.DslError as exc:
+            raise ValidationFailed.one("ruleText", str(exc), "SYNTAX_ERROR") from exc
+    else:
+        node, errors = rules.from_json(rule)
+        if node is None:
+            raise ValidationFailed(errors)
+    check(node, ctx, self_name)
+    return node

@@ -1,0 +1,221 @@
+"""Teams, users, API keys and sessions; turning a bearer token into a Viewer."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.core.tokens import random_slug, sha256_hex
+from app.teams.models import ApiKey, Team, TeamMember, TeamRole, User, UserSession
+
+ADMIN_SCOPE = "admin"
+SCOPES: dict[str, str] = {
+    ADMIN_SCOPE: "Everything, including API keys and team settings",
+    "contacts:read": "Read contacts and custom property definitions",
+    "contacts:write": "Create and update contacts",
+    "hubs:read": "Read hubs and their members",
+    "hubs:write": "Create hubs and manage their members",
+    "segments:read": "Read segments and their members",
+    "segments:write": "Create and change segments",
+    "reports:read": "Read segment reports",
+    "events:write": "Send events",
+    "content:read": "Read hub content, pages, media and access rules; preview as a member",
+    "content:write": "Manage hub content, pages, media and access rules",
+    "email:read": "Read email settings, templates, drips and suppressions",
+    "email:write": "Change email settings, templates and drips; send test email",
+    "audiences:read": "Read ad-audience destinations and sync runs",
+    "audiences:write": "Manage ad-audience destinations, links and syncs; export audiences",
+    "commerce:read": "Read products, prices, coupons, subscriptions and entitlements",
+    "commerce:write": "Manage the catalog and create checkouts",
+}
+STAFF_SCOPES = frozenset(SCOPES) - {ADMIN_SCOPE}
+SESSION_LIFETIME = timedelta(days=14)
+LAST_USED_RESOLUTION = timedelta(seconds=60)
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is calling, for which team, with which scopes."""
+
+    team: Team
+    scopes: frozenset[str]
+    user: User | None = None
+    api_key: ApiKey | None = None
+    role: TeamRole | None = None
+
+    def has_scope(self, scope: str) -> bool:
+        return ADMIN_SCOPE in self.scopes or scope in self.scopes
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    if not password_hash:
+        return False
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def validate_email(email: str, field: str = "email") -> str:
+    normalized = normalize_email(email)
+    if len(normalized) > 320 or not EMAIL_RE.match(normalized):
+        raise ValidationFailed.one(field, f"'{email}' is not a valid email address", "INVALID_EMAIL")
+    return normalized
+
+
+def scopes_for_role(role: TeamRole) -> frozenset[str]:
+    return frozenset({ADMIN_SCOPE}) if role in (TeamRole.OWNER, TeamRole.ADMIN) else STAFF_SCOPES
+
+
+def validate_scopes(scopes: list[str]) -> list[str]:
+    unknown = [s for s in scopes if s not in SCOPES]
+    if unknown:
+        raise ValidationFailed.one(
+            "scopes", f"unknown scopes: {', '.join(unknown)} (known: {', '.join(SCOPES)})", "INVALID_SCOPE"
+        )
+    if not scopes:
+        raise ValidationFailed.one("scopes", "at least one scope is required", "REQUIRED")
+    return sorted(set(scopes))
+
+
+def _slugify(name: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "team"
+    return f"{base}-{random_slug(6)}"
+
+
+async def create_api_key(
+    team: Team, name: str, scopes: list[str], created_by: User | None = None
+) -> tuple[ApiKey, str]:
+    """Create a key; the plaintext is returned once and only its hash is kept."""
+    name = name.strip()
+    if not name:
+        raise ValidationFailed.one("name", "name is required", "REQUIRED")
+    scopes = validate_scopes(scopes)
+    prefix = f"mhk_{random_slug(10)}"
+    plaintext = f"{prefix}_{secrets.token_urlsafe(32)}"
+    key = await ApiKey.create(
+        team=team, name=name, prefix=prefix, key_hash=sha256_hex(plaintext), scopes=scopes,
+        created_by=created_by,
+    )
+    return key, plaintext
+
+
+async def create_team(
+    name: str, owner_email: str, owner_password: str | None = None, time_zone: str = "UTC"
+) -> tuple[Team, User, str]:
+    """A team with its owner and an admin API key (plaintext returned once)."""
+    name = name.strip()
+    errors: list[FieldError] = []
+    if not name:
+        errors.append(FieldError("name", "name is required", "REQUIRED"))
+    try:
+        owner_email = validate_email(owner_email, "ownerEmail")
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
+    if errors:
+        raise ValidationFailed(errors)
+    async with in_transaction():
+        team = await Team.create(name=name, slug=_slugify(name), time_zone=time_zone)
+        user = await User.get_or_none(email=owner_email)
+        if user is None:
+            user = await User.create(
+                email=owner_email,
+                name=owner_email.split("@")[0],
+                password_hash=hash_password(owner_password) if owner_password else None,
+            )
+        elif owner_password and not user.password_hash:
+            user.password_hash = hash_password(owner_password)
+            await user.save(update_fields=["password_hash"])
+        await TeamMember.create(team=team, user=user, role=TeamRole.OWNER)
+        _, plaintext = await create_api_key(team, "Owner key", [ADMIN_SCOPE], created_by=user)
+    return team, user, plaintext
+
+
+async def revoke_api_key(team: Team, key_id: int) -> ApiKey:
+    key = await ApiKey.get_or_none(id=key_id, team_id=team.id)
+    if key is None:
+        raise NotFound("id", "API key")
+    if key.revoked_at is None:
+        key.revoked_at = datetime.now(UTC)
+        await key.save(update_fields=["revoked_at"])
+    return key
+
+
+async def login(email: str, password: str) -> tuple[User, str]:
+    user = await User.get_or_none(email=normalize_email(email))
+    # Verify against a dummy hash for unknown users so timing does not reveal who exists.
+    if user is None:
+        verify_password(_DUMMY_HASH, password)
+        raise ValidationFailed.one(None, "email or password is incorrect", "INVALID_CREDENTIALS")
+    if not verify_password(user.password_hash, password):
+        raise ValidationFailed.one(None, "email or password is incorrect", "INVALID_CREDENTIALS")
+    token = f"mhs_{secrets.token_urlsafe(32)}"
+    await UserSession.create(
+        user=user, token_hash=sha256_hex(token), expires_at=datetime.now(UTC) + SESSION_LIFETIME
+    )
+    return user, token
+
+
+async def logout(token: str) -> None:
+    await UserSession.filter(token_hash=sha256_hex(token)).update(revoked_at=datetime.now(UTC))
+
+
+_DUMMY_HASH = _hasher.hash("memberhub-dummy-password")
+
+
+async def _touch_api_key(key: ApiKey, now: datetime) -> None:
+    if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
+        await ApiKey.filter(id=key.id).filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_RESOLUTION)
+        ).update(last_used_at=now)
+        key.last_used_at = now
+
+
+async def authenticate(token: str, team_id: str | None = None) -> Viewer | None:
+    """Resolve a bearer token. Returns None when it is unknown, revoked or expired."""
+    now = datetime.now(UTC)
+    token_hash = sha256_hex(token)
+    if token.startswith("mhk_"):
+        key = await ApiKey.get_or_none(key_hash=token_hash).select_related("team")
+        if key is None or key.revoked_at is not None:
+            return None
+        await _touch_api_key(key, now)
+        return Viewer(team=key.team, scopes=frozenset(key.scopes), api_key=key)
+    if token.startswith("mhs_"):
+        session = await UserSession.get_or_none(token_hash=token_hash).select_related("user")
+        if session is None or session.revoked_at is not None or session.expires_at <= now:
+            return None
+        memberships = TeamMember.filter(user_id=session.user_id).select_related("team").order_by("id")
+        if team_id is not None:
+            if not team_id.isdigit():
+                return None
+            memberships = memberships.filter(team_id=int(team_id))
+        membership = await memberships.first()
+        if membership is None:
+            return None
+        if session.last_used_at is None or now - session.last_used_at > LAST_USED_RESOLUTION:
+            await UserSession.filter(id=session.id).update(last_used_at=now)
+        return Viewer(
+            team=membership.team, scopes=scopes_for_role(membership.role), user=session.user,
+            role=membership.role,
+        )
+    return None

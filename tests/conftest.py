@@ -1,0 +1,171 @@
+"""Test session: a fresh database built from the migrations, a Redis namespace of our own.
+
+Uses DATABASE_URL / REDIS_URL when set (CI points them at 127.0.0.1), the embedded servers
+otherwise. Every run gets its own database and Redis key prefix, so runs never collide.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+_RUN = uuid.uuid4().hex[:8]
+os.environ.setdefault("MEMBERHUB_SECRET_KEY", "test-secret-key-" + _RUN)
+os.environ["MEMBERHUB_REDIS_PREFIX"] = f"mhtest{_RUN}"
+if not os.environ.get("DATABASE_URL") or not os.environ.get("REDIS_URL"):
+    os.environ.setdefault("MEMBERHUB_DATA_DIR", os.path.join(tempfile.gettempdir(), "memberhub-test-data"))
+
+from app import runtime  # noqa: E402  (environment first)
+from app.db import drop_database, with_database  # noqa: E402
+from app.migrate import apply_migrations  # noqa: E402
+from app.settings import get_settings  # noqa: E402
+
+BASE_DATABASE_URL = runtime.resolve_database_url()
+TEST_DATABASE_URL = with_database(BASE_DATABASE_URL, f"memberhub_test_{_RUN}")
+os.environ["DATABASE_URL"] = TEST_DATABASE_URL
+# A Redis database index per run as well: arq's job keys are not namespaced by queue.
+os.environ["REDIS_URL"] = with_database(runtime.resolve_redis_url(), str(3 + int(_RUN, 16) % 13))
+runtime._resolved.clear()
+get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def test_database_url() -> str:
+    return TEST_DATABASE_URL
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def orm() -> AsyncIterator[None]:
+    await apply_migrations(TEST_DATABASE_URL)
+    await runtime.init_orm()
+    yield
+    from app.realtime.redis import close_redis
+
+    await close_redis()
+    await runtime.close_orm()
+    await drop_database(TEST_DATABASE_URL)
+
+
+@pytest.fixture(autouse=True)
+async def clean_database(orm: None) -> None:
+    """Each test starts with empty tables (the migration bookkeeping table is kept)."""
+    from tortoise import Tortoise, connections
+
+    tables = [
+        f'"{m._meta.db_table}"'
+        for m in Tortoise.apps.get_models_iterable()
+        if m._meta.db_table != "aerich"
+    ]
+    await connections.get("default").execute_script(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(scope="session")
+def asgi_app():  # type: ignore[no-untyped-def]
+    from app.asgi import create_app
+
+    return create_app(manage_orm=False)
+
+
+@pytest.fixture
+async def http(asgi_app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=asgi_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@dataclass
+class GraphQLClient:
+    http: httpx.AsyncClient
+
+    async def raw(self, query: str, variables: dict[str, Any] | None = None, token: str | None = None,
+                  headers: dict[str, str] | None = None) -> dict[str, Any]:
+        all_headers = dict(headers or {})
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}},
+                                        headers=all_headers)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    async def __call__(self, query: str, variables: dict[str, Any] | None = None, token: str | None = None,
+                       headers: dict[str, str] | None = None) -> dict[str, Any]:
+        """Run a query that must succeed; returns `data`."""
+        body = await self.raw(query, variables, token, headers)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]
+
+
+@pytest.fixture
+def gql(http: httpx.AsyncClient) -> GraphQLClient:
+    return GraphQLClient(http)
+
+
+@dataclass
+class TeamFixture:
+    team: Any
+    owner: Any
+    key: str
+
+    @property
+    def id(self) -> int:
+        return self.team.id
+
+
+@pytest.fixture
+def make_team():  # type: ignore[no-untyped-def]
+    from app.teams.service import create_team
+
+    async def factory(name: str = "Acme", owner_email: str | None = None, password: str | None = None,
+                      time_zone: str = "UTC") -> TeamFixture:
+        email = owner_email or f"owner-{uuid.uuid4().hex[:6]}@example.com"
+        team, owner, key = await create_team(name, email, password, time_zone=time_zone)
+        return TeamFixture(team=team, owner=owner, key=key)
+
+    return factory
+
+
+@pytest.fixture
+async def team(make_team: Any) -> TeamFixture:
+    return await make_team("Acme Studio")
+
+
+@pytest.fixture
+async def other_team(make_team: Any) -> TeamFixture:
+    return await make_team("Globex Studio")
+
+
+
+
+@dataclass
+class LiveServer:
+    url: str
+    ws_url: str
+
+
+@pytest.fixture
+async def live_server(asgi_app: Any) -> AsyncIterator[LiveServer]:
+    """The app served by a real uvicorn on 127.0.0.1 inside the test's event loop."""
+    import socket
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(asgi_app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio",
+                            lifespan="off")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn exposes a flag, not an event
+        await asyncio.sleep(0.02)
+    yield LiveServer(url=f"http://127.0.0.1:{port}", ws_url=f"ws://127.0.0.1:{port}/graphql")
+    server.should_exit = True
+    await task

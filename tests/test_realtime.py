@@ -1,0 +1,213 @@
+"""Real-time membership: events in, segment changes out through workers, nothing lost or doubled."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import asyncpg
+import websockets
+
+from app.db import connection_params
+from app.events.evaluator import evaluate_pending
+from app.events.models import PendingEvaluation, SegmentEvaluationStats
+from app.segments.models import SegmentMembership, SegmentMembershipChange
+
+ROOT = Path(__file__).resolve().parent.parent
+CREATE = """
+mutation($name: String!, $rule: String!) {
+  createSegment(input: {name: $name, kind: DYNAMIC, ruleText: $rule}) { segment { id } userErrors { message } }
+}"""
+TRACK = "mutation($events: [TrackEventInput!]!) { trackEvents(input: {events: $events}) { accepted { eventId contactId } rejected { code } } }"
+
+
+async def make_segment(gql, token, name, rule):
+    data = await gql(CREATE, {"name": name, "rule": rule}, token=token)
+    assert data["createSegment"]["userErrors"] == [], data
+    return int(data["createSegment"]["segment"]["id"])
+
+
+async def track(gql, token, events):
+    data = await gql(TRACK, {"events": events}, token=token)
+    assert data["trackEvents"]["rejected"] == []
+    return data["trackEvents"]["accepted"]
+
+
+def run_worker_process(*extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "worker", *extra], cwd=ROOT, env=dict(os.environ),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+
+
+async def members(segment_id: int) -> set[int]:
+    return set(await SegmentMembership.filter(segment_id=segment_id).values_list("team_contact_id", flat=True))
+
+
+async def test_event_moves_contact_into_segment_with_event_as_cause(gql, team):
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    accepted = await track(gql, team.key, [{"email": "ava@example.com", "type": "search"}])
+    contact_id, event_id = int(accepted[0]["contactId"]), accepted[0]["eventId"]
+    assert await members(searchers) == set()
+    assert await evaluate_pending(None) == 1
+    assert await members(searchers) == {contact_id}
+    [change] = await SegmentMembershipChange.filter(segment_id=searchers)
+    assert (change.action, change.cause, change.cause_ref) == ("join", "event", event_id)
+    assert not await PendingEvaluation.exists()
+    stats = await SegmentEvaluationStats.get(segment_id=searchers)
+    assert stats.evaluation_count == 1 and stats.contacts_evaluated == 1 and stats.error_count == 0
+
+
+async def test_only_segments_whose_triggers_match_are_evaluated(gql, team):
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    loyal = await make_segment(gql, team.key, "Loyal", "lifecycleStage = 'loyal'")
+    await gql('mutation { upsertContacts(input: {contacts: [{email: "bo@example.com", lifecycleStage: "loyal"}]}) { createdCount } }',
+              token=team.key)
+    await evaluate_pending(None)
+    before = await SegmentEvaluationStats.get(segment_id=loyal)
+    await track(gql, team.key, [{"email": "bo@example.com", "type": "search"}])
+    await evaluate_pending(None)
+    after = await SegmentEvaluationStats.get(segment_id=loyal)
+    assert after.evaluation_count == before.evaluation_count  # a search cannot change lifecycleStage
+    assert len(await members(searchers)) == 1 and len(await members(loyal)) == 1
+
+
+async def test_cart_abandoner_leaves_when_purchase_arrives(gql, team):
+    rule = ("lifecycleStage in (engaged, converted, loyal) AND last event of type 'cart_abandoned' within 24 hours "
+            "AND no event of type 'purchase' since that cart_abandoned")
+    abandoners = await make_segment(gql, team.key, "Abandoners", rule)
+    await gql('mutation { upsertContacts(input: {contacts: [{email: "cy@example.com", lifecycleStage: "engaged"}]}) { createdCount } }',
+              token=team.key)
+    await track(gql, team.key, [{"email": "cy@example.com", "type": "cart_abandoned"}])
+    await evaluate_pending(None)
+    assert len(await members(abandoners)) == 1
+    await track(gql, team.key, [{"email": "cy@example.com", "type": "purchase"}])
+    await evaluate_pending(None)
+    assert await members(abandoners) == set()
+    actions = [c.action for c in await SegmentMembershipChange.filter(segment_id=abandoners).order_by("id")]
+    assert actions == ["join", "leave"]
+
+
+async def test_two_workers_never_lose_or_double_a_change(gql, team):
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    for start in range(0, 600, 200):
+        await track(gql, team.key, [{"email": f"p{i}@example.com", "type": "search"} for i in range(start, start + 200)])
+    workers = [run_worker_process("--burst") for _ in range(2)]
+    for worker in workers:
+        assert await asyncio.to_thread(worker.wait, 120) == 0, worker.stderr.read()
+    assert not await PendingEvaluation.exists(), "the workers left contacts unevaluated"
+    assert len(await members(searchers)) == 600
+    joins = await SegmentMembershipChange.filter(segment_id=searchers, action="join").count()
+    assert joins == 600
+    assert not await PendingEvaluation.exists()
+
+
+async def test_worker_killed_mid_batch_loses_nothing_and_writes_nothing_twice(gql, team, test_database_url):
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    await SegmentEvaluationStats.create(segment_id=searchers, team_id=team.id)
+    await track(gql, team.key, [{"email": f"k{i}@example.com", "type": "search"} for i in range(50)])
+    params = connection_params(test_database_url)
+    params.pop("options")
+    blocker = await asyncpg.connect(**params)
+    worker = None
+    try:
+        # Hold the segment's stats row: the worker claims and diffs, then waits on it mid-transaction.
+        blocker_tx = blocker.transaction()
+        await blocker_tx.start()
+        await blocker.execute("SELECT 1 FROM segment_evaluation_stats WHERE segment_id = $1 FOR UPDATE", searchers)
+        worker = run_worker_process("--burst")
+        for _ in range(300):
+            await blocker.execute("SELECT pg_stat_clear_snapshot()")  # stats views are frozen per transaction
+            waiting = await blocker.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+            if waiting:
+                break
+            await asyncio.sleep(0.1)
+        assert waiting, "the worker never reached the middle of its batch: " + (
+            worker.stderr.read() if worker.poll() is not None else "still running")
+        worker.send_signal(signal.SIGKILL)
+        await asyncio.to_thread(worker.wait, 30)
+        await blocker_tx.rollback()
+    finally:
+        if worker is not None and worker.poll() is None:
+            worker.kill()
+        await blocker.close()
+    await asyncio.sleep(0.5)  # PostgreSQL notices the dead backend and rolls its transaction back
+    assert await PendingEvaluation.filter(team_id=team.id).count() == 50
+    assert await members(searchers) == set()
+    assert await evaluate_pending(None) == 50
+    assert len(await members(searchers)) == 50
+    assert await SegmentMembershipChange.filter(segment_id=searchers).count() == 50
+
+
+async def test_ingest_succeeds_while_redis_is_down_and_the_sweep_catches_up(gql, team, monkeypatch):
+    from app import runtime
+    from app.realtime import redis as redis_module
+
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    good_url = os.environ["REDIS_URL"]
+    await redis_module.close_redis()
+    monkeypatch.setitem(runtime._resolved, "redis", "redis://127.0.0.1:1/0")  # nothing listens there
+    accepted = await track(gql, team.key, [{"email": "down@example.com", "type": "search"}])
+    assert len(accepted) == 1
+    assert await PendingEvaluation.filter(team_id=team.id).count() == 1
+    await redis_module.close_redis()
+    monkeypatch.setitem(runtime._resolved, "redis", good_url)
+
+    # Redis is back: the periodic sweep (a worker job) evaluates what was missed.
+    pool = await redis_module.get_redis()
+    await pool.enqueue_job("sweep_pending")
+    from workers.settings import build_worker
+
+    worker = build_worker(burst=True, poll_delay=0, on_startup=None, on_shutdown=None, cron_jobs=[])
+    try:
+        await worker.async_run()
+    finally:
+        await worker.close()
+    assert await members(searchers) == {int(accepted[0]["contactId"])}
+    assert not await PendingEvaluation.exists()
+
+
+async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, team):
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    servers, sockets = [], []
+    try:
+        for port in (18751, 18752):
+            servers.append(subprocess.Popen(  # noqa: ASYNC220 - a real second API process
+                [sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT, env=dict(os.environ),
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            ))
+        for port in (18751, 18752):
+            for _ in range(100):
+                try:
+                    ws = await websockets.connect(f"ws://127.0.0.1:{port}/graphql", subprotocols=["graphql-transport-ws"])
+                    break
+                except OSError:
+                    await asyncio.sleep(0.1)
+            await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {team.key}"}}))
+            assert json.loads(await ws.recv())["type"] == "connection_ack"
+            query = "subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) { contactId action cause causeRef } }"
+            await ws.send(json.dumps({"id": "1", "type": "subscribe",
+                                      "payload": {"query": query, "variables": {"id": str(searchers)}}}))
+            sockets.append(ws)
+        await asyncio.sleep(0.5)
+        accepted = await track(gql, team.key, [{"email": "live@example.com", "type": "search"}])
+        await evaluate_pending(None)
+        for ws in sockets:
+            message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+            assert message["payload"]["data"]["segmentMembershipChanged"] == {
+                "contactId": accepted[0]["contactId"], "action": "JOIN", "cause": "event",
+                "causeRef": accepted[0]["eventId"],
+            }
+    finally:
+        for ws in sockets:
+            await ws.close()
+        for server in servers:
+            server.terminate()
+            server.wait(10)

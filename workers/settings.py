@@ -1,0 +1,75 @@
+"""arq WorkerSettings: functions, cron jobs, and ORM start-up per worker process."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq import cron
+from arq.worker import Worker
+
+from app.commerce.reconcile import reconcile_stripe
+from app.events.evaluator import evaluate_pending, sweep_pending
+from app.realtime.redis import queue_name, redis_settings
+from app.runtime import close_orm, init_orm
+from workers.audience_jobs import AUDIENCE_CRON_JOBS, AUDIENCE_FUNCTIONS
+from workers.email_jobs import EMAIL_CRON_JOBS, EMAIL_FUNCTIONS
+from workers.jobs import purge_expired_sessions
+
+FUNCTIONS: list[Any] = [purge_expired_sessions]
+CRON_JOBS: list[Any] = [cron(purge_expired_sessions, hour={3}, minute={17}, unique=True)]
+FUNCTIONS += EMAIL_FUNCTIONS + AUDIENCE_FUNCTIONS
+CRON_JOBS += EMAIL_CRON_JOBS + AUDIENCE_CRON_JOBS
+FUNCTIONS.append(reconcile_stripe)
+CRON_JOBS.append(cron(reconcile_stripe, hour={4}, minute={7}, unique=True))  # daily; guarded per period
+# Real-time segment evaluation; the sweep catches whatever a lost job or a Redis outage left pending.
+FUNCTIONS += [evaluate_pending, sweep_pending]
+CRON_JOBS.append(cron(sweep_pending, second={5, 20, 35, 50}, unique=True, run_at_startup=True))
+
+
+async def on_startup(ctx: dict[str, Any]) -> None:
+    await init_orm()
+
+
+async def on_shutdown(ctx: dict[str, Any]) -> None:
+    await close_orm()
+
+
+def worker_options(**overrides: Any) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "functions": FUNCTIONS,
+        "cron_jobs": CRON_JOBS,
+        "redis_settings": redis_settings(),
+        "queue_name": queue_name(),
+        "on_startup": on_startup,
+        "on_shutdown": on_shutdown,
+        "poll_delay": 0.05,  # sub-second pipelines; arq's default 0.5 s is too slow
+        "health_check_interval": 30,
+        "handle_signals": False,
+        "max_jobs": 20,
+    }
+    options.update(overrides)
+    return options
+
+
+def build_worker(**overrides: Any) -> Worker:
+    return Worker(**worker_options(**overrides))
+
+
+async def run_worker_in_process() -> None:
+    """Run a worker inside the API process (`memberhub serve --with-worker`)."""
+    worker = build_worker(on_startup=None, on_shutdown=None)
+    try:
+        await worker.async_run()
+    finally:
+        await worker.close()
+
+
+class WorkerSettings:
+    """For `arq workers.settings.WorkerSettings`; `memberhub worker` is the usual way."""
+
+    functions = FUNCTIONS
+    cron_jobs = CRON_JOBS
+    on_startup = on_startup
+    on_shutdown = on_shutdown
+    poll_delay = 0.05
+    health_check_interval = 30
