@@ -65,6 +65,23 @@ async def clean_database(orm: None) -> None:
         if m._meta.db_table != "aerich"
     ]
     await connections.get("default").execute_script(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+    await clear_job_queue()
+
+
+async def clear_job_queue() -> None:
+    """Forget queued jobs, including ones a killed worker left marked in progress (arq would wait out
+    their timeout before anyone may run them again)."""
+    from arq.constants import in_progress_key_prefix, job_key_prefix, retry_key_prefix
+
+    from app.realtime.redis import get_redis, queue_name
+
+    redis = await get_redis()
+    job_ids = await redis.zrange(queue_name(), 0, -1)
+    keys = [queue_name()]
+    for raw in job_ids:
+        job_id = raw.decode() if isinstance(raw, bytes) else raw
+        keys += [prefix + job_id for prefix in (in_progress_key_prefix, job_key_prefix, retry_key_prefix)]
+    await redis.delete(*keys)
 
 
 @pytest.fixture(scope="session")

@@ -84,8 +84,8 @@ async def test_access_rules_are_validated_set_replaced_and_removed(gql, team, ot
     replaced = await gql(SET_RULE, {"i": {"targetType": "NODE", "targetId": lesson["id"], "mode": "REPLACE"}},
                          token=team.key)
     assert replaced["setAccessRule"]["rule"]["mode"] == "REPLACE"
-    listed = await gql("query($h: ID!) { accessRules(hubId: $h) { mode } contentNode(id: \"%s\") { accessRule { mode } } }"
-                       % lesson["id"], {"h": hub}, token=team.key)
+    listed = await gql("query($h: ID!, $n: ID!) { accessRules(hubId: $h) { mode } contentNode(id: $n) { accessRule { mode } } }",
+                       {"h": hub, "n": lesson["id"]}, token=team.key)
     assert listed["accessRules"] == [{"mode": "REPLACE"}] and listed["contentNode"]["accessRule"]["mode"] == "REPLACE"
     assert (await gql("query($h: ID!) { accessRules(hubId: $h) { mode } }", {"h": hub},
                       token=other_team.key))["accessRules"] == []

@@ -90,7 +90,8 @@ async def _record_stats(conn: asyncpg.Connection, team_id: int, segment_id: int,
         """
         INSERT INTO segment_evaluation_stats (segment_id, team_id, last_evaluated_at, evaluation_count,
             contacts_evaluated, last_lag_ms, max_lag_ms, total_lag_ms, error_count, last_error, last_error_at)
-        VALUES ($1, $2, now(), 1, $3::bigint, $4::int, $4::int, $4::int, CASE WHEN $5::text IS NULL THEN 0 ELSE 1 END, $5::text,
+        VALUES ($1, $2, now(), 1, $3::bigint, $4::int, $4::int, $4::int,
+                CASE WHEN $5::text IS NULL THEN 0 ELSE 1 END, $5::text,
                 CASE WHEN $5::text IS NULL THEN NULL ELSE now() END)
         ON CONFLICT (segment_id) DO UPDATE SET
             last_evaluated_at = now(),

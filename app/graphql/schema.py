@@ -30,8 +30,14 @@ from app.segments.graphql import SegmentsMutation, SegmentsQuery
 from app.settings import Settings, get_settings
 from app.teams.graphql import TeamsMutation, TeamsQuery
 
-QUERY_TYPES: tuple[type, ...] = (TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery, AccessQuery, SegmentsQuery)
-MUTATION_TYPES: tuple[type, ...] = (TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation, ContentMutation, MemberMutation, AccessMutation, SegmentsMutation)
+QUERY_TYPES: tuple[type, ...] = (
+    TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery,
+    AccessQuery, SegmentsQuery,
+)
+MUTATION_TYPES: tuple[type, ...] = (
+    TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
+    ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
+)
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 
 Query = merge_types("Query", QUERY_TYPES)
