@@ -9,6 +9,7 @@ from arq.worker import Worker
 
 from app.commerce.reconcile import reconcile_stripe
 from app.events.evaluator import evaluate_pending, sweep_pending
+from app.events.timesweep import sweep_time_windows
 from app.realtime.redis import queue_name, redis_settings
 from app.runtime import close_orm, init_orm
 from workers.audience_jobs import AUDIENCE_CRON_JOBS, AUDIENCE_FUNCTIONS
@@ -24,6 +25,9 @@ CRON_JOBS.append(cron(reconcile_stripe, hour={4}, minute={7}, unique=True))  # d
 # Real-time segment evaluation; the sweep catches whatever a lost job or a Redis outage left pending.
 FUNCTIONS += [evaluate_pending, sweep_pending]
 CRON_JOBS.append(cron(sweep_pending, second={5, 20, 35, 50}, unique=True, run_at_startup=True))
+# Relative time windows flip memberships without any event: checked every 15 s (flips land within ~20 s).
+FUNCTIONS.append(sweep_time_windows)
+CRON_JOBS.append(cron(sweep_time_windows, second={0, 15, 30, 45}, unique=True, run_at_startup=True))
 
 
 async def on_startup(ctx: dict[str, Any]) -> None:

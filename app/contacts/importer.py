@@ -150,7 +150,7 @@ async def import_contacts_csv(
         async with conn.transaction():
             await prepare_staging(conn)
             await conn.copy_records_to_table("contact_staging", records=records(), columns=STAGING_COLUMNS)
-            result = await merge_staging(conn, team_id)
+            result = await merge_staging(conn, team_id, bulk=True)
         report.created, report.updated = result.created, result.updated
         await wake_evaluator(team_id)
     finally:

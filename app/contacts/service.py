@@ -86,8 +86,10 @@ async def prepare_staging(conn: asyncpg.Connection) -> None:
     await conn.execute(STAGING_DDL)
 
 
-async def merge_staging(conn: asyncpg.Connection, team_id: int) -> MergeResult:
-    """Merge `contact_staging` into the team's contacts. Call inside the caller's transaction."""
+async def merge_staging(conn: asyncpg.Connection, team_id: int, *, bulk: bool = False) -> MergeResult:
+    """Merge `contact_staging` into the team's contacts. Call inside the caller's transaction.
+
+    `bulk` (an import): the team's segments show as catching up until the queue has drained."""
     # One writer per team at a time: two concurrent imports of one new email cannot both insert.
     await conn.execute("SELECT pg_advisory_xact_lock(hashtext('team_contacts'), $1::int)", team_id % 2**31)
     # Temp tables have no statistics; without them the planner picks nested loops at 100k rows.
@@ -100,6 +102,11 @@ async def merge_staging(conn: asyncpg.Connection, team_id: int) -> MergeResult:
     )]
     # Contact fields feed segments: every touched contact is re-evaluated after commit.
     await request_evaluation(conn, team_id, touched, fields=[ALL_FIELDS], cause="contact_update")
+    if bulk and touched:
+        await conn.execute(
+            "INSERT INTO evaluation_backfills (team_id, source, total, started_at) VALUES ($1, 'import', $2, now())",
+            team_id, len(touched),
+        )
     return MergeResult(created=created, updated=updated)
 
 

@@ -19,7 +19,9 @@ from typing import Any
 import asyncpg
 from tortoise.transactions import in_transaction
 
-from app.events.queue import ALL_FIELDS
+from app.events.queue import ALL_FIELDS, static_segment_field
+from app.events.timesweep import time_field
+from app.segments.dependencies import dependency_order
 from app.segments.events import MembershipChange, publish_membership_changes
 from app.segments.models import Segment, SegmentKind
 from app.segments.service import _update_member_count, _write_diff, load_context, stored_rule
@@ -48,9 +50,11 @@ class BatchReport:
     changes: list[MembershipChange] = field(default_factory=list)
 
 
-def wakes(triggers: Triggers, pending: PendingContact) -> bool:
+def wakes(segment_id: int, triggers: Triggers, pending: PendingContact) -> bool:
     """Does this contact's pending change touch anything the segment's rule reads?"""
-    if ALL_FIELDS in pending.fields:
+    if ALL_FIELDS in pending.fields or time_field(segment_id) in pending.fields:
+        return True
+    if any(static_segment_field(s) in pending.fields for s in triggers.segments):
         return True
     if any(triggers.wakes_on_event(t) for t in pending.event_types):
         return True
@@ -108,20 +112,34 @@ async def _record_stats(conn: asyncpg.Connection, team_id: int, segment_id: int,
     )
 
 
+async def _finish_backfills(conn: asyncpg.Connection, team_id: int) -> None:
+    """A bulk import is caught up once none of the team's contacts wait in the queue."""
+    await conn.execute(
+        """
+        UPDATE evaluation_backfills SET finished_at = now()
+        WHERE team_id = $1 AND finished_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM pending_evaluations WHERE team_id = $1)
+        """,
+        team_id,
+    )
+
+
 async def _evaluate_team(tx: Any, team_id: int, pending: list[PendingContact], report: BatchReport) -> None:
     # ORM reads go through the transaction; the raw connection is held only around each statement,
     # because Tortoise serializes a transaction's queries on one lock.
     team = await Team.get_or_none(id=team_id)
     if team is None:
         return
-    segments = await Segment.filter(team_id=team_id, kind=SegmentKind.DYNAMIC, rule__not_isnull=True).order_by("id")
+    segments = dependency_order(
+        await Segment.filter(team_id=team_id, kind=SegmentKind.DYNAMIC, rule__not_isnull=True).order_by("id")
+    )
     if not segments:
         return
     ctx = await load_context(team)
     now = datetime.now(UTC)
     for segment in segments:
         triggers = Triggers.from_json(segment.triggers)
-        woken = [p for p in pending if wakes(triggers, p)]
+        woken = [p for p in pending if wakes(segment.id, triggers, p)]
         if not woken:
             continue
         contact_ids = sorted({p.contact_id for p in woken})
@@ -153,6 +171,8 @@ async def evaluate_pending_batch(team_id: int | None = None, limit: int = CLAIM_
         report.claimed = sum(len(v) for v in claimed.values())
         for claimed_team, pending in claimed.items():
             await _evaluate_team(tx, claimed_team, pending, report)
+            async with tx.acquire_connection() as conn:
+                await _finish_backfills(conn, claimed_team)
     if report.changes:
         team_of = {s.id: s.team_id for s in await Segment.filter(
             id__in=list({c.segment_id for c in report.changes})).only("id", "team_id")}

@@ -48,6 +48,27 @@ class SegmentEvaluationStats(Model):
     error_count = fields.IntField(default=0)
     last_error = fields.TextField(null=True)
     last_error_at = fields.DatetimeField(null=True)
+    time_checked_at = fields.DatetimeField(
+        null=True, description="the time sweep has re-checked relative windows up to here"
+    )
 
     class Meta:
         table = "segment_evaluation_stats"
+
+
+class EvaluationBackfill(Model):
+    """A bulk write (an import) queued many contacts at once: the team's segments are catching up
+    until the evaluation queue holds none of the team's contacts any more."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="evaluation_backfills", on_delete=fields.CASCADE
+    )
+    source = fields.CharField(max_length=32, default="import")
+    total = fields.IntField(description="contacts queued by this bulk write")
+    started_at = fields.DatetimeField(auto_now_add=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "evaluation_backfills"
+        indexes = (("team", "finished_at"),)

@@ -17,6 +17,11 @@ log = logging.getLogger("memberhub.events")
 ALL_FIELDS = "*"
 
 
+def static_segment_field(segment_id: int) -> str:
+    """The `fields_changed` marker of a hand-managed segment's membership (rules may read it)."""
+    return f"segment:{segment_id}"
+
+
 async def request_evaluation(
     conn: asyncpg.Connection, team_id: int, contact_ids: Sequence[int], *,
     event_types: Sequence[Sequence[str]] | None = None, fields: Sequence[str] = (),

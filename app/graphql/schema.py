@@ -23,6 +23,7 @@ from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content.graphql import ContentMutation, ContentQuery, MemberMutation, MemberQuery
 from app.email.graphql import EmailMutation, EmailQuery
+from app.events.evaluation_status import EvaluationQuery
 from app.events.graphql import EventsMutation
 from app.hubs.graphql import HubsMutation, HubsQuery
 from app.realtime.graphql import RealtimeSubscription
@@ -32,7 +33,7 @@ from app.teams.graphql import TeamsMutation, TeamsQuery
 
 QUERY_TYPES: tuple[type, ...] = (
     TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery,
-    AccessQuery, SegmentsQuery,
+    AccessQuery, SegmentsQuery, EvaluationQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,

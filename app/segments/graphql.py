@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from app.contacts.models import TeamContact
 from app.core.errors import ValidationFailed
+from app.events.evaluation_status import SegmentEvaluation, segment_evaluation
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
 from app.graphql.errors import UserError, user_errors
@@ -130,6 +131,11 @@ class SegmentType:
         if self.stored_triggers is None:
             return None
         return SegmentTriggers.from_triggers(Triggers.from_json(self.stored_triggers))
+
+    @strawberry.field(description="Real-time evaluation figures: last evaluated, counts, lag, errors, catching up.")
+    async def evaluation(self, info: Info[Context, None]) -> SegmentEvaluation:
+        info.context.require("segments:read")
+        return await segment_evaluation(info, self.team_id, int(self.id))
 
     @strawberry.field(description="Current members, in the order they joined.")
     async def members(self, info: Info[Context, None], first: int | None = None,

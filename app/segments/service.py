@@ -20,12 +20,14 @@ from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, TeamContact
 from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.events.queue import request_evaluation, static_segment_field, wake_evaluator
 from app.graphql.ids import parse_id_or_none
 from app.hubs.models import Hub
 from app.segments import dsl, rules
 from app.segments import stats as _stats  # noqa: F401  (registers the ingest hook that keeps computed properties exact)
 from app.segments.catalog import CatalogContext
 from app.segments.compiler import CompiledRule, compile_rule
+from app.segments.dependencies import dependency_order
 from app.segments.events import MembershipChange, publish_membership_changes
 from app.segments.models import Segment, SegmentKind, SegmentMembership
 from app.segments.rules import Node
@@ -378,7 +380,7 @@ async def update_segment(
                 await other.save(update_fields=["rule", "rule_text"])
     if parsed is not None:
         await _evaluate(team, segment, parsed, None, CAUSE_RECOMPUTE, None)
-        await _refresh_dependent_triggers(team, segment)
+        await _refresh_dependents(team, segment)
     return result
 
 
@@ -391,16 +393,30 @@ async def referencing_segments_by_name(team: Team, name: str, exclude_id: int) -
     return found
 
 
-async def _refresh_dependent_triggers(team: Team, segment: Segment) -> None:
-    """Segments that inline this one's rule wake on its triggers too."""
+async def _refresh_dependents(team: Team, segment: Segment) -> None:
+    """S's rule changed: every segment built on S, directly or through others, takes S's new triggers
+    and is recomputed, in dependency order (S's dependents before theirs)."""
     ctx = await load_context(team)
-    for other in await referencing_segments(team, segment):
+    ordered: list[Segment] = []
+    frontier, seen = [segment], {segment.id}
+    while frontier:
+        next_frontier = []
+        for current in frontier:
+            for other in await referencing_segments(team, current):
+                if other.id not in seen:
+                    seen.add(other.id)
+                    next_frontier.append(other)
+        ordered.extend(next_frontier)
+        frontier = next_frontier
+    for other in dependency_order(ordered):
         try:
             parsed = await stored_rule(team, other, ctx)
         except ValidationFailed:
             continue
         other.triggers = parsed.triggers.to_json()
         await other.save(update_fields=["triggers"])
+        if other.kind == SegmentKind.DYNAMIC:
+            await _evaluate(team, other, parsed, None, CAUSE_RECOMPUTE, f"segment:{segment.id}")
 
 
 async def delete_segment(team: Team, segment_id: Any) -> int:
@@ -498,7 +514,13 @@ async def change_static_members(
         rows = await conn.fetch(sql, team.id, segment.id, ids)
         changes = [MembershipChange(segment.id, r["team_contact_id"], action, CAUSE_MANUAL, None) for r in rows]
         segment.member_count = await _update_member_count(conn, segment.id, changes, exact=False)
+        # Dynamic segments may read this list (`in segment 'VIPs'`): re-evaluate whoever moved.
+        await request_evaluation(conn, team.id, [c.team_contact_id for c in changes],
+                                 fields=[static_segment_field(segment.id)], cause="segment",
+                                 cause_refs=[str(segment.id)] * len(changes))
     await publish_membership_changes(team.id, changes)
+    if changes:
+        await wake_evaluator(team.id)
     return segment, changes
 
 
