@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
 from enum import Enum
 
 import strawberry
@@ -30,6 +31,7 @@ class SegmentMembershipChange:
     action: MembershipChangeAction
     cause: str
     cause_ref: str | None
+    committed_at: datetime | None = strawberry.field(description="When the change was committed.")
 
 
 @strawberry.type
@@ -51,4 +53,6 @@ class RealtimeSubscription:
                 action=MembershipChangeAction(message["action"]),
                 cause=message.get("cause") or "",
                 cause_ref=message.get("cause_ref"),
+                committed_at=(datetime.fromtimestamp(message["committed_at"], UTC)
+                              if message.get("committed_at") else None),
             )

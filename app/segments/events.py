@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 
@@ -34,12 +35,14 @@ async def publish_membership_changes(team_id: int, changes: list[MembershipChang
     if not changes:
         return
     channel = team_channel(team_id, TOPIC)
+    committed_at = time.time()
     try:
         redis = await get_redis()
         for start in range(0, len(changes), CHUNK):
             pipe = redis.pipeline(transaction=False)
             for change in changes[start:start + CHUNK]:
-                pipe.publish(channel, json.dumps(asdict(change)))
+                # Published right after commit, so this is when the change became visible.
+                pipe.publish(channel, json.dumps({**asdict(change), "committed_at": committed_at}))
             await pipe.execute()
     except Exception:  # Redis down must never fail a write that already committed
         log.warning("publish to %s failed", channel, exc_info=True)
@@ -47,4 +50,5 @@ async def publish_membership_changes(team_id: int, changes: list[MembershipChang
 
 async def membership_changes(team_id: int) -> AsyncIterator[MembershipChange]:
     async for message in listen(team_channel(team_id, TOPIC)):
+        message.pop("committed_at", None)
         yield MembershipChange(**message)
