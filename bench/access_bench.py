@@ -1,23 +1,31 @@
-"""Member tree query over real HTTP: p50/p95 and req/s with 20 concurrent clients, with the access
-dataloaders on, and the same run with them off (naive per-node checks) as the baseline ratio.
+"""Member tree query over real HTTP: p50/p95/p99 and req/s with 20 concurrent clients, with the
+access dataloaders on, and in the same run with them off (naive per-node checks) as the ratio.
 
 Data: one hub with a 500-node tree (courses > modules > lessons) and mixed rules (hub section on
 segments, products, drips, a replace, named contacts), 10,000 members, segment memberships and
-entitlements for a share of them. Usage:
+entitlements for a share of them; requests rotate over 500 signed-in members.
+
+Rounds (one server each, `--workers` uvicorn processes, as deployed: one per core):
+  tree (json)      `contentTreeJson`: the whole decided tree as one JSON value (the member tree query)
+  tree (fields)    `contentTree { …12 fields… media { url } }`: the same data through per-field GraphQL
+  naive            `contentTreeJson` with MEMBERHUB_ACCESS_LOADERS=off (facts and rules fetched per node)
+SQL statements per request are counted in-process (the app on the same database), cold and warm.
+The load generator runs on the same machine and competes with the server for its cores.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379/2 \
-        python bench/access_bench.py [--seconds 10] [--clients 20]
+        python bench/access_bench.py [--seconds 10] [--clients 20] [--workers 2]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import os
 import random
 import secrets
+import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -37,8 +45,9 @@ from app.migrate import apply_migrations  # noqa: E402
 MEMBERS = 10_000
 NODES = 500
 SESSIONS = 500
-QUERY = """{ myHub { lessonCount accessibleLessonCount contentTree { id parentId depth title kind canAccess
+QUERY_FIELDS = """{ myHub { lessonCount accessibleLessonCount contentTree { id parentId depth title kind canAccess
   lockedReason availableAt body lessonCount accessibleLessonCount media { url } } } }"""
+QUERY_JSON = "{ myHub { lessonCount accessibleLessonCount contentTreeJson } }"
 
 
 async def seed(url: str) -> list[str]:
@@ -146,29 +155,62 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(database_url: str, loaders: bool) -> tuple[subprocess.Popen, str]:
+def start_server(database_url: str, loaders: bool, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "MEMBERHUB_ACCESS_LOADERS": "on" if loaders else "off",
            "MEMBERHUB_ENV": "production", "MEMBERHUB_SECRET_KEY": os.environ.get("MEMBERHUB_SECRET_KEY", "bench")}
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.asgi:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
+         "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
+        cwd=ROOT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
+    for _ in range(300):
         try:
             if httpx.get(f"{base}/healthz", timeout=0.5).status_code == 200:
                 return process, base
         except httpx.HTTPError:
             time.sleep(0.1)
-    process.kill()
+    stop_server(process)
     raise RuntimeError("server did not start")
 
 
-async def load(base: str, tokens: list[str], clients: int, seconds: float) -> dict[str, float]:
+def stop_server(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)  # the server's own process group: uvicorn and its workers
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
+def group_cpu_seconds(process: subprocess.Popen) -> float:
+    """User + system CPU of every live process in the server's process group (Linux /proc)."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == process.pid:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, max(0, math.ceil(q * len(sorted_values)) - 1))]
+
+
+async def load(base: str, query: str, tokens: list[str], clients: int, seconds: float) -> dict[str, float]:
     latencies: list[float] = []
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=httpx.Limits(max_connections=clients)) as http:
-        for token in tokens[:clients]:  # warm-up: caches, pool connections
-            r = await http.post("/graphql", json={"query": QUERY}, headers={"Authorization": f"Bearer {token}"})
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=httpx.Limits(max_connections=clients)) as http:
+
+        async def post(token: str) -> httpx.Response:
+            return await http.post("/graphql", json={"query": query}, headers={"Authorization": f"Bearer {token}"})
+
+        for token in tokens[:clients]:  # warm-up: pool connections, parser cache, hub snapshot
+            r = await post(token)
             assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
 
         async def client(i: int) -> None:
@@ -177,23 +219,74 @@ async def load(base: str, tokens: list[str], clients: int, seconds: float) -> di
                 token = tokens[n % len(tokens)]
                 n += clients
                 started = time.perf_counter()
-                r = await http.post("/graphql", json={"query": QUERY}, headers={"Authorization": f"Bearer {token}"})
+                r = await post(token)
                 latencies.append(time.perf_counter() - started)
                 assert r.status_code == 200
 
+        cpu_before = time.process_time()
         deadline = time.perf_counter() + seconds
         started = time.perf_counter()
         await asyncio.gather(*(client(i) for i in range(clients)))
         elapsed = time.perf_counter() - started
+        client_cpu = time.process_time() - cpu_before
     latencies.sort()
-    return {"requests": len(latencies), "p50_ms": statistics.median(latencies) * 1000,
-            "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000, "rps": len(latencies) / elapsed}
+    return {"requests": len(latencies), "p50_ms": percentile(latencies, 0.50) * 1000,
+            "p95_ms": percentile(latencies, 0.95) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
+            "rps": len(latencies) / elapsed, "elapsed": elapsed, "client_cpu": client_cpu}
+
+
+async def count_statements(url: str, token: str) -> dict[str, tuple[int, int]]:
+    """SQL statements of one request per round, in-process on the bench database: (cold, warm)."""
+    os.environ["DATABASE_URL"] = url
+    from asgi_lifespan import LifespanManager
+    from tortoise import connections
+
+    from app.access import loaders as access_loaders
+    from app.access.snapshot import clear_snapshots
+    from app.asgi import create_app
+
+    app = create_app()
+    seen: list[str] = []
+    out = {}
+    async with LifespanManager(app):
+        client_class = type(connections.get("default"))
+        originals = {}
+        for name in ("execute_query", "execute_query_dict", "execute_insert", "execute_many", "execute_script"):
+            originals[name] = original = getattr(client_class, name)
+
+            def wrapper(self, sql, *args, _original=original, **kwargs):
+                seen.append(sql)
+                return _original(self, sql, *args, **kwargs)
+
+            setattr(client_class, name, wrapper)
+        try:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://bench") as http:
+                for label, query, loaders in ROUNDS:
+                    access_loaders.LOADERS_ENABLED = loaders
+                    clear_snapshots()
+                    counts = []
+                    for _ in range(2):
+                        seen.clear()
+                        r = await http.post("/graphql", json={"query": query},
+                                            headers={"Authorization": f"Bearer {token}"})
+                        assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
+                        counts.append(len(seen))
+                    out[label] = (counts[0], counts[1])
+        finally:
+            access_loaders.LOADERS_ENABLED = True
+            for name, original in originals.items():
+                setattr(client_class, name, original)
+    return out
+
+
+ROUNDS = (("tree (json)", QUERY_JSON, True), ("tree (fields)", QUERY_FIELDS, True), ("naive", QUERY_JSON, False))
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (default: one per core)")
     args = parser.parse_args()
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     url = with_database(base_url, f"memberhub_bench_access_{secrets.token_hex(3)}")
@@ -201,23 +294,28 @@ async def main() -> None:
     try:
         t0 = time.perf_counter()
         tokens = await seed(url)
-        print(f"seeded {MEMBERS} members, {NODES} nodes in {time.perf_counter() - t0:.1f}s")
+        print(f"seeded {MEMBERS} members, {NODES} nodes in {time.perf_counter() - t0:.1f}s; "
+              f"{args.clients} clients, {args.seconds:.0f}s a round; server: uvicorn --workers {args.workers} "
+              f"on {os.cpu_count()} cores (load generator on the same machine)")
+        statements = await count_statements(url, tokens[0])
         results = {}
-        for loaders in (True, False):
-            process, base = start_server(url, loaders)
+        for label, query, loaders in ROUNDS:
+            process, base = start_server(url, loaders, args.workers)
             try:
-                results[loaders] = await load(base, tokens, args.clients, args.seconds)
+                cpu_before = group_cpu_seconds(process)
+                r = results[label] = await load(base, query, tokens, args.clients, args.seconds)
+                server_cpu = group_cpu_seconds(process) - cpu_before
             finally:
-                process.terminate()
-                process.wait(timeout=10)
-            r = results[loaders]
-            label = "dataloaders" if loaders else "naive per-node"
-            print(f"{label:>15}: {r['requests']:6d} req  p50 {r['p50_ms']:8.1f} ms  p95 {r['p95_ms']:8.1f} ms"
-                  f"  {r['rps']:7.1f} req/s")
-        on, off = results[True], results[False]
-        print(f"ratio (naive / dataloaders): p95 x{off['p95_ms'] / on['p95_ms']:.1f}, "
-              f"throughput x{on['rps'] / off['rps']:.1f}; target p95 <= 50 ms: "
-              f"{'met' if on['p95_ms'] <= 50 else 'NOT met'}")
+                stop_server(process)
+            cold, warm = statements[label]
+            print(f"{label:>14}: {r['requests']:6d} req  p50 {r['p50_ms']:8.1f}  p95 {r['p95_ms']:8.1f}  "
+                  f"p99 {r['p99_ms']:8.1f} ms  {r['rps']:7.1f} req/s  SQL/request {warm} (cold {cold})  "
+                  f"CPU: server {server_cpu / r['elapsed']:.2f} cores, load generator "
+                  f"{r['client_cpu'] / r['elapsed']:.2f}")
+        on, off = results["tree (json)"], results["naive"]
+        print(f"ratio (naive / dataloaders, same query): p95 x{off['p95_ms'] / on['p95_ms']:.0f}, "
+              f"throughput x{on['rps'] / off['rps']:.0f}; target p95 <= 50 ms: "
+              f"{'met' if on['p95_ms'] <= 50 else 'NOT met'} (p95 {on['p95_ms']:.1f} ms)")
     finally:
         await drop_database(url)
 

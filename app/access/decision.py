@@ -96,11 +96,17 @@ def effective_rules(chain: Sequence[Rule | None]) -> list[Rule]:
 
 def decide(member: MemberFacts | None, chain: Sequence[Rule | None], now: datetime) -> Decision:
     """Allowed, or the first reason why not (who before when; outer rules before inner ones)."""
+    return decide_effective(member, effective_rules(chain), now)
+
+
+def decide_effective(member: MemberFacts | None, rules: Sequence[Rule], now: datetime) -> Decision:
+    """`decide` for rules already reduced by `effective_rules` (a tree computes those once per hub version)."""
     if member is None or not member.is_member:
         return Decision(False, LockReason.NOT_A_MEMBER)
     if member.banned:
         return Decision(False, LockReason.BANNED)
-    rules = effective_rules(chain)
+    if not rules:
+        return ALLOWED
     for rule in rules:
         reason = _audience_refusal(member, rule, now)
         if reason is not None:
@@ -183,18 +189,17 @@ def _drip_anchor(member: MemberFacts, rule: Rule, now: datetime) -> datetime | N
     return member.joined_at
 
 
-def decide_tree(
-    member: MemberFacts | None,
+def effective_rules_by_node(
     parents: Mapping[int, int | None],
     node_rules: Mapping[int, Rule],
     section_of: Mapping[int, int | None],
     section_rules: Mapping[int, Rule],
-    now: datetime,
-) -> dict[int, Decision]:
-    """Decisions for every node of a tree at once (parents: node id -> parent id or None).
+) -> dict[int, tuple[Rule, ...]]:
+    """Every node's effective rules (see `effective_rules`), from parents: node id -> parent id or None.
 
     A node's chain is: its hub section's rule (the nearest section up the tree), then the rules
-    of its ancestors from the root down, then its own.
+    of its ancestors from the root down, then its own. Equal results are the same tuple object,
+    so a caller can decide once per distinct tuple.
     """
     chains: dict[int, list[Rule | None]] = {}
     sections: dict[int, int | None] = {}
@@ -214,10 +219,43 @@ def decide_tree(
         chains[node_id] = chain
         return chain
 
-    decisions: dict[int, Decision] = {}
+    interned: dict[tuple[Rule, ...], tuple[Rule, ...]] = {}
+    out: dict[int, tuple[Rule, ...]] = {}
     for node_id in parents:
         chain = chain_of(node_id)
         section = sections[node_id]
         section_rule = section_rules.get(section) if section is not None else None
-        decisions[node_id] = decide(member, [section_rule, *chain], now)
+        rules = tuple(effective_rules([section_rule, *chain]))
+        out[node_id] = interned.setdefault(rules, rules)
+    return out
+
+
+def decide_all(
+    member: MemberFacts | None, effective: Mapping[int, tuple[Rule, ...]], now: datetime
+) -> dict[int, Decision]:
+    """Decisions for nodes whose effective rules are known, once per distinct tuple of rules."""
+    by_rules: dict[int, Decision] = {}
+    decisions: dict[int, Decision] = {}
+    for node_id, rules in effective.items():
+        key = id(rules)
+        decision = by_rules.get(key)
+        if decision is None:
+            decision = by_rules[key] = decide_effective(member, rules, now)
+        decisions[node_id] = decision
     return decisions
+
+
+def decide_tree(
+    member: MemberFacts | None,
+    parents: Mapping[int, int | None],
+    node_rules: Mapping[int, Rule],
+    section_of: Mapping[int, int | None],
+    section_rules: Mapping[int, Rule],
+    now: datetime,
+) -> dict[int, Decision]:
+    """Decisions for every node of a tree at once (parents: node id -> parent id or None).
+
+    A node's chain is: its hub section's rule (the nearest section up the tree), then the rules
+    of its ancestors from the root down, then its own.
+    """
+    return decide_all(member, effective_rules_by_node(parents, node_rules, section_of, section_rules), now)

@@ -13,9 +13,9 @@ from typing import Any
 
 from tortoise import connections
 
-from app.access.decision import Decision, MemberFacts, Rule, decide, decide_tree
+from app.access import loaders as loaders_module
+from app.access.decision import Decision, MemberFacts, Rule, decide, decide_all
 from app.access.loaders import (
-    LOADERS_ENABLED,
     HubRules,
     fetch_member_facts,
     hub_rules_loader,
@@ -23,6 +23,7 @@ from app.access.loaders import (
     rule_from_model,
 )
 from app.access.models import AccessRule, RuleTarget
+from app.access.snapshot import HubSnapshot, facts_and_version_loader, hub_snapshot
 from app.content.loaders import HubTree, is_lesson, published_tree_loader
 
 
@@ -36,6 +37,7 @@ class HubAccess:
     rules: HubRules
     decisions: dict[int, Decision]
     now: datetime
+    snapshot: HubSnapshot | None = None  # None when the loaders are off (benchmark baseline)
     _lesson_counts: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def node(self, node_id: int) -> Decision | None:
@@ -59,10 +61,25 @@ class HubAccess:
 
     def lesson_counts(self, node_id: int) -> tuple[int, int]:
         """(published lessons under the node, of which this member may open)."""
-        if node_id not in self._lesson_counts:
-            lessons = [i for i in self.tree.descendants(node_id) if is_lesson(self.tree.nodes[i])]
-            self._lesson_counts[node_id] = (len(lessons), sum(1 for i in lessons if self.decisions[i].allowed))
+        if not self._lesson_counts:
+            self._lesson_counts = self._count_lessons()
         return self._lesson_counts[node_id]
+
+    def _count_lessons(self) -> dict[int, tuple[int, int]]:
+        """Per node, lessons strictly below it: one pass from the leaves up (pre-order reversed)."""
+        below: dict[int, tuple[int, int]] = {}
+        nodes, children, decisions = self.tree.nodes, self.tree.children, self.decisions
+        for node_id in reversed(self.tree.order):
+            total = opened = 0
+            for child in children.get(node_id, ()):
+                child_total, child_opened = below[child]
+                if is_lesson(nodes[child]):
+                    child_total += 1
+                    child_opened += decisions[child].allowed
+                total += child_total
+                opened += child_opened
+            below[node_id] = (total, opened)
+        return below
 
     def changed_since(self, before: HubAccess) -> list[int]:
         return [
@@ -74,7 +91,11 @@ class HubAccess:
 async def compute_hub_access(
     loaders: dict[str, Any], team_id: int, hub_id: int, contact_id: int, now: datetime | None = None
 ) -> HubAccess:
-    """Decisions for every node of the hub; `loaders` is the request's (or the event's) cache."""
+    """Decisions for every node of the hub; `loaders` is the request's (or the event's) cache.
+
+    One query gives the member's facts and the hub's version; the tree and rules come from the
+    snapshot of that version (app/access/snapshot.py: cached in-process, read again when changed).
+    """
 
     def get(name: str, factory: Any) -> Any:
         if name not in loaders:
@@ -82,19 +103,29 @@ async def compute_hub_access(
         return loaders[name]
 
     now = now or datetime.now(UTC)
-    tree, rules, facts = await asyncio.gather(
-        get("content:tree", lambda: published_tree_loader(team_id)).load(hub_id),
-        get("access:rules", lambda: hub_rules_loader(team_id)).load(hub_id),
-        get(f"access:facts:{hub_id}", lambda: member_facts_loader(team_id, hub_id)).load(contact_id),
-    )
-    if LOADERS_ENABLED:
-        decisions = decide_tree(
-            facts, tree.parents(), rules.nodes, {i: n.section_id for i, n in tree.nodes.items()},
-            rules.sections, now,
+    if not loaders_module.LOADERS_ENABLED:
+        tree, rules, facts = await asyncio.gather(
+            get("content:tree", lambda: published_tree_loader(team_id)).load(hub_id),
+            get("access:rules", lambda: hub_rules_loader(team_id)).load(hub_id),
+            get(f"access:facts:{hub_id}", lambda: member_facts_loader(team_id, hub_id)).load(contact_id),
         )
-    else:
         decisions = await naive_decisions(team_id, hub_id, contact_id, tree, now)
-    return HubAccess(team_id, hub_id, contact_id, facts, tree, rules, decisions, now)
+        return HubAccess(team_id, hub_id, contact_id, facts, tree, rules, decisions, now)
+    found = await get(f"access:facts+version:{hub_id}", lambda: facts_and_version_loader(team_id, hub_id)).load(
+        contact_id)
+    snapshot = await get_snapshot(loaders, team_id, hub_id, found.hub_version)
+    decisions = decide_all(found.facts, snapshot.effective, now)
+    return HubAccess(team_id, hub_id, contact_id, found.facts, snapshot.tree, snapshot.rules, decisions, now,
+                     snapshot=snapshot)
+
+
+async def get_snapshot(loaders: dict[str, Any], team_id: int, hub_id: int, version: str) -> HubSnapshot:
+    """The hub's snapshot, shared by the resolvers of one request (one read of it at most)."""
+    key = f"access:snapshot:{hub_id}:{version}"
+    task = loaders.get(key)
+    if task is None:
+        task = loaders[key] = asyncio.ensure_future(hub_snapshot(team_id, hub_id, version))
+    return await task
 
 
 async def hub_access(loaders: dict[str, Any], team_id: int, hub_id: int, contact_id: int) -> HubAccess:

@@ -1,0 +1,144 @@
+"""A hub's published tree and access rules, kept in-process per hub version.
+
+The cache never decides anything on its own: every request reads the hub's version from
+PostgreSQL in the same statement as the member's facts (`fetch_facts_and_version`), and a
+snapshot serves only while that version still matches. The version covers every row a snapshot
+is built from — the hub's content nodes (any status) with their media, and the hub's access
+rules — by hashing each row's id with its `xmin` (the transaction that wrote that row version).
+Any insert, update or delete, through the ORM, raw SQL or another process, changes it; nothing
+has to remember to invalidate. On a miss the tree and rules are fetched and the
+per-node effective rules are computed once; each request then only decides, in plain Python.
+The version and the data of a snapshot are read in one REPEATABLE READ transaction, so a
+snapshot is exactly the state its version names.
+
+A snapshot is shared by concurrent requests: treat it as read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+from tortoise import connections
+from tortoise.backends.base.client import TransactionalDBClient
+from tortoise.transactions import in_transaction
+
+from app.access.decision import MemberFacts, Rule, effective_rules_by_node
+from app.access.loaders import MEMBER_FACTS_SQL, HubRules, _facts_from_row, rules_by_target
+from app.access.models import AccessRule
+from app.content.loaders import HubTree, fetch_published_tree, is_lesson
+
+MAX_HUBS = 256
+
+# One scalar per hub: row count and the sum of 64-bit hashes of (id, xmin), per table. A changed,
+# added or removed row changes a term; a collision would need two 64-bit hashes to cancel out.
+HUB_VERSION_SQL = """(
+  SELECT count(*)::text || '.' || coalesce(sum(hashint8extended(n.id, n.xmin::text::bigint)::numeric), 0)::text
+    || '.' || coalesce(sum(hashint8extended(m.id, m.xmin::text::bigint)::numeric), 0)::text
+  FROM content_nodes n LEFT JOIN media m ON m.id = n.media_id
+  WHERE n.team_id = $1 AND n.hub_id = $2
+) || '/' || (
+  SELECT count(*)::text || '.' || coalesce(sum(hashint8extended(r.id, r.xmin::text::bigint)::numeric), 0)::text
+  FROM access_rules r WHERE r.team_id = $1 AND r.hub_id = $2
+)"""
+
+FACTS_AND_VERSION_SQL = MEMBER_FACTS_SQL.replace(
+    "FROM unnest($3::bigint[])", f", {HUB_VERSION_SQL} AS hub_version\nFROM unnest($3::bigint[])", 1
+)
+assert "hub_version" in FACTS_AND_VERSION_SQL
+
+
+@dataclass(frozen=True)
+class FactsAndVersion:
+    facts: MemberFacts
+    hub_version: str
+
+
+async def fetch_facts_and_version(team_id: int, hub_id: int, contact_ids: list[int]) -> list[FactsAndVersion]:
+    """One statement: each contact's facts in the hub, and the hub's current version."""
+    rows = await connections.get("default").execute_query_dict(FACTS_AND_VERSION_SQL, [team_id, hub_id, contact_ids])
+    by_id = {row["team_contact_id"]: row for row in rows}
+    version = rows[0]["hub_version"] if rows else ""
+    return [
+        FactsAndVersion(_facts_from_row(by_id[i]) if i in by_id else MemberFacts(team_contact_id=i), version)
+        for i in contact_ids
+    ]
+
+
+def facts_and_version_loader(team_id: int, hub_id: int) -> DataLoader[int, FactsAndVersion]:
+    async def load(contact_ids: list[int]) -> list[FactsAndVersion]:
+        return await fetch_facts_and_version(team_id, hub_id, list(contact_ids))
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class HubSnapshot:
+    team_id: int
+    hub_id: int
+    version: str
+    tree: HubTree
+    rules: HubRules
+    effective: dict[int, tuple[Rule, ...]]  # node id -> its effective rules, in tree order
+    lesson_totals: dict[int, int]  # node id -> published lessons in its subtree (itself included)
+    # Derived, read-only values other modules compute once per version (e.g. static JSON of the tree).
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+def build_snapshot(team_id: int, hub_id: int, version: str, tree: HubTree, rules: HubRules) -> HubSnapshot:
+    parents = tree.parents()
+    effective_unordered = effective_rules_by_node(
+        parents, rules.nodes, {i: n.section_id for i, n in tree.nodes.items()}, rules.sections
+    )
+    effective = {i: effective_unordered[i] for i in tree.order}
+    totals: dict[int, int] = {}
+    for node_id in reversed(tree.order):  # children come after their parent in pre-order
+        totals[node_id] = int(is_lesson(tree.nodes[node_id])) + sum(
+            totals[c] for c in tree.children.get(node_id, ())
+        )
+    return HubSnapshot(team_id, hub_id, version, tree, rules, effective, totals)
+
+
+async def fetch_hub_rules(team_id: int, hub_id: int) -> HubRules:
+    return rules_by_target(await AccessRule.filter(team_id=team_id, hub_id=hub_id))
+
+
+_snapshots: dict[tuple[int, int], HubSnapshot] = {}
+
+
+async def _read_snapshot(team_id: int, hub_id: int) -> HubSnapshot:
+    """Version, tree and rules read in one REPEATABLE READ transaction: the version is the data's."""
+    async with in_transaction() as conn:
+        await conn.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        rows = await conn.execute_query_dict(f"SELECT {HUB_VERSION_SQL} AS hub_version", [team_id, hub_id])
+        tree = await fetch_published_tree(team_id, hub_id)  # sequential: no concurrency in a transaction
+        rules = await fetch_hub_rules(team_id, hub_id)
+    return build_snapshot(team_id, hub_id, rows[0]["hub_version"], tree, rules)
+
+
+async def hub_snapshot(team_id: int, hub_id: int, version: str) -> HubSnapshot:
+    """The hub's snapshot at `version` (just read from the database): cached, or read now.
+
+    A snapshot read now may be newer than `version` (a change in between); it is stored under
+    its own version, so the next request reads it again or uses it, whichever is right.
+    """
+    key = (team_id, hub_id)
+    cached = _snapshots.get(key)
+    if cached is not None and cached.version == version:
+        return cached
+    if isinstance(connections.get("default"), TransactionalDBClient):
+        # Inside a caller's transaction (its own view of the data): read, but neither use nor fill the cache.
+        tree = await fetch_published_tree(team_id, hub_id)
+        rules = await fetch_hub_rules(team_id, hub_id)
+        return build_snapshot(team_id, hub_id, version, tree, rules)
+    snapshot = await _read_snapshot(team_id, hub_id)
+    _snapshots.pop(key, None)
+    while len(_snapshots) >= MAX_HUBS:  # evict the oldest stored
+        _snapshots.pop(next(iter(_snapshots)), None)
+    _snapshots[key] = snapshot
+    return snapshot
+
+
+def clear_snapshots() -> None:
+    _snapshots.clear()
