@@ -14,7 +14,7 @@ import asyncpg
 import websockets
 
 from app.db import connection_params
-from app.events.evaluator import evaluate_pending
+from app.events.evaluator import evaluate_pending, evaluate_pending_batch
 from app.events.models import PendingEvaluation, SegmentEvaluationStats
 from app.segments.models import SegmentMembership, SegmentMembershipChange
 
@@ -211,3 +211,38 @@ async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, te
         for server in servers:
             server.terminate()
             server.wait(10)
+
+
+async def test_ingest_never_waits_for_a_batch_in_progress_and_its_change_is_evaluated_after(
+        gql, team, test_database_url):
+    segment = await make_segment(gql, team.key, "Abandoned, no purchase",
+                                 "any event of type 'cart_abandoned' within 24 hours "
+                                 "AND no event of type 'purchase' since that cart_abandoned")
+    await SegmentEvaluationStats.create(segment_id=segment, team_id=team.id)
+    [cart] = await track(gql, team.key, [{"email": "shopper@example.com", "type": "cart_abandoned"}])
+    params = connection_params(test_database_url)
+    params.pop("options")
+    blocker = await asyncpg.connect(**params)
+    try:
+        blocker_tx = blocker.transaction()
+        await blocker_tx.start()
+        await blocker.execute("SELECT 1 FROM segment_evaluation_stats WHERE segment_id = $1 FOR UPDATE", segment)
+        batch = asyncio.create_task(evaluate_pending_batch())  # claims the contact, then waits mid-batch
+        for _ in range(100):
+            if await PendingEvaluation.filter(claimed_pid__isnull=False).exists():
+                break
+            await asyncio.sleep(0.05)
+        # The purchase for the same contact is accepted while its previous change is mid-evaluation.
+        [purchase] = await asyncio.wait_for(
+            track(gql, team.key, [{"email": "shopper@example.com", "type": "purchase"}]), timeout=30)
+        assert not batch.done()
+        await blocker_tx.rollback()
+        first = await batch
+    finally:
+        await blocker.close()
+    assert [(c.action, c.cause_ref) for c in first.changes] == [("join", cart["eventId"])]
+    # The row the purchase updated survived the first claim and is evaluated in the next round.
+    assert await evaluate_pending(None) == 1
+    assert await members(segment) == set()
+    changes = await SegmentMembershipChange.filter(segment_id=segment).order_by("id")
+    assert [(c.action, c.cause_ref) for c in changes] == [("join", cart["eventId"]), ("leave", purchase["eventId"])]

@@ -1,10 +1,13 @@
 """The real-time evaluator: claim pending contacts, evaluate only the segments they can change.
 
-One transaction claims a batch of `pending_evaluations` rows (`FOR UPDATE SKIP LOCKED`, so two
-workers never take the same contact), evaluates each woken segment for the batch's contacts in one
-statement, writes the membership diffs with history, deletes the claimed rows and commits. A
-worker killed midway rolls everything back and the rows are claimed again: no change lost, none
-written twice. Changes are published only after commit.
+A worker claims a batch of `pending_evaluations` rows in one committed statement (`FOR UPDATE
+SKIP LOCKED`, recording its database session), so two workers never take the same contact and
+ingest never waits for an evaluation. In one transaction on that session it evaluates each woken
+segment for the batch's contacts in one statement, writes the membership diffs with history,
+deletes the rows it evaluated (a row changed meanwhile is released for another round) and commits.
+A worker killed midway rolls its transaction back; its claim names a session that no longer
+exists, so the rows are claimed again at once: no change lost, none written twice. Changes are
+published only after commit.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
-from tortoise.transactions import in_transaction
+from tortoise import connections
 
 from app.events.queue import ALL_FIELDS, static_segment_field
 from app.events.timesweep import time_field
@@ -50,34 +53,92 @@ class BatchReport:
     changes: list[MembershipChange] = field(default_factory=list)
 
 
-def wakes(segment_id: int, triggers: Triggers, pending: PendingContact) -> bool:
-    """Does this contact's pending change touch anything the segment's rule reads?"""
-    if ALL_FIELDS in pending.fields or time_field(segment_id) in pending.fields:
-        return True
-    if any(static_segment_field(s) in pending.fields for s in triggers.segments):
-        return True
-    if any(triggers.wakes_on_event(t) for t in pending.event_types):
-        return True
-    if triggers.wakes_on_fields(pending.fields):
-        return True
-    if triggers.orders and ("orders" in pending.fields or "purchase" in pending.event_types):
-        return True
-    if triggers.hubs and "hubs" in pending.fields:
-        return True
-    return bool(triggers.tables & pending.fields)
+class WakeIndex:
+    """The batch's contacts indexed by what changed, so finding who wakes a segment costs set lookups
+    per trigger rather than a check per contact per segment."""
+
+    def __init__(self, pending: list[PendingContact]) -> None:
+        self.everyone = [p for p in pending if ALL_FIELDS in p.fields]
+        self.any_event = [p for p in pending if p.event_types]
+        self.by_event: dict[str, list[PendingContact]] = defaultdict(list)
+        self.by_field: dict[str, list[PendingContact]] = defaultdict(list)
+        for p in pending:
+            for event_type in p.event_types:
+                self.by_event[event_type].append(p)
+            for name in p.fields:
+                self.by_field[name].append(p)
+
+    def woken(self, segment_id: int, triggers: Triggers) -> list[PendingContact]:
+        """The contacts whose pending change touches anything the segment's rule reads."""
+        groups = [self.everyone, self.by_field.get(time_field(segment_id), [])]
+        groups += [self.by_field.get(static_segment_field(s), []) for s in triggers.segments]
+        if triggers.any_event:
+            groups.append(self.any_event)
+        groups += [self.by_event.get(t, []) for t in triggers.event_types]
+        groups += [self.by_field.get(f, []) for f in triggers.fields]
+        if "custom.*" in triggers.fields:
+            groups += [v for k, v in self.by_field.items() if k.startswith("custom.")]
+        if triggers.orders:
+            groups += [self.by_field.get("orders", []), self.by_event.get("purchase", [])]
+        if triggers.hubs:
+            groups.append(self.by_field.get("hubs", []))
+        groups += [self.by_field.get(t, []) for t in triggers.tables]
+        chosen: dict[int, PendingContact] = {}
+        for group in groups:
+            for p in group:
+                chosen[p.contact_id] = p
+        return list(chosen.values())
 
 
-async def _claim(conn: asyncpg.Connection, team_id: int | None, limit: int) -> dict[int, list[PendingContact]]:
-    rows = await conn.fetch(
-        """
-        DELETE FROM pending_evaluations WHERE id IN (
-            SELECT id FROM pending_evaluations
-            WHERE ($1::bigint IS NULL OR team_id = $1)
-            ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING team_id, team_contact_id, event_types, fields_changed, cause, cause_ref, requested_at
-        """,
-        team_id, limit,
-    )
+_CLAIM_SQL = """
+WITH me AS (
+    SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()
+), claimable AS (
+    SELECT p.id FROM pending_evaluations p
+    WHERE ($1::bigint IS NULL OR p.team_id = $1)
+      AND (p.claimed_pid IS NULL
+           OR p.claimed_at < now() - make_interval(secs => $3)
+           OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                          WHERE a.pid = p.claimed_pid AND a.backend_start = p.claimed_backend_start))
+    ORDER BY p.id LIMIT $2 FOR UPDATE SKIP LOCKED
+)
+UPDATE pending_evaluations p
+   SET claimed_pid = me.pid, claimed_backend_start = me.backend_start, claimed_at = now()
+  FROM me, claimable WHERE p.id = claimable.id
+RETURNING p.id, p.version, p.team_id, p.team_contact_id, p.event_types, p.fields_changed, p.cause, p.cause_ref,
+          p.requested_at
+"""
+
+# Rows evaluated as claimed are done; rows that a request changed meanwhile are released for another round.
+_FINISH_SQL = """
+WITH done AS (
+    DELETE FROM pending_evaluations p USING unnest($1::bigint[], $2::bigint[]) AS u(id, version)
+    WHERE p.id = u.id AND p.version = u.version
+    RETURNING p.id)
+UPDATE pending_evaluations SET claimed_pid = NULL, claimed_backend_start = NULL, claimed_at = NULL,
+       requested_at = updated_at
+WHERE id = ANY($1::bigint[]) AND id NOT IN (SELECT id FROM done)
+"""
+
+_RELEASE_SQL = """
+UPDATE pending_evaluations SET claimed_pid = NULL, claimed_backend_start = NULL, claimed_at = NULL
+WHERE id = ANY($1::bigint[]) AND claimed_pid = pg_backend_pid()
+"""
+
+# A claim older than this is taken over even if its session still looks alive (a hung worker).
+CLAIM_TIMEOUT_SECONDS = 300
+
+
+@dataclass
+class Claim:
+    by_team: dict[int, list[PendingContact]]
+    ids: list[int]
+    versions: list[int]
+
+
+async def _claim(conn: asyncpg.Connection, team_id: int | None, limit: int) -> Claim:
+    """Claim up to `limit` rows for this connection's session, committed at once (autocommit)."""
+    rows = await conn.fetch(_CLAIM_SQL, team_id, limit, CLAIM_TIMEOUT_SECONDS)
     by_team: dict[int, list[PendingContact]] = defaultdict(list)
     for r in rows:
         by_team[r["team_id"]].append(PendingContact(
@@ -85,30 +146,34 @@ async def _claim(conn: asyncpg.Connection, team_id: int | None, limit: int) -> d
             fields=set(json.loads(r["fields_changed"])), cause=r["cause"], cause_ref=r["cause_ref"],
             requested_at=r["requested_at"],
         ))
-    return by_team
+    return Claim(by_team, [r["id"] for r in rows], [r["version"] for r in rows])
 
 
-async def _record_stats(conn: asyncpg.Connection, team_id: int, segment_id: int, contacts: int, lag_ms: int,
-                        error: str | None = None) -> None:
+async def _record_stats(conn: asyncpg.Connection, team_id: int,
+                        stats: list[tuple[int, int, int, str | None]]) -> None:
+    """One statement for the batch: (segment id, contacts evaluated, lag ms, error) per segment."""
+    ids, contacts, lags, errors = (list(column) for column in zip(*stats, strict=True))
     await conn.execute(
         """
-        INSERT INTO segment_evaluation_stats (segment_id, team_id, last_evaluated_at, evaluation_count,
+        INSERT INTO segment_evaluation_stats AS s (segment_id, team_id, last_evaluated_at, evaluation_count,
             contacts_evaluated, last_lag_ms, max_lag_ms, total_lag_ms, error_count, last_error, last_error_at)
-        VALUES ($1, $2, now(), 1, $3::bigint, $4::int, $4::int, $4::int,
-                CASE WHEN $5::text IS NULL THEN 0 ELSE 1 END, $5::text,
-                CASE WHEN $5::text IS NULL THEN NULL ELSE now() END)
+        SELECT u.id, $1, now(), 1, u.contacts, u.lag, u.lag, u.lag,
+               CASE WHEN u.error IS NULL THEN 0 ELSE 1 END, u.error,
+               CASE WHEN u.error IS NULL THEN NULL ELSE now() END
+        FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::text[]) AS u(id, contacts, lag, error)
+        ORDER BY u.id
         ON CONFLICT (segment_id) DO UPDATE SET
             last_evaluated_at = now(),
-            evaluation_count = segment_evaluation_stats.evaluation_count + 1,
-            contacts_evaluated = segment_evaluation_stats.contacts_evaluated + $3::bigint,
-            last_lag_ms = $4::int,
-            max_lag_ms = GREATEST(segment_evaluation_stats.max_lag_ms, $4::int),
-            total_lag_ms = segment_evaluation_stats.total_lag_ms + $4::int,
-            error_count = segment_evaluation_stats.error_count + CASE WHEN $5::text IS NULL THEN 0 ELSE 1 END,
-            last_error = COALESCE($5::text, segment_evaluation_stats.last_error),
-            last_error_at = CASE WHEN $5::text IS NULL THEN segment_evaluation_stats.last_error_at ELSE now() END
+            evaluation_count = s.evaluation_count + 1,
+            contacts_evaluated = s.contacts_evaluated + EXCLUDED.contacts_evaluated,
+            last_lag_ms = EXCLUDED.last_lag_ms,
+            max_lag_ms = GREATEST(s.max_lag_ms, EXCLUDED.last_lag_ms),
+            total_lag_ms = s.total_lag_ms + EXCLUDED.last_lag_ms,
+            error_count = s.error_count + EXCLUDED.error_count,
+            last_error = COALESCE(EXCLUDED.last_error, s.last_error),
+            last_error_at = COALESCE(EXCLUDED.last_error_at, s.last_error_at)
         """,
-        segment_id, team_id, contacts, lag_ms, error,
+        team_id, ids, contacts, lags, errors,
     )
 
 
@@ -124,9 +189,9 @@ async def _finish_backfills(conn: asyncpg.Connection, team_id: int) -> None:
     )
 
 
-async def _evaluate_team(tx: Any, team_id: int, pending: list[PendingContact], report: BatchReport) -> None:
-    # ORM reads go through the transaction; the raw connection is held only around each statement,
-    # because Tortoise serializes a transaction's queries on one lock.
+async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[PendingContact],
+                         report: BatchReport) -> None:
+    """Diffs and stats go through `conn` (the batch's transaction); rule and team reads are plain ORM reads."""
     team = await Team.get_or_none(id=team_id)
     if team is None:
         return
@@ -137,9 +202,10 @@ async def _evaluate_team(tx: Any, team_id: int, pending: list[PendingContact], r
         return
     ctx = await load_context(team)
     now = datetime.now(UTC)
+    index = WakeIndex(pending)
+    stats: list[tuple[int, int, int, str | None]] = []
     for segment in segments:
-        triggers = Triggers.from_json(segment.triggers)
-        woken = [p for p in pending if wakes(segment.id, triggers, p)]
+        woken = index.woken(segment.id, Triggers.from_json(segment.triggers))
         if not woken:
             continue
         contact_ids = sorted({p.contact_id for p in woken})
@@ -147,32 +213,47 @@ async def _evaluate_team(tx: Any, team_id: int, pending: list[PendingContact], r
         lag_ms = int((now - min(p.requested_at for p in woken)).total_seconds() * 1000)
         error: str | None = None
         parsed = await stored_rule(team, segment, ctx)
-        async with tx.acquire_connection() as conn:
-            try:
-                # A savepoint per segment: one broken rule must not block every other segment.
-                async with conn.transaction():
-                    changes = await _write_diff(
-                        conn, segment, parsed.compile(now, contact_ids), woken[0].cause, None, cause_refs=refs
-                    )
-                    await _update_member_count(conn, segment.id, changes, exact=False)
-                report.changes.extend(changes)
-                report.segments_evaluated += 1
-            except Exception as exc:  # recorded on the segment; the batch goes on
-                log.exception("evaluating segment %s failed", segment.id)
-                error = f"{type(exc).__name__}: {exc}"
-            await _record_stats(conn, team_id, segment.id, len(contact_ids), lag_ms, error)
+        try:
+            # A savepoint per segment: one broken rule must not block every other segment.
+            async with conn.transaction():
+                changes = await _write_diff(
+                    conn, segment, parsed.compile(now, contact_ids), woken[0].cause, None, cause_refs=refs
+                )
+                await _update_member_count(conn, segment.id, changes, exact=False)
+            report.changes.extend(changes)
+            report.segments_evaluated += 1
+        except Exception as exc:  # recorded on the segment; the batch goes on
+            log.exception("evaluating segment %s failed", segment.id)
+            error = f"{type(exc).__name__}: {exc}"
+        stats.append((segment.id, len(contact_ids), lag_ms, error))
+    if stats:
+        await _record_stats(conn, team_id, stats)
 
 
 async def evaluate_pending_batch(team_id: int | None = None, limit: int = CLAIM_BATCH) -> BatchReport:
+    """Claim a batch (committed at once, so ingest never waits on it), evaluate it in one transaction
+    on the same session, and finish the claim in that transaction. A worker killed midway leaves a
+    claim whose session is gone: the next batch takes it over. Changes are published after commit."""
     report = BatchReport()
-    async with in_transaction() as tx:
-        async with tx.acquire_connection() as conn:
-            claimed = await _claim(conn, team_id, limit)
-        report.claimed = sum(len(v) for v in claimed.values())
-        for claimed_team, pending in claimed.items():
-            await _evaluate_team(tx, claimed_team, pending, report)
-            async with tx.acquire_connection() as conn:
-                await _finish_backfills(conn, claimed_team)
+    async with connections.get("default").acquire_connection() as conn:
+        claim = await _claim(conn, team_id, limit)
+        report.claimed = len(claim.ids)
+        if not claim.ids:
+            return report
+        try:
+            async with conn.transaction():
+                for claimed_team, pending in claim.by_team.items():
+                    await _evaluate_team(conn, claimed_team, pending, report)
+                await conn.execute(_FINISH_SQL, claim.ids, claim.versions)
+                for claimed_team in claim.by_team:
+                    await _finish_backfills(conn, claimed_team)
+        except BaseException:
+            report.changes.clear()
+            try:  # hand the rows back at once rather than after the claim times out
+                await conn.execute(_RELEASE_SQL, claim.ids)
+            except Exception:
+                log.warning("could not release a failed claim; it is taken over once this session ends")
+            raise
     if report.changes:
         team_of = {s.id: s.team_id for s in await Segment.filter(
             id__in=list({c.segment_id for c in report.changes})).only("id", "team_id")}

@@ -1,7 +1,9 @@
 """The evaluation queue: contacts whose segments must be re-evaluated, one row per contact.
 
 Ingest writes a row in the same transaction as the events, so nothing is lost if Redis or a
-worker dies; a burst of events for one contact coalesces into one row.
+worker dies; a burst of events for one contact coalesces into one row. Workers claim rows in a
+short committed statement and evaluate in their own transaction, so ingest never waits for an
+evaluation; a row updated while claimed survives its claim and is evaluated again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ class PendingEvaluation(Model):
     cause_ref = fields.CharField(max_length=200, null=True)
     requested_at = fields.DatetimeField(description="first request not yet evaluated (for lag)")
     updated_at = fields.DatetimeField(auto_now=True)
+    version = fields.BigIntField(default=0, description="bumped by every request; a claim finishes only its version")
+    # The claim: which database session is evaluating this row. A row whose session is gone (its
+    # worker died) is claimable again at once; ingest never waits on a claimed row.
+    claimed_pid = fields.IntField(null=True)
+    claimed_backend_start = fields.DatetimeField(null=True)
+    claimed_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "pending_evaluations"

@@ -35,8 +35,8 @@ async def request_evaluation(
     await conn.execute(
         """
         INSERT INTO pending_evaluations (team_id, team_contact_id, event_types, fields_changed, cause, cause_ref,
-                                         requested_at, updated_at)
-        SELECT $1, u.contact_id, u.types::jsonb, $4::jsonb, $5, u.ref, now(), now()
+                                         requested_at, updated_at, version)
+        SELECT $1, u.contact_id, u.types::jsonb, $4::jsonb, $5, u.ref, now(), now(), 0
         FROM unnest($2::bigint[], $3::text[], $6::text[]) AS u(contact_id, types, ref)
         ON CONFLICT (team_contact_id) DO UPDATE SET
             event_types = (SELECT coalesce(jsonb_agg(DISTINCT x), '[]'::jsonb)
@@ -44,19 +44,30 @@ async def request_evaluation(
             fields_changed = (SELECT coalesce(jsonb_agg(DISTINCT x), '[]'::jsonb)
                               FROM jsonb_array_elements(pending_evaluations.fields_changed
                                                         || EXCLUDED.fields_changed) x),
-            cause = EXCLUDED.cause, cause_ref = EXCLUDED.cause_ref, updated_at = now()
+            cause = EXCLUDED.cause, cause_ref = EXCLUDED.cause_ref, updated_at = now(),
+            version = pending_evaluations.version + 1
         """,
         team_id, list(contact_ids), types, json.dumps(sorted(set(fields))), cause, refs,
     )
 
 
+# Evaluation jobs per team that may be queued or running at once. Each drains the queue until it is
+# empty, so more jobs would only split batches (every batch costs one statement per woken segment).
+EVALUATOR_SLOTS = 2
+
+
 async def wake_evaluator(team_id: int) -> bool:
-    """Enqueue an evaluation job after commit. Redis being down is fine: the sweep catches up."""
+    """Enqueue an evaluation job after commit. Redis being down is fine: the sweep catches up.
+
+    Job ids are per team and slot: while both slots are taken, the running jobs pick the new rows
+    up before they finish, so nothing more is enqueued."""
     try:
         from app.realtime.redis import get_redis
 
         redis = await get_redis()
-        await redis.enqueue_job("evaluate_pending", team_id)
+        for slot in range(EVALUATOR_SLOTS):
+            if await redis.enqueue_job("evaluate_pending", team_id, _job_id=f"evaluate:{team_id}:{slot}"):
+                return True
         return True
     except Exception:  # any Redis failure: the rows are safe in PostgreSQL
         log.warning("could not enqueue evaluation for team %s; the sweep will pick it up", team_id, exc_info=True)

@@ -50,5 +50,4 @@ async def publish_membership_changes(team_id: int, changes: list[MembershipChang
 
 async def membership_changes(team_id: int) -> AsyncIterator[MembershipChange]:
     async for message in listen(team_channel(team_id, TOPIC)):
-        message.pop("committed_at", None)
-        yield MembershipChange(**message)
+        yield MembershipChange(**{k: v for k, v in message.items() if k != "committed_at"})
