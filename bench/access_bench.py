@@ -158,7 +158,8 @@ def free_port() -> int:
 def start_server(database_url: str, loaders: bool, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "MEMBERHUB_ACCESS_LOADERS": "on" if loaders else "off",
-           "MEMBERHUB_ENV": "production", "MEMBERHUB_SECRET_KEY": os.environ.get("MEMBERHUB_SECRET_KEY", "bench")}
+           "MEMBERHUB_ENV": "production", "MEMBERHUB_SECRET_KEY": os.environ.get("MEMBERHUB_SECRET_KEY", "bench"),
+           "MEMBERHUB_DB_POOL_MAX": str(max(4, 20 // workers))}  # PostgreSQL connections are shared
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.asgi:create_app", "--factory", "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"],

@@ -27,7 +27,7 @@ from tortoise.transactions import in_transaction
 from app.access.decision import MemberFacts, Rule, effective_rules_by_node
 from app.access.loaders import MEMBER_FACTS_SQL, HubRules, _facts_from_row, rules_by_target
 from app.access.models import AccessRule
-from app.content.loaders import HubTree, fetch_published_tree, is_lesson
+from app.content.loaders import HubTree, fetch_published_tree
 
 MAX_HUBS = 256
 
@@ -81,7 +81,6 @@ class HubSnapshot:
     tree: HubTree
     rules: HubRules
     effective: dict[int, tuple[Rule, ...]]  # node id -> its effective rules, in tree order
-    lesson_totals: dict[int, int]  # node id -> published lessons in its subtree (itself included)
     # Derived, read-only values other modules compute once per version (e.g. static JSON of the tree).
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -92,12 +91,7 @@ def build_snapshot(team_id: int, hub_id: int, version: str, tree: HubTree, rules
         parents, rules.nodes, {i: n.section_id for i, n in tree.nodes.items()}, rules.sections
     )
     effective = {i: effective_unordered[i] for i in tree.order}
-    totals: dict[int, int] = {}
-    for node_id in reversed(tree.order):  # children come after their parent in pre-order
-        totals[node_id] = int(is_lesson(tree.nodes[node_id])) + sum(
-            totals[c] for c in tree.children.get(node_id, ())
-        )
-    return HubSnapshot(team_id, hub_id, version, tree, rules, effective, totals)
+    return HubSnapshot(team_id, hub_id, version, tree, rules, effective)
 
 
 async def fetch_hub_rules(team_id: int, hub_id: int) -> HubRules:

@@ -67,17 +67,15 @@ class HubAccess:
 
     def _count_lessons(self) -> dict[int, tuple[int, int]]:
         """Per node, lessons strictly below it: one pass from the leaves up (pre-order reversed)."""
+        plan = self.snapshot.memo.get("access:lesson-plan") if self.snapshot is not None else None
+        if plan is None:
+            plan = _lesson_plan(self.tree)
+            if self.snapshot is not None:
+                self.snapshot.memo["access:lesson-plan"] = plan
         below: dict[int, tuple[int, int]] = {}
-        nodes, children, decisions = self.tree.nodes, self.tree.children, self.decisions
-        for node_id in reversed(self.tree.order):
-            total = opened = 0
-            for child in children.get(node_id, ()):
-                child_total, child_opened = below[child]
-                if is_lesson(nodes[child]):
-                    child_total += 1
-                    child_opened += decisions[child].allowed
-                total += child_total
-                opened += child_opened
+        decisions = self.decisions
+        for node_id, total, children, lesson_children in plan:
+            opened = sum(below[c][1] for c in children) + sum(decisions[c].allowed for c in lesson_children)
             below[node_id] = (total, opened)
         return below
 
@@ -86,6 +84,18 @@ class HubAccess:
             node_id for node_id in self.tree.order
             if node_id not in before.decisions or before.decisions[node_id] != self.decisions[node_id]
         ]
+
+
+def _lesson_plan(tree: HubTree) -> list[tuple[int, int, tuple[int, ...], tuple[int, ...]]]:
+    """Leaves first: (node, lessons strictly below it, its children, those of them that are lessons)."""
+    plan = []
+    totals: dict[int, int] = {}
+    for node_id in reversed(tree.order):
+        children = tuple(tree.children.get(node_id, ()))
+        lesson_children = tuple(c for c in children if is_lesson(tree.nodes[c]))
+        totals[node_id] = sum(totals[c] for c in children) + len(lesson_children)
+        plan.append((node_id, totals[node_id], children, lesson_children))
+    return plan
 
 
 async def compute_hub_access(
