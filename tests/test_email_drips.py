@@ -208,9 +208,11 @@ async def test_worker_killed_mid_send_never_sends_twice(gql, team, smtp, test_da
     assert len(smtp.to("crash@example.com")) == 1
     assert (await EmailSend.get(id=send.id)).state == SendState.SENDING
 
-    # arq runs the job again once the dead worker's in-progress mark expires (simulated here).
+    # arq runs a job again once the dead worker's in-progress mark expires (simulated here for every
+    # job it had started: the send, and any evaluation or cron job that would block a burst worker).
     redis = await get_redis()
-    await redis.delete(f"arq:in-progress:email-send:{send.id}")
+    stale = [key async for key in redis.scan_iter(match="arq:in-progress:*")]
+    await redis.delete(f"arq:in-progress:email-send:{send.id}", *stale)
     await run_worker()  # right away: the row might still be in flight, so it is left alone
     assert (await EmailSend.get(id=send.id)).state == SendState.SENDING
     # Minutes later the tick's lease sweep re-enqueues it and the rerun resolves it.

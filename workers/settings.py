@@ -25,11 +25,11 @@ CRON_JOBS.append(cron(reconcile_stripe, hour={4}, minute={7}, unique=True))  # d
 # Real-time segment evaluation; the sweep catches whatever a lost job or a Redis outage left pending.
 # keep_result=0: a finished job's id is free again at once (job ids are per team and slot).
 FUNCTIONS += [func(evaluate_pending, keep_result=0), sweep_pending]
-# Every 5 s: a row committed just as a job finished (its id still taken) waits at most this long.
-CRON_JOBS.append(cron(sweep_pending, second=set(range(2, 60, 5)), unique=True, run_at_startup=True))
+# Every 15 s: a row committed just as a job finished (its id still taken) waits at most this long.
+CRON_JOBS.append(cron(sweep_pending, second={5, 20, 35, 50}, unique=True, run_at_startup=True))
 # Relative time windows flip memberships without any event: checked every 15 s (flips land within ~20 s).
 FUNCTIONS.append(sweep_time_windows)
-CRON_JOBS.append(cron(sweep_time_windows, second={0, 15, 30, 45}, unique=True, run_at_startup=True))
+CRON_JOBS.append(cron(sweep_time_windows, second={0, 15, 30, 45}, unique=True))
 
 
 async def on_startup(ctx: dict[str, Any]) -> None:
