@@ -196,19 +196,13 @@ async def main() -> None:
     args = parser.parse_args()
 
     os.environ["MEMBERHUB_REDIS_PREFIX"] = "mhbench-rt"
-    from app import runtime
-    from app.db import drop_database, with_database
-    from app.migrate import apply_migrations
-    from app.settings import get_settings
+    from benchdb import open_bench_database
 
-    url = with_database(runtime.resolve_database_url(), BENCH_DB)
+    from app import runtime
+    from app.db import drop_database
+
     redis_url = runtime.resolve_redis_url()
-    await drop_database(url)
-    os.environ["DATABASE_URL"] = url
-    runtime._resolved.clear()
-    get_settings.cache_clear()
-    await apply_migrations(url)
-    await runtime.init_orm()
+    url = await open_bench_database(BENCH_DB)
     from segments_bench import _load
     from tortoise import connections
 

@@ -171,19 +171,12 @@ async def main() -> None:
     args = parser.parse_args()
 
     os.environ["MEMBERHUB_REDIS_PREFIX"] = "mhbench"
-    from app import runtime
-    from app.db import drop_database, with_database
-    from app.migrate import apply_migrations
-    from app.settings import get_settings
+    from benchdb import open_bench_database
 
-    base = runtime.resolve_database_url()
-    url = with_database(base, BENCH_DB)
-    await drop_database(url)
-    os.environ["DATABASE_URL"] = url
-    runtime._resolved.clear()
-    get_settings.cache_clear()
-    await apply_migrations(url)
-    await runtime.init_orm()
+    from app import runtime
+    from app.db import drop_database
+
+    url = await open_bench_database(BENCH_DB)
     from tortoise import connections
 
     from app.segments import service

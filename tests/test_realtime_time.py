@@ -12,11 +12,12 @@ from test_realtime import ROOT, make_segment, members, track
 
 from app.contacts.models import TeamContact
 from app.events.evaluator import evaluate_pending, evaluate_pending_batch
-from app.events.models import EvaluationBackfill, PendingEvaluation
+from app.events.models import EvaluationBackfill, PendingEvaluation, SegmentEvaluationStats
 from app.events.timesweep import plan_crossings, sweep_time_windows
 from app.segments.models import SegmentMembership, SegmentMembershipChange
 from app.segments.service import check_rule
 from app.teams.models import Team
+from app.teams.service import create_api_key
 
 UPSERT = "mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { contacts { id email } userErrors { message } } }"
 UPDATE = "mutation($i: UpdateSegmentInput!) { updateSegment(input: $i) { userErrors { message } } }"
@@ -89,6 +90,51 @@ async def test_a_calendar_period_rolling_over_recomputes_the_segment(team):
     windowed = await check_rule(db_team, "lastActivityAt not within 14 days AND tags contains 'vip'", None)
     plan = plan_crossings(windowed.node, team.id, tz, before_midnight, before_midnight + timedelta(seconds=15))
     assert not plan.full and len(plan.queries) == 1  # one range scan, not a recompute
+
+
+async def test_the_sweep_recomputes_a_segment_whose_calendar_period_rolled_over(gql, team):
+    [stale] = await track(gql, team.key, [{"email": "monday@example.com", "type": "page_view",
+                                           "occurredAt": ago(days=3)}])
+    today = await make_segment(gql, team.key, "Active today", "lastActivityAt during today")
+    await evaluate_pending(None)
+    assert await members(today) == set()
+    # As it stood three days ago, "today" held this contact, and the segment was last checked then.
+    contact = int(stale["contactId"])
+    await SegmentMembership.create(team_id=team.id, segment_id=today, team_contact_id=contact)
+    await SegmentEvaluationStats.update_or_create(
+        {"team_id": team.id, "time_checked_at": datetime.now(UTC) - timedelta(days=3)}, segment_id=today)
+    report = await sweep_time_windows(None)
+    assert report["recomputed"] == 1 and report["queued"] == 0
+    assert await members(today) == set()
+    assert (await history(today))[-1] == (contact, "leave", "time")
+    stats = await SegmentEvaluationStats.get(segment_id=today)
+    assert stats.time_checked_at > datetime.now(UTC) - timedelta(minutes=1)
+
+
+async def test_one_batch_keeps_each_contacts_own_cause(gql, team):
+    # One contact's window expires (time) while another contact's event arrives: one batch, two causes.
+    await track(gql, team.key, [{"email": "fading@example.com", "type": "search", "occurredAt": ago(days=7, seconds=-2)}])
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    await evaluate_pending(None)
+    await asyncio.sleep(3)
+    await sweep_time_windows(None)
+    [fresh] = await track(gql, team.key, [{"email": "fresh@example.com", "type": "search"}])
+    report = await evaluate_pending_batch()
+    assert report.claimed == 2
+    by_contact = {c.team_contact_id: (c.action, c.cause, c.cause_ref) for c in report.changes}
+    ids = {c.email: c.id for c in await TeamContact.all()}
+    assert by_contact == {ids["fading@example.com"]: ("leave", "time", None),
+                          ids["fresh@example.com"]: ("join", "event", fresh["eventId"])}
+    assert sorted(await history(searchers))[-2:] == sorted([(ids["fading@example.com"], "leave", "time"),
+                                                            (ids["fresh@example.com"], "join", "event")])
+
+
+async def test_evaluation_figures_need_the_segments_read_scope(gql, team):
+    segment = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    _, writer = await create_api_key(team.team, "ingest only", ["events:write"])
+    for query, variables in ((STATUS, None), (EVALUATION, {"id": str(segment)})):
+        body = await gql.raw(query, variables, token=writer)
+        assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
 async def test_static_list_changes_reevaluate_the_dynamic_segments_that_read_it(gql, team):

@@ -8,9 +8,8 @@ from datetime import datetime
 import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
-from tortoise import connections
 
-from app.events.models import EvaluationBackfill, SegmentEvaluationStats
+from app.events.models import EvaluationBackfill, PendingEvaluation, SegmentEvaluationStats
 from app.graphql.context import Context
 
 RECENT_BACKFILLS = 10
@@ -59,14 +58,8 @@ class SegmentEvaluation:
     backfill_progress: float | None = strawberry.field(description="0.0 to 1.0 while catching up.")
 
 
-async def pending_count(team_id: int) -> int:
-    rows = await connections.get("default").execute_query_dict(
-        "SELECT count(*) AS n FROM pending_evaluations WHERE team_id = $1", [team_id])
-    return int(rows[0]["n"])
-
-
 async def team_status(team_id: int) -> EvaluationStatus:
-    pending = await pending_count(team_id)
+    pending = await PendingEvaluation.filter(team_id=team_id).count()
     recent = await EvaluationBackfill.filter(team_id=team_id).order_by("-id").limit(RECENT_BACKFILLS)
     backfills = [EvaluationBackfillType.from_model(b, pending) for b in recent]
     return EvaluationStatus(pending_contacts=pending, catching_up=any(b.finished_at is None for b in backfills),
@@ -89,25 +82,26 @@ def _stats_loader(info: Info[Context, None]) -> DataLoader[int, SegmentEvaluatio
 
 
 async def segment_evaluation(info: Info[Context, None], team_id: int, segment_id: int) -> SegmentEvaluation:
-    stats = await _stats_loader(info).load(segment_id)
+    # Never evaluated yet: the model's defaults (zero counts, no times) describe it exactly.
+    stats = await _stats_loader(info).load(segment_id) or SegmentEvaluationStats(segment_id=segment_id)
     status = await _status_loader(info, team_id).load(team_id)
     open_backfills = [b for b in status.backfills if b.finished_at is None]
     progress = None
     if open_backfills:
         total = sum(b.total for b in open_backfills)
         progress = round(sum(b.total - b.remaining for b in open_backfills) / total, 4) if total else 1.0
-    count = stats.evaluation_count if stats else 0
+    count = stats.evaluation_count
     return SegmentEvaluation(
-        last_evaluated_at=stats.last_evaluated_at if stats else None,
+        last_evaluated_at=stats.last_evaluated_at,
         evaluation_count=count,
-        contacts_evaluated=float(stats.contacts_evaluated) if stats else 0.0,
-        last_lag_ms=stats.last_lag_ms if stats else None,
-        max_lag_ms=stats.max_lag_ms if stats else None,
-        average_lag_ms=round(stats.total_lag_ms / count, 1) if stats and count else None,
-        error_count=stats.error_count if stats else 0,
-        last_error=stats.last_error if stats else None,
-        last_error_at=stats.last_error_at if stats else None,
-        time_checked_at=stats.time_checked_at if stats else None,
+        contacts_evaluated=float(stats.contacts_evaluated),
+        last_lag_ms=stats.last_lag_ms,
+        max_lag_ms=stats.max_lag_ms,
+        average_lag_ms=round(stats.total_lag_ms / count, 1) if count else None,
+        error_count=stats.error_count,
+        last_error=stats.last_error,
+        last_error_at=stats.last_error_at,
+        time_checked_at=stats.time_checked_at,
         catching_up=bool(open_backfills),
         backfill_progress=progress,
     )

@@ -190,26 +190,27 @@ async def _finish_backfills(conn: asyncpg.Connection, team_id: int) -> None:
 
 
 async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[PendingContact],
-                         report: BatchReport) -> None:
+                         report: BatchReport) -> list[MembershipChange]:
     """Diffs and stats go through `conn` (the batch's transaction); rule and team reads are plain ORM reads."""
     team = await Team.get_or_none(id=team_id)
     if team is None:
-        return
+        return []
     segments = dependency_order(
         await Segment.filter(team_id=team_id, kind=SegmentKind.DYNAMIC, rule__not_isnull=True).order_by("id")
     )
     if not segments:
-        return
+        return []
     ctx = await load_context(team)
     now = datetime.now(UTC)
     index = WakeIndex(pending)
     stats: list[tuple[int, int, int, str | None]] = []
+    team_changes: list[MembershipChange] = []
     for segment in segments:
         woken = index.woken(segment.id, Triggers.from_json(segment.triggers))
         if not woken:
             continue
         contact_ids = sorted({p.contact_id for p in woken})
-        refs = {p.contact_id: p.cause_ref for p in woken}
+        causes = {p.contact_id: (p.cause, p.cause_ref) for p in woken}
         lag_ms = int((now - min(p.requested_at for p in woken)).total_seconds() * 1000)
         error: str | None = None
         parsed = await stored_rule(team, segment, ctx)
@@ -217,10 +218,10 @@ async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[P
             # A savepoint per segment: one broken rule must not block every other segment.
             async with conn.transaction():
                 changes = await _write_diff(
-                    conn, segment, parsed.compile(now, contact_ids), woken[0].cause, None, cause_refs=refs
+                    conn, segment, parsed.compile(now, contact_ids), woken[0].cause, None, per_contact=causes
                 )
                 await _update_member_count(conn, segment.id, changes, exact=False)
-            report.changes.extend(changes)
+            team_changes.extend(changes)
             report.segments_evaluated += 1
         except Exception as exc:  # recorded on the segment; the batch goes on
             log.exception("evaluating segment %s failed", segment.id)
@@ -228,6 +229,7 @@ async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[P
         stats.append((segment.id, len(contact_ids), lag_ms, error))
     if stats:
         await _record_stats(conn, team_id, stats)
+    return team_changes
 
 
 async def evaluate_pending_batch(team_id: int | None = None, limit: int = CLAIM_BATCH) -> BatchReport:
@@ -235,6 +237,7 @@ async def evaluate_pending_batch(team_id: int | None = None, limit: int = CLAIM_
     on the same session, and finish the claim in that transaction. A worker killed midway leaves a
     claim whose session is gone: the next batch takes it over. Changes are published after commit."""
     report = BatchReport()
+    changes_by_team: dict[int, list[MembershipChange]] = {}
     async with connections.get("default").acquire_connection() as conn:
         claim = await _claim(conn, team_id, limit)
         report.claimed = len(claim.ids)
@@ -243,25 +246,19 @@ async def evaluate_pending_batch(team_id: int | None = None, limit: int = CLAIM_
         try:
             async with conn.transaction():
                 for claimed_team, pending in claim.by_team.items():
-                    await _evaluate_team(conn, claimed_team, pending, report)
+                    changes_by_team[claimed_team] = await _evaluate_team(conn, claimed_team, pending, report)
                 await conn.execute(_FINISH_SQL, claim.ids, claim.versions)
                 for claimed_team in claim.by_team:
                     await _finish_backfills(conn, claimed_team)
         except BaseException:
-            report.changes.clear()
             try:  # hand the rows back at once rather than after the claim times out
                 await conn.execute(_RELEASE_SQL, claim.ids)
             except Exception:
                 log.warning("could not release a failed claim; it is taken over once this session ends")
             raise
-    if report.changes:
-        team_of = {s.id: s.team_id for s in await Segment.filter(
-            id__in=list({c.segment_id for c in report.changes})).only("id", "team_id")}
-        by_team: dict[int, list[MembershipChange]] = defaultdict(list)
-        for change in report.changes:
-            by_team[team_of[change.segment_id]].append(change)
-        for changed_team, changes in by_team.items():
-            await publish_membership_changes(changed_team, changes)
+    for changed_team, changes in changes_by_team.items():  # after commit
+        report.changes.extend(changes)
+        await publish_membership_changes(changed_team, changes)
     return report
 
 

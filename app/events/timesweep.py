@@ -21,18 +21,16 @@ from tortoise.transactions import in_transaction
 
 from app.events.queue import request_evaluation, wake_evaluator
 from app.segments import rules
+from app.segments.catalog import CatalogContext
 from app.segments.compiler import SqlBuilder
 from app.segments.models import Segment, SegmentKind
 from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
-from app.segments.service import recompute, stored_rule
+from app.segments.service import CAUSE_TIME, load_context, recompute, stored_rule
 from app.segments.timeutil import CALENDAR_WORDS, UNITS, period_range
 from app.segments.triggers import Triggers
 from app.teams.models import Team
 
 log = logging.getLogger("memberhub.timesweep")
-
-CAUSE_TIME = "time"
-
 
 def time_field(segment_id: int) -> str:
     """The pending `fields_changed` marker that wakes one segment only."""
@@ -99,13 +97,16 @@ class _Planner:
         builder.out.where = f"{x} >= {builder.param(low, 'timestamptz')} AND {x} < {builder.param(high, 'timestamptz')}"
         self.out.queries.append((builder.out.statement("c.id"), builder.out.params))
 
+    def _events_left(self, event_type: str, left: tuple[datetime, datetime]) -> None:
+        self._add("SELECT DISTINCT team_contact_id FROM events WHERE team_id = $1 AND type = $2"
+                  " AND occurred_at >= $3 AND occurred_at < $4", event_type, *left)
+
     def _aggregate(self, leaf: AggregateCondition) -> None:
         left = self._window(leaf.window)
         if left is None:
             return
         if leaf.source == "events":
-            self._add("SELECT DISTINCT team_contact_id FROM events WHERE team_id = $1 AND type = $2"
-                      " AND occurred_at >= $3 AND occurred_at < $4", leaf.event_type or "", *left)
+            self._events_left(leaf.event_type or "", left)
         else:
             self._add("SELECT DISTINCT team_contact_id FROM orders WHERE team_id = $1"
                       " AND placed_at >= $2 AND placed_at < $3", *left)
@@ -115,8 +116,7 @@ class _Planner:
         if left is None:
             return
         if leaf.where:
-            self._add("SELECT DISTINCT team_contact_id FROM events WHERE team_id = $1 AND type = $2"
-                      " AND occurred_at >= $3 AND occurred_at < $4", leaf.event_type, *left)
+            self._events_left(leaf.event_type, left)
         else:  # the rule reads the computed last time of this type
             self._add("SELECT team_contact_id FROM contact_event_stats WHERE team_id = $1 AND type = $2"
                       " AND last_at >= $3 AND last_at < $4", leaf.event_type, *left)
@@ -144,12 +144,13 @@ ON CONFLICT (segment_id) DO UPDATE SET time_checked_at =
 """
 
 
-async def sweep_segment(team: Team, segment: Segment, now: datetime) -> tuple[int, bool]:
+async def sweep_segment(team: Team, segment: Segment, now: datetime,
+                        ctx: CatalogContext | None = None) -> tuple[int, bool]:
     """Queue the contacts whose windows this segment's rule crossed since its watermark.
 
     Lock order matches the evaluator's (queue rows, then the stats row), so the two never deadlock.
     """
-    parsed = await stored_rule(team, segment)
+    parsed = await stored_rule(team, segment, ctx)
     async with in_transaction() as tx, tx.acquire_connection() as conn:
         checked = await conn.fetchval(
             "SELECT time_checked_at FROM segment_evaluation_stats WHERE segment_id = $1", segment.id)
@@ -181,13 +182,15 @@ async def sweep_time_windows(ctx: dict[str, Any] | None, now: datetime | None = 
         s for s in await Segment.filter(kind=SegmentKind.DYNAMIC, rule__not_isnull=True).order_by("team_id", "id")
         if Triggers.from_json(s.triggers).time_based
     ]
-    teams: dict[int, Team] = {}
+    teams = {t.id: t for t in await Team.filter(id__in={s.team_id for s in segments})}
+    contexts: dict[int, CatalogContext] = {}  # one catalog per team, not per segment
     woken: set[int] = set()
     for segment in segments:
-        team = teams.get(segment.team_id) or await Team.get(id=segment.team_id)
-        teams[team.id] = team
+        team = teams[segment.team_id]
         try:
-            queued, full = await sweep_segment(team, segment, now)
+            if team.id not in contexts:
+                contexts[team.id] = await load_context(team)
+            queued, full = await sweep_segment(team, segment, now, contexts[team.id])
         except Exception:  # one broken rule must not stop the others; the next sweep retries it
             log.exception("time sweep of segment %s failed", segment.id)
             continue

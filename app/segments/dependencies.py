@@ -12,16 +12,15 @@ def dependency_order(segments: list[Segment]) -> list[Segment]:
     S's change before the changes it causes in segments built on S."""
     by_name = {s.name: s for s in segments}
     ordered: list[Segment] = []
-    state: dict[int, str] = {}
+    seen: set[int] = set()  # placed, or being placed (a cycle is rejected on save; this stays safe anyway)
 
     def visit(segment: Segment) -> None:
-        if state.get(segment.id) is not None:  # done, or a cycle (rejected on save; be safe anyway)
+        if segment.id in seen:
             return
-        state[segment.id] = "visiting"
+        seen.add(segment.id)
         for name in referenced_names(segment.rule):
             if name in by_name:
                 visit(by_name[name])
-        state[segment.id] = "done"
         ordered.append(segment)
 
     for segment in segments:
@@ -33,9 +32,7 @@ def referenced_names(raw: Any) -> set[str]:
     """Names in the `inSegment` leaves of a stored rule tree."""
     if isinstance(raw, dict):
         found = {raw["inSegment"]} if isinstance(raw.get("inSegment"), str) else set()
-        for value in raw.values():
-            found |= referenced_names(value)
-        return found
+        return found.union(*(referenced_names(v) for v in raw.values()))
     if isinstance(raw, list):
-        return set().union(*(referenced_names(v) for v in raw)) if raw else set()
+        return set().union(*(referenced_names(v) for v in raw))
     return set()

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +28,7 @@ from app.segments import dsl, rules
 from app.segments import stats as _stats  # noqa: F401  (registers the ingest hook that keeps computed properties exact)
 from app.segments.catalog import CatalogContext
 from app.segments.compiler import CompiledRule, compile_rule
-from app.segments.dependencies import dependency_order
+from app.segments.dependencies import dependency_order, referenced_names
 from app.segments.events import MembershipChange, publish_membership_changes
 from app.segments.models import Segment, SegmentKind, SegmentMembership
 from app.segments.rules import Node
@@ -45,6 +46,8 @@ CAUSE_RECOMPUTE = "recompute"
 CAUSE_MANUAL = "manual"
 CAUSE_COHORT = "cohort"
 CAUSE_EVENT = "event"
+CAUSE_TIME = "time"  # a relative window moved past the contact (app.events.timesweep)
+CAUSE_SEGMENT = "segment"  # a hand-managed list this rule reads changed
 
 UsageFinder = Callable[[int, int], Awaitable[list[str]]]
 _USAGE_FINDERS: list[UsageFinder] = []
@@ -128,30 +131,34 @@ SELECT action, team_contact_id FROM changes
 """
 
 
-async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause: str,
-                      cause_ref: str | None, cause_refs: dict[int, str | None] | None = None) -> list[MembershipChange]:
-    """`cause_refs` gives each contact its own cause (the real-time path: its latest event id)."""
+async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause: str, cause_ref: str | None,
+                      per_contact: dict[int, tuple[str, str | None]] | None = None) -> list[MembershipChange]:
+    """`per_contact` gives each contact its own (cause, cause_ref): the real-time path, where one batch
+    mixes contacts woken by an event (its id), by time and by a list edit."""
     seg = compiled.param(segment.id, "bigint")
     cause_p = compiled.param(cause, "text")
     ref_p = compiled.param(cause_ref, "text")
-    history_ref = ref_p
-    if cause_refs:
-        ids_p = compiled.param(list(cause_refs), "bigint[]")
-        refs_p = compiled.param(list(cause_refs.values()), "text[]")
-        history_ref = (f"COALESCE((SELECT r.ref FROM unnest({ids_p}, {refs_p}) AS r(id, ref) "
-                       f"WHERE r.id = changes.team_contact_id), {ref_p})")
+    history_cause, history_ref = cause_p, ref_p
+    if per_contact:
+        ids_p = compiled.param(list(per_contact), "bigint[]")
+        causes_p = compiled.param([c for c, _ in per_contact.values()], "text[]")
+        refs_p = compiled.param([r for _, r in per_contact.values()], "text[]")
+        lookup = (f"FROM unnest({ids_p}, {causes_p}, {refs_p}) AS r(id, cause, ref) "
+                  f"WHERE r.id = changes.team_contact_id")
+        history_cause = f"COALESCE((SELECT r.cause {lookup}), {cause_p})"
+        history_ref = f"COALESCE((SELECT r.ref {lookup}), {ref_p})"
     restrict = " AND team_contact_id = ANY($2::bigint[])" if compiled.restricted else ""
     sql = _DIFF_SQL.format(
         matched=compiled.select("c.id"), seg=seg, restrict_current=restrict,
-        restrict_delete=restrict.replace("team_contact_id", "sm.team_contact_id"), cause=cause_p,
+        restrict_delete=restrict.replace("team_contact_id", "sm.team_contact_id"), cause=history_cause,
         history_ref=history_ref,
     )
     sql = "WITH " + (compiled.cte_prefix() + "\n" + sql.lstrip() if compiled.ctes else sql.lstrip().lstrip(","))
     rows = await conn.fetch(sql, *compiled.params)
-    refs = cause_refs or {}
+    causes = per_contact or {}
     return [
-        MembershipChange(segment.id, r["team_contact_id"], r["action"], cause,
-                         refs.get(r["team_contact_id"], cause_ref))
+        MembershipChange(segment.id, r["team_contact_id"], r["action"],
+                         *causes.get(r["team_contact_id"], (cause, cause_ref)))
         for r in rows
     ]
 
@@ -397,18 +404,17 @@ async def _refresh_dependents(team: Team, segment: Segment) -> None:
     """S's rule changed: every segment built on S, directly or through others, takes S's new triggers
     and is recomputed, in dependency order (S's dependents before theirs)."""
     ctx = await load_context(team)
-    ordered: list[Segment] = []
-    frontier, seen = [segment], {segment.id}
+    others = await Segment.filter(team_id=team.id, rule__not_isnull=True).exclude(id=segment.id)
+    users_of: dict[str, list[Segment]] = defaultdict(list)  # name -> segments whose rule uses it
+    for other in others:
+        for name in referenced_names(other.rule):
+            users_of[name].append(other)
+    found: dict[int, Segment] = {}
+    frontier = [segment]
     while frontier:
-        next_frontier = []
-        for current in frontier:
-            for other in await referencing_segments(team, current):
-                if other.id not in seen:
-                    seen.add(other.id)
-                    next_frontier.append(other)
-        ordered.extend(next_frontier)
-        frontier = next_frontier
-    for other in dependency_order(ordered):
+        frontier = [u for current in frontier for u in users_of[current.name] if u.id not in found]
+        found.update((u.id, u) for u in frontier)
+    for other in dependency_order(list(found.values())):
         try:
             parsed = await stored_rule(team, other, ctx)
         except ValidationFailed:
@@ -516,7 +522,7 @@ async def change_static_members(
         segment.member_count = await _update_member_count(conn, segment.id, changes, exact=False)
         # Dynamic segments may read this list (`in segment 'VIPs'`): re-evaluate whoever moved.
         await request_evaluation(conn, team.id, [c.team_contact_id for c in changes],
-                                 fields=[static_segment_field(segment.id)], cause="segment",
+                                 fields=[static_segment_field(segment.id)], cause=CAUSE_SEGMENT,
                                  cause_refs=[str(segment.id)] * len(changes))
     await publish_membership_changes(team.id, changes)
     if changes:
