@@ -12,6 +12,7 @@ from pathlib import Path
 
 import asyncpg
 import websockets
+from tortoise import Tortoise
 
 from app.db import connection_params
 from app.events.evaluator import evaluate_pending, evaluate_pending_batch
@@ -75,6 +76,35 @@ async def test_only_segments_whose_triggers_match_are_evaluated(gql, team):
     after = await SegmentEvaluationStats.get(segment_id=loyal)
     assert after.evaluation_count == before.evaluation_count  # a search cannot change lifecycleStage
     assert len(await members(searchers)) == 1 and len(await members(loyal)) == 1
+
+
+async def test_one_segment_failing_at_run_time_never_blocks_the_others(gql, team):
+    """All woken segments are diffed in one statement; when it fails, each segment is retried alone,
+    the broken one records its error and every other segment still changes."""
+    await gql('mutation { defineCustomProperty(input: {key: "renews", type: DATE}) { userErrors { code } } }',
+              token=team.key)
+    renewing = await make_segment(gql, team.key, "Renewing", "custom.renews is set AND eventCount >= 1")
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    accepted = await track(gql, team.key, [{"email": "dee@example.com", "type": "search"}])
+    contact_id = int(accepted[0]["contactId"])
+    await evaluate_pending(None)
+    assert await members(searchers) == {contact_id}
+    # A value no validation lets in today (say, imported by an old release): it looks like a date, but
+    # PostgreSQL cannot cast it, so the "Renewing" statement fails for this contact.
+    await Tortoise.get_connection("default").execute_query(
+        "UPDATE team_contacts SET custom = '{\"renews\": \"2026-02-30\"}' WHERE id = $1", [contact_id])
+    second = await track(gql, team.key, [{"email": "dee@example.com", "type": "purchase"},
+                                         {"email": "eli@example.com", "type": "search"}])
+    assert await evaluate_pending(None) == 2
+    assert await members(searchers) == {contact_id, int(second[1]["contactId"])}
+    assert await members(renewing) == set()
+    figures = (await gql('query($id: ID!) { segment(id: $id) { evaluation { errorCount lastError } } }',
+                         {"id": str(renewing)}, token=team.key))["segment"]["evaluation"]
+    assert figures["errorCount"] == 1 and "date" in figures["lastError"].lower(), figures
+    healthy = (await gql('query($id: ID!) { segment(id: $id) { evaluation { errorCount lastError } } }',
+                         {"id": str(searchers)}, token=team.key))["segment"]["evaluation"]
+    assert healthy == {"errorCount": 0, "lastError": None}
+    assert not await PendingEvaluation.exists()
 
 
 async def test_cart_abandoner_leaves_when_purchase_arrives(gql, team):

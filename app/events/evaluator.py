@@ -24,10 +24,11 @@ from tortoise import connections
 
 from app.events.queue import ALL_FIELDS, static_segment_field
 from app.events.timesweep import time_field
+from app.segments.batch_diff import SegmentWork, apply_member_counts, write_batch_diff
 from app.segments.dependencies import dependency_order
 from app.segments.events import MembershipChange, publish_membership_changes
 from app.segments.models import Segment, SegmentKind
-from app.segments.service import _update_member_count, _write_diff, load_context, stored_rule
+from app.segments.service import load_context, stored_rule
 from app.segments.triggers import Triggers
 from app.teams.models import Team
 
@@ -191,7 +192,11 @@ async def _finish_backfills(conn: asyncpg.Connection, team_id: int) -> None:
 
 async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[PendingContact],
                          report: BatchReport) -> list[MembershipChange]:
-    """Diffs and stats go through `conn` (the batch's transaction); rule and team reads are plain ORM reads."""
+    """Diffs and stats go through `conn` (the batch's transaction); rule and team reads are plain ORM reads.
+
+    Every woken segment is diffed in one statement (`write_batch_diff`). Should that statement
+    fail (a rule the catalog no longer supports, say), the batch falls back to one savepoint per
+    segment, so one broken rule never blocks the others and its error is recorded on it."""
     team = await Team.get_or_none(id=team_id)
     if team is None:
         return []
@@ -203,33 +208,47 @@ async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[P
     ctx = await load_context(team)
     now = datetime.now(UTC)
     index = WakeIndex(pending)
-    stats: list[tuple[int, int, int, str | None]] = []
-    team_changes: list[MembershipChange] = []
+    causes = {p.contact_id: (p.cause, p.cause_ref) for p in pending}
+    work: list[SegmentWork] = []
+    errors: dict[int, str] = {}
+    lags: dict[int, int] = {}
     for segment in segments:
         woken = index.woken(segment.id, Triggers.from_json(segment.triggers))
         if not woken:
             continue
         contact_ids = sorted({p.contact_id for p in woken})
-        causes = {p.contact_id: (p.cause, p.cause_ref) for p in woken}
-        lag_ms = int((now - min(p.requested_at for p in woken)).total_seconds() * 1000)
-        error: str | None = None
-        parsed = await stored_rule(team, segment, ctx)
+        lags[segment.id] = int((now - min(p.requested_at for p in woken)).total_seconds() * 1000)
         try:
-            # A savepoint per segment: one broken rule must not block every other segment.
-            async with conn.transaction():
-                changes = await _write_diff(
-                    conn, segment, parsed.compile(now, contact_ids), woken[0].cause, None, per_contact=causes
-                )
-                await _update_member_count(conn, segment.id, changes, exact=False)
-            team_changes.extend(changes)
-            report.segments_evaluated += 1
+            parsed = await stored_rule(team, segment, ctx)
+            work.append(SegmentWork(segment.id, contact_ids, parsed.compile(now, contact_ids)))
         except Exception as exc:  # recorded on the segment; the batch goes on
-            log.exception("evaluating segment %s failed", segment.id)
-            error = f"{type(exc).__name__}: {exc}"
-        stats.append((segment.id, len(contact_ids), lag_ms, error))
-    if stats:
-        await _record_stats(conn, team_id, stats)
-    return team_changes
+            log.exception("compiling segment %s failed", segment.id)
+            errors[segment.id] = f"{type(exc).__name__}: {exc}"
+            work.append(SegmentWork(segment.id, contact_ids, None))
+    runnable = [w for w in work if w.compiled is not None]
+    try:
+        async with conn.transaction():  # a savepoint: on failure, retry segment by segment
+            changes = await write_batch_diff(conn, team_id, runnable, causes)
+    except Exception:
+        log.warning("batch diff for team %s failed; evaluating its segments one by one", team_id, exc_info=True)
+        changes = []
+        for item in runnable:
+            try:
+                async with conn.transaction():
+                    changes += await write_batch_diff(conn, team_id, [item], causes)
+            except Exception as exc:
+                log.exception("evaluating segment %s failed", item.segment_id)
+                errors[item.segment_id] = f"{type(exc).__name__}: {exc}"
+    report.segments_evaluated += len(runnable) - len(errors.keys() & {w.segment_id for w in runnable})
+    # Publish a referenced segment's changes before those of the segments built on it.
+    position = {w.segment_id: i for i, w in enumerate(work)}
+    changes.sort(key=lambda c: position[c.segment_id])
+    await apply_member_counts(conn, changes)
+    if work:
+        await _record_stats(conn, team_id, [
+            (w.segment_id, len(w.contact_ids), lags[w.segment_id], errors.get(w.segment_id)) for w in work
+        ])
+    return changes
 
 
 async def evaluate_pending_batch(team_id: int | None = None, limit: int = CLAIM_BATCH) -> BatchReport:
