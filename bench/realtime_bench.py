@@ -88,15 +88,17 @@ def percentile(values: list[float], q: float) -> float:
 # ---------------------------------------------------------------- driver (a separate process)
 
 
-async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, contacts_file: str, out: str) -> None:
+async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, contacts_file: str, out: str,
+                seed: int) -> None:
     import httpx
 
     contact_ids = json.loads(Path(contacts_file).read_text())
-    rng = random.Random(7)
+    rng = random.Random(seed)
     types = [t for t, w in EVENT_MIX for _ in range(w)]
     per_tick = max(1, round(rate * TICK))
     sent: list[tuple[str, float]] = []
     request_ms: list[float] = []
+    request_at: list[float] = []
     accepted = rejected = failures = 0
     limiter = asyncio.Semaphore(32)
 
@@ -110,6 +112,7 @@ async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, con
                 failures += 1
                 return
             request_ms.append((time.time() - started) * 1000)
+            request_at.append(started)
             if response.status_code != 200:
                 failures += 1
                 return
@@ -136,8 +139,9 @@ async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, con
             tasks.append(asyncio.create_task(send(client, batch)))
         await asyncio.gather(*tasks)
         elapsed = time.monotonic() - begin
-    Path(out).write_text(json.dumps({"sent": sent, "request_ms": request_ms, "accepted": accepted,
-                                     "rejected": rejected, "failures": failures, "elapsed": elapsed}))
+    Path(out).write_text(json.dumps({"sent": sent, "request_ms": request_ms, "request_at": request_at,
+                                     "accepted": accepted, "rejected": rejected, "failures": failures,
+                                     "elapsed": elapsed}))
 
 
 # ---------------------------------------------------------------- orchestration
@@ -193,39 +197,61 @@ async def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2, help="worker processes")
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
+    parser.add_argument("--reuse", action="store_true",
+                        help="start from a copy of the data set an earlier run loaded (kept as a template "
+                             "database; windows shift by the time since it was loaded)")
+    parser.add_argument("--timeline", action="store_true", help="print p95 latencies per 5 s of the run")
     args = parser.parse_args()
 
     os.environ["MEMBERHUB_REDIS_PREFIX"] = "mhbench-rt"
-    from benchdb import open_bench_database
+    from benchdb import open_bench_database, restore_template, save_template
 
     from app import runtime
-    from app.db import drop_database
+    from app.contacts.models import TeamContact
+    from app.db import drop_database, with_database
 
     redis_url = runtime.resolve_redis_url()
-    url = await open_bench_database(BENCH_DB)
+    template = f"{BENCH_DB}_template_{args.contacts}_{args.events}_{args.orders}"
+    reused = args.reuse and await restore_template(with_database(runtime.resolve_database_url(), BENCH_DB), template)
+    url = await open_bench_database(BENCH_DB, reuse=reused)
     from segments_bench import _load
     from tortoise import connections
 
     from app.events.evaluator import evaluate_pending
     from app.events.timesweep import sweep_time_windows
     from app.segments import service
-    from app.segments.models import SegmentMembership, SegmentMembershipChange
+    from app.segments.models import Segment, SegmentMembership, SegmentMembershipChange
     from app.segments.stats import rebuild_computed_properties
-    from app.teams.service import create_team
+    from app.teams.models import Team
+    from app.teams.service import create_api_key, create_team
 
-    team, _, key = await create_team("Realtime bench", "bench@example.com")
     client = connections.get("default")
-    began = time.perf_counter()
-    async with client.acquire_connection() as conn:
-        contact_ids = await _load(conn, team.id, args.contacts, args.events, args.orders, datetime.now(UTC))
-    await rebuild_computed_properties(team.id)
-    async with client.acquire_connection() as conn:
-        await conn.execute("ANALYZE")
-    print(f"loaded {args.contacts} contacts, {args.events} events, {args.orders} orders "
-          f"in {time.perf_counter() - began:.0f}s", flush=True)
-    began = time.perf_counter()
-    segments = [await service.create_segment(team, name, "dynamic", rule_text=text) for name, text in segment_rules()]
-    print(f"created {len(segments)} dynamic segments (full builds) in {time.perf_counter() - began:.0f}s", flush=True)
+    team = await Team.filter(name="Realtime bench").first() if reused else None
+    if team is not None:
+        _, key = await create_api_key(team, "bench rerun", ["events:write", "segments:read"])
+        segments = await Segment.filter(team_id=team.id).order_by("id")
+        contact_ids = await TeamContact.filter(team_id=team.id).order_by("id").values_list("id", flat=True)
+        history_before = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count()
+        print(f"restored {BENCH_DB} from {template}: {len(contact_ids)} contacts, {len(segments)} segments",
+              flush=True)
+    else:
+        team, _, key = await create_team("Realtime bench", "bench@example.com")
+        began = time.perf_counter()
+        async with client.acquire_connection() as conn:
+            contact_ids = await _load(conn, team.id, args.contacts, args.events, args.orders, datetime.now(UTC))
+        await rebuild_computed_properties(team.id)
+        async with client.acquire_connection() as conn:
+            await conn.execute("ANALYZE")
+        print(f"loaded {args.contacts} contacts, {args.events} events, {args.orders} orders "
+              f"in {time.perf_counter() - began:.0f}s", flush=True)
+        began = time.perf_counter()
+        segments = [await service.create_segment(team, name, "dynamic", rule_text=text)
+                    for name, text in segment_rules()]
+        print(f"created {len(segments)} dynamic segments (full builds) in {time.perf_counter() - began:.0f}s",
+              flush=True)
+        history_before = 0
+        if args.reuse:
+            await save_template(url, template)
 
     tmp = Path(tempfile.mkdtemp(prefix="rtbench"))
     contacts_file = tmp / "contacts.json"
@@ -245,7 +271,8 @@ async def main() -> None:
         await asyncio.sleep(2)  # workers finished their start-up sweeps
         out = tmp / "driver.json"
         driver = subprocess.Popen([sys.executable, __file__, "--drive", api, str(team.id), key, str(args.rate),
-                                   str(args.seconds), str(contacts_file), str(out)], cwd=ROOT, env=env)
+                                   str(args.seconds), str(contacts_file), str(out),
+                                   "7"], cwd=ROOT, env=env)
         load_started = time.time()
         await asyncio.to_thread(driver.wait)
         # Drain: the queue empties, then the last messages arrive.
@@ -269,6 +296,7 @@ async def main() -> None:
     driven = json.loads(out.read_text())
     sent_at = dict(driven["sent"])
     commit_ms, delivery_ms = [], []
+    commit_by_window: dict[int, list[float]] = {}
     for cause_ref, committed_at, received_at in received:
         sent = sent_at.get(cause_ref)
         if sent is None:
@@ -276,7 +304,8 @@ async def main() -> None:
         delivery_ms.append((received_at - sent) * 1000)
         if committed_at:
             commit_ms.append((datetime.fromisoformat(committed_at).timestamp() - sent) * 1000)
-    history = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count()
+            commit_by_window.setdefault(int((sent - load_started) // 5), []).append(commit_ms[-1])
+    history = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count() - history_before
 
     # Zero differences: recompute every segment from scratch and compare with the live memberships.
     await sweep_time_windows(None)
@@ -306,6 +335,14 @@ async def main() -> None:
         print(f"{label:<36} ms: p50 {percentile(values, .5):6.0f}  p95 {percentile(values, .95):6.0f}  "
               f"p99 {percentile(values, .99):6.0f}  max {max(values, default=float('nan')):6.0f}  "
               f"mean {statistics.fmean(values) if values else float('nan'):6.0f}")
+    if args.timeline:
+        ingest_by_window: dict[int, list[float]] = {}
+        for at, ms in zip(driven["request_at"], driven["request_ms"], strict=True):
+            ingest_by_window.setdefault(int((at - load_started) // 5), []).append(ms)
+        print("timeline (per 5 s of sending): ingest p95 / commit p95 ms")
+        print("  " + "  ".join(f"{w * 5}s:{percentile(ingest_by_window.get(w, []), .95):.0f}/"
+                               f"{percentile(commit_by_window.get(w, []), .95):.0f}"
+                               for w in sorted(commit_by_window)))
     print(f"recomputed from scratch: {differences} differences across {len(segments)} segments "
           f"({'ok' if differences == 0 else 'MISMATCH'})")
     await runtime.close_orm()
@@ -315,7 +352,8 @@ async def main() -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--drive":
-        _, _, api_url, team_arg, key_arg, rate_arg, seconds_arg, contacts_arg, out_arg = sys.argv
-        asyncio.run(drive(api_url, int(team_arg), key_arg, int(rate_arg), float(seconds_arg), contacts_arg, out_arg))
+        _, _, api_url, team_arg, key_arg, rate_arg, seconds_arg, contacts_arg, out_arg, seed_arg = sys.argv
+        asyncio.run(drive(api_url, int(team_arg), key_arg, int(rate_arg), float(seconds_arg), contacts_arg, out_arg,
+                          int(seed_arg)))
     else:
         asyncio.run(main())

@@ -44,9 +44,7 @@ class RealtimeSubscription:
         parsed = parse_id_or_none(segment_id)
         if parsed is None or not await Segment.exists(id=parsed, team_id=viewer.team.id):
             raise BadInput("segment not found")
-        async for message in listen(team_channel(viewer.team.id, MEMBERSHIP_TOPIC)):
-            if int(message.get("segment_id", 0)) != parsed:
-                continue
+        async for message in listen(team_channel(viewer.team.id, MEMBERSHIP_TOPIC), where=("segment_id", parsed)):
             yield SegmentMembershipChange(
                 segment_id=strawberry.ID(str(message["segment_id"])),
                 contact_id=strawberry.ID(str(message["team_contact_id"])),

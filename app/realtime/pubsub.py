@@ -31,13 +31,52 @@ class _Channel:
     """One Redis subscription per channel per process, decoded once and fanned out to local listeners.
 
     A hundred dashboard subscriptions on one channel cost one Redis connection and one JSON decode
-    per message, not a hundred. Listeners get the same dict: treat it as read-only."""
+    per message, not a hundred. A listener may ask only for messages whose `field` has a given
+    value (one segment's changes, say): those are routed by a dict lookup, so a message costs one
+    queue put per interested listener rather than one per listener. A published JSON list carries
+    several messages (a batch of changes in one PUBLISH). Listeners get the same dict: treat it as
+    read-only."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.queues: set[asyncio.Queue[Any]] = set()
+        self.queues: set[asyncio.Queue[Any]] = set()  # every message
+        self.routed: dict[str, dict[Any, set[asyncio.Queue[Any]]]] = {}  # field -> value -> listeners
         self.subscribed = asyncio.Event()
         self.task = asyncio.create_task(self._read())
+
+    def add(self, queue: asyncio.Queue[Any], where: tuple[str, Any] | None) -> None:
+        if where is None:
+            self.queues.add(queue)
+        else:
+            self.routed.setdefault(where[0], {}).setdefault(where[1], set()).add(queue)
+
+    def discard(self, queue: asyncio.Queue[Any], where: tuple[str, Any] | None) -> None:
+        if where is None:
+            self.queues.discard(queue)
+            return
+        by_value = self.routed.get(where[0], {})
+        listeners = by_value.get(where[1], set())
+        listeners.discard(queue)
+        if not listeners:
+            by_value.pop(where[1], None)
+        if not by_value:
+            self.routed.pop(where[0], None)
+
+    def idle(self) -> bool:
+        return not self.queues and not self.routed
+
+    def _everyone(self) -> list[asyncio.Queue[Any]]:
+        return [*self.queues, *(q for by_value in self.routed.values() for qs in by_value.values() for q in qs)]
+
+    def _deliver(self, payload: Any) -> None:
+        targets: list[asyncio.Queue[Any]] = list(self.queues)
+        for name, by_value in self.routed.items():
+            targets += by_value.get(payload.get(name) if isinstance(payload, dict) else None, ())
+        for queue in targets:
+            if queue.full():  # a stalled consumer loses old messages rather than memory
+                log.warning("dropping a message for a slow listener on %s", self.name)
+                queue.get_nowait()
+            queue.put_nowait(payload)
 
     async def _read(self) -> None:
         pubsub = None
@@ -51,16 +90,13 @@ class _Channel:
                 if message is None:
                     continue
                 payload = json.loads(message["data"])
-                for queue in list(self.queues):
-                    if queue.full():  # a stalled consumer loses old messages rather than memory
-                        log.warning("dropping a message for a slow listener on %s", self.name)
-                        queue.get_nowait()
-                    queue.put_nowait(payload)
+                for item in payload if isinstance(payload, list) else (payload,):
+                    self._deliver(item)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # Redis went away: every listener's stream ends with the error
             log.warning("pub/sub reader for %s failed", self.name, exc_info=True)
-            for queue in list(self.queues):
+            for queue in self._everyone():
                 queue.put_nowait(_Failure(exc))
         finally:
             self.subscribed.set()
@@ -80,13 +116,14 @@ _channels: dict[str, _Channel] = {}
 LISTENER_BACKLOG = 10_000
 
 
-async def listen(channel: str) -> AsyncIterator[dict[str, Any]]:
-    """Yield messages published on `channel` until the consumer stops iterating."""
+async def listen(channel: str, where: tuple[str, Any] | None = None) -> AsyncIterator[dict[str, Any]]:
+    """Yield messages published on `channel` until the consumer stops iterating; with
+    `where=(field, value)`, only the messages whose `field` equals `value`."""
     entry = _channels.get(channel)
     if entry is None or entry.task.done():
         entry = _channels[channel] = _Channel(channel)
     queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=LISTENER_BACKLOG)
-    entry.queues.add(queue)
+    entry.add(queue, where)
     try:
         await entry.subscribed.wait()  # subscribed before the caller goes on: nothing published after is missed
         while True:
@@ -95,7 +132,7 @@ async def listen(channel: str) -> AsyncIterator[dict[str, Any]]:
                 raise ConnectionError(f"live updates on {channel} stopped: {item.exc}") from item.exc
             yield item
     finally:
-        entry.queues.discard(queue)
-        if not entry.queues and _channels.get(channel) is entry:
+        entry.discard(queue, where)
+        if entry.idle() and _channels.get(channel) is entry:
             del _channels[channel]
             entry.task.cancel()
