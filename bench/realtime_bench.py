@@ -336,6 +336,10 @@ async def main() -> None:
               f"p99 {percentile(values, .99):6.0f}  max {max(values, default=float('nan')):6.0f}  "
               f"mean {statistics.fmean(values) if values else float('nan'):6.0f}")
     if args.timeline:
+        raw = Path(tempfile.gettempdir()) / "realtime_bench_last.json"
+        raw.write_text(json.dumps({"load_started": load_started, "requests": list(zip(driven["request_at"],
+                                   driven["request_ms"], strict=True)), "received": received, "sent": sent_at}))
+        print(f"raw timings: {raw}")
         ingest_by_window: dict[int, list[float]] = {}
         for at, ms in zip(driven["request_at"], driven["request_ms"], strict=True):
             ingest_by_window.setdefault(int((at - load_started) // 5), []).append(ms)
