@@ -94,7 +94,10 @@ class _Planner:
         low, high = self._range(leaf.value["amount"], leaf.value["unit"])
         builder = SqlBuilder(self.team_id, self.tz, self.now, None)
         x = leaf.spec.sql_expression(builder)
-        builder.out.where = f"{x} >= {builder.param(low, 'timestamptz')} AND {x} < {builder.param(high, 'timestamptz')}"
+        # A computed property (`s.`) is found through its (team_id, column) index.
+        team = "s.team_id = $1::bigint AND " if x.startswith("s.") else ""
+        builder.out.where = (f"{team}{x} >= {builder.param(low, 'timestamptz')}"
+                             f" AND {x} < {builder.param(high, 'timestamptz')}")
         self.out.queries.append((builder.out.statement("c.id"), builder.out.params))
 
     def _events_left(self, event_type: str, left: tuple[datetime, datetime]) -> None:
