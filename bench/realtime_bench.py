@@ -167,25 +167,37 @@ async def wait_ready(url: str) -> None:
 
 
 async def subscribe(key: str, segment_ids: list[int], received: list[tuple[str, str, float]],
-                    ready: asyncio.Event) -> None:
+                    ready: asyncio.Event, mode: str) -> None:
+    """`batched`: one `segmentMembershipChanges` subscription over every segment (one message per
+    committed batch); `per-segment`: one `segmentMembershipChanged` subscription per segment."""
     import websockets
 
-    query = ("subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) "
-             "{ segmentId contactId action causeRef committedAt } }")
+    fields = "segmentId contactId action causeRef committedAt"
     async with websockets.connect(f"ws://127.0.0.1:{PORT}/graphql", subprotocols=["graphql-transport-ws"],
-                                  max_queue=None) as ws:
+                                  max_queue=None, max_size=None) as ws:
         await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {key}"}}))
         assert json.loads(await ws.recv())["type"] == "connection_ack"
-        for sid in segment_ids:
-            await ws.send(json.dumps({"id": str(sid), "type": "subscribe",
-                                      "payload": {"query": query, "variables": {"id": str(sid)}}}))
+        if mode == "batched":
+            query = ("subscription($ids: [ID!]!) { segmentMembershipChanges(segmentIds: $ids) "
+                     f"{{ changes {{ {fields} }} }} }}")
+            await ws.send(json.dumps({"id": "all", "type": "subscribe", "payload": {
+                "query": query, "variables": {"ids": [str(sid) for sid in segment_ids]}}}))
+        else:
+            query = f"subscription($id: ID!) {{ segmentMembershipChanged(segmentId: $id) {{ {fields} }} }}"
+            for sid in segment_ids:
+                await ws.send(json.dumps({"id": str(sid), "type": "subscribe",
+                                          "payload": {"query": query, "variables": {"id": str(sid)}}}))
         await asyncio.sleep(1.0)  # every subscription is listening before the load starts
         ready.set()
         async for raw in ws:
             message = json.loads(raw)
-            if message.get("type") == "next":
-                change = message["payload"]["data"]["segmentMembershipChanged"]
-                received.append((change["causeRef"] or "", change["committedAt"] or "", time.time()))
+            if message.get("type") != "next":
+                continue
+            now = time.time()
+            data = message["payload"]["data"]
+            changes = (data["segmentMembershipChanges"]["changes"] if mode == "batched"
+                       else [data["segmentMembershipChanged"]])
+            received.extend((c["causeRef"] or "", c["committedAt"] or "", now) for c in changes)
 
 
 async def main() -> None:
@@ -200,6 +212,8 @@ async def main() -> None:
     parser.add_argument("--reuse", action="store_true",
                         help="start from a copy of the data set an earlier run loaded (kept as a template "
                              "database; windows shift by the time since it was loaded)")
+    parser.add_argument("--subscription", choices=("batched", "per-segment"), default="batched",
+                        help="one batched subscription over all segments, or one subscription per segment")
     parser.add_argument("--timeline", action="store_true", help="print p95 latencies per 5 s of the run")
     args = parser.parse_args()
 
@@ -266,7 +280,8 @@ async def main() -> None:
         api = f"http://127.0.0.1:{PORT}"
         await wait_ready(api)
         ready = asyncio.Event()
-        listener = asyncio.create_task(subscribe(key, [s.id for s in segments], received, ready))
+        listener = asyncio.create_task(subscribe(key, [s.id for s in segments], received, ready,
+                                                 args.subscription))
         await asyncio.wait_for(ready.wait(), 30)
         await asyncio.sleep(2)  # workers finished their start-up sweeps
         out = tmp / "driver.json"
@@ -322,7 +337,7 @@ async def main() -> None:
 
     accepted_per_s = driven["accepted"] / driven["elapsed"]
     print(f"\nAPI processes: 1, worker processes: {args.workers}, segments: {len(segments)}, "
-          f"contacts: {args.contacts}")
+          f"contacts: {args.contacts}, subscription: {args.subscription}")
     print(f"driven: {driven['accepted']} accepted, {driven['rejected']} rejected, {driven['failures']} failed "
           f"requests in {driven['elapsed']:.1f}s -> {accepted_per_s:.0f} events/s accepted (target {args.rate})")
     print(f"ingest request (batch of {max(1, round(args.rate * TICK))}) ms: "

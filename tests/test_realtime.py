@@ -243,6 +243,49 @@ async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, te
             server.wait(10)
 
 
+BATCHES = ("subscription($ids: [ID!]!) { segmentMembershipChanges(segmentIds: $ids) "
+           "{ committedAt changes { segmentId contactId action cause causeRef } } }")
+
+
+async def _open_socket(url: str, token: str, query: str, variables: dict):
+    ws = await websockets.connect(url, subprotocols=["graphql-transport-ws"])
+    await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}))
+    assert json.loads(await ws.recv())["type"] == "connection_ack"
+    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query, "variables": variables}}))
+    return ws
+
+
+async def test_one_message_per_batch_carries_the_changes_of_the_followed_segments_only(gql, team, live_server,
+                                                                                      other_team):
+    searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    active = await make_segment(gql, team.key, "Active", "lastActivityAt within 1 days")
+    buyers = await make_segment(gql, team.key, "Buyers", "any event of type 'search' within 30 days")
+    ws = await _open_socket(live_server.ws_url, team.key, BATCHES, {"ids": [str(searchers), str(active)]})
+    try:
+        await asyncio.sleep(0.5)
+        accepted = await track(gql, team.key, [{"email": "b1@example.com", "type": "search"},
+                                               {"email": "b2@example.com", "type": "search"}])
+        assert await evaluate_pending(None) == 2
+        message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+        batch = message["payload"]["data"]["segmentMembershipChanges"]
+        got = {(c["segmentId"], c["contactId"], c["action"], c["causeRef"]) for c in batch["changes"]}
+        assert got == {(str(s), a["contactId"], "JOIN", a["eventId"]) for s in (searchers, active) for a in accepted}
+        assert batch["committedAt"] is not None
+        assert len(await members(buyers)) == 2  # changed in the same batch, but not followed
+    finally:
+        await ws.close()
+    # Bad input changes nothing and says why: another team's segment, no ids at all.
+    theirs = await make_segment(gql, other_team.key, "Theirs", "eventCount > 1")
+    for ids in ([str(searchers), str(theirs)], []):
+        ws = await _open_socket(live_server.ws_url, team.key, BATCHES, {"ids": ids})
+        try:
+            message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+            assert message["type"] == "error" or message["payload"].get("errors"), message
+            assert "segment" in json.dumps(message)
+        finally:
+            await ws.close()
+
+
 async def test_ingest_never_waits_for_a_batch_in_progress_and_its_change_is_evaluated_after(
         gql, team, test_database_url):
     segment = await make_segment(gql, team.key, "Abandoned, no purchase",

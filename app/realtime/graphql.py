@@ -12,7 +12,7 @@ from strawberry.types import Info
 from app.graphql.context import Context
 from app.graphql.errors import BadInput
 from app.graphql.ids import parse_id_or_none
-from app.realtime.pubsub import listen, team_channel
+from app.realtime.pubsub import listen, listen_batches, team_channel
 from app.segments.models import Segment
 
 MEMBERSHIP_TOPIC = "segment-membership"
@@ -35,6 +35,26 @@ class SegmentMembershipChange:
 
 
 @strawberry.type
+class SegmentMembershipChanges:
+    changes: list[SegmentMembershipChange] = strawberry.field(description="In commit order.")
+    committed_at: datetime | None = strawberry.field(description="When these changes were committed.")
+
+
+MAX_SUBSCRIBED_SEGMENTS = 200
+
+
+def _change(message: dict) -> SegmentMembershipChange:
+    return SegmentMembershipChange(
+        segment_id=strawberry.ID(str(message["segment_id"])),
+        contact_id=strawberry.ID(str(message["team_contact_id"])),
+        action=MembershipChangeAction(message["action"]),
+        cause=message.get("cause") or "",
+        cause_ref=message.get("cause_ref"),
+        committed_at=(datetime.fromtimestamp(message["committed_at"], UTC) if message.get("committed_at") else None),
+    )
+
+
+@strawberry.type
 class RealtimeSubscription:
     @strawberry.subscription(description="Joins and leaves of one segment of the caller's team, live.")
     async def segment_membership_changed(
@@ -45,12 +65,21 @@ class RealtimeSubscription:
         if parsed is None or not await Segment.exists(id=parsed, team_id=viewer.team.id):
             raise BadInput("segment not found")
         async for message in listen(team_channel(viewer.team.id, MEMBERSHIP_TOPIC), where=("segment_id", parsed)):
-            yield SegmentMembershipChange(
-                segment_id=strawberry.ID(str(message["segment_id"])),
-                contact_id=strawberry.ID(str(message["team_contact_id"])),
-                action=MembershipChangeAction(message["action"]),
-                cause=message.get("cause") or "",
-                cause_ref=message.get("cause_ref"),
-                committed_at=(datetime.fromtimestamp(message["committed_at"], UTC)
-                              if message.get("committed_at") else None),
-            )
+            yield _change(message)
+
+    @strawberry.subscription(description=(
+        "Joins and leaves of several segments of the caller's team, one message per committed batch: "
+        "for dashboards that follow many segments (a batch of 500 changes is one message, not 500)."))
+    async def segment_membership_changes(
+        self, info: Info[Context, None], segment_ids: list[strawberry.ID]
+    ) -> AsyncGenerator[SegmentMembershipChanges, None]:
+        viewer = info.context.require("segments:read")
+        if not 0 < len(segment_ids) <= MAX_SUBSCRIBED_SEGMENTS:
+            raise BadInput(f"give 1 to {MAX_SUBSCRIBED_SEGMENTS} segment ids")
+        parsed = {parse_id_or_none(i) for i in segment_ids}
+        if None in parsed or await Segment.filter(id__in=parsed, team_id=viewer.team.id).count() != len(parsed):
+            raise BadInput("segment not found")
+        channel = team_channel(viewer.team.id, MEMBERSHIP_TOPIC)
+        async for batch in listen_batches(channel, "segment_id", parsed):
+            changes = [_change(m) for m in batch]
+            yield SegmentMembershipChanges(changes=changes, committed_at=changes[-1].committed_at)

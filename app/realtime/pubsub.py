@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from app.realtime.redis import get_redis, key_prefix
@@ -41,6 +41,7 @@ class _Channel:
         self.name = name
         self.queues: set[asyncio.Queue[Any]] = set()  # every message
         self.routed: dict[str, dict[Any, set[asyncio.Queue[Any]]]] = {}  # field -> value -> listeners
+        self.batched: dict[asyncio.Queue[Any], tuple[str, frozenset[Any]]] = {}  # whole messages, filtered
         self.subscribed = asyncio.Event()
         self.task = asyncio.create_task(self._read())
 
@@ -63,20 +64,24 @@ class _Channel:
             self.routed.pop(where[0], None)
 
     def idle(self) -> bool:
-        return not self.queues and not self.routed
+        return not self.queues and not self.routed and not self.batched
 
     def _everyone(self) -> list[asyncio.Queue[Any]]:
-        return [*self.queues, *(q for by_value in self.routed.values() for qs in by_value.values() for q in qs)]
+        return [*self.queues, *(q for by_value in self.routed.values() for qs in by_value.values() for q in qs),
+                *self.batched]
+
+    def _deliver_batch(self, items: list[Any]) -> None:
+        for queue, (name, values) in self.batched.items():
+            wanted = [i for i in items if isinstance(i, dict) and i.get(name) in values]
+            if wanted:
+                _put(queue, wanted, self.name)
 
     def _deliver(self, payload: Any) -> None:
         targets: list[asyncio.Queue[Any]] = list(self.queues)
         for name, by_value in self.routed.items():
             targets += by_value.get(payload.get(name) if isinstance(payload, dict) else None, ())
         for queue in targets:
-            if queue.full():  # a stalled consumer loses old messages rather than memory
-                log.warning("dropping a message for a slow listener on %s", self.name)
-                queue.get_nowait()
-            queue.put_nowait(payload)
+            _put(queue, payload, self.name)
 
     async def _read(self) -> None:
         pubsub = None
@@ -90,8 +95,11 @@ class _Channel:
                 if message is None:
                     continue
                 payload = json.loads(message["data"])
-                for item in payload if isinstance(payload, list) else (payload,):
+                items = payload if isinstance(payload, list) else [payload]
+                for item in items:
                     self._deliver(item)
+                if self.batched:
+                    self._deliver_batch(items)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # Redis went away: every listener's stream ends with the error
@@ -107,6 +115,13 @@ class _Channel:
                     await pubsub.aclose()
 
 
+def _put(queue: asyncio.Queue[Any], item: Any, channel: str) -> None:
+    if queue.full():  # a stalled consumer loses old messages rather than memory
+        log.warning("dropping a message for a slow listener on %s", channel)
+        queue.get_nowait()
+    queue.put_nowait(item)
+
+
 class _Failure:
     def __init__(self, exc: Exception) -> None:
         self.exc = exc
@@ -116,14 +131,13 @@ _channels: dict[str, _Channel] = {}
 LISTENER_BACKLOG = 10_000
 
 
-async def listen(channel: str, where: tuple[str, Any] | None = None) -> AsyncIterator[dict[str, Any]]:
-    """Yield messages published on `channel` until the consumer stops iterating; with
-    `where=(field, value)`, only the messages whose `field` equals `value`."""
+async def _consume(channel: str, attach: Callable[[_Channel, asyncio.Queue[Any]], None],
+                   detach: Callable[[_Channel, asyncio.Queue[Any]], None]) -> AsyncIterator[Any]:
     entry = _channels.get(channel)
     if entry is None or entry.task.done():
         entry = _channels[channel] = _Channel(channel)
     queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=LISTENER_BACKLOG)
-    entry.add(queue, where)
+    attach(entry, queue)
     try:
         await entry.subscribed.wait()  # subscribed before the caller goes on: nothing published after is missed
         while True:
@@ -132,7 +146,21 @@ async def listen(channel: str, where: tuple[str, Any] | None = None) -> AsyncIte
                 raise ConnectionError(f"live updates on {channel} stopped: {item.exc}") from item.exc
             yield item
     finally:
-        entry.discard(queue, where)
+        detach(entry, queue)
         if entry.idle() and _channels.get(channel) is entry:
             del _channels[channel]
             entry.task.cancel()
+
+
+def listen(channel: str, where: tuple[str, Any] | None = None) -> AsyncIterator[dict[str, Any]]:
+    """Yield messages published on `channel` until the consumer stops iterating; with
+    `where=(field, value)`, only the messages whose `field` equals `value`."""
+    return _consume(channel, lambda entry, queue: entry.add(queue, where),
+                    lambda entry, queue: entry.discard(queue, where))
+
+
+def listen_batches(channel: str, field: str, values: set[Any]) -> AsyncIterator[list[dict[str, Any]]]:
+    """Yield each published message as one list, keeping only the items whose `field` is in
+    `values` (messages with none are skipped): a whole batch of changes costs its consumer one step."""
+    return _consume(channel, lambda entry, queue: entry.batched.__setitem__(queue, (field, frozenset(values))),
+                    lambda entry, queue: entry.batched.pop(queue, None))
