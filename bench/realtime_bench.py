@@ -7,12 +7,17 @@
 Loads the segment benchmark's deterministic data set (seed 42) into its own database, creates 50
 dynamic segments of mixed kinds (the seed rules included), then starts one API process
 (`memberhub serve`) and `--workers` worker processes (`memberhub worker`), subscribes to every
-segment's `segmentMembershipChanged` over a websocket, and drives `--rate` events/s for
-`--seconds` from a separate process through `POST /api/v1/teams/{id}/events` (batches every 50 ms,
-open loop). Prints events accepted/s, ingest latency, and for every change caused by a driven
-event the latency from sending the event to the change being committed (its `committedAt`) and to
-the subscription message arriving. Finally recomputes every segment from scratch and counts
+segment over a websocket (by default one `segmentMembershipChanges` subscription over all 50, one
+message per committed batch; `--subscription per-segment` opens 50 `segmentMembershipChanged`
+subscriptions, one message per change), and drives `--rate` events/s for `--seconds` from a
+separate process through `POST /api/v1/teams/{id}/events` (batches every 50 ms, open loop).
+Prints events accepted/s, ingest latency, and for every change caused by a driven event the
+latency from sending the event to the change being committed (its `committedAt`) and to the
+subscription message arriving. Finally recomputes every segment from scratch and counts
 differences from the live memberships (must be zero).
+
+`--reuse` keeps the loaded data set as a template database and later runs start from a copy of
+it (seconds instead of a two-minute load); `--timeline` prints p95s per 5 s of the run.
 """
 
 from __future__ import annotations
