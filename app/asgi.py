@@ -24,6 +24,7 @@ from app.content.media_urls import serve_media
 from app.email.web import UNSUBSCRIBE_ROUTES
 from app.events.http import ingest_endpoint
 from app.graphql.context import Context
+from app.graphql.encoding import encode_response
 from app.graphql.schema import build_schema
 from app.realtime.redis import close_redis, get_redis
 from app.runtime import close_orm, init_orm
@@ -48,6 +49,9 @@ class MemberHubGraphQL(GraphQL):
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
         )
         self.settings = settings
+
+    def encode_json(self, data: object) -> str:
+        return encode_response(data)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = Context(request=request, response=response, settings=self.settings)

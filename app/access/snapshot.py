@@ -81,6 +81,12 @@ class HubSnapshot:
     tree: HubTree
     rules: HubRules
     effective: dict[int, tuple[Rule, ...]]  # node id -> its effective rules, in tree order
+    # The distinct tuples of `effective`, and node id -> index in them (tree order): a member's
+    # decisions are one per rule set, so those outcomes and the version determine the whole tree.
+    rule_sets: tuple[tuple[Rule, ...], ...] = ()
+    rule_set_of: dict[int, int] = field(default_factory=dict)
+    # False when read inside a caller's transaction: its state may never be committed.
+    shareable: bool = True
     # Derived, read-only values other modules compute once per version (e.g. static JSON of the tree).
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -91,7 +97,16 @@ def build_snapshot(team_id: int, hub_id: int, version: str, tree: HubTree, rules
         parents, rules.nodes, {i: n.section_id for i, n in tree.nodes.items()}, rules.sections
     )
     effective = {i: effective_unordered[i] for i in tree.order}
-    return HubSnapshot(team_id, hub_id, version, tree, rules, effective)
+    index: dict[int, int] = {}  # id() of an interned rule tuple -> its position in rule_sets
+    rule_sets: list[tuple[Rule, ...]] = []
+    rule_set_of: dict[int, int] = {}
+    for node_id, node_rules in effective.items():
+        position = index.get(id(node_rules))
+        if position is None:
+            position = index[id(node_rules)] = len(rule_sets)
+            rule_sets.append(node_rules)
+        rule_set_of[node_id] = position
+    return HubSnapshot(team_id, hub_id, version, tree, rules, effective, tuple(rule_sets), rule_set_of)
 
 
 async def fetch_hub_rules(team_id: int, hub_id: int) -> HubRules:
@@ -125,7 +140,9 @@ async def hub_snapshot(team_id: int, hub_id: int, version: str) -> HubSnapshot:
         # Inside a caller's transaction (its own view of the data): read, but neither use nor fill the cache.
         tree = await fetch_published_tree(team_id, hub_id)
         rules = await fetch_hub_rules(team_id, hub_id)
-        return build_snapshot(team_id, hub_id, version, tree, rules)
+        snapshot = build_snapshot(team_id, hub_id, version, tree, rules)
+        snapshot.shareable = False
+        return snapshot
     snapshot = await _read_snapshot(team_id, hub_id)
     _snapshots.pop(key, None)
     while len(_snapshots) >= MAX_HUBS:  # evict the oldest stored

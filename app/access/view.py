@@ -14,7 +14,7 @@ from typing import Any
 from tortoise import connections
 
 from app.access import loaders as loaders_module
-from app.access.decision import Decision, MemberFacts, Rule, decide, decide_all
+from app.access.decision import Decision, MemberFacts, Rule, decide, decide_effective
 from app.access.loaders import (
     HubRules,
     fetch_member_facts,
@@ -38,6 +38,8 @@ class HubAccess:
     decisions: dict[int, Decision]
     now: datetime
     snapshot: HubSnapshot | None = None  # None when the loaders are off (benchmark baseline)
+    # With a snapshot: the decision per rule set (`snapshot.rule_sets`), from which `decisions` come.
+    outcomes: tuple[Decision, ...] = ()
     _lesson_counts: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def node(self, node_id: int) -> Decision | None:
@@ -58,6 +60,21 @@ class HubAccess:
         node = self.decisions.get(node_id)
         # A section showing a draft or deleted node shows nothing of it.
         return node if node is not None else Decision(False, None)
+
+    def lesson_totals(self) -> tuple[int, int]:
+        """(published lessons in the hub, of which this member may open)."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            lessons = [i for i, row in self.tree.nodes.items() if is_lesson(row)]
+            return len(lessons), sum(self.decisions[i].allowed for i in lessons)
+        per_set = snapshot.memo.get("access:lessons-per-rule-set")
+        if per_set is None:
+            per_set = [0] * len(snapshot.rule_sets)
+            for node_id, row in self.tree.nodes.items():
+                if is_lesson(row):
+                    per_set[snapshot.rule_set_of[node_id]] += 1
+            snapshot.memo["access:lessons-per-rule-set"] = per_set
+        return sum(per_set), sum(n for n, outcome in zip(per_set, self.outcomes, strict=True) if outcome.allowed)
 
     def lesson_counts(self, node_id: int) -> tuple[int, int]:
         """(published lessons under the node, of which this member may open)."""
@@ -124,9 +141,10 @@ async def compute_hub_access(
     found = await get(f"access:facts+version:{hub_id}", lambda: facts_and_version_loader(team_id, hub_id)).load(
         contact_id)
     snapshot = await get_snapshot(loaders, team_id, hub_id, found.hub_version)
-    decisions = decide_all(found.facts, snapshot.effective, now)
+    outcomes = tuple(decide_effective(found.facts, rules, now) for rules in snapshot.rule_sets)
+    decisions = {node_id: outcomes[i] for node_id, i in snapshot.rule_set_of.items()}
     return HubAccess(team_id, hub_id, contact_id, found.facts, snapshot.tree, snapshot.rules, decisions, now,
-                     snapshot=snapshot)
+                     snapshot=snapshot, outcomes=outcomes)
 
 
 async def get_snapshot(loaders: dict[str, Any], team_id: int, hub_id: int, version: str) -> HubSnapshot:

@@ -13,8 +13,9 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     ValidationCache,
+    max_aliases,
+    query_depth_limiter,
 )
-from strawberry.extensions import max_aliases, query_depth_limiter
 from strawberry.tools import merge_types
 
 from app.access.graphql import AccessMutation, AccessQuery, AccessSubscription
