@@ -219,12 +219,19 @@ class KeepAliveClient:
         self.writer: asyncio.StreamWriter | None = None
 
     async def post_json(self, path: str, body: bytes, token: str) -> tuple[int, bytes]:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        assert self.reader is not None
-        self.writer.write(
-            f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
-            f"Authorization: Bearer {token}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        request = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
+                   f"Authorization: Bearer {token}\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body
+        if self.writer is not None:
+            try:
+                return await self._exchange(request)
+            except (asyncio.IncompleteReadError, ConnectionError):  # the server closed an idle connection
+                self.close()
+        self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        return await self._exchange(request)
+
+    async def _exchange(self, request: bytes) -> tuple[int, bytes]:
+        assert self.reader is not None and self.writer is not None
+        self.writer.write(request)
         head = await self.reader.readuntil(b"\r\n\r\n")
         status_line, _, headers = head.partition(b"\r\n")
         length = None
@@ -239,6 +246,7 @@ class KeepAliveClient:
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
+            self.reader = self.writer = None
 
 
 async def load(base: str, query: str, tokens: list[str], clients: int, seconds: float) -> dict[str, float]:

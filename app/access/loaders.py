@@ -23,14 +23,8 @@ MEMBER_FACTS_SQL = """
 SELECT c.id AS team_contact_id, hm.role, hm.joined_at, hm.banned,
   ARRAY(SELECT sm.segment_id FROM segment_memberships sm
         WHERE sm.team_id = $1 AND sm.team_contact_id = c.id) AS segment_ids,
-  ARRAY(SELECT e.product_id FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_products,
-  ARRAY(SELECT e.status FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_statuses,
-  ARRAY(SELECT e.starts_at FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_starts,
-  ARRAY(SELECT e.ends_at FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_ends
+  ARRAY(SELECT (e.product_id, e.status, e.starts_at, e.ends_at) FROM entitlements e
+        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS entitlements
 FROM unnest($3::bigint[]) AS c(id)
 LEFT JOIN hub_memberships hm ON hm.team_id = $1 AND hm.hub_id = $2 AND hm.team_contact_id = c.id
 """
@@ -39,9 +33,7 @@ LEFT JOIN hub_memberships hm ON hm.team_id = $1 AND hm.hub_id = $2 AND hm.team_c
 def _facts_from_row(row: dict[str, Any]) -> MemberFacts:
     entitlements = {
         product_id: EntitlementFacts(status=status, starts_at=starts, ends_at=ends)
-        for product_id, status, starts, ends in zip(
-            row["ent_products"], row["ent_statuses"], row["ent_starts"], row["ent_ends"], strict=True
-        )
+        for product_id, status, starts, ends in row["entitlements"]
     }
     return MemberFacts(
         team_contact_id=row["team_contact_id"], role=row["role"], joined_at=row["joined_at"],

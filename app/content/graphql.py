@@ -17,7 +17,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.access.decision import Decision, LockReason
-from app.access.members import MemberViewer
+from app.access.members import HubSummary, MemberViewer
 from app.access.models import RuleTarget
 from app.access.view import HubAccess, hub_access
 from app.content import service
@@ -246,7 +246,7 @@ class MemberHubView:
         return self.access.lesson_totals()[1]
 
 
-async def member_hub_view(info: Info[Context, None], hub: Hub, contact_id: int) -> MemberHubView:
+async def member_hub_view(info: Info[Context, None], hub: Hub | HubSummary, contact_id: int) -> MemberHubView:
     access = await _access(info, hub.team_id, hub.id, contact_id)
     return MemberHubView(id=strawberry.ID(str(hub.id)), name=hub.name, slug=hub.slug, description=hub.description,
                          contact_id=strawberry.ID(str(contact_id)), access=access)
@@ -332,7 +332,7 @@ class LessonProgressPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-async def _member_hub(member: MemberViewer) -> Hub:
+async def _member_hub(member: MemberViewer) -> Hub | HubSummary:
     hub = member.hub or await Hub.get_or_none(id=member.hub_id, team_id=member.team_id)
     if hub is None:
         raise unauthenticated("the hub of this member token no longer exists")
