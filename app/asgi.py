@@ -20,6 +20,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
 
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
+from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
 from app.email.web import UNSUBSCRIBE_ROUTES
@@ -58,14 +59,19 @@ class MemberHubGraphQL(GraphQL):
         context = Context(request=request, response=response, settings=self.settings)
         token = bearer_token(request.headers.get("authorization"))
         if token:
-            await self._authenticate(context, token, request.headers.get("x-memberhub-team"))
+            # One request (not a websocket, whose context outlives it): a member's access facts come with the session.
+            await self._authenticate(context, token, request.headers.get("x-memberhub-team"),
+                                     with_access_facts=isinstance(request, Request))
         return context
 
-    async def _authenticate(self, context: Context, token: str, team_id: str | None) -> None:
+    async def _authenticate(self, context: Context, token: str, team_id: str | None,
+                            with_access_facts: bool = False) -> None:
         context.bearer_token = token
         if token.startswith(MEMBER_TOKEN_PREFIX):
-            context.member = await authenticate_member(token)
+            context.member = await authenticate_member(token, with_access_facts=with_access_facts)
             context.token_rejected = context.member is None
+            if context.member is not None:
+                prime_member_access(context.loaders, context.member)
             return
         context.viewer = await authenticate(token, team_id)
         context.token_rejected = context.viewer is None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from strawberry.dataloader import DataLoader
 from tortoise import connections
 
 from app.access import loaders as loaders_module
@@ -22,8 +23,9 @@ from app.access.loaders import (
     member_facts_loader,
     rule_from_model,
 )
+from app.access.members import MemberViewer
 from app.access.models import AccessRule, RuleTarget
-from app.access.snapshot import HubSnapshot, facts_and_version_loader, hub_snapshot
+from app.access.snapshot import FactsAndVersion, HubSnapshot, facts_and_version_loader, hub_snapshot
 from app.content.loaders import HubTree, is_lesson, published_tree_loader
 
 
@@ -138,13 +140,25 @@ async def compute_hub_access(
         )
         decisions = await naive_decisions(team_id, hub_id, contact_id, tree, now)
         return HubAccess(team_id, hub_id, contact_id, facts, tree, rules, decisions, now)
-    found = await get(f"access:facts+version:{hub_id}", lambda: facts_and_version_loader(team_id, hub_id)).load(
-        contact_id)
+    found = await _facts_loader(loaders, team_id, hub_id).load(contact_id)
     snapshot = await get_snapshot(loaders, team_id, hub_id, found.hub_version)
     outcomes = tuple(decide_effective(found.facts, rules, now) for rules in snapshot.rule_sets)
     decisions = {node_id: outcomes[i] for node_id, i in snapshot.rule_set_of.items()}
     return HubAccess(team_id, hub_id, contact_id, found.facts, snapshot.tree, snapshot.rules, decisions, now,
                      snapshot=snapshot, outcomes=outcomes)
+
+
+def _facts_loader(loaders: dict[str, Any], team_id: int, hub_id: int) -> DataLoader[int, FactsAndVersion]:
+    key = f"access:facts+version:{hub_id}"
+    if key not in loaders:
+        loaders[key] = facts_and_version_loader(team_id, hub_id)
+    return loaders[key]
+
+
+def prime_member_access(loaders: dict[str, Any], member: MemberViewer) -> None:
+    """A signed-in member's facts and hub version, read with the session, serve this request's decisions."""
+    if member.access_facts is not None:
+        _facts_loader(loaders, member.team_id, member.hub_id).prime(member.team_contact_id, member.access_facts)
 
 
 async def get_snapshot(loaders: dict[str, Any], team_id: int, hub_id: int, version: str) -> HubSnapshot:
