@@ -9,8 +9,10 @@ Rounds (one server each, `--workers` uvicorn processes, as deployed: one per cor
   tree (json)      `contentTreeJson`: the whole decided tree as one JSON value (the member tree query)
   tree (fields)    `contentTree { …12 fields… media { url } }`: the same data through per-field GraphQL
   naive            `contentTreeJson` with MEMBERHUB_ACCESS_LOADERS=off (facts and rules fetched per node)
-SQL statements per request are counted in-process (the app on the same database), cold and warm.
-The load generator runs on the same machine and competes with the server for its cores.
+SQL statements per request are counted in-process (the app on the same database), cold and warm,
+and so are the distinct encoded trees the 500 members get (members with equal outcomes share one).
+The load generator (plain asyncio HTTP/1.1 keep-alive, far cheaper than httpx) runs on the same
+machine and competes with the server for its cores; its CPU share is printed.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379/2 \
         python bench/access_bench.py [--seconds 10] [--clients 20] [--workers 2]
@@ -285,8 +287,9 @@ async def load(base: str, query: str, tokens: list[str], clients: int, seconds: 
             "rps": len(latencies) / elapsed, "elapsed": elapsed, "client_cpu": client_cpu}
 
 
-async def count_statements(url: str, token: str) -> dict[str, tuple[int, int]]:
-    """SQL statements of one request per round, in-process on the bench database: (cold, warm)."""
+async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple[int, int]], int]:
+    """SQL statements of one request per round, in-process on the bench database: (cold, warm);
+    and how many distinct encoded trees the members' JSON trees take."""
     os.environ["DATABASE_URL"] = url
     from asgi_lifespan import LifespanManager
     from tortoise import connections
@@ -294,7 +297,9 @@ async def count_statements(url: str, token: str) -> dict[str, tuple[int, int]]:
     from app.access import loaders as access_loaders
     from app.access.snapshot import clear_snapshots
     from app.asgi import create_app
+    from app.content.tree_json import encoded_trees
 
+    token = tokens[0]
     app = create_app()
     seen: list[str] = []
     out = {}
@@ -322,11 +327,18 @@ async def count_statements(url: str, token: str) -> dict[str, tuple[int, int]]:
                         assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
                         counts.append(len(seen))
                     out[label] = (counts[0], counts[1])
+                access_loaders.LOADERS_ENABLED = True
+                encoded_trees.clear()
+                for member_token in tokens:
+                    r = await http.post("/graphql", json={"query": QUERY_JSON},
+                                        headers={"Authorization": f"Bearer {member_token}"})
+                    assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
+                distinct = len(encoded_trees)
         finally:
             access_loaders.LOADERS_ENABLED = True
             for name, original in originals.items():
                 setattr(client_class, name, original)
-    return out
+    return out, distinct
 
 
 ROUNDS = (("tree (json)", QUERY_JSON, True), ("tree (fields)", QUERY_FIELDS, True), ("naive", QUERY_JSON, False))
@@ -347,7 +359,8 @@ async def main() -> None:
         print(f"seeded {MEMBERS} members, {NODES} nodes in {time.perf_counter() - t0:.1f}s; "
               f"{args.clients} clients, {args.seconds:.0f}s a round; server: uvicorn --workers {args.workers} "
               f"on {os.cpu_count()} cores (load generator on the same machine)")
-        statements = await count_statements(url, tokens[0])
+        statements, distinct = await count_statements(url, tokens)
+        print(f"encoded trees: {distinct} distinct values for the {len(tokens)} signed-in members")
         results = {}
         for label, query, loaders in ROUNDS:
             process, base = start_server(url, loaders, args.workers)
