@@ -1,8 +1,9 @@
 """A hub's published tree and access rules, kept in-process per hub version.
 
 The cache never decides anything on its own: every request reads the hub's version from
-PostgreSQL in the same statement as the member's facts (`fetch_facts_and_version`), and a
-snapshot serves only while that version still matches. The version covers every row a snapshot
+PostgreSQL in the same statement as the member's facts (`fetch_facts_and_version`, or the
+member's session statement in app/access/members.py), and a snapshot serves only while that
+version still matches. The version covers every row a snapshot
 is built from — the hub's content nodes (any status) with their media, and the hub's access
 rules — by hashing each row's id with its `xmin` (the transaction that wrote that row version).
 Any insert, update or delete, through the ORM, raw SQL or another process, changes it; nothing
