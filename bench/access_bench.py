@@ -9,8 +9,10 @@ Rounds (one server each, `--workers` uvicorn processes, as deployed: one per cor
   tree (json)      `contentTreeJson`: the whole decided tree as one JSON value (the member tree query)
   tree (fields)    `contentTree { …12 fields… media { url } }`: the same data through per-field GraphQL
   naive            `contentTreeJson` with MEMBERHUB_ACCESS_LOADERS=off (facts and rules fetched per node)
-SQL statements per request are counted in-process (the app on the same database), cold and warm.
-The load generator runs on the same machine and competes with the server for its cores.
+SQL statements per request are counted in-process (the app on the same database), cold and warm,
+and so are the distinct encoded trees the 500 members get (members with equal outcomes share one).
+The load generator (plain asyncio HTTP/1.1 keep-alive, far cheaper than httpx) runs on the same
+machine and competes with the server for its cores; its CPU share is printed.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379/2 \
         python bench/access_bench.py [--seconds 10] [--clients 20] [--workers 2]
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import math
 import os
 import random
@@ -31,6 +34,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import asyncpg
 import httpx
@@ -203,26 +207,70 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, max(0, math.ceil(q * len(sorted_values)) - 1))]
 
 
+class KeepAliveClient:
+    """A minimal HTTP/1.1 keep-alive client for the load loop (one connection, one request at a time).
+
+    httpx costs more CPU per request than the server does here, and the load generator shares the
+    machine's cores with the server; this costs a small fraction of that, so the numbers are the server's.
+    """
+
+    def __init__(self, base: str) -> None:
+        parsed = urlsplit(base)
+        self.host, self.port = parsed.hostname, parsed.port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post_json(self, path: str, body: bytes, token: str) -> tuple[int, bytes]:
+        request = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
+                   f"Authorization: Bearer {token}\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body
+        if self.writer is not None:
+            try:
+                return await self._exchange(request)
+            except (asyncio.IncompleteReadError, ConnectionError):  # the server closed an idle connection
+                self.close()
+        self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        return await self._exchange(request)
+
+    async def _exchange(self, request: bytes) -> tuple[int, bytes]:
+        assert self.reader is not None and self.writer is not None
+        self.writer.write(request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status_line, _, headers = head.partition(b"\r\n")
+        length = None
+        for line in headers.split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        if length is None:
+            raise RuntimeError(f"no content-length in response: {head[:200]!r}")
+        return int(status_line.split()[1]), await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
 async def load(base: str, query: str, tokens: list[str], clients: int, seconds: float) -> dict[str, float]:
     latencies: list[float] = []
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=httpx.Limits(max_connections=clients)) as http:
-
-        async def post(token: str) -> httpx.Response:
-            return await http.post("/graphql", json={"query": query}, headers={"Authorization": f"Bearer {token}"})
-
-        for token in tokens[:clients]:  # warm-up: pool connections, parser cache, hub snapshot
-            r = await post(token)
-            assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
+    body = json.dumps({"query": query}).encode()
+    connections = [KeepAliveClient(base) for _ in range(clients)]
+    try:
+        for http, token in zip(connections, tokens, strict=False):  # warm-up: connections, caches, hub snapshot
+            status, payload = await http.post_json("/graphql", body, token)
+            assert status == 200 and "errors" not in json.loads(payload), payload[:500]
 
         async def client(i: int) -> None:
+            http = connections[i]
             n = i
             while time.perf_counter() < deadline:
                 token = tokens[n % len(tokens)]
                 n += clients
                 started = time.perf_counter()
-                r = await post(token)
+                status, payload = await http.post_json("/graphql", body, token)
                 latencies.append(time.perf_counter() - started)
-                assert r.status_code == 200
+                assert status == 200 and payload.startswith(b'{"data":{') and b'"errors":' not in payload, \
+                    payload[:500]
 
         cpu_before = time.process_time()
         deadline = time.perf_counter() + seconds
@@ -230,14 +278,18 @@ async def load(base: str, query: str, tokens: list[str], clients: int, seconds: 
         await asyncio.gather(*(client(i) for i in range(clients)))
         elapsed = time.perf_counter() - started
         client_cpu = time.process_time() - cpu_before
+    finally:
+        for http in connections:
+            http.close()
     latencies.sort()
     return {"requests": len(latencies), "p50_ms": percentile(latencies, 0.50) * 1000,
             "p95_ms": percentile(latencies, 0.95) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
             "rps": len(latencies) / elapsed, "elapsed": elapsed, "client_cpu": client_cpu}
 
 
-async def count_statements(url: str, token: str) -> dict[str, tuple[int, int]]:
-    """SQL statements of one request per round, in-process on the bench database: (cold, warm)."""
+async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple[int, int]], int]:
+    """SQL statements of one request per round, in-process on the bench database: (cold, warm);
+    and how many distinct encoded trees the members' JSON trees take."""
     os.environ["DATABASE_URL"] = url
     from asgi_lifespan import LifespanManager
     from tortoise import connections
@@ -245,7 +297,9 @@ async def count_statements(url: str, token: str) -> dict[str, tuple[int, int]]:
     from app.access import loaders as access_loaders
     from app.access.snapshot import clear_snapshots
     from app.asgi import create_app
+    from app.content.tree_json import encoded_trees
 
+    token = tokens[0]
     app = create_app()
     seen: list[str] = []
     out = {}
@@ -273,11 +327,18 @@ async def count_statements(url: str, token: str) -> dict[str, tuple[int, int]]:
                         assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
                         counts.append(len(seen))
                     out[label] = (counts[0], counts[1])
+                access_loaders.LOADERS_ENABLED = True
+                encoded_trees.clear()
+                for member_token in tokens:
+                    r = await http.post("/graphql", json={"query": QUERY_JSON},
+                                        headers={"Authorization": f"Bearer {member_token}"})
+                    assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
+                distinct = len(encoded_trees)
         finally:
             access_loaders.LOADERS_ENABLED = True
             for name, original in originals.items():
                 setattr(client_class, name, original)
-    return out
+    return out, distinct
 
 
 ROUNDS = (("tree (json)", QUERY_JSON, True), ("tree (fields)", QUERY_FIELDS, True), ("naive", QUERY_JSON, False))
@@ -298,7 +359,8 @@ async def main() -> None:
         print(f"seeded {MEMBERS} members, {NODES} nodes in {time.perf_counter() - t0:.1f}s; "
               f"{args.clients} clients, {args.seconds:.0f}s a round; server: uvicorn --workers {args.workers} "
               f"on {os.cpu_count()} cores (load generator on the same machine)")
-        statements = await count_statements(url, tokens[0])
+        statements, distinct = await count_statements(url, tokens)
+        print(f"encoded trees: {distinct} distinct values for the {len(tokens)} signed-in members")
         results = {}
         for label, query, loaders in ROUNDS:
             process, base = start_server(url, loaders, args.workers)

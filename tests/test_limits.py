@@ -32,3 +32,25 @@ async def test_huge_documents_are_refused(gql, team):
     fields = " ".join("id" for _ in range(5000))
     body = await gql.raw("{ team { " + fields + " } }", token=team.key)
     assert "token" in body["errors"][0]["message"].lower()
+
+
+async def test_a_repeated_document_is_validated_once_and_still_limited(gql, team, monkeypatch):
+    """The limits' rules are built once per schema, so the validation cache can hit."""
+    import strawberry.schema.schema as strawberry_schema
+
+    calls = []
+    validate = strawberry_schema.validate
+
+    def counting(*args, **kwargs):
+        calls.append(args[1])
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(strawberry_schema, "validate", counting)
+    query = "query RepeatedOnce { team { id } }"
+    for _ in range(3):
+        await gql(query, token=team.key)
+    assert len(calls) == 1
+    aliases = " ".join(f"a{i}: team {{ id }}" for i in range(40))
+    for _ in range(2):
+        body = await gql.raw("query RepeatedAliases { " + aliases + " }", token=team.key)
+        assert "aliases" in body["errors"][0]["message"].lower()

@@ -19,29 +19,27 @@ from app.access.models import AccessRule, RuleTarget
 # Benchmarks compare against naive per-node checks: MEMBERHUB_ACCESS_LOADERS=off.
 LOADERS_ENABLED = os.environ.get("MEMBERHUB_ACCESS_LOADERS", "on").lower() != "off"
 
-MEMBER_FACTS_SQL = """
+def member_facts_sql(contacts: str, *, team: str = "$1", hub: str = "$2", columns: str = "") -> str:
+    """The facts statement: `contacts` is the FROM item naming each contact `c.id`; `team` and `hub`
+    are SQL expressions (parameters by default); `columns` adds more to the SELECT list."""
+    return f"""
 SELECT c.id AS team_contact_id, hm.role, hm.joined_at, hm.banned,
   ARRAY(SELECT sm.segment_id FROM segment_memberships sm
-        WHERE sm.team_id = $1 AND sm.team_contact_id = c.id) AS segment_ids,
-  ARRAY(SELECT e.product_id FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_products,
-  ARRAY(SELECT e.status FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_statuses,
-  ARRAY(SELECT e.starts_at FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_starts,
-  ARRAY(SELECT e.ends_at FROM entitlements e
-        WHERE e.team_id = $1 AND e.team_contact_id = c.id ORDER BY e.id) AS ent_ends
-FROM unnest($3::bigint[]) AS c(id)
-LEFT JOIN hub_memberships hm ON hm.team_id = $1 AND hm.hub_id = $2 AND hm.team_contact_id = c.id
+        WHERE sm.team_id = {team} AND sm.team_contact_id = c.id) AS segment_ids,
+  ARRAY(SELECT (e.product_id, e.status, e.starts_at, e.ends_at) FROM entitlements e
+        WHERE e.team_id = {team} AND e.team_contact_id = c.id ORDER BY e.id) AS entitlements{columns}
+FROM {contacts}
+LEFT JOIN hub_memberships hm ON hm.team_id = {team} AND hm.hub_id = {hub} AND hm.team_contact_id = c.id
 """
+
+
+MEMBER_FACTS_SQL = member_facts_sql("unnest($3::bigint[]) AS c(id)")
 
 
 def _facts_from_row(row: dict[str, Any]) -> MemberFacts:
     entitlements = {
         product_id: EntitlementFacts(status=status, starts_at=starts, ends_at=ends)
-        for product_id, status, starts, ends in zip(
-            row["ent_products"], row["ent_statuses"], row["ent_starts"], row["ent_ends"], strict=True
-        )
+        for product_id, status, starts, ends in row["entitlements"]
     }
     return MemberFacts(
         team_contact_id=row["team_contact_id"], role=row["role"], joined_at=row["joined_at"],

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
+from tortoise import connections
+
+from app.access.loaders import member_facts_sql
 from app.access.models import MemberSession, MemberSignInCode
+from app.access.snapshot import FactsAndVersion, facts_and_version_from_row, hub_version_sql
 from app.contacts.models import TeamContact
 from app.core.errors import NotFound, ValidationFailed
 from app.core.tokens import sha256_hex, sign
@@ -29,6 +33,17 @@ MAX_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
+class HubSummary:
+    """The hub fields a member's requests show, read with the session."""
+
+    id: int
+    team_id: int
+    name: str
+    slug: str
+    description: str
+
+
+@dataclass(frozen=True)
 class MemberViewer:
     """A signed-in member: one contact in one hub of one team."""
 
@@ -36,7 +51,10 @@ class MemberViewer:
     hub_id: int
     team_contact_id: int
     session_id: int
-    hub: Hub | None = None  # loaded with the session (same query)
+    hub: HubSummary | None = None  # loaded with the session (same query)
+    # The member's access facts and the hub's version, read with the session (same statement) for a
+    # single request; never for a websocket, whose context outlives any one read.
+    access_facts: FactsAndVersion | None = None
 
 
 @dataclass(frozen=True)
@@ -121,12 +139,33 @@ async def sign_in_with_code(hub_id: int | None, email: str, code: str) -> tuple[
     return MemberViewer(hub.team_id, hub.id, contact.id, session.id), token
 
 
-async def authenticate_member(token: str) -> MemberViewer | None:
-    """One query: the session row with its hub. None when unknown, revoked or expired."""
-    session = await MemberSession.get_or_none(token_hash=sha256_hex(token)).select_related("hub")
-    if session is None or session.revoked_at is not None or session.expires_at <= datetime.now(UTC):
+# Every member request runs this: plain SQL, since building the ORM query costs more than running it.
+SESSION_SQL = """
+SELECT s.id AS session_id, s.team_id, s.hub_id, s.team_contact_id, s.expires_at, h.name, h.slug, h.description
+FROM member_sessions s JOIN hubs h ON h.id = s.hub_id
+WHERE s.token_hash = $1 AND s.revoked_at IS NULL
+"""
+# The same, with the member's access facts and the hub's version (app/access/snapshot.py): a member's
+# request then needs no second statement before its first access decision.
+SESSION_WITH_ACCESS_SQL = member_facts_sql(
+    "member_sessions s JOIN hubs h ON h.id = s.hub_id CROSS JOIN LATERAL (VALUES (s.team_contact_id)) AS c(id)",
+    team="s.team_id", hub="s.hub_id",
+    columns=",\n  s.id AS session_id, s.team_id, s.hub_id, s.expires_at, h.name, h.slug, h.description,\n  "
+            f"{hub_version_sql('s.team_id', 's.hub_id')} AS hub_version",
+) + "WHERE s.token_hash = $1 AND s.revoked_at IS NULL\n"
+
+
+async def authenticate_member(token: str, *, with_access_facts: bool = False) -> MemberViewer | None:
+    """One query: the session row with its hub (and, if asked, the member's access facts and the
+    hub's version, see `MemberViewer.access_facts`). None when unknown, revoked or expired."""
+    sql = SESSION_WITH_ACCESS_SQL if with_access_facts else SESSION_SQL
+    rows = await connections.get("default").execute_query_dict(sql, [sha256_hex(token)])
+    if not rows or rows[0]["expires_at"] <= datetime.now(UTC):
         return None
-    return MemberViewer(session.team_id, session.hub_id, session.team_contact_id, session.id, session.hub)
+    row = rows[0]
+    hub = HubSummary(row["hub_id"], row["team_id"], row["name"], row["slug"], row["description"])
+    access_facts = facts_and_version_from_row(row) if with_access_facts else None
+    return MemberViewer(row["team_id"], row["hub_id"], row["team_contact_id"], row["session_id"], hub, access_facts)
 
 
 async def sign_out(member: MemberViewer) -> None:

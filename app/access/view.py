@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from strawberry.dataloader import DataLoader
 from tortoise import connections
 
 from app.access import loaders as loaders_module
-from app.access.decision import Decision, MemberFacts, Rule, decide, decide_all
+from app.access.decision import Decision, MemberFacts, Rule, decide, decide_effective
 from app.access.loaders import (
     HubRules,
     fetch_member_facts,
@@ -22,8 +23,9 @@ from app.access.loaders import (
     member_facts_loader,
     rule_from_model,
 )
+from app.access.members import MemberViewer
 from app.access.models import AccessRule, RuleTarget
-from app.access.snapshot import HubSnapshot, facts_and_version_loader, hub_snapshot
+from app.access.snapshot import FactsAndVersion, HubSnapshot, facts_and_version_loader, hub_snapshot
 from app.content.loaders import HubTree, is_lesson, published_tree_loader
 
 
@@ -38,6 +40,8 @@ class HubAccess:
     decisions: dict[int, Decision]
     now: datetime
     snapshot: HubSnapshot | None = None  # None when the loaders are off (benchmark baseline)
+    # With a snapshot: the decision per rule set (`snapshot.rule_sets`), from which `decisions` come.
+    outcomes: tuple[Decision, ...] = ()
     _lesson_counts: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def node(self, node_id: int) -> Decision | None:
@@ -58,6 +62,21 @@ class HubAccess:
         node = self.decisions.get(node_id)
         # A section showing a draft or deleted node shows nothing of it.
         return node if node is not None else Decision(False, None)
+
+    def lesson_totals(self) -> tuple[int, int]:
+        """(published lessons in the hub, of which this member may open)."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            lessons = [i for i, row in self.tree.nodes.items() if is_lesson(row)]
+            return len(lessons), sum(self.decisions[i].allowed for i in lessons)
+        per_set = snapshot.memo.get("access:lessons-per-rule-set")
+        if per_set is None:
+            per_set = [0] * len(snapshot.rule_sets)
+            for node_id, row in self.tree.nodes.items():
+                if is_lesson(row):
+                    per_set[snapshot.rule_set_of[node_id]] += 1
+            snapshot.memo["access:lessons-per-rule-set"] = per_set
+        return sum(per_set), sum(n for n, outcome in zip(per_set, self.outcomes, strict=True) if outcome.allowed)
 
     def lesson_counts(self, node_id: int) -> tuple[int, int]:
         """(published lessons under the node, of which this member may open)."""
@@ -121,12 +140,25 @@ async def compute_hub_access(
         )
         decisions = await naive_decisions(team_id, hub_id, contact_id, tree, now)
         return HubAccess(team_id, hub_id, contact_id, facts, tree, rules, decisions, now)
-    found = await get(f"access:facts+version:{hub_id}", lambda: facts_and_version_loader(team_id, hub_id)).load(
-        contact_id)
+    found = await _facts_loader(loaders, team_id, hub_id).load(contact_id)
     snapshot = await get_snapshot(loaders, team_id, hub_id, found.hub_version)
-    decisions = decide_all(found.facts, snapshot.effective, now)
+    outcomes = tuple(decide_effective(found.facts, rules, now) for rules in snapshot.rule_sets)
+    decisions = {node_id: outcomes[i] for node_id, i in snapshot.rule_set_of.items()}
     return HubAccess(team_id, hub_id, contact_id, found.facts, snapshot.tree, snapshot.rules, decisions, now,
-                     snapshot=snapshot)
+                     snapshot=snapshot, outcomes=outcomes)
+
+
+def _facts_loader(loaders: dict[str, Any], team_id: int, hub_id: int) -> DataLoader[int, FactsAndVersion]:
+    key = f"access:facts+version:{hub_id}"
+    if key not in loaders:
+        loaders[key] = facts_and_version_loader(team_id, hub_id)
+    return loaders[key]
+
+
+def prime_member_access(loaders: dict[str, Any], member: MemberViewer) -> None:
+    """A signed-in member's facts and hub version, read with the session, serve this request's decisions."""
+    if member.access_facts is not None:
+        _facts_loader(loaders, member.team_id, member.hub_id).prime(member.team_contact_id, member.access_facts)
 
 
 async def get_snapshot(loaders: dict[str, Any], team_id: int, hub_id: int, version: str) -> HubSnapshot:

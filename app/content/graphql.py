@@ -17,7 +17,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.access.decision import Decision, LockReason
-from app.access.members import MemberViewer
+from app.access.members import HubSummary, MemberViewer
 from app.access.models import RuleTarget
 from app.access.view import HubAccess, hub_access
 from app.content import service
@@ -35,13 +35,13 @@ from app.content.models import (
     PublishStatus,
 )
 from app.content.storage import get_storage
+from app.content.tree_json import member_tree_json
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
 from app.graphql.errors import BadInput, UserError, forbidden, unauthenticated, user_errors
 from app.graphql.ids import parse_id_or_none
 from app.hubs.models import Hub
-from app.settings import Settings
 
 if TYPE_CHECKING:
     from app.access.graphql import AccessRuleType
@@ -239,66 +239,14 @@ class MemberHubView:
 
     @strawberry.field
     def lesson_count(self) -> int:
-        return sum(1 for row in self.access.tree.nodes.values() if is_lesson(row))
+        return self.access.lesson_totals()[0]
 
     @strawberry.field
     def accessible_lesson_count(self) -> int:
-        access = self.access
-        return sum(1 for i, row in access.tree.nodes.items() if is_lesson(row) and access.decisions[i].allowed)
+        return self.access.lesson_totals()[1]
 
 
-def _static_tree_json(access: HubAccess) -> list[tuple[int, bool, dict, NodeRow]]:
-    """Per node, in tree order: (id, is lesson, the fields that do not depend on the member, row)."""
-    tree = access.tree
-    out = []
-    for node_id in tree.order:
-        row = tree.nodes[node_id]
-        out.append((node_id, is_lesson(row), {
-            "id": str(row.id), "parentId": _id(row.parent_id), "sectionId": _id(row.section_id),
-            "kind": NodeKind(row.kind).name, "title": row.title, "position": row.position,
-            "depth": tree.depth[node_id],
-        }, row))
-    return out
-
-
-def member_tree_json(access: HubAccess, settings: Settings) -> list[dict]:
-    """`contentTree` as plain data, shaped in one pass (no per-field GraphQL resolution)."""
-    snapshot = access.snapshot
-    static = snapshot.memo.get("content:tree-json") if snapshot is not None else None
-    if static is None:
-        static = _static_tree_json(access)
-        if snapshot is not None:
-            snapshot.memo["content:tree-json"] = static
-    decisions = access.decisions
-    media_json: dict[int, dict] = {}
-    out = []
-    for node_id, lesson, fields, row in static:
-        decision = decisions[node_id]
-        allowed = decision.allowed
-        counts = (1, int(allowed)) if lesson else access.lesson_counts(node_id)
-        media = None
-        if allowed and row.media is not None:
-            media = media_json.get(row.media.id)
-            if media is None:
-                m = row.media
-                media = media_json[m.id] = {
-                    "id": str(m.id), "kind": MediaKind(m.kind).name, "filename": m.filename,
-                    "contentType": m.content_type, "sizeBytes": m.size_bytes, "url": media_url(settings, m),
-                }
-        out.append({
-            **fields, "canAccess": allowed, "lockedReason": None if allowed else _enum_name(decision.reason),
-            "availableAt": decision.available_at.isoformat() if decision.available_at is not None else None,
-            "body": row.body if allowed else None, "lessonCount": counts[0], "accessibleLessonCount": counts[1],
-            "media": media,
-        })
-    return out
-
-
-def _enum_name(reason: LockReason | None) -> str | None:
-    return reason.name if reason is not None else None
-
-
-async def member_hub_view(info: Info[Context, None], hub: Hub, contact_id: int) -> MemberHubView:
+async def member_hub_view(info: Info[Context, None], hub: Hub | HubSummary, contact_id: int) -> MemberHubView:
     access = await _access(info, hub.team_id, hub.id, contact_id)
     return MemberHubView(id=strawberry.ID(str(hub.id)), name=hub.name, slug=hub.slug, description=hub.description,
                          contact_id=strawberry.ID(str(contact_id)), access=access)
@@ -384,7 +332,7 @@ class LessonProgressPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-async def _member_hub(member: MemberViewer) -> Hub:
+async def _member_hub(member: MemberViewer) -> Hub | HubSummary:
     hub = member.hub or await Hub.get_or_none(id=member.hub_id, team_id=member.team_id)
     if hub is None:
         raise unauthenticated("the hub of this member token no longer exists")

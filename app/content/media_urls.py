@@ -18,13 +18,14 @@ from app.core.tokens import sign, verify_signature
 from app.settings import Settings, get_settings
 
 URL_LIFETIME_SECONDS = 3600
+URL_PERIOD_SECONDS = 300  # a URL stays the same for this long (a cache key may use the period)
 
 
 def media_url(settings: Settings, media: Media | MediaRow, now: float | None = None) -> str:
     if media.external_url:
         return media.external_url
     # Round the expiry so URLs stay stable (cacheable) for a few minutes.
-    expires = (int(now or time.time()) // 300) * 300 + URL_LIFETIME_SECONDS
+    expires = (int(now or time.time()) // URL_PERIOD_SECONDS) * URL_PERIOD_SECONDS + URL_LIFETIME_SECONDS
     signature = sign(settings.secret_key, f"media:{media.id}:{expires}")
     return f"{settings.public_url}/media/{media.id}?expires={expires}&signature={signature}"
 
