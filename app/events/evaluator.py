@@ -239,7 +239,7 @@ async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[P
             except Exception as exc:
                 log.exception("evaluating segment %s failed", item.segment_id)
                 errors[item.segment_id] = f"{type(exc).__name__}: {exc}"
-    report.segments_evaluated += len(runnable) - len(errors.keys() & {w.segment_id for w in runnable})
+    report.segments_evaluated += sum(1 for w in runnable if w.segment_id not in errors)
     # Publish a referenced segment's changes before those of the segments built on it.
     position = {w.segment_id: i for i, w in enumerate(work)}
     changes.sort(key=lambda c: position[c.segment_id])

@@ -131,36 +131,20 @@ SELECT action, team_contact_id FROM changes
 """
 
 
-async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause: str, cause_ref: str | None,
-                      per_contact: dict[int, tuple[str, str | None]] | None = None) -> list[MembershipChange]:
-    """`per_contact` gives each contact its own (cause, cause_ref): the real-time path, where one batch
-    mixes contacts woken by an event (its id), by time and by a list edit."""
+async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause: str,
+                      cause_ref: str | None) -> list[MembershipChange]:
+    """One segment's diff and history (full recompute or a contact list). The real-time path, which
+    diffs many segments at once with a cause per contact, is `app.segments.batch_diff`."""
     seg = compiled.param(segment.id, "bigint")
-    cause_p = compiled.param(cause, "text")
-    ref_p = compiled.param(cause_ref, "text")
-    history_cause, history_ref = cause_p, ref_p
-    if per_contact:
-        ids_p = compiled.param(list(per_contact), "bigint[]")
-        causes_p = compiled.param([c for c, _ in per_contact.values()], "text[]")
-        refs_p = compiled.param([r for _, r in per_contact.values()], "text[]")
-        lookup = (f"FROM unnest({ids_p}, {causes_p}, {refs_p}) AS r(id, cause, ref) "
-                  f"WHERE r.id = changes.team_contact_id")
-        history_cause = f"COALESCE((SELECT r.cause {lookup}), {cause_p})"
-        history_ref = f"COALESCE((SELECT r.ref {lookup}), {ref_p})"
     restrict = " AND team_contact_id = ANY($2::bigint[])" if compiled.restricted else ""
     sql = _DIFF_SQL.format(
         matched=compiled.select("c.id"), seg=seg, restrict_current=restrict,
-        restrict_delete=restrict.replace("team_contact_id", "sm.team_contact_id"), cause=history_cause,
-        history_ref=history_ref,
+        restrict_delete=restrict.replace("team_contact_id", "sm.team_contact_id"),
+        cause=compiled.param(cause, "text"), history_ref=compiled.param(cause_ref, "text"),
     )
     sql = "WITH " + (compiled.cte_prefix() + "\n" + sql.lstrip() if compiled.ctes else sql.lstrip().lstrip(","))
     rows = await conn.fetch(sql, *compiled.params)
-    causes = per_contact or {}
-    return [
-        MembershipChange(segment.id, r["team_contact_id"], r["action"],
-                         *causes.get(r["team_contact_id"], (cause, cause_ref)))
-        for r in rows
-    ]
+    return [MembershipChange(segment.id, r["team_contact_id"], r["action"], cause, cause_ref) for r in rows]
 
 
 async def _update_member_count(conn: Any, segment_id: int, changes: list[MembershipChange], exact: bool) -> int:
