@@ -47,7 +47,7 @@ async def orm() -> AsyncIterator[None]:
     await apply_migrations(TEST_DATABASE_URL)
     await runtime.init_orm()
     yield
-    from app.realtime.redis import close_redis
+    from app.core.redis import close_redis
 
     await close_redis()
     await runtime.close_orm()
@@ -73,7 +73,7 @@ async def clear_job_queue() -> None:
     their timeout before anyone may run them again)."""
     from arq.constants import in_progress_key_prefix, job_key_prefix, retry_key_prefix
 
-    from app.realtime.redis import get_redis, queue_name
+    from app.core.redis import get_redis, queue_name
 
     redis = await get_redis()
     job_ids = await redis.zrange(queue_name(), 0, -1)

@@ -24,7 +24,7 @@ from app.contacts.service import (
 )
 from app.contacts.validation import validate_contact
 from app.db import connection_params
-from app.events.queue import wake_evaluator
+from app.segments.pipeline.queue import wake_evaluator
 
 MAX_REPORTED_REJECTIONS = 1000
 TAG_SPLIT_RE = re.compile(r"[;,|]")

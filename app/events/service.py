@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.service import STAGING_COLUMNS, merge_staging, prepare_staging, staging_record
 from app.contacts.validation import ContactRow
 from app.core.errors import ValidationFailed
-from app.events.queue import request_evaluation, wake_evaluator
+from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 from app.teams.service import EMAIL_RE
 
 log = logging.getLogger("memberhub.events")

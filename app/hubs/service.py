@@ -11,8 +11,8 @@ from tortoise.transactions import in_transaction
 
 from app.contacts.models import TeamContact
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.events.queue import request_evaluation, wake_evaluator
 from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
+from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 from app.teams.models import Team
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")

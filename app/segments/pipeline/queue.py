@@ -62,7 +62,7 @@ async def wake_evaluator(team_id: int) -> bool:
     Job ids are per team and slot: while both slots are taken, the running jobs pick the new rows
     up before they finish, so nothing more is enqueued."""
     try:
-        from app.realtime.redis import get_redis
+        from app.core.redis import get_redis
 
         redis = await get_redis()
         for slot in range(EVALUATOR_SLOTS):
