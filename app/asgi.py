@@ -32,6 +32,7 @@ from app.graphql.schema import build_schema
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
+from app.wiring import wire
 
 log = logging.getLogger("memberhub")
 
@@ -112,6 +113,7 @@ async def readyz(request: Request) -> JSONResponse:
 def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run_worker: bool = False) -> Starlette:
     """Build the app. Tests pass manage_orm=False because their session owns the ORM."""
     settings = settings or get_settings()
+    wire()
     graphql_app = MemberHubGraphQL(settings)
 
     @contextlib.asynccontextmanager

@@ -44,6 +44,9 @@ def test_database_url() -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 async def orm() -> AsyncIterator[None]:
+    from app.wiring import wire
+
+    wire()
     await apply_migrations(TEST_DATABASE_URL)
     await runtime.init_orm()
     yield

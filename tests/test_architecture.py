@@ -36,7 +36,7 @@ LEVEL = {unit: level for level, units in enumerate(LAYERS) for unit in units}
 
 
 def unit_of(module: str) -> str:
-    if module in TOP_MODULES or module.startswith("workers") or module.startswith("app.graphql.schema"):
+    if module.startswith("workers") or any(module == top or module.startswith(top + ".") for top in TOP_MODULES):
         return "top"
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else "top"

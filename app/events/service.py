@@ -37,13 +37,14 @@ FIELD_ALIASES = {
 KNOWN_FIELDS = {"contactId", "email", "type", "occurredAt", "properties", "clientEventId"}
 
 # Called inside the ingest transaction with the stored events, so computed properties are
-# exact at commit. The segment engine registers its updater here (see app/segments).
+# exact at commit. The segment engine's updater is installed by app.wiring.
 EventsWrittenHook = Callable[[asyncpg.Connection, int, list[dict[str, Any]]], Awaitable[None]]
 _events_written_hooks: list[EventsWrittenHook] = []
 
 
 def on_events_written(hook: EventsWrittenHook) -> EventsWrittenHook:
-    _events_written_hooks.append(hook)
+    if hook not in _events_written_hooks:
+        _events_written_hooks.append(hook)
     return hook
 
 
