@@ -127,6 +127,17 @@ class HubMembershipPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.input
+class RemoveHubMemberInput:
+    id: strawberry.ID = strawberry.field(description="The hub membership")
+
+
+@strawberry.type
+class RemoveHubMemberPayload:
+    removed_id: strawberry.ID | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.type
 class HubsQuery:
     @strawberry.field(description="The team's hubs.")
@@ -184,3 +195,12 @@ class HubsMutation:
         except ValidationFailed as exc:
             return HubMembershipPayload(user_errors=user_errors(exc))
         return HubMembershipPayload(membership=HubMembershipType.from_model(membership))
+
+    @strawberry.mutation(description="The contact leaves the hub (its membership is deleted).")
+    async def remove_hub_member(self, info: Info[Context, None], input: RemoveHubMemberInput) -> RemoveHubMemberPayload:
+        viewer = info.context.require("hubs:write")
+        try:
+            removed = await service.remove_hub_member(viewer.team, parse_id_or_none(input.id))
+        except ValidationFailed as exc:
+            return RemoveHubMemberPayload(user_errors=user_errors(exc))
+        return RemoveHubMemberPayload(removed_id=strawberry.ID(str(removed)))

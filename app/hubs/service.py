@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import TeamContact
@@ -15,6 +17,8 @@ from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.evaluation import request_evaluation, wake_evaluator
 from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
 from app.teams.models import Team
+
+log = logging.getLogger("memberhub.hubs")
 
 # Called after a member joins and the join is committed (the welcome mail is one; see app.wiring).
 MemberJoinedHook = Callable[[int, int, int], Awaitable[None]]  # (team_id, hub_id, team_contact_id)
@@ -25,6 +29,11 @@ def on_member_joined(hook: MemberJoinedHook) -> None:
     if hook not in _member_joined_hooks:
         _member_joined_hooks.append(hook)
 
+
+# What a membership write changes for the segment engine: the hub field family (`hubs`,
+# `hub.<slug>.role`, `hub.<slug>.joinedAt`) all trigger on "hubs" (app/segments/catalog.py).
+HUB_FIELDS = "hubs"
+CAUSE = "hub_membership"
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MAX_PREFERENCES_KEYS = 50
@@ -70,22 +79,81 @@ async def add_hub_member(
     existing = await HubMembership.get_or_none(hub_id=hub.id, team_contact_id=contact.id)
     if existing is not None:
         raise ValidationFailed.one("contactId", "the contact is already a member of this hub", "ALREADY_MEMBER")
-    try:
-        async with in_transaction() as tx:
-            membership = await HubMembership.create(
-                team=team, hub=hub, team_contact=contact, role=role,
-                onboarding_state=onboarding_state or OnboardingState.NOT_STARTED,
-                notification_preferences=prefs,
-            )
-            async with tx.acquire_connection() as conn:
-                await request_evaluation(conn, team.id, [contact.id], fields=["hubs"], cause="hub_membership")
-    except IntegrityError as exc:
-        message = "the contact is already a member of this hub"
-        raise ValidationFailed.one("contactId", message, "ALREADY_MEMBER") from exc
+    async with in_transaction() as tx:
+        membership = await grant_hub_membership(
+            tx, team.id, hub.id, contact.id, role, onboarding_state=onboarding_state, notification_preferences=prefs,
+        )
+    if membership is None:  # a concurrent call added the contact first
+        raise ValidationFailed.one("contactId", "the contact is already a member of this hub", "ALREADY_MEMBER")
     await wake_evaluator(team.id)
-    for hook in _member_joined_hooks:
-        await hook(team.id, hub.id, contact.id)
+    await member_joined(team.id, hub.id, contact.id)
     return membership
+
+
+_GRANT_SQL = """
+INSERT INTO hub_memberships (team_id, hub_id, team_contact_id, role, onboarding_state, notification_preferences,
+                             banned, joined_at)
+VALUES ($1, $2, $3, $4, $5, $6::jsonb, false, now())
+ON CONFLICT (hub_id, team_contact_id) DO NOTHING
+RETURNING id
+"""
+
+
+async def grant_hub_membership(
+    db: BaseDBAsyncClient, team_id: int, hub_id: int, contact_id: int, role: str = HubRole.MEMBER, *,
+    onboarding_state: str | None = None, notification_preferences: dict[str, bool] | None = None,
+) -> HubMembership | None:
+    """Inside the caller's transaction `db`: make the contact a member of the hub, unless it already is
+    one (then None, and the transaction goes on). Requests evaluation of the hub fields; after
+    commit the caller wakes the evaluator and calls `member_joined`."""
+    async with db.acquire_connection() as conn:
+        membership_id = await conn.fetchval(
+            _GRANT_SQL, team_id, hub_id, contact_id, HubRole(role).value,
+            OnboardingState(onboarding_state or OnboardingState.NOT_STARTED).value,
+            json.dumps(notification_preferences or {}),
+        )
+        if membership_id is None:
+            return None
+        await request_evaluation(conn, team_id, [contact_id], fields=[HUB_FIELDS], cause=CAUSE)
+    return await HubMembership.get(id=membership_id, using_db=db)
+
+
+async def remove_hub_memberships(db: BaseDBAsyncClient, team_id: int, membership_ids: list[int]) -> list[int]:
+    """Inside the caller's transaction `db`: delete these memberships of the team; returns the contacts
+    who left (the caller wakes the evaluator after commit)."""
+    if not membership_ids:
+        return []
+    async with db.acquire_connection() as conn:
+        rows = await conn.fetch(
+            "DELETE FROM hub_memberships WHERE team_id = $1 AND id = ANY($2::bigint[]) RETURNING team_contact_id",
+            team_id, sorted(set(membership_ids)),
+        )
+        contact_ids = sorted({r["team_contact_id"] for r in rows})
+        await request_evaluation(conn, team_id, contact_ids, fields=[HUB_FIELDS], cause=CAUSE)
+    return contact_ids
+
+
+async def remove_hub_member(team: Team, membership_id: int | None) -> int:
+    """The contact leaves the hub (or is removed from it); returns the removed membership's id."""
+    membership = (
+        await HubMembership.get_or_none(id=membership_id, team_id=team.id) if membership_id else None
+    )
+    if membership is None:
+        raise NotFound("id", "hub membership")
+    async with in_transaction() as tx:
+        await remove_hub_memberships(tx, team.id, [membership.id])
+    await wake_evaluator(team.id)
+    return membership.id
+
+
+async def member_joined(team_id: int, hub_id: int, contact_id: int) -> None:
+    """After the join committed: the hooks (the welcome mail). A failing hook is logged, never raised:
+    the membership is already there."""
+    for hook in _member_joined_hooks:
+        try:
+            await hook(team_id, hub_id, contact_id)
+        except Exception:
+            log.exception("hub join hook %s failed for contact %s in hub %s", hook, contact_id, hub_id)
 
 
 def _validate_preferences(prefs: dict[str, Any] | None) -> dict[str, bool]:
@@ -108,6 +176,7 @@ async def update_hub_membership(
     )
     if membership is None:
         raise NotFound("id", "hub membership")
+    before = (membership.role, membership.banned)
     if role is not None:
         if role not in {r.value for r in HubRole}:
             raise ValidationFailed.one("role", f"unknown role '{role}'", "INVALID_ROLE")
@@ -124,5 +193,13 @@ async def update_hub_membership(
         membership.banned = banned
         membership.banned_at = datetime.now(UTC) if banned else None
         membership.ban_reason = ban_reason if banned else None
-    await membership.save()
+    # Rules read a membership's role and whether it is banned (`hubs`, `hub.<slug>.role`).
+    changes_rules = (membership.role, membership.banned) != before
+    async with in_transaction() as tx:
+        await membership.save(using_db=tx)
+        if changes_rules:
+            async with tx.acquire_connection() as conn:
+                await request_evaluation(conn, team.id, [membership.team_contact_id], fields=[HUB_FIELDS], cause=CAUSE)
+    if changes_rules:
+        await wake_evaluator(team.id)
     return membership
