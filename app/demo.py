@@ -7,8 +7,8 @@ from typing import Any
 
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, TeamContact
 from app.contacts.service import define_custom_property, upsert_contacts
-from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
-from app.hubs.service import create_hub
+from app.hubs.models import Hub, HubRole, OnboardingState
+from app.hubs.service import NewMember, create_hub, import_hub_members
 from app.teams.models import Team, TeamMember, User
 from app.teams.service import ADMIN_SCOPE, create_api_key, create_team
 
@@ -84,13 +84,13 @@ async def seed_demo(contact_count: int = 3000) -> tuple[Team, str]:
     async for contact in TeamContact.filter(team_id=team.id).only("id"):
         for hub in hubs:
             if rng.random() < 0.35:
-                memberships.append(HubMembership(
-                    team_id=team.id, hub_id=hub.id, team_contact_id=contact.id,
+                memberships.append(NewMember(
+                    hub_id=hub.id, contact_id=contact.id,
                     role=HubRole.MODERATOR if rng.random() < 0.02 else HubRole.MEMBER,
                     onboarding_state=rng.choice(list(OnboardingState)),
                     notification_preferences={"email": True, "digest": rng.random() < 0.5},
                 ))
-    await HubMembership.bulk_create(memberships, batch_size=1000)
+    await import_hub_members(team, memberships)
     assert await CustomPropertyDefinition.filter(team_id=team.id).count() == 5
     assert await Hub.filter(team_id=team.id).count() == 3
     return team, key

@@ -13,11 +13,12 @@ from tortoise.transactions import in_transaction
 
 from app.commerce.models import Order
 from app.contacts.models import TeamContact
+from app.events.service import ingest_events
 from app.segments import dsl, rules
 from app.segments.catalog import ContactState
 from app.segments.evaluator import evaluate
 from app.segments.service import check_rule, load_context
-from app.segments.stats import apply_orders, rebuild_computed_properties, record_events
+from app.segments.stats import apply_orders, rebuild_computed_properties
 from app.segments.timeutil import period_range
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -83,10 +84,15 @@ contact_data = st.lists(
         "events": st.lists(st.tuples(st.sampled_from(TYPES), st.integers(0, 24 * 60),
                                      st.sampled_from([None, "mobile", "desktop"])), max_size=6),
         "orders": st.lists(st.tuples(st.sampled_from([0, 1000, 2550, 5000]), st.integers(0, 60 * 24),
-                                     st.sampled_from(["paid", "refunded"])), max_size=3),
+                                     st.sampled_from(["paid", "refunded", "partially_refunded"])), max_size=3),
     }),
     min_size=4, max_size=4,
 )
+
+
+def _refunded(amount, status):
+    """A partial refund gives back a third: money rules count what is left (as ltv does)."""
+    return {"paid": 0, "partially_refunded": amount // 3, "refunded": amount}[status]
 
 
 async def _seed(team, data):
@@ -99,16 +105,17 @@ async def _seed(team, data):
             )
             for amount, hours_ago, status in row["orders"]:
                 await Order.create(team_id=team.id, team_contact_id=contact.id, total_amount=amount, status=status,
+                                   amount_refunded=_refunded(amount, status),
                                    placed_at=NOW - timedelta(hours=hours_ago), using_db=tx)
             await apply_orders(tx, team.id, [contact.id])
             contacts.append(contact)
     events = [
-        {"team_contact_id": c.id, "type": kind, "occurred_at": NOW - timedelta(hours=hours_ago),
+        {"contactId": c.id, "type": kind, "occurredAt": NOW - timedelta(hours=hours_ago),
          "properties": {"device": device} if device else {}}
         for c, row in zip(contacts, data, strict=True) for kind, hours_ago, device in row["events"]
     ]
     if events:
-        await record_events(team.id, events)
+        assert (await ingest_events(team.id, events)).rejected == []
     return contacts
 
 
@@ -125,8 +132,8 @@ def _state(contact, row, tz):
                  "created_at": contact.created_at, "email": contact.email, "custom": {}},
         events=[{"type": k, "occurred_at": NOW - timedelta(hours=h), "properties": {"device": d} if d else {}}
                 for k, h, d in row["events"]],
-        orders=[{"status": s, "total_amount": a, "placed_at": NOW - timedelta(hours=h), "product_ids": []}
-                for a, h, s in row["orders"]],
+        orders=[{"status": s, "total_amount": a, "amount_refunded": _refunded(a, s),
+                 "placed_at": NOW - timedelta(hours=h), "product_ids": []} for a, h, s in row["orders"]],
         tz=tz,
     )
 

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from app.commerce.models import Order, OrderItem
-from app.segments.stats import apply_orders, record_events
+from app.events.service import ingest_events
+from app.segments.stats import apply_orders
 
 SEED_1 = """lifecycleStage in (engaged, converted, loyal)
 AND last event of type 'cart_abandoned' within 24 hours
@@ -42,10 +43,11 @@ async def contacts(gql, team, *rows):
 
 
 async def events(team, *items):
-    await record_events(team.id, [
-        {"team_contact_id": cid, "type": kind, "occurred_at": NOW - ago, "properties": props or {}}
+    result = await ingest_events(team.id, [
+        {"contactId": cid, "type": kind, "occurredAt": NOW - ago, "properties": props or {}}
         for cid, kind, ago, props in items
     ])
+    assert result.rejected == []
 
 
 async def orders(team, contact_id, *amounts, ago=timedelta(days=1), status="paid", product=None):

@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from app.teams.models import UserSession
+from app.teams import service as teams
 
 EXPIRED_SESSION_RETENTION = timedelta(days=30)
 
 
 async def purge_expired_sessions(ctx: dict[str, Any]) -> int:
     """Delete sessions that expired or were revoked more than 30 days ago."""
-    cutoff = datetime.now(UTC) - EXPIRED_SESSION_RETENTION
-    expired = await UserSession.filter(expires_at__lt=cutoff).delete()
-    revoked = await UserSession.filter(revoked_at__lt=cutoff).delete()
-    return expired + revoked
+    return await teams.purge_expired_sessions(datetime.now(UTC) - EXPIRED_SESSION_RETENTION)

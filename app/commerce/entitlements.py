@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
 
 from app.commerce.models import (
     DeliverableKind,
@@ -28,9 +29,11 @@ from app.commerce.models import (
     Subscription,
     SubscriptionStatus,
 )
-from app.contacts.models import Event
+from app.contacts.events import NewEvent, insert_events
+from app.contacts.service import add_tags
 from app.core.pubsub import publish, team_channel
-from app.hubs.models import HubMembership
+from app.hubs.models import HubRole
+from app.hubs.service import grant_hub_membership, member_joined, remove_hub_memberships
 
 log = logging.getLogger("memberhub.commerce")
 
@@ -55,20 +58,26 @@ class Outbox:
     changes: int = 0  # rows written; reconciliation reports how many objects it repaired
     events: list[tuple[int, str, datetime]] = field(default_factory=list)  # (contact, type, occurred_at)
     order_contact_ids: set[int] = field(default_factory=set)  # whose orders changed (segments' order stats)
+    hub_joins: list[tuple[int, int]] = field(default_factory=list)  # (hub, contact) granted by a deliverable
 
     async def flush(self) -> None:
         channel = team_channel(self.team_id, TOPIC)
         for message in self.messages:
             await publish(channel, message)
+        for hub_id, contact_id in self.hub_joins:
+            await member_joined(self.team_id, hub_id, contact_id)
+
+
+def current_db() -> BaseDBAsyncClient:
+    """The caller's transaction (billing writes run inside `webhooks.apply_in_transaction`)."""
+    return connections.get("default")
 
 
 async def record_event(outbox: Outbox, contact_id: int, type_: str, properties: dict[str, Any],
                        occurred_at: datetime | None = None) -> None:
     occurred_at = occurred_at or datetime.now(UTC)
-    await Event.create(
-        team_id=outbox.team_id, team_contact_id=contact_id, type=type_, occurred_at=occurred_at,
-        properties=properties,
-    )
+    async with current_db().acquire_connection() as conn:
+        await insert_events(conn, outbox.team_id, [NewEvent(contact_id, type_, occurred_at, properties)])
     outbox.events.append((contact_id, type_, occurred_at))
     outbox.contact_ids.add(contact_id)
 
@@ -105,43 +114,41 @@ async def set_entitlement(
             "source": source, "ends_at": ends_at.isoformat() if ends_at else None,
         })
         if status == EntitlementStatus.ACTIVE and previous in (None, EntitlementStatus.REVOKED):
-            await deliver(team_id, contact_id, product)
+            await deliver(outbox, contact_id, product)
         elif status == EntitlementStatus.REVOKED:
-            await withdraw(team_id, contact_id, product)
+            await withdraw(outbox, contact_id, product)
     outbox.changes += 1
     outbox.messages.append({"team_contact_id": contact_id, "product_id": product.id, "status": status.value})
     outbox.contact_ids.add(contact_id)
     return entitlement
 
 
-async def deliver(team_id: int, contact_id: int, product: Product) -> None:
-    """Apply the product's deliverables. Content access needs nothing here: access reads entitlements."""
+async def deliver(outbox: Outbox, contact_id: int, product: Product) -> None:
+    """Apply the product's deliverables through their owners' services, in the caller's transaction.
+    Content access needs nothing here: access reads entitlements."""
+    db = current_db()
     for deliverable in await product.deliverables.all():
         if deliverable.kind == DeliverableKind.HUB_MEMBERSHIP and deliverable.hub_id:
-            existing = await HubMembership.get_or_none(hub_id=deliverable.hub_id, team_contact_id=contact_id)
-            if existing is None:
-                membership = await HubMembership.create(
-                    team_id=team_id, hub_id=deliverable.hub_id, team_contact_id=contact_id,
-                    role=deliverable.hub_role or "member",
-                )
-                await DeliveredHubMembership.create(
-                    team_id=team_id, team_contact_id=contact_id, product_id=product.id, hub_membership=membership,
-                )
-        elif deliverable.kind == DeliverableKind.TAG and deliverable.tag:
-            await connections.get("default").execute_query(
-                "UPDATE team_contacts SET tags = array_append(tags, $1::text), updated_at = now() "
-                "WHERE id = $2 AND team_id = $3 AND NOT ($1::text = ANY(tags))",
-                [deliverable.tag, contact_id, team_id],
+            membership = await grant_hub_membership(
+                db, outbox.team_id, deliverable.hub_id, contact_id, deliverable.hub_role or HubRole.MEMBER,
             )
+            if membership is not None:  # a membership the contact already had stays theirs
+                await DeliveredHubMembership.create(
+                    team_id=outbox.team_id, team_contact_id=contact_id, product_id=product.id,
+                    hub_membership_id=membership.id, using_db=db,
+                )
+                outbox.hub_joins.append((deliverable.hub_id, contact_id))
+        elif deliverable.kind == DeliverableKind.TAG and deliverable.tag:
+            async with db.acquire_connection() as conn:
+                await add_tags(conn, outbox.team_id, contact_id, [deliverable.tag], cause="billing")
 
 
-async def withdraw(team_id: int, contact_id: int, product: Product) -> None:
+async def withdraw(outbox: Outbox, contact_id: int, product: Product) -> None:
     """Remove hub memberships this product created; tags stay (they record that a purchase happened)."""
     delivered = await DeliveredHubMembership.filter(
-        team_id=team_id, team_contact_id=contact_id, product_id=product.id
+        team_id=outbox.team_id, team_contact_id=contact_id, product_id=product.id
     ).values_list("hub_membership_id", flat=True)
-    if delivered:
-        await HubMembership.filter(id__in=list(delivered), team_id=team_id).delete()
+    await remove_hub_memberships(current_db(), outbox.team_id, [d for d in delivered if d])
 
 
 async def other_grant_exists(contact_id: int, product_id: int, *, except_subscription_id: int | None = None,

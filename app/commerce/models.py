@@ -68,6 +68,7 @@ class Order(Model):
     status = fields.CharEnumField(OrderStatus, max_length=24, default=OrderStatus.PAID)
     currency = fields.CharField(max_length=3, default="usd")
     total_amount = fields.BigIntField(default=0, description="minor units")
+    amount_refunded = fields.BigIntField(default=0, db_default=0, description="minor units refunded so far")
     placed_at = fields.DatetimeField()
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -24,6 +24,7 @@ log = logging.getLogger("memberhub.commerce")
 BILLING_STATUSES = ("none", "paid", "active", "trialing", "past_due", "paused", "canceled", "incomplete")
 INTERVALS = ("day", "week", "month", "year")
 TABLE_TRIGGER = "table:contact_billing"
+ORDERS_TRIGGER = "orders"  # what order rules wake on (app/segments/catalog.py, triggers.py)
 
 _COLUMNS = (
     "mrr", "ltv", "billing_status", "product_ids", "price_ids", "plan_interval", "plan_interval_count",
@@ -137,7 +138,8 @@ def register_billing_fields() -> None:
 async def notify_segment_engine(conn: Any, outbox: Outbox) -> None:
     """Inside the billing transaction: update the engine's computed properties, queue re-evaluation.
 
-    `conn` is the transaction's asyncpg connection.
+    `conn` is the transaction's asyncpg connection. Contacts whose orders changed (a purchase, a
+    refund) wake the order rules too (`orders`: orderCount, totalSpent, `count of orders`...).
     """
     if not outbox.contact_ids:
         return
@@ -145,14 +147,17 @@ async def notify_segment_engine(conn: Any, outbox: Outbox) -> None:
         await stats.apply_events(conn, outbox.team_id, outbox.events)
     if outbox.order_contact_ids:
         await stats.apply_orders(conn, outbox.team_id, sorted(outbox.order_contact_ids))
-    contact_ids = sorted(outbox.contact_ids)
+    contact_ids = sorted(outbox.contact_ids | outbox.order_contact_ids)
     types_by_contact: dict[int, set[str]] = {c: set() for c in contact_ids}
     for contact_id, type_, _ in outbox.events:
         types_by_contact.setdefault(contact_id, set()).add(type_)
     await request_evaluation(
         conn, outbox.team_id, contact_ids, event_types=[sorted(types_by_contact[c]) for c in contact_ids],
-        fields=[*FIELD_NAMES, "tags", TABLE_TRIGGER], cause="billing",
+        fields=[*FIELD_NAMES, TABLE_TRIGGER], cause="billing",
     )
+    if outbox.order_contact_ids:
+        await request_evaluation(conn, outbox.team_id, sorted(outbox.order_contact_ids), fields=[ORDERS_TRIGGER],
+                                 cause="billing")
 
 
 async def wake_segment_engine(team_id: int) -> None:

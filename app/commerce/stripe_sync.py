@@ -20,6 +20,7 @@ from app.commerce import stripe_api as sa
 from app.commerce.contact_billing import monthly_amount
 from app.commerce.entitlements import (
     Outbox,
+    current_db,
     other_grant_exists,
     record_event,
     record_order,
@@ -43,6 +44,7 @@ from app.commerce.models import (
     SubscriptionStatus,
 )
 from app.contacts.models import TeamContact
+from app.contacts.service import ensure_contact
 
 log = logging.getLogger("memberhub.commerce")
 
@@ -66,22 +68,9 @@ def _int_or_none(value: Any) -> int | None:
 
 
 async def team_contact_for_email(team_id: int, email: str) -> int:
-    """The team's contact for this email, created if new (one per email per team)."""
-    email = email.strip().lower()
-    conn = connections.get("default")
-    await conn.execute_query(
-        "INSERT INTO contacts (email, created_at) VALUES ($1, now()) ON CONFLICT (email) DO NOTHING", [email]
-    )
-    await conn.execute_query(
-        """INSERT INTO team_contacts (team_id, contact_id, email, lifecycle_stage, tags, custom, created_at, updated_at)
-           SELECT $1::bigint, c.id, $2::varchar, 'subscriber', '{}', '{}'::jsonb, now(), now()
-           FROM contacts c WHERE c.email = $2::varchar
-           ON CONFLICT (team_id, email) DO NOTHING""",
-        [team_id, email],
-    )
-    _, rows = await conn.execute_query("SELECT id FROM team_contacts WHERE team_id = $1 AND email = $2",
-                                       [team_id, email])
-    return int(rows[0]["id"])
+    """The team's contact for this email, created if new (one per email per team), by the contacts service."""
+    async with current_db().acquire_connection() as conn:
+        return await ensure_contact(conn, team_id, email)
 
 
 async def contact_for_customer(
@@ -417,9 +406,12 @@ async def apply_charge(outbox: Outbox, client: stripe.StripeClient, charge: dict
     payment.status = PaymentStatus.REFUNDED if full else PaymentStatus.PARTIALLY_REFUNDED
     await payment.save(update_fields=["amount_refunded", "status"])
     if payment.order_id:
-        await Order.filter(id=payment.order_id).update(
-            status=OrderStatus.REFUNDED if full else OrderStatus.PARTIALLY_REFUNDED
-        )
+        # The order carries what was refunded, so order rules (totalSpent, sum of orders.total) count
+        # what the contact kept, as ltv does.
+        order = await Order.select_for_update().get(id=payment.order_id)
+        order.status = OrderStatus.REFUNDED if full else OrderStatus.PARTIALLY_REFUNDED
+        order.amount_refunded = min(order.total_amount, refunded)
+        await order.save(update_fields=["status", "amount_refunded"])
     outbox.order_contact_ids.add(payment.team_contact_id)
     await record_event(outbox, payment.team_contact_id, "refund", {
         "payment_id": payment.id, "order_id": payment.order_id, "amount": newly / 100, "amount_minor": newly,

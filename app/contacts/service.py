@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.models import CustomPropertyDefinition, PropertyType, TeamContact
 from app.contacts.validation import KEY_RE, ContactRow, validate_contact
 from app.core.errors import FieldError, ValidationFailed
-from app.core.evaluation import ALL_FIELDS, request_evaluation, wake_evaluator
+from app.core.evaluation import ALL_FIELDS, request_evaluation, start_backfill, wake_evaluator
 from app.teams.models import Team
 
 MAX_UPSERT_BATCH = 1000
@@ -103,11 +103,48 @@ async def merge_staging(conn: asyncpg.Connection, team_id: int, *, bulk: bool = 
     # Contact fields feed segments: every touched contact is re-evaluated after commit.
     await request_evaluation(conn, team_id, touched, fields=[ALL_FIELDS], cause="contact_update")
     if bulk and touched:
-        await conn.execute(
-            "INSERT INTO evaluation_backfills (team_id, source, total, started_at) VALUES ($1, 'import', $2, now())",
-            team_id, len(touched),
-        )
+        await start_backfill(conn, team_id, source="import", total=len(touched))
     return MergeResult(created=created, updated=updated)
+
+
+_ENSURE_CONTACT_SQL = """
+WITH person AS (
+    INSERT INTO contacts (email, created_at) VALUES ($2, now())
+    ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+    RETURNING id
+)
+INSERT INTO team_contacts (team_id, contact_id, email, lifecycle_stage, tags, custom, created_at, updated_at)
+SELECT $1, person.id, $2, 'subscriber', '{}', '{}'::jsonb, now(), now() FROM person
+ON CONFLICT (team_id, email) DO NOTHING
+RETURNING id
+"""
+
+
+async def ensure_contact(conn: asyncpg.Connection, team_id: int, email: str) -> int:
+    """Inside the caller's transaction: the team's contact for this email, created when new (a new
+    contact is queued for evaluation; the caller wakes the evaluator after commit)."""
+    email = email.strip().lower()
+    created = await conn.fetchval(_ENSURE_CONTACT_SQL, team_id, email)
+    if created is not None:
+        await request_evaluation(conn, team_id, [created], fields=[ALL_FIELDS], cause="contact_update")
+        return int(created)
+    return int(await conn.fetchval("SELECT id FROM team_contacts WHERE team_id = $1 AND email = $2", team_id, email))
+
+
+async def add_tags(conn: asyncpg.Connection, team_id: int, contact_id: int, tags: list[str], *,
+                   cause: str = "contact_update") -> bool:
+    """Inside the caller's transaction: add tags the contact does not have yet. Returns whether any
+    was added (then `tags` rules are queued for it; the caller wakes the evaluator after commit)."""
+    wanted = list(dict.fromkeys(t.strip().lower() for t in tags if t.strip()))
+    changed = await conn.fetchval(
+        "UPDATE team_contacts SET tags = tags || ARRAY(SELECT t FROM unnest($1::text[]) WITH ORDINALITY AS x(t, n)"
+        " WHERE NOT t = ANY(tags) ORDER BY n), updated_at = now()"
+        " WHERE id = $2 AND team_id = $3 AND NOT (tags @> $1::text[]) RETURNING id",
+        wanted, contact_id, team_id,
+    ) if wanted else None
+    if changed is not None:
+        await request_evaluation(conn, team_id, [contact_id], fields=["tags"], cause=cause)
+    return changed is not None
 
 
 async def property_definitions(team_id: int) -> dict[str, CustomPropertyDefinition]:

@@ -22,6 +22,8 @@ class EvaluationQueue(Protocol):
 
     async def wake(self, team_id: int) -> bool: ...
 
+    async def start_backfill(self, conn: Any, team_id: int, *, source: str, total: int) -> None: ...
+
 
 _queue: EvaluationQueue | None = None
 
@@ -45,6 +47,12 @@ async def request_evaluation(
     """Inside the writer's transaction: mark contacts whose `fields` changed for re-evaluation."""
     await _installed().request(conn, team_id, contact_ids, event_types=event_types, fields=fields,
                                cause=cause, cause_refs=cause_refs)
+
+
+async def start_backfill(conn: Any, team_id: int, *, source: str, total: int) -> None:
+    """Inside a bulk writer's transaction (an import): the team's segments show as catching up
+    until the evaluation queue has drained."""
+    await _installed().start_backfill(conn, team_id, source=source, total=total)
 
 
 async def wake_evaluator(team_id: int) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 import asyncpg
 from tortoise.transactions import in_transaction
 
+from app.contacts.events import NewEvent, insert_events
 from app.contacts.service import STAGING_COLUMNS, merge_staging, prepare_staging, staging_record
 from app.contacts.validation import ContactRow
 from app.core.errors import ValidationFailed
@@ -235,28 +236,12 @@ async def _store(conn: asyncpg.Connection, team_id: int, valid: list[_Valid], re
     fresh = [v for v in to_store if v.client_event_id is None or v.client_event_id not in existing]
     stored: list[dict[str, Any]] = []
     if fresh:
-        # Ids are drawn first so each stored row maps back to its input exactly.
-        new_ids = [r[0] for r in await conn.fetch(
-            "SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, $1)", len(fresh)
-        )]
-        rows = await conn.fetch(
-            """
-            INSERT INTO events (id, team_id, team_contact_id, type, occurred_at, received_at, properties,
-                                client_event_id)
-            SELECT u.id, $1, u.contact_id, u.type, u.occurred_at, now(), u.properties::jsonb, u.client_id
-            FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[], $6::text[], $7::text[])
-                 AS u(id, contact_id, type, occurred_at, properties, client_id)
-            ON CONFLICT (team_id, client_event_id) DO NOTHING
-            RETURNING id
-            """,
-            team_id, new_ids, [v.contact_id for v in fresh], [v.type for v in fresh],
-            [v.occurred_at for v in fresh], [json.dumps(v.properties) for v in fresh],
-            [v.client_event_id for v in fresh],
-        )
-        inserted = {r["id"] for r in rows}
+        new_ids = await insert_events(conn, team_id, [
+            NewEvent(v.contact_id, v.type, v.occurred_at, v.properties, v.client_event_id) for v in fresh
+        ])
         raced: list[_Valid] = []
         for v, event_id in zip(fresh, new_ids, strict=True):
-            if event_id not in inserted:  # a concurrent batch stored the same clientEventId first
+            if event_id is None:  # a concurrent batch stored the same clientEventId first
                 raced.append(v)
                 continue
             stored.append({

@@ -6,6 +6,7 @@ import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -116,6 +117,47 @@ async def grant_hub_membership(
             return None
         await request_evaluation(conn, team_id, [contact_id], fields=[HUB_FIELDS], cause=CAUSE)
     return await HubMembership.get(id=membership_id, using_db=db)
+
+
+@dataclass(frozen=True)
+class NewMember:
+    hub_id: int
+    contact_id: int
+    role: str = HubRole.MEMBER
+    onboarding_state: str = OnboardingState.NOT_STARTED
+    notification_preferences: dict[str, bool] = field(default_factory=dict)
+
+
+_IMPORT_SQL = """
+INSERT INTO hub_memberships (team_id, hub_id, team_contact_id, role, onboarding_state, notification_preferences,
+                             banned, joined_at)
+SELECT $1, u.hub_id, u.contact_id, u.role, u.state, u.prefs::jsonb, false, now()
+FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[]) AS u(hub_id, contact_id, role, state, prefs)
+JOIN hubs h ON h.id = u.hub_id AND h.team_id = $1
+JOIN team_contacts c ON c.id = u.contact_id AND c.team_id = $1
+ON CONFLICT (hub_id, team_contact_id) DO NOTHING
+RETURNING team_contact_id
+"""
+
+
+async def import_hub_members(team: Team, members: list[NewMember]) -> int:
+    """Add many memberships at once (seeding, imports), skipping existing ones and other teams' ids.
+    No join hooks run: an import sends no welcome mail. Returns how many were added."""
+    added = 0
+    for start in range(0, len(members), 1000):
+        batch = members[start:start + 1000]
+        async with in_transaction() as tx, tx.acquire_connection() as conn:
+            rows = await conn.fetch(
+                _IMPORT_SQL, team.id, [m.hub_id for m in batch], [m.contact_id for m in batch],
+                [HubRole(m.role).value for m in batch], [OnboardingState(m.onboarding_state).value for m in batch],
+                [json.dumps(m.notification_preferences) for m in batch],
+            )
+            contact_ids = sorted({r["team_contact_id"] for r in rows})
+            await request_evaluation(conn, team.id, contact_ids, fields=[HUB_FIELDS], cause=CAUSE)
+        added += len(rows)
+    if added:
+        await wake_evaluator(team.id)
+    return added
 
 
 async def remove_hub_memberships(db: BaseDBAsyncClient, team_id: int, membership_ids: list[int]) -> list[int]:

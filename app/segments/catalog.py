@@ -58,7 +58,8 @@ class ContactState:
 
     contact: dict[str, Any]
     events: list[dict[str, Any]] = field(default_factory=list)  # type, occurred_at, properties
-    orders: list[dict[str, Any]] = field(default_factory=list)  # status, total_amount, placed_at, product_ids
+    # status, total_amount, amount_refunded (0 when absent), placed_at, product_ids
+    orders: list[dict[str, Any]] = field(default_factory=list)
     hubs: list[dict[str, Any]] = field(default_factory=list)  # slug, role, joined_at, banned
     segment_ids: set[int] = field(default_factory=set)  # current static/cohort memberships
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
@@ -69,6 +70,11 @@ class ContactState:
 
     def events_of(self, event_type: str) -> list[dict[str, Any]]:
         return [e for e in self.events if e["type"] == event_type]
+
+
+def net_amount(order: dict[str, Any]) -> int:
+    """What an order counts for in money rules: its total minus what was refunded."""
+    return int(order["total_amount"]) - int(order.get("amount_refunded") or 0)
 
 
 SqlSource = str | Callable[[Any, str | None], str]
@@ -224,8 +230,8 @@ register_field(
 )
 register_field(
     "totalSpent", "money", sql="COALESCE(s.total_spent, 0)", group="orders",
-    value=lambda st: sum(o["total_amount"] for o in st.paid_orders()),
-    description="Sum of paid orders", triggers=("orders",),
+    value=lambda st: sum(net_amount(o) for o in st.paid_orders()),
+    description="Sum of paid orders, net of refunds", triggers=("orders",),
 )
 register_field(
     "lastOrderAt", "date", sql="s.last_order_at", group="orders",

@@ -225,7 +225,8 @@ class SqlBuilder:
         if node.window is None and node.fn in ("count", "sum"):
             x = "COALESCE(s.order_count, 0)" if node.fn == "count" else "COALESCE(s.total_spent, 0)"
             return f"{x} {op} {target}", False, x
-        expression = "count(*)" if node.fn == "count" else f"{node.fn}(o.total_amount)"
+        # Money an order counts for is what was kept: its total net of refunds (as totalSpent and ltv).
+        expression = "count(*)" if node.fn == "count" else f"{node.fn}(o.total_amount - o.amount_refunded)"
         body = (f"SELECT o.team_contact_id, {expression} AS v FROM orders o WHERE o.team_id = $1::bigint"
                 f" AND o.status = ANY({self.param(list(PAID_ORDER_STATUSES), 'text[]')})"
                 + (f" AND {self.window_sql('o.placed_at', node.window)}" if node.window else "")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.segments import rules
-from app.segments.catalog import ContactState
+from app.segments.catalog import ContactState, net_amount
 from app.segments.compiler import json_text, literal
 from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
 from app.segments.timeutil import period_range, window_start
@@ -118,7 +118,7 @@ class Evaluator:
                 if self.matches(e, node.where) and self.in_window(e["occurred_at"], node.window)
             )
             return _compare(Decimal(count), node.op, literal("number", node.value))
-        amounts = [Decimal(o["total_amount"]) for o in state.paid_orders()
+        amounts = [Decimal(net_amount(o)) for o in state.paid_orders()
                    if self.in_window(o["placed_at"], node.window)]
         target = literal("money" if node.source == "orders.total" else "number", node.value)
         if node.fn == "count":

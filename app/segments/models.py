@@ -89,7 +89,7 @@ class ContactStats(Model):
     """Computed properties of one contact, maintained on ingest so most rules scan contacts only.
 
     Written by `app.segments.stats` (never by hand); `rebuild_computed_properties` recreates it.
-    Orders count when paid or partially refunded; money is in minor units.
+    Orders count when paid or partially refunded, for their total net of refunds; money is in minor units.
     """
 
     team_contact: fields.OneToOneRelation = fields.OneToOneField(

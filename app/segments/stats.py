@@ -9,26 +9,20 @@ behind the rows they summarize:
         ...insert or update orders...
         await apply_orders(conn, team_id, [contact_id, ...])
 
-`record_events` does both steps for a batch of events (the ingest API builds on it), and
+Ingest (`app.events.service`) calls `apply_events` through the hook `apply_ingested_events`, and
 `rebuild_computed_properties` recreates everything from the raw rows.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 import asyncpg
 from tortoise.transactions import in_transaction
 
-from app.core.errors import FieldError, ValidationFailed
 from app.segments.catalog import PAID_ORDER_STATUSES
-
-MAX_EVENT_BATCH = 1000
-MAX_PROPERTIES_BYTES = 16_000
 
 EventFact = tuple[int, str, datetime]  # (team_contact_id, type, occurred_at)
 
@@ -80,7 +74,8 @@ SELECT c.id, c.team_id, 0, NULL, COALESCE(o.n, 0), COALESCE(o.total, 0), o.first
        COALESCE(p.products, '{}'::text[])
   FROM team_contacts c
   LEFT JOIN LATERAL (
-      SELECT count(*) AS n, sum(total_amount) AS total, min(placed_at) AS first_at, max(placed_at) AS last_at
+      SELECT count(*) AS n, sum(total_amount - amount_refunded) AS total, min(placed_at) AS first_at,
+             max(placed_at) AS last_at
         FROM orders WHERE team_contact_id = c.id AND status = ANY($3::text[])
   ) o ON true
   LEFT JOIN LATERAL (
@@ -120,8 +115,8 @@ _REBUILD_SQL = [
       FROM team_contacts c
       LEFT JOIN (SELECT team_contact_id, sum(count) AS n, max(last_at) AS last_at FROM contact_event_stats
                   WHERE team_id = $1::bigint GROUP BY 1) ev ON ev.team_contact_id = c.id
-      LEFT JOIN (SELECT team_contact_id, count(*) AS n, sum(total_amount) AS total, min(placed_at) AS first_at,
-                        max(placed_at) AS last_at
+      LEFT JOIN (SELECT team_contact_id, count(*) AS n, sum(total_amount - amount_refunded) AS total,
+                        min(placed_at) AS first_at, max(placed_at) AS last_at
                    FROM orders WHERE team_id = $1::bigint AND status = ANY($2::text[]) GROUP BY 1) o
              ON o.team_contact_id = c.id
       LEFT JOIN (SELECT o2.team_contact_id,
@@ -147,102 +142,6 @@ async def _rebuild(conn: Any, team_id: int) -> None:
     for index, sql in enumerate(_REBUILD_SQL):
         args: list[Any] = [team_id] + ([list(PAID_ORDER_STATUSES)] if index == 3 else [])
         await _execute(conn, sql, *args)
-
-
-# ---------------------------------------------------------------- recording events
-
-
-@dataclass
-class RecordedEvent:
-    id: int
-    team_contact_id: int
-    type: str
-    occurred_at: datetime
-    client_event_id: str | None
-
-
-@dataclass
-class RecordResult:
-    events: list[RecordedEvent]
-    duplicates: int
-
-
-_INSERT_EVENTS_SQL = """
-INSERT INTO events (team_id, team_contact_id, type, occurred_at, received_at, properties, client_event_id)
-SELECT $1::bigint, x.cid, x.type, x.at, now(), x.props::jsonb, x.client_id
-  FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS x(cid, type, at, props, client_id)
-ON CONFLICT (team_id, client_event_id) DO NOTHING
-RETURNING id, team_contact_id, type, occurred_at, client_event_id
-"""
-
-
-def _validate_events(raw: Sequence[dict[str, Any]], now: datetime) -> tuple[list[tuple[Any, ...]], list[FieldError]]:
-    errors: list[FieldError] = []
-    rows: list[tuple[Any, ...]] = []
-    seen_client_ids: set[str] = set()
-    for index, event in enumerate(raw):
-        path = f"events.{index}"
-        event_type = (event.get("type") or "").strip() if isinstance(event.get("type"), str) else ""
-        if not event_type or len(event_type) > 100:
-            errors.append(FieldError(f"{path}.type", "type must be 1 to 100 characters", "INVALID_EVENT_TYPE"))
-        occurred_at = event.get("occurred_at") or now
-        if not isinstance(occurred_at, datetime) or occurred_at.tzinfo is None:
-            errors.append(FieldError(f"{path}.occurredAt", "occurredAt must be a time with a zone", "INVALID_TIME"))
-        properties = event.get("properties") or {}
-        encoded = json.dumps(properties) if isinstance(properties, dict) else ""
-        if not isinstance(properties, dict) or len(encoded) > MAX_PROPERTIES_BYTES:
-            errors.append(FieldError(f"{path}.properties", f"properties must be an object under "
-                                     f"{MAX_PROPERTIES_BYTES} bytes", "INVALID_PROPERTIES"))
-        client_id = event.get("client_event_id")
-        if client_id is not None:
-            if not isinstance(client_id, str) or not client_id or len(client_id) > 200:
-                errors.append(FieldError(f"{path}.clientEventId", "clientEventId must be 1 to 200 characters",
-                                         "INVALID_CLIENT_EVENT_ID"))
-            elif client_id in seen_client_ids:
-                continue  # the same event twice in one batch is one event
-            else:
-                seen_client_ids.add(client_id)
-        rows.append((event.get("team_contact_id"), event_type, occurred_at, encoded, client_id, index))
-    return rows, errors
-
-
-async def record_events(team_id: int, events: Sequence[dict[str, Any]], conn: Any = None) -> RecordResult:
-    """Store events and update computed properties in one transaction, all or nothing.
-
-    Each event: {"team_contact_id", "type", "occurred_at" (aware datetime, default now),
-    "properties" (dict), "client_event_id" (optional; repeats are ignored and counted as duplicates)}.
-    Evaluating the affected segments is the caller's next step (see `evaluate_for_contacts`).
-    """
-    if not events:
-        raise ValidationFailed.one("events", "no events given", "REQUIRED")
-    if len(events) > MAX_EVENT_BATCH:
-        raise ValidationFailed.one("events", f"at most {MAX_EVENT_BATCH} events per call", "BATCH_TOO_LARGE")
-    rows, errors = _validate_events(events, datetime.now(UTC))
-    if conn is None:
-        async with in_transaction() as tx, tx.acquire_connection() as connection:
-            return await _record(connection, team_id, rows, errors, len(events))
-    return await _record(conn, team_id, rows, errors, len(events))
-
-
-async def _record(conn: asyncpg.Connection, team_id: int, rows: list[tuple[Any, ...]], errors: list[FieldError],
-                  total: int) -> RecordResult:
-    wanted = sorted({r[0] for r in rows if isinstance(r[0], int)})
-    found = {r["id"] for r in await conn.fetch(
-        "SELECT id FROM team_contacts WHERE team_id = $1 AND id = ANY($2::bigint[])", team_id, wanted
-    )}
-    for row in rows:
-        if row[0] not in found:
-            errors.append(FieldError(f"events.{row[5]}.contactId", "contact not found", "NOT_FOUND"))
-    if errors:
-        raise ValidationFailed(errors)
-    inserted = await conn.fetch(
-        _INSERT_EVENTS_SQL, team_id, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
-        [r[3] for r in rows], [r[4] for r in rows],
-    )
-    recorded = [RecordedEvent(r["id"], r["team_contact_id"], r["type"], r["occurred_at"], r["client_event_id"])
-                for r in inserted]
-    await apply_events(conn, team_id, [(e.team_contact_id, e.type, e.occurred_at) for e in recorded])
-    return RecordResult(events=recorded, duplicates=total - len(recorded))
 
 
 async def apply_ingested_events(conn: asyncpg.Connection, team_id: int, stored: list[dict[str, Any]]) -> None:

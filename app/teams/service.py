@@ -182,6 +182,13 @@ async def logout(token: str) -> None:
 _DUMMY_HASH = _hasher.hash("memberhub-dummy-password")
 
 
+async def purge_expired_sessions(cutoff: datetime) -> int:
+    """Delete dashboard sessions that expired or were revoked before `cutoff`; returns how many."""
+    expired = await UserSession.filter(expires_at__lt=cutoff).delete()
+    revoked = await UserSession.filter(revoked_at__lt=cutoff).delete()
+    return expired + revoked
+
+
 async def _touch_api_key(key: ApiKey, now: datetime) -> None:
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         await ApiKey.filter(id=key.id).filter(

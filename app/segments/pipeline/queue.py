@@ -73,6 +73,15 @@ async def wake_evaluator(team_id: int) -> bool:
         return False
 
 
+async def start_backfill(conn: asyncpg.Connection, team_id: int, *, source: str, total: int) -> None:
+    """A bulk write's contacts are queued: the team shows as catching up until none wait (the worker
+    finishes the backfill when the queue is empty)."""
+    await conn.execute(
+        "INSERT INTO evaluation_backfills (team_id, source, total, started_at) VALUES ($1, $2, $3, now())",
+        team_id, source, total,
+    )
+
+
 class PipelineQueue:
     """The engine's implementation of `app.core.evaluation.EvaluationQueue` (installed by app.wiring)."""
 
@@ -84,3 +93,6 @@ class PipelineQueue:
 
     async def wake(self, team_id: int) -> bool:
         return await wake_evaluator(team_id)
+
+    async def start_backfill(self, conn: asyncpg.Connection, team_id: int, *, source: str, total: int) -> None:
+        await start_backfill(conn, team_id, source=source, total=total)
