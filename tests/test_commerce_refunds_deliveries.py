@@ -1,0 +1,102 @@
+"""What purchases and refunds do to segments: deliverables through their owners, order rules net of refunds."""
+
+from __future__ import annotations
+
+import time
+
+from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
+    fake_stripe_fixture,
+    make_shop,
+    send,
+    stripe_server_fixture,
+)
+
+from app.email.models import EmailSend
+from app.segments.models import SegmentMembership
+from app.segments.pipeline.worker import evaluate_pending
+
+CREATE_SEGMENT = """
+mutation($name: String!, $rule: String!) {
+  createSegment(input: {name: $name, kind: DYNAMIC, ruleText: $rule}) { segment { id } userErrors { message } }
+}"""
+EXPLAIN = """
+query($s: ID!, $c: ID!) { explainSegment(segmentId: $s, contactId: $c) { matches conditions { text value } } }"""
+
+
+def session(shop, number: int, amount: int) -> dict:
+    return {"id": f"cs_{number}", "object": "checkout.session", "status": "complete", "mode": "payment",
+            "customer": "cus_buy", "payment_intent": f"pi_{number}", "payment_status": "paid",
+            "amount_total": amount, "currency": "usd", "metadata": shop.metadata(),
+            "customer_details": {"email": shop.email}, "created": int(time.time())}
+
+
+def refund(number: int, amount: int, refunded: int) -> dict:
+    return {"id": f"ch_{number}", "object": "charge", "customer": "cus_buy", "payment_intent": f"pi_{number}",
+            "amount": amount, "amount_refunded": refunded, "refunded": refunded >= amount,
+            "refunds": {"object": "list", "data": [{"id": f"re_{number}_{refunded}", "amount": refunded,
+                                                    "status": "succeeded"}]}}
+
+
+async def segment(gql, team, name, rule):
+    data = (await gql(CREATE_SEGMENT, {"name": name, "rule": rule}, token=team.key))["createSegment"]
+    assert data["userErrors"] == []
+    return int(data["segment"]["id"])
+
+
+async def members(segment_id):
+    return set(await SegmentMembership.filter(segment_id=segment_id).values_list("team_contact_id", flat=True))
+
+
+async def test_delivered_hub_membership_and_tag_move_the_buyer_through_segments(gql, http, team, fake_stripe):
+    shop = await make_shop(gql, team, recurring=False, amount=5000)
+    contact = int(shop.contact_id)
+    in_hub = await segment(gql, team, "Members hub", "hubs contains 'members'")
+    tagged = await segment(gql, team, "Pro customers", "tags contains 'pro-customer'")
+    await evaluate_pending(None)  # the new contact's own evaluation
+    assert await members(in_hub) == set() == await members(tagged)
+
+    await send(http, team.id, "checkout.session.completed", session(shop, 1, 5000))
+    await evaluate_pending(None)
+    assert await members(in_hub) == {contact} and await members(tagged) == {contact}
+    # the hubs service ran its join hooks after commit: the welcome mail is queued once
+    assert await EmailSend.filter(team_id=team.id, kind="welcome", team_contact_id=contact).count() == 1
+
+    await send(http, team.id, "charge.refunded", refund(1, 5000, 5000))  # revoked: the membership is withdrawn
+    await evaluate_pending(None)
+    assert await members(in_hub) == set()
+    assert await members(tagged) == {contact}  # tags stay, a record of the purchase
+
+
+async def test_refunds_move_the_buyer_out_of_order_segments_and_total_spent_follows_ltv(gql, http, team, fake_stripe):
+    shop = await make_shop(gql, team, recurring=False, amount=10000)
+    contact = int(shop.contact_id)
+    repeat = await segment(gql, team, "Repeat buyers", "count of orders > 2")
+    big = await segment(gql, team, "Big spenders", "totalSpent > 250")
+    recent_big = await segment(gql, team, "Big recent spenders", "sum of orders.total within 30 days > 250")
+    valuable = await segment(gql, team, "Valuable", "ltv > 250")
+    await evaluate_pending(None)  # the new contact's own evaluation
+    for number in (1, 2, 3):
+        await send(http, team.id, "checkout.session.completed", session(shop, number, 10000))
+    await evaluate_pending(None)
+    assert [await members(s) for s in (repeat, big, recent_big, valuable)] == [{contact}] * 4
+
+    # a partial refund of 60.00 on the first order: 240 kept, the order still counts
+    await send(http, team.id, "charge.refunded", refund(1, 10000, 6000))
+    await evaluate_pending(None)
+    assert await members(repeat) == {contact}
+    assert await members(big) == set() == await members(recent_big) == await members(valuable)
+    billing = await gql("query($c: ID!) { contactBilling(contactId: $c) { ltv } }", {"c": shop.contact_id},
+                        token=team.key)
+    explained = await gql(EXPLAIN, {"s": str(big), "c": shop.contact_id}, token=team.key)
+    total_spent = explained["explainSegment"]["conditions"][0]["value"]
+    assert billing["contactBilling"]["ltv"] == 240.0 and float(total_spent) == 24000  # minor units
+
+    # the second order refunded in full: two paid orders are left
+    await send(http, team.id, "charge.refunded", refund(2, 10000, 10000))
+    await evaluate_pending(None)
+    assert await members(repeat) == set()
+    explained = await gql(EXPLAIN, {"s": str(big), "c": shop.contact_id}, token=team.key)
+    assert float(explained["explainSegment"]["conditions"][0]["value"]) == 14000
+    billing = await gql("query($c: ID!) { contactBilling(contactId: $c) { ltv } }", {"c": shop.contact_id},
+                        token=team.key)
+    assert billing["contactBilling"]["ltv"] == 140.0
