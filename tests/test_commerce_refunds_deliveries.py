@@ -9,8 +9,10 @@ from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to regis
     make_shop,
     send,
     stripe_server_fixture,
+    subscription_object,
 )
 
+from app.contacts.models import TeamContact
 from app.email.models import EmailSend
 from app.segments.models import SegmentMembership
 from app.segments.pipeline.worker import evaluate_pending
@@ -100,3 +102,17 @@ async def test_refunds_move_the_buyer_out_of_order_segments_and_total_spent_foll
     billing = await gql("query($c: ID!) { contactBilling(contactId: $c) { ltv } }", {"c": shop.contact_id},
                         token=team.key)
     assert billing["contactBilling"]["ltv"] == 140.0
+
+
+async def test_a_contact_stripe_creates_is_evaluated_like_any_new_contact(gql, http, team, fake_stripe):
+    shop = await make_shop(gql, team)
+    subscribers = await segment(gql, team, "Subscribers", "lifecycleStage = 'subscriber'")
+    await evaluate_pending(None)
+    assert await members(subscribers) == {int(shop.contact_id)}
+    sub = fake_stripe.put(subscription_object(sub_id="sub_new", customer="cus_new", status="active",
+                                              metadata={"price_id": shop.price_id}))
+    fake_stripe.put({"id": "cus_new", "object": "customer", "email": "New.Buyer@Example.com"})
+    await send(http, team.id, "customer.subscription.created", sub)
+    [created] = await TeamContact.filter(team_id=team.id, email="new.buyer@example.com")
+    await evaluate_pending(None)
+    assert await members(subscribers) == {int(shop.contact_id), created.id}
