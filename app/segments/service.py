@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import asyncpg
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, TeamContact
@@ -158,16 +159,29 @@ async def _update_member_count(conn: Any, segment_id: int, changes: list[Members
         segment_id, delta)
 
 
+async def _evaluate_with(conn: Any, segment: Segment, parsed: ParsedRule, contact_ids: list[int] | None,
+                         cause: str, cause_ref: str | None) -> list[MembershipChange]:
+    """Diff and history inside the caller's transaction; the caller publishes after commit."""
+    # One evaluation of a segment at a time: concurrent diffs would double joins or miss leaves.
+    await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
+    changes = await _write_diff(conn, segment, parsed.compile(datetime.now(UTC), contact_ids), cause, cause_ref)
+    segment.member_count = await _update_member_count(conn, segment.id, changes, exact=contact_ids is None)
+    return changes
+
+
 async def _evaluate(team: Team, segment: Segment, parsed: ParsedRule, contact_ids: list[int] | None,
                     cause: str, cause_ref: str | None) -> list[MembershipChange]:
-    now = datetime.now(UTC)
     async with in_transaction() as tx, tx.acquire_connection() as conn:
-        # One evaluation of a segment at a time: concurrent diffs would double joins or miss leaves.
-        await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
-        changes = await _write_diff(conn, segment, parsed.compile(now, contact_ids), cause, cause_ref)
-        segment.member_count = await _update_member_count(conn, segment.id, changes, exact=contact_ids is None)
+        changes = await _evaluate_with(conn, segment, parsed, contact_ids, cause, cause_ref)
     await publish_membership_changes(team.id, changes)
     return changes
+
+
+async def lock_segment_rules(db: Any, team_id: int) -> None:
+    """Until the caller's transaction ends: rule edits of this team run one at a time, so a rule is
+    checked (references, cycles, names) against the rules as they are when it is saved."""
+    async with db.acquire_connection() as conn:
+        await conn.execute("SELECT pg_advisory_xact_lock(hashtext('segment_rules'), $1::int)", team_id % 2**31)
 
 
 async def evaluate_for_contacts(segment: Segment, contact_ids: list[int], cause: str,
@@ -230,30 +244,48 @@ async def create_segment(
     team: Team, name: str, kind: str, description: str = "", tags: list[str] | None = None,
     rule_text: str | None = None, rule: Any = None,
 ) -> Segment:
+    """All or nothing: the row, its first evaluation and its members commit together."""
     errors: list[FieldError] = []
     name = _clean_name(name, errors)
     tags = _clean_tags(tags, errors)
-    if name and await Segment.exists(team_id=team.id, name=name):
-        errors.append(FieldError("name", f"a segment named '{name}' already exists", "DUPLICATE_NAME"))
-    parsed: ParsedRule | None = None
-    if kind in (SegmentKind.DYNAMIC, SegmentKind.COHORT):
-        try:
-            parsed = await check_rule(team, rule_text, rule, name)
-        except ValidationFailed as exc:
-            errors.extend(exc.errors)
-    elif rule_text is not None or rule is not None:
+    if kind not in (SegmentKind.DYNAMIC, SegmentKind.COHORT) and (rule_text is not None or rule is not None):
         errors.append(FieldError("ruleText", "a static segment has no rule", "INVALID_RULE"))
     if errors:
         raise ValidationFailed(errors)
-    segment = await Segment.create(
-        team=team, name=name, kind=kind, description=(description or "").strip(), tags=tags,
-        rule=parsed.json if parsed else None, rule_text=parsed.text if parsed else None,
-        triggers=parsed.triggers.to_json() if parsed else None,
-    )
-    if parsed is not None:
-        cause = CAUSE_COHORT if kind == SegmentKind.COHORT else CAUSE_RECOMPUTE
-        await _evaluate(team, segment, parsed, None, cause, None)
+    async with in_transaction() as tx:
+        await lock_segment_rules(tx, team.id)
+        parsed: ParsedRule | None = None
+        if name and await Segment.exists(team_id=team.id, name=name):
+            errors.append(FieldError("name", f"a segment named '{name}' already exists", "DUPLICATE_NAME"))
+        if kind in (SegmentKind.DYNAMIC, SegmentKind.COHORT):
+            try:
+                parsed = await check_rule(team, rule_text, rule, name)
+            except ValidationFailed as exc:
+                errors.extend(exc.errors)
+        if errors:
+            raise ValidationFailed(errors)
+        segment = await Segment.create(
+            team=team, name=name, kind=kind, description=(description or "").strip(), tags=tags,
+            rule=parsed.json if parsed else None, rule_text=parsed.text if parsed else None,
+            triggers=parsed.triggers.to_json() if parsed else None, using_db=tx,
+        )
+        changes: list[MembershipChange] = []
+        if parsed is not None:
+            cause = CAUSE_COHORT if kind == SegmentKind.COHORT else CAUSE_RECOMPUTE
+            changes = await _first_evaluation(tx, segment, parsed, cause)
+    await publish_membership_changes(team.id, changes)
     return segment
+
+
+async def _first_evaluation(tx: Any, segment: Segment, parsed: ParsedRule, cause: str) -> list[MembershipChange]:
+    """A rule the database cannot evaluate (say, a stored value it cannot cast) is a userError, and
+    the caller's transaction rolls the new segment back."""
+    try:
+        async with tx.acquire_connection() as conn:
+            return await _evaluate_with(conn, segment, parsed, None, cause, None)
+    except asyncpg.PostgresError as exc:
+        raise ValidationFailed.one(
+            "ruleText", f"the rule could not be evaluated: {exc}", "EVALUATION_FAILED") from exc
 
 
 @dataclass
@@ -353,15 +385,26 @@ async def update_segment(
         result.warnings = [f"segment '{segment.name}' is used by {u}" for u in await segment_usages(team, segment)]
     if dry_run:
         return result
-    old_name = segment.name
-    async with in_transaction():
+    async with in_transaction() as tx:
+        await lock_segment_rules(tx, team.id)
+        # Checked again under the lock: an edit committed since the first check (B now reads this
+        # segment, say) may make this one a cycle or a duplicate name.
+        segment = await get_segment(team, segment.id)
+        if new_name != segment.name and await Segment.exists(team_id=team.id, name=new_name):
+            raise ValidationFailed.one("name", f"a segment named '{new_name}' already exists", "DUPLICATE_NAME")
+        if parsed is not None:
+            parsed = await check_rule(team, rule_text, rule, new_name)
+        result.segment = segment
+        old_name = segment.name
         segment.name = new_name
         segment.tags = new_tags
         if description is not None:
             segment.description = description.strip()
         if parsed is not None:
             segment.rule, segment.rule_text, segment.triggers = parsed.json, parsed.text, parsed.triggers.to_json()
-        await segment.save()
+        # Not member_count: evaluations keep it and may have moved it since it was read.
+        await segment.save(update_fields=["name", "tags", "description", "rule", "rule_text", "triggers",
+                                          "updated_at"])
         if new_name != old_name:
             for other in await referencing_segments_by_name(team, old_name, segment.id):
                 other.rule = _rename_references(other.rule, old_name, new_name)
