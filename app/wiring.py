@@ -16,16 +16,22 @@ def wire() -> None:
     global _wired
     if _wired:
         return
+    from app.access.segment_usage import AccessRuleUsage
+    from app.audiences.segment_usage import AudienceLinkUsage
     from app.commerce.segment_fields import register_billing_fields
     from app.core.evaluation import install_queue
+    from app.email.segment_usage import DripUsage
     from app.email.service import send_welcome_email
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
     from app.segments.pipeline.queue import PipelineQueue
     from app.segments.stats import apply_ingested_events
+    from app.segments.usage import register_segment_usage
 
     install_queue(PipelineQueue())
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
     register_billing_fields()
+    for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
+        register_segment_usage(usage)
     _wired = True

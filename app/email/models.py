@@ -113,8 +113,10 @@ class DripCampaign(Model):
     )
     name = fields.CharField(max_length=200)
     trigger = fields.CharEnumField(DripTrigger, max_length=16)
+    # A deleted segment never deletes a drip: it is paused first (app.email.segment_usage), and the
+    # database sets the reference to NULL should a segment go any other way.
     trigger_segment: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
-        "models.Segment", related_name="trigger_of_drips", null=True, on_delete=fields.CASCADE
+        "models.Segment", related_name="trigger_of_drips", null=True, on_delete=fields.SET_NULL
     )
     trigger_event_type = fields.CharField(max_length=100, null=True)
     exit_segment: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(

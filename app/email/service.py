@@ -384,6 +384,9 @@ async def update_drip_campaign(
         used = await EmailSend.filter(step_id__in=[s.id for s in existing[len(steps):]]).exists()
         if used:
             errors.append(FieldError("steps", "steps that already sent mail cannot be removed", "STEP_IN_USE"))
+    if active and drip.trigger == DripTrigger.SEGMENT_JOIN and drip.trigger_segment_id is None:
+        errors.append(FieldError("active", "this drip's trigger segment was deleted: it cannot resume",
+                                 "NO_TRIGGER_SEGMENT"))
     if errors:
         raise ValidationFailed(errors)
     async with in_transaction():

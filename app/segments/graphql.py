@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -20,6 +21,7 @@ from app.segments import catalog, service
 from app.segments.models import MembershipAction, Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
 from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
+from app.segments.usage import SegmentUse
 
 if TYPE_CHECKING:
     from app.contacts.graphql import ContactType
@@ -250,18 +252,57 @@ class SegmentPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.enum(description="What uses a segment.")
+class SegmentUserKind(Enum):
+    SEGMENT = "segment"
+    ACCESS_RULE = "access_rule"
+    DRIP = "drip"
+    AUDIENCE_LINK = "audience_link"
+
+
+@strawberry.type(description="Something that uses a segment: another segment's rule, an access rule, a drip, "
+                             "an audience link.")
+class SegmentUser:
+    kind: SegmentUserKind
+    id: strawberry.ID
+    name: str
+
+    @classmethod
+    def from_use(cls, use: SegmentUse) -> SegmentUser:
+        return cls(kind=SegmentUserKind(use.kind), id=strawberry.ID(str(use.id)), name=use.name)
+
+
+@strawberry.type(description="What a rule edit changes for one user of the segment.")
+class SegmentImpact:
+    user: SegmentUser
+    joining: int = strawberry.field(description="Contacts the user gains (access, enrolments, audience additions)")
+    leaving: int = strawberry.field(description="Contacts the user loses (access, exits, audience removals)")
+    message: str = strawberry.field(description="e.g. \"412 members lose access to lesson 'Module 3'\"")
+
+
 @strawberry.type
 class UpdateSegmentPayload:
     segment: SegmentType | None = None
     saved: bool = False
     what_if: SegmentWhatIf | None = None
     warnings: list[str] = strawberry.field(default_factory=list)
+    impacts: list[SegmentImpact] = strawberry.field(default_factory=list, description="Per user, what the new rule "
+                                                    "changes (rule edits only; also with dryRun)")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class DeleteSegmentInput:
+    id: strawberry.ID
+    force: bool = strawberry.field(default=False, description="Detach access rules, drips (paused) and audience "
+                                   "links that use the segment, then delete it")
 
 
 @strawberry.type
 class DeleteSegmentPayload:
     deleted_id: strawberry.ID | None = None
+    detached: list[str] = strawberry.field(default_factory=list, description="What `force` changed")
+    used_by: list[SegmentUser] = strawberry.field(default_factory=list, description="Why it was refused")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -379,17 +420,23 @@ class SegmentsMutation:
                 leave_sample=await _contacts(viewer.team.id, result.what_if.leave_sample),
             )
         segment = await Segment.get(id=result.segment.id)
+        impacts = [SegmentImpact(user=SegmentUser.from_use(i.use), joining=i.joining, leaving=i.leaving,
+                                 message=i.message) for i in result.impacts]
         return UpdateSegmentPayload(segment=SegmentType.from_model(segment), saved=result.saved, what_if=what_if,
-                                    warnings=result.warnings)
+                                    warnings=result.warnings, impacts=impacts)
 
-    @strawberry.mutation(description="Delete a segment (refused while other rules or features use it).")
-    async def delete_segment(self, info: Info[Context, None], input: SegmentIdInput) -> DeleteSegmentPayload:
+    @strawberry.mutation(description="Delete a segment: refused while anything uses it, unless `force` detaches "
+                                     "access rules, drips and audience links (rules of other segments still refuse).")
+    async def delete_segment(self, info: Info[Context, None], input: DeleteSegmentInput) -> DeleteSegmentPayload:
         viewer = info.context.require("segments:write")
         try:
-            deleted = await service.delete_segment(viewer.team, input.id)
+            deleted = await service.delete_segment(viewer.team, input.id, force=input.force)
+        except service.SegmentInUse as exc:
+            return DeleteSegmentPayload(used_by=[SegmentUser.from_use(u) for u in exc.uses],
+                                        user_errors=user_errors(exc))
         except ValidationFailed as exc:
             return DeleteSegmentPayload(user_errors=user_errors(exc))
-        return DeleteSegmentPayload(deleted_id=strawberry.ID(str(deleted)))
+        return DeleteSegmentPayload(deleted_id=strawberry.ID(str(deleted.deleted_id)), detached=deleted.detached)
 
     @strawberry.mutation(description="Add contacts (ids, emails or CSV) to a static segment, all or nothing.")
     async def add_to_static_segment(self, info: Info[Context, None],

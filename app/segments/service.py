@@ -12,7 +12,6 @@ import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +34,7 @@ from app.segments.pipeline.queue import request_evaluation, static_segment_field
 from app.segments.rules import Node
 from app.segments.timeutil import zone
 from app.segments.triggers import Triggers, rule_triggers
+from app.segments.usage import SEGMENT, MembershipDiff, SegmentImpact, SegmentUse, counted, registered_usages
 from app.segments.validate import parse_rule
 from app.teams.models import Team
 
@@ -49,17 +49,6 @@ CAUSE_COHORT = "cohort"
 CAUSE_EVENT = "event"
 CAUSE_TIME = "time"  # a relative window moved past the contact (app.segments.pipeline.timesweep)
 CAUSE_SEGMENT = "segment"  # a hand-managed list this rule reads changed
-
-UsageFinder = Callable[[int, int], Awaitable[list[str]]]
-_USAGE_FINDERS: list[UsageFinder] = []
-
-
-def register_segment_usage(finder: UsageFinder) -> None:
-    """Other domains (access rules, drips, audiences) report where a segment is used:
-    `async finder(team_id, segment_id) -> ["access rule 'Members area'", ...]`. Shown as warnings
-    on updateSegment and used to refuse deleteSegment."""
-    _USAGE_FINDERS.append(finder)
-
 
 # ---------------------------------------------------------------- context and rules
 
@@ -292,28 +281,34 @@ async def _first_evaluation(tx: Any, segment: Segment, parsed: ParsedRule, cause
 class WhatIf:
     join_count: int
     leave_count: int
-    join_sample: list[int]
-    leave_sample: list[int]
+    joins: list[int]  # every contact who would join (ids, sorted)
+    leaves: list[int]
+
+    @property
+    def join_sample(self) -> list[int]:
+        return self.joins[:SAMPLE_SIZE]
+
+    @property
+    def leave_sample(self) -> list[int]:
+        return self.leaves[:SAMPLE_SIZE]
 
 
 async def what_if(team: Team, segment: Segment, parsed: ParsedRule) -> WhatIf:
     """Who would join and leave if the segment had this rule now (nothing is written)."""
     compiled = parsed.compile(datetime.now(UTC))
     seg = compiled.param(segment.id, "bigint")
-    limit = compiled.param(SAMPLE_SIZE, "int")
     prefix = compiled.cte_prefix() + ", " if compiled.ctes else ""
     sql = f"""
     WITH {prefix}matched AS ({compiled.select("c.id")}),
     current_members AS (SELECT team_contact_id AS id FROM segment_memberships WHERE segment_id = {seg}),
     joins AS (SELECT id FROM matched EXCEPT SELECT id FROM current_members),
     leaves AS (SELECT id FROM current_members EXCEPT SELECT id FROM matched)
-    SELECT (SELECT count(*) FROM joins) AS join_count, (SELECT count(*) FROM leaves) AS leave_count,
-           ARRAY(SELECT id FROM joins ORDER BY id LIMIT {limit}) AS join_sample,
-           ARRAY(SELECT id FROM leaves ORDER BY id LIMIT {limit}) AS leave_sample
+    SELECT ARRAY(SELECT id FROM joins ORDER BY id) AS joins, ARRAY(SELECT id FROM leaves ORDER BY id) AS leaves
     """
     async with in_transaction() as tx, tx.acquire_connection() as conn:
         row = await conn.fetchrow(sql, *compiled.params)
-    return WhatIf(row["join_count"], row["leave_count"], list(row["join_sample"]), list(row["leave_sample"]))
+    joins, leaves = list(row["joins"]), list(row["leaves"])
+    return WhatIf(len(joins), len(leaves), joins, leaves)
 
 
 def _references(node: Any, name: str) -> bool:
@@ -329,11 +324,49 @@ async def referencing_segments(team: Team, segment: Segment) -> list[Segment]:
     return found
 
 
+async def segment_uses(team: Team, segment: Segment) -> list[SegmentUse]:
+    """Every user of the segment: rules of other segments, then the registered kinds (access rules,
+    drips, audience links; see app.wiring)."""
+    uses = [SegmentUse(SEGMENT, s.id, f"rule of segment '{s.name}'") for s in await referencing_segments(team, segment)]
+    for usage in registered_usages():
+        uses.extend(await usage.find(team.id, segment.id))
+    return uses
+
+
 async def segment_usages(team: Team, segment: Segment) -> list[str]:
-    usages = [f"rule of segment '{s.name}'" for s in await referencing_segments(team, segment)]
-    for finder in _USAGE_FINDERS:
-        usages.extend(await finder(team.id, segment.id))
-    return usages
+    return [use.name for use in await segment_uses(team, segment)]
+
+
+async def edit_impacts(team: Team, segment: Segment, parsed: ParsedRule, change: WhatIf,
+                       uses: list[SegmentUse]) -> list[SegmentImpact]:
+    """Per user, what giving the segment this rule changes, from the edit's what-if diff."""
+    diff = MembershipDiff(change.joins, change.leaves)
+    by_kind = {usage.kind: usage for usage in registered_usages()}
+    impacts: list[SegmentImpact] = []
+    ctx: CatalogContext | None = None
+    for use in uses:
+        if use.kind != SEGMENT:
+            impacts.append(await by_kind[use.kind].impact(team.id, segment.id, use, diff))
+            continue
+        if ctx is None:  # rules that read the segment see its new rule
+            ctx = await load_context(team)
+            ctx.segments[segment.name] = (segment.id, str(segment.kind), parsed.json)
+        impacts.append(await _dependent_impact(team, use, ctx))
+    return impacts
+
+
+async def _dependent_impact(team: Team, use: SegmentUse, ctx: CatalogContext) -> SegmentImpact:
+    other = await Segment.get(id=use.id, team_id=team.id)
+    if other.kind != SegmentKind.DYNAMIC:
+        return SegmentImpact(use, 0, 0, f"{other.kind} '{other.name}' is frozen: its members stay")
+    try:
+        dependent = await check_rule(team, None, other.rule, other.name, ctx=ctx)
+    except ValidationFailed:
+        return SegmentImpact(use, 0, 0, f"the rule of segment '{other.name}' would no longer be valid")
+    change = await what_if(team, other, dependent)
+    message = (f"segment '{other.name}' would gain {change.join_count} and lose "
+               f"{counted(change.leave_count, 'member')}")
+    return SegmentImpact(use, change.join_count, change.leave_count, message)
 
 
 def _rename_references(raw: Any, old: str, new: str) -> Any:
@@ -351,6 +384,7 @@ class UpdateResult:
     segment: Segment
     what_if: WhatIf | None = None
     warnings: list[str] = field(default_factory=list)
+    impacts: list[SegmentImpact] = field(default_factory=list)  # per user, what the new rule changes
     saved: bool = True
 
 
@@ -382,7 +416,10 @@ async def update_segment(
     if parsed is not None:
         result.what_if = await what_if(team, segment, parsed)
     if parsed is not None or new_name != segment.name:
-        result.warnings = [f"segment '{segment.name}' is used by {u}" for u in await segment_usages(team, segment)]
+        uses = await segment_uses(team, segment)
+        result.warnings = [f"segment '{segment.name}' is used by {use.name}" for use in uses]
+        if result.what_if is not None and parsed is not None:
+            result.impacts = await edit_impacts(team, segment, parsed, result.what_if, uses)
     if dry_run:
         return result
     async with in_transaction() as tx:
@@ -452,14 +489,38 @@ async def _refresh_dependents(team: Team, segment: Segment) -> None:
             await _evaluate(team, other, parsed, None, CAUSE_RECOMPUTE, f"segment:{segment.id}")
 
 
-async def delete_segment(team: Team, segment_id: Any) -> int:
+@dataclass
+class DeleteResult:
+    deleted_id: int
+    detached: list[str] = field(default_factory=list)  # what `force` changed, one line per change
+
+
+class SegmentInUse(ValidationFailed):
+    def __init__(self, segment: Segment, uses: list[SegmentUse], note: str = "") -> None:
+        super().__init__([FieldError("id", f"segment '{segment.name}' is used by "
+                                           f"{', '.join(u.name for u in uses)}{note}", "SEGMENT_IN_USE")])
+        self.uses = uses
+
+
+async def delete_segment(team: Team, segment_id: Any, *, force: bool = False) -> DeleteResult:
+    """Refused while anything uses the segment. With `force`, access rules, drips and audience links
+    are detached in the same transaction (a drip is paused, never deleted); rules of other segments
+    are never rewritten, so they still refuse."""
     segment = await get_segment(team, segment_id)
-    usages = await segment_usages(team, segment)
-    if usages:
-        raise ValidationFailed.one("id", f"segment '{segment.name}' is used by {', '.join(usages)}", "SEGMENT_IN_USE")
-    deleted_id = segment.id
-    await segment.delete()
-    return deleted_id
+    async with in_transaction() as tx:
+        await lock_segment_rules(tx, team.id)  # no rule starts reading it meanwhile
+        uses = await segment_uses(team, segment)
+        rules_using = [u for u in uses if u.kind == SEGMENT]
+        if rules_using and force:
+            raise SegmentInUse(segment, uses, " (change the rules of those segments first: they are not detached)")
+        if uses and not force:
+            raise SegmentInUse(segment, uses)
+        detached: list[str] = []
+        for usage in registered_usages():
+            detached += await usage.detach(tx, team.id, segment.id)
+        deleted_id = segment.id
+        await segment.delete(using_db=tx)
+    return DeleteResult(deleted_id, detached)
 
 
 # ---------------------------------------------------------------- static lists
