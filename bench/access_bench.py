@@ -8,7 +8,7 @@ entitlements for a share of them; requests rotate over 500 signed-in members.
 Rounds (one server each, `--workers` uvicorn processes, as deployed: one per core):
   tree (json)      `contentTreeJson`: the whole decided tree as one JSON value (the member tree query)
   tree (fields)    `contentTree { …12 fields… media { url } }`: the same data through per-field GraphQL
-  naive            `contentTreeJson` with MEMBERHUB_ACCESS_LOADERS=off (facts and rules fetched per node)
+  naive            `contentTreeJson` decided node by node (bench/naive_access.py: facts and rules fetched per node)
 SQL statements per request are counted in-process (the app on the same database), cold and warm,
 and so are the distinct encoded trees the 500 members get (members with equal outcomes share one).
 The load generator (plain asyncio HTTP/1.1 keep-alive, far cheaper than httpx) runs on the same
@@ -161,11 +161,12 @@ def free_port() -> int:
 
 def start_server(database_url: str, loaders: bool, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "MEMBERHUB_ACCESS_LOADERS": "on" if loaders else "off",
+    env = {**os.environ, "DATABASE_URL": database_url,
            "MEMBERHUB_ENV": "production", "MEMBERHUB_SECRET_KEY": os.environ.get("MEMBERHUB_SECRET_KEY", "bench"),
            "MEMBERHUB_DB_POOL_MAX": str(max(4, 20 // workers))}  # PostgreSQL connections are shared
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.asgi:create_app", "--factory", "--host", "127.0.0.1",
+        [sys.executable, "-m", "uvicorn", "app.asgi:create_app" if loaders else "bench.naive_access:create_app",
+         "--factory", "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
         cwd=ROOT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -294,10 +295,10 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
     from asgi_lifespan import LifespanManager
     from tortoise import connections
 
-    from app.access import loaders as access_loaders
     from app.access.snapshot import clear_snapshots
     from app.asgi import create_app
     from app.content.tree_json import encoded_trees
+    from bench.naive_access import use_naive_access
 
     token = tokens[0]
     app = create_app()
@@ -317,7 +318,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
         try:
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://bench") as http:
                 for label, query, loaders in ROUNDS:
-                    access_loaders.LOADERS_ENABLED = loaders
+                    use_naive_access(not loaders)
                     clear_snapshots()
                     counts = []
                     for _ in range(2):
@@ -327,7 +328,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
                         assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
                         counts.append(len(seen))
                     out[label] = (counts[0], counts[1])
-                access_loaders.LOADERS_ENABLED = True
+                use_naive_access(False)
                 encoded_trees.clear()
                 for member_token in tokens:
                     r = await http.post("/graphql", json={"query": QUERY_JSON},
@@ -335,7 +336,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
                     assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
                 distinct = len(encoded_trees)
         finally:
-            access_loaders.LOADERS_ENABLED = True
+            use_naive_access(False)
             for name, original in originals.items():
                 setattr(client_class, name, original)
     return out, distinct

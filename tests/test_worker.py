@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from app.core.redis import get_redis
 from app.teams.models import UserSession
 from workers.settings import build_worker
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def test_worker_runs_enqueued_session_purge(team):
@@ -23,3 +29,34 @@ async def test_worker_runs_enqueued_session_purge(team):
         await worker.close()
     assert await job.result(timeout=5) == 1
     assert await UserSession.filter(user_id=team.owner.id).count() == 1
+
+
+def test_worker_settings_carry_every_worker_option():
+    from arq.worker import get_kwargs
+
+    from app.core.redis import queue_name
+    from workers.settings import WorkerSettings, worker_options
+
+    settings = get_kwargs(WorkerSettings)
+    assert set(settings) == set(worker_options())
+    assert settings["queue_name"] == queue_name() != "arq:queue"
+    assert settings["handle_signals"] is True and settings["max_jobs"] == worker_options()["max_jobs"]
+    expected = worker_options()["redis_settings"]
+    assert (settings["redis_settings"].host, settings["redis_settings"].port, settings["redis_settings"].database) == (
+        expected.host, expected.port, expected.database)
+
+
+async def test_arq_cli_worker_from_worker_settings_runs_jobs_from_our_queue(team):
+    """`arq workers.settings.WorkerSettings`: arq builds its Worker from the class alone."""
+    old = datetime.now(UTC) - timedelta(days=60)
+    await UserSession.create(user=team.owner, token_hash="c" * 64, expires_at=old)
+    job = await (await get_redis()).enqueue_job("purge_expired_sessions")
+    assert job is not None
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "arq", "--burst", "workers.settings.WorkerSettings", cwd=ROOT, env=dict(os.environ),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    assert await job.result(timeout=5) == 1
+    assert not await UserSession.filter(user_id=team.owner.id).exists()

@@ -43,7 +43,7 @@ async def on_shutdown(ctx: dict[str, Any]) -> None:
 
 
 def worker_options(**overrides: Any) -> dict[str, Any]:
-    wire()
+    """arq `Worker` keyword arguments: the one definition behind `build_worker` and `WorkerSettings`."""
     options: dict[str, Any] = {
         "functions": FUNCTIONS,
         "cron_jobs": CRON_JOBS,
@@ -61,6 +61,7 @@ def worker_options(**overrides: Any) -> dict[str, Any]:
 
 
 def build_worker(**overrides: Any) -> Worker:
+    wire()  # also when a caller leaves out on_startup (in-process workers, tests)
     return Worker(**worker_options(**overrides))
 
 
@@ -73,12 +74,21 @@ async def run_worker_in_process() -> None:
         await worker.close()
 
 
-class WorkerSettings:
-    """For `arq workers.settings.WorkerSettings`; `memberhub worker` is the usual way."""
+# A worker process of its own handles SIGINT/SIGTERM (finish the running jobs, then stop).
+_PROCESS_OPTIONS = worker_options(handle_signals=True)
 
-    functions = FUNCTIONS
-    cron_jobs = CRON_JOBS
-    on_startup = on_startup
-    on_shutdown = on_shutdown
-    poll_delay = 0.05
-    health_check_interval = 30
+
+class WorkerSettings:
+    """For `arq workers.settings.WorkerSettings`; `memberhub worker` is the usual way. Every option
+    comes from `worker_options`, so both run the same worker on the same queue and Redis."""
+
+    functions = _PROCESS_OPTIONS["functions"]
+    cron_jobs = _PROCESS_OPTIONS["cron_jobs"]
+    redis_settings = _PROCESS_OPTIONS["redis_settings"]
+    queue_name = _PROCESS_OPTIONS["queue_name"]
+    on_startup = _PROCESS_OPTIONS["on_startup"]
+    on_shutdown = _PROCESS_OPTIONS["on_shutdown"]
+    poll_delay = _PROCESS_OPTIONS["poll_delay"]
+    health_check_interval = _PROCESS_OPTIONS["health_check_interval"]
+    handle_signals = _PROCESS_OPTIONS["handle_signals"]
+    max_jobs = _PROCESS_OPTIONS["max_jobs"]

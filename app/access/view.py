@@ -12,21 +12,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from strawberry.dataloader import DataLoader
-from tortoise import connections
 
-from app.access import loaders as loaders_module
-from app.access.decision import Decision, MemberFacts, Rule, decide, decide_effective
-from app.access.loaders import (
-    HubRules,
-    fetch_member_facts,
-    hub_rules_loader,
-    member_facts_loader,
-    rule_from_model,
-)
+from app.access.decision import Decision, MemberFacts, decide, decide_effective
+from app.access.loaders import HubRules
 from app.access.members import MemberViewer
-from app.access.models import AccessRule, RuleTarget
 from app.access.snapshot import FactsAndVersion, HubSnapshot, facts_and_version_loader, hub_snapshot
-from app.content.loaders import HubTree, is_lesson, published_tree_loader
+from app.content.loaders import HubTree, is_lesson
 
 
 @dataclass
@@ -132,14 +123,6 @@ async def compute_hub_access(
         return loaders[name]
 
     now = now or datetime.now(UTC)
-    if not loaders_module.LOADERS_ENABLED:
-        tree, rules, facts = await asyncio.gather(
-            get("content:tree", lambda: published_tree_loader(team_id)).load(hub_id),
-            get("access:rules", lambda: hub_rules_loader(team_id)).load(hub_id),
-            get(f"access:facts:{hub_id}", lambda: member_facts_loader(team_id, hub_id)).load(contact_id),
-        )
-        decisions = await naive_decisions(team_id, hub_id, contact_id, tree, now)
-        return HubAccess(team_id, hub_id, contact_id, facts, tree, rules, decisions, now)
     found = await _facts_loader(loaders, team_id, hub_id).load(contact_id)
     snapshot = await get_snapshot(loaders, team_id, hub_id, found.hub_version)
     outcomes = tuple(decide_effective(found.facts, rules, now) for rules in snapshot.rule_sets)
@@ -177,37 +160,3 @@ async def hub_access(loaders: dict[str, Any], team_id: int, hub_id: int, contact
     if task is None:
         task = loaders[key] = asyncio.ensure_future(compute_hub_access(loaders, team_id, hub_id, contact_id))
     return await task
-
-
-# --- The baseline the benchmark compares against: facts and rules fetched node by node. ---
-
-ANCESTRY_SQL = """
-WITH RECURSIVE up AS (
-  SELECT id, parent_id, section_id, 0 AS level FROM content_nodes WHERE id = $1 AND team_id = $2
-  UNION ALL
-  SELECT n.id, n.parent_id, n.section_id, up.level + 1 FROM content_nodes n JOIN up ON n.id = up.parent_id
-)
-SELECT id, section_id FROM up ORDER BY level DESC
-"""
-
-
-async def naive_decision(team_id: int, hub_id: int, contact_id: int, node_id: int, now: datetime) -> Decision:
-    facts = (await fetch_member_facts(team_id, hub_id, [contact_id])).get(contact_id)
-    ancestry = await connections.get("default").execute_query_dict(ANCESTRY_SQL, [node_id, team_id])
-    node_ids = [row["id"] for row in ancestry]
-    section_id = next((row["section_id"] for row in reversed(ancestry) if row["section_id"]), None)
-    rows = await AccessRule.filter(team_id=team_id, hub_id=hub_id, target_type=RuleTarget.NODE, target_id__in=node_ids)
-    by_node = {row.target_id: rule_from_model(row) for row in rows}
-    section_rule: Rule | None = None
-    if section_id is not None:
-        section_row = await AccessRule.get_or_none(team_id=team_id, target_type=RuleTarget.HUB_SECTION,
-                                                   target_id=section_id)
-        section_rule = rule_from_model(section_row) if section_row else None
-    return decide(facts, [section_rule, *(by_node.get(i) for i in node_ids)], now)
-
-
-async def naive_decisions(
-    team_id: int, hub_id: int, contact_id: int, tree: HubTree, now: datetime
-) -> dict[int, Decision]:
-    results = await asyncio.gather(*(naive_decision(team_id, hub_id, contact_id, i, now) for i in tree.order))
-    return dict(zip(tree.order, results, strict=True))

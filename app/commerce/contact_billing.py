@@ -6,7 +6,6 @@ row is always what the source rows say; segment rules read it as computed proper
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -96,10 +95,3 @@ async def recompute_contact_billing(team_id: int, contact_id: int) -> ContactBil
     row.update_from_dict(values)
     await row.save()
     return row
-
-
-def subscription_duration_days(billing: ContactBilling, now: datetime) -> int | None:
-    if billing.subscription_started_at is None:
-        return None
-    end = billing.canceled_at if billing.billing_status == "canceled" and billing.canceled_at else now
-    return max(0, (end - billing.subscription_started_at).days)

@@ -48,10 +48,6 @@ MAX_GRACE_DAYS = 90
 IDEMPOTENCY_WINDOW_SECONDS = 600
 
 
-def _unset(value: Any) -> bool:
-    return value is None
-
-
 async def get_product(team: Team, product_id: int | None, field: str = "productId") -> Product:
     product = await Product.get_or_none(id=product_id, team_id=team.id) if product_id else None
     if product is None:

@@ -97,13 +97,6 @@ async def fetch_published_tree(team_id: int, hub_id: int) -> HubTree:
     ])
 
 
-def published_tree_loader(team_id: int) -> DataLoader[int, HubTree]:
-    async def load(hub_ids: list[int]) -> list[HubTree]:
-        return [await fetch_published_tree(team_id, h) for h in hub_ids]
-
-    return DataLoader(load_fn=load)
-
-
 def media_loader(team_id: int) -> DataLoader[int, Media | None]:
     async def load(ids: list[int]) -> list[Media | None]:
         rows = {m.id: m for m in await Media.filter(team_id=team_id, id__in=list(ids))}

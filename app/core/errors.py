@@ -1,4 +1,4 @@
-"""Errors a caller can fix (they become `userErrors`) and errors of access (GraphQL errors)."""
+"""Errors a caller can fix: services raise them, mutations turn them into `userErrors`."""
 
 from __future__ import annotations
 
@@ -29,9 +29,3 @@ class NotFound(ValidationFailed):
 
     def __init__(self, field: str, what: str) -> None:
         super().__init__([FieldError(field, f"{what} not found", "NOT_FOUND")])
-
-
-class AccessDenied(Exception):
-    def __init__(self, message: str, code: str = "FORBIDDEN") -> None:
-        super().__init__(message)
-        self.code = code

@@ -184,13 +184,6 @@ async def suppress(
     )
 
 
-async def record_bounce(team_id: int, email: str, *, complaint: bool = False) -> None:
-    """A hard bounce or spam complaint: sticky, blocks every mail to the address in this team."""
-    reason = SuppressionReason.COMPLAINT if complaint else SuppressionReason.HARD_BOUNCE
-    contact = await TeamContact.get_or_none(team_id=team_id, email=email.strip().lower())
-    await suppress(team_id, email, SuppressionScope.ALL, reason, contact_id=contact.id if contact else None)
-
-
 async def find_suppression(
     team_id: int, email: str, *, marketing: bool, hub_id: int | None = None, drip_id: int | None = None,
 ) -> Suppression | None:

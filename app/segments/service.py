@@ -46,7 +46,6 @@ SAMPLE_SIZE = 10
 CAUSE_RECOMPUTE = "recompute"
 CAUSE_MANUAL = "manual"
 CAUSE_COHORT = "cohort"
-CAUSE_EVENT = "event"
 CAUSE_TIME = "time"  # a relative window moved past the contact (app.segments.pipeline.timesweep)
 CAUSE_SEGMENT = "segment"  # a hand-managed list this rule reads changed
 
@@ -331,10 +330,6 @@ async def segment_uses(team: Team, segment: Segment) -> list[SegmentUse]:
     for usage in registered_usages():
         uses.extend(await usage.find(team.id, segment.id))
     return uses
-
-
-async def segment_usages(team: Team, segment: Segment) -> list[str]:
-    return [use.name for use in await segment_uses(team, segment)]
 
 
 async def edit_impacts(team: Team, segment: Segment, parsed: ParsedRule, change: WhatIf,

@@ -21,12 +21,6 @@ class Triggers:
     tables: set[str] = field(default_factory=set)  # other domains' tables (registered fields)
     time_based: bool = False  # relative windows and calendar words: re-check on a schedule
 
-    def wakes_on_event(self, event_type: str) -> bool:
-        return self.any_event or event_type in self.event_types
-
-    def wakes_on_fields(self, names: set[str]) -> bool:
-        return bool(self.fields & names) or any(n.startswith("custom.") and "custom.*" in self.fields for n in names)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "eventTypes": sorted(self.event_types), "anyEvent": self.any_event, "fields": sorted(self.fields),

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 
-from app.core.pubsub import listen, team_channel
+from app.core.pubsub import team_channel
 from app.core.redis import get_redis
 
 TOPIC = "segment-membership"
@@ -47,8 +46,3 @@ async def publish_membership_changes(team_id: int, changes: list[MembershipChang
         await pipe.execute()
     except Exception:  # Redis down must never fail a write that already committed
         log.warning("publish to %s failed", channel, exc_info=True)
-
-
-async def membership_changes(team_id: int) -> AsyncIterator[MembershipChange]:
-    async for message in listen(team_channel(team_id, TOPIC)):
-        yield MembershipChange(**{k: v for k, v in message.items() if k != "committed_at"})
