@@ -11,16 +11,12 @@ from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to regis
     stripe_server_fixture,
     subscription_object,
 )
+from test_realtime import make_segment, members
 
 from app.contacts.models import TeamContact
 from app.email.models import EmailSend
-from app.segments.models import SegmentMembership
 from app.segments.pipeline.worker import evaluate_pending
 
-CREATE_SEGMENT = """
-mutation($name: String!, $rule: String!) {
-  createSegment(input: {name: $name, kind: DYNAMIC, ruleText: $rule}) { segment { id } userErrors { message } }
-}"""
 EXPLAIN = """
 query($s: ID!, $c: ID!) { explainSegment(segmentId: $s, contactId: $c) { matches conditions { text value } } }"""
 
@@ -39,21 +35,11 @@ def refund(number: int, amount: int, refunded: int) -> dict:
                                                     "status": "succeeded"}]}}
 
 
-async def segment(gql, team, name, rule):
-    data = (await gql(CREATE_SEGMENT, {"name": name, "rule": rule}, token=team.key))["createSegment"]
-    assert data["userErrors"] == []
-    return int(data["segment"]["id"])
-
-
-async def members(segment_id):
-    return set(await SegmentMembership.filter(segment_id=segment_id).values_list("team_contact_id", flat=True))
-
-
 async def test_delivered_hub_membership_and_tag_move_the_buyer_through_segments(gql, http, team, fake_stripe):
     shop = await make_shop(gql, team, recurring=False, amount=5000)
     contact = int(shop.contact_id)
-    in_hub = await segment(gql, team, "Members hub", "hubs contains 'members'")
-    tagged = await segment(gql, team, "Pro customers", "tags contains 'pro-customer'")
+    in_hub = await make_segment(gql, team.key, "Members hub", "hubs contains 'members'")
+    tagged = await make_segment(gql, team.key, "Pro customers", "tags contains 'pro-customer'")
     await evaluate_pending(None)  # the new contact's own evaluation
     assert await members(in_hub) == set() == await members(tagged)
 
@@ -72,10 +58,10 @@ async def test_delivered_hub_membership_and_tag_move_the_buyer_through_segments(
 async def test_refunds_move_the_buyer_out_of_order_segments_and_total_spent_follows_ltv(gql, http, team, fake_stripe):
     shop = await make_shop(gql, team, recurring=False, amount=10000)
     contact = int(shop.contact_id)
-    repeat = await segment(gql, team, "Repeat buyers", "count of orders > 2")
-    big = await segment(gql, team, "Big spenders", "totalSpent > 250")
-    recent_big = await segment(gql, team, "Big recent spenders", "sum of orders.total within 30 days > 250")
-    valuable = await segment(gql, team, "Valuable", "ltv > 250")
+    repeat = await make_segment(gql, team.key, "Repeat buyers", "count of orders > 2")
+    big = await make_segment(gql, team.key, "Big spenders", "totalSpent > 250")
+    recent_big = await make_segment(gql, team.key, "Big recent spenders", "sum of orders.total within 30 days > 250")
+    valuable = await make_segment(gql, team.key, "Valuable", "ltv > 250")
     await evaluate_pending(None)  # the new contact's own evaluation
     for number in (1, 2, 3):
         await send(http, team.id, "checkout.session.completed", session(shop, number, 10000))
@@ -106,7 +92,7 @@ async def test_refunds_move_the_buyer_out_of_order_segments_and_total_spent_foll
 
 async def test_a_contact_stripe_creates_is_evaluated_like_any_new_contact(gql, http, team, fake_stripe):
     shop = await make_shop(gql, team)
-    subscribers = await segment(gql, team, "Subscribers", "lifecycleStage = 'subscriber'")
+    subscribers = await make_segment(gql, team.key, "Subscribers", "lifecycleStage = 'subscriber'")
     await evaluate_pending(None)
     assert await members(subscribers) == {int(shop.contact_id)}
     sub = fake_stripe.put(subscription_object(sub_id="sub_new", customer="cus_new", status="active",

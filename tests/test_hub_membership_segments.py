@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from app.segments.models import SegmentMembership, SegmentMembershipChange
+from test_realtime import make_segment, members
+
+from app.segments.models import SegmentMembershipChange
 from app.segments.pipeline.worker import evaluate_pending
 
-CREATE_SEGMENT = """
-mutation($name: String!, $rule: String!) {
-  createSegment(input: {name: $name, kind: DYNAMIC, ruleText: $rule}) { segment { id } userErrors { message } }
-}"""
 ADD_MEMBER = """
 mutation($hub: ID!, $contact: ID!) {
   addHubMember(input: {hubId: $hub, contactId: $contact}) { membership { id } userErrors { code } }
@@ -32,19 +30,9 @@ async def setup(gql, team):
     return hub, int(contact), membership["membership"]["id"]
 
 
-async def segment(gql, team, name, rule):
-    data = (await gql(CREATE_SEGMENT, {"name": name, "rule": rule}, token=team.key))["createSegment"]
-    assert data["userErrors"] == []
-    return int(data["segment"]["id"])
-
-
-async def members(segment_id):
-    return set(await SegmentMembership.filter(segment_id=segment_id).values_list("team_contact_id", flat=True))
-
-
 async def test_ban_and_unban_move_the_contact_out_of_and_back_into_a_hubs_segment(gql, team):
     _, contact, membership = await setup(gql, team)
-    in_yoga = await segment(gql, team, "Yoga members", "hubs contains 'yoga'")
+    in_yoga = await make_segment(gql, team.key, "Yoga members", "hubs contains 'yoga'")
     assert await members(in_yoga) == {contact}
 
     banned = await gql(UPDATE_MEMBER, {"input": {"id": membership, "banned": True, "banReason": "spam"}},
@@ -62,7 +50,7 @@ async def test_ban_and_unban_move_the_contact_out_of_and_back_into_a_hubs_segmen
 
 async def test_role_change_moves_the_contact_between_role_segments(gql, team):
     _, contact, membership = await setup(gql, team)
-    hosts = await segment(gql, team, "Yoga hosts", "hub.yoga.role = 'host'")
+    hosts = await make_segment(gql, team.key, "Yoga hosts", "hub.yoga.role = 'host'")
     assert await members(hosts) == set()
     await gql(UPDATE_MEMBER, {"input": {"id": membership, "role": "HOST"}}, token=team.key)
     assert await evaluate_pending(None) == 1
@@ -71,7 +59,7 @@ async def test_role_change_moves_the_contact_between_role_segments(gql, team):
 
 async def test_changes_rules_cannot_see_request_no_evaluation(gql, team):
     _, _, membership = await setup(gql, team)
-    await segment(gql, team, "Yoga members", "hubs contains 'yoga'")
+    await make_segment(gql, team.key, "Yoga members", "hubs contains 'yoga'")
     await gql(UPDATE_MEMBER, {"input": {"id": membership, "onboardingState": "COMPLETED", "acceptTerms": True}},
               token=team.key)
     assert await evaluate_pending(None) == 0
@@ -79,8 +67,8 @@ async def test_changes_rules_cannot_see_request_no_evaluation(gql, team):
 
 async def test_leaving_a_hub_removes_the_contact_from_hub_segments(gql, team, other_team):
     _, contact, membership = await setup(gql, team)
-    in_yoga = await segment(gql, team, "Yoga members", "hubs contains 'yoga'")
-    joined_yoga = await segment(gql, team, "Joined Yoga", "hub.yoga.joinedAt within 30 days")
+    in_yoga = await make_segment(gql, team.key, "Yoga members", "hubs contains 'yoga'")
+    joined_yoga = await make_segment(gql, team.key, "Joined Yoga", "hub.yoga.joinedAt within 30 days")
     assert await members(in_yoga) == {contact} == await members(joined_yoga)
 
     foreign = await gql(REMOVE_MEMBER, {"id": membership}, token=other_team.key)
