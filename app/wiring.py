@@ -16,7 +16,11 @@ def wire() -> None:
     global _wired
     if _wired:
         return
+    from app.access.graphql import rule_for_target
+    from app.access.service import remove_rules_of
     from app.commerce.segment_fields import register_billing_fields
+    from app.content.graphql import install_rule_lookup
+    from app.content.service import on_content_removed
     from app.core.evaluation import install_queue
     from app.email.service import send_welcome_email
     from app.events.service import on_events_written
@@ -28,4 +32,6 @@ def wire() -> None:
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
     register_billing_fields()
+    install_rule_lookup(rule_for_target)
+    on_content_removed(remove_rules_of)
     _wired = True

@@ -7,11 +7,7 @@ from enum import StrEnum
 from tortoise import fields
 from tortoise.models import Model
 
-
-class RuleTarget(StrEnum):
-    HUB_SECTION = "hub_section"
-    NODE = "node"
-    PAGE = "page"
+from app.content.models import RuleTarget
 
 
 class Audience(StrEnum):

@@ -9,6 +9,13 @@ from tortoise import fields
 from tortoise.models import Model
 
 
+class RuleTarget(StrEnum):
+    """What an access rule can guard (rules are keyed by (type, id), without a foreign key)."""
+
+    HUB_SECTION = "hub_section"
+    NODE = "node"
+    PAGE = "page"
+
 class NodeKind(StrEnum):
     COURSE = "course"
     MODULE = "module"
