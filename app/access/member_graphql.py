@@ -10,8 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
+from tortoise.queryset import QuerySet
 
 from app.access.decision import Decision, LockReason
 from app.access.members import HubSummary, MemberViewer
@@ -19,14 +21,15 @@ from app.access.tree_json import member_tree_json
 from app.access.view import HubAccess, hub_access
 from app.contacts.models import TeamContact
 from app.content import service
-from app.content.graphql import MediaKindEnum, NodeKindEnum, PageKindEnum, _hub_of_team, _id
+from app.content.graphql import MediaKindEnum, NodeKindEnum, PageKindEnum, _hub_of_team
 from app.content.loaders import NodeRow, is_lesson, media_loader, page_sections_loader, progress_loader, published_page
 from app.content.media_urls import media_url
-from app.content.models import HubSection, MediaKind, NodeKind, PageKind
+from app.content.models import HubSection, Media, MediaKind, NodeKind, Page, PageKind, PageSection, PublishStatus
 from app.core.errors import ValidationFailed
 from app.graphql.context import Context
-from app.graphql.errors import BadInput, UserError, forbidden, unauthenticated, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import BadInput, UserError, forbidden, mutation_payload, unauthenticated
+from app.graphql.ids import encode_id, gid, id_arg, id_input
+from app.graphql.nodes import NodeType
 from app.hubs.models import Hub
 
 LockReasonEnum = strawberry.enum(LockReason, name="LockReason")
@@ -51,8 +54,8 @@ async def _access(info: Info[Context, None], team_id: int, hub_id: int, contact_
 # ---------------------------------------------------------------- member-facing types
 
 @strawberry.type(description="A file or link a member may open; only given out when access allows.")
-class MemberMedia:
-    id: strawberry.ID
+class MemberMedia(relay.Node):
+    id: relay.NodeID[int]
     kind: MediaKindEnum  # type: ignore[valid-type]
     filename: str
     content_type: str
@@ -64,11 +67,13 @@ async def _member_media(info: Info[Context, None], team_id: int, media_id: int |
     if media_id is None:
         return None
     media = await info.context.loader("content:media", lambda: media_loader(team_id)).load(media_id)
-    if media is None:
-        return None
+    return _media(info, media) if media is not None else None
+
+
+def _media(info: Info[Context, None], media: Media) -> MemberMedia:
     return MemberMedia(
-        id=strawberry.ID(str(media.id)), kind=MediaKind(media.kind), filename=media.filename,
-        content_type=media.content_type, size_bytes=media.size_bytes, url=media_url(info.context.settings, media),
+        id=media.id, kind=MediaKind(media.kind), filename=media.filename, content_type=media.content_type,
+        size_bytes=media.size_bytes, url=media_url(info.context.settings, media),
     )
 
 
@@ -83,8 +88,8 @@ class LessonStatus:
 
 
 @strawberry.type(description="A node of the hub's tree as one member sees it. Locked: title and reason only.")
-class MemberContentNode:
-    id: strawberry.ID
+class MemberContentNode(relay.Node):
+    id: relay.NodeID[int]
     parent_id: strawberry.ID | None
     section_id: strawberry.ID | None
     kind: NodeKindEnum  # type: ignore[valid-type]
@@ -101,31 +106,28 @@ class MemberContentNode:
     @strawberry.field(description="The node's media (with a signed URL); null when locked.")
     def media(self, info: Info[Context, None]) -> MemberMedia | None:
         # Synchronous on purpose: the media came with the tree, and 500 awaits cost more than the query.
-        row = self.access.tree.nodes[int(self.id)].media
+        row = self.access.tree.nodes[self.id].media
         if not self.can_access or row is None:
             return None
-        return MemberMedia(
-            id=strawberry.ID(str(row.id)), kind=MediaKind(row.kind), filename=row.filename,
-            content_type=row.content_type, size_bytes=row.size_bytes, url=media_url(info.context.settings, row),
-        )
+        return _media(info, row)
 
     @strawberry.field(description="Published lessons in this subtree (the node itself when a lesson).")
     def lesson_count(self) -> int:
-        return _lesson_counts(self.access, int(self.id))[0]
+        return _lesson_counts(self.access, self.id)[0]
 
     @strawberry.field(description="Of lessonCount, those the member may open now.")
     def accessible_lesson_count(self) -> int:
-        return _lesson_counts(self.access, int(self.id))[1]
+        return _lesson_counts(self.access, self.id)[1]
 
     @strawberry.field
     def children(self) -> list[MemberContentNode]:
-        return [member_node(self.access, i) for i in self.access.tree.children.get(int(self.id), [])]
+        return [member_node(self.access, i) for i in self.access.tree.children.get(self.id, [])]
 
     @strawberry.field(description="The member's progress on this lesson; null when not started or locked.")
     async def progress(self, info: Info[Context, None]) -> LessonStatus | None:
         if not self.can_access:
             return None
-        row = (await _progress(info, self.access)).get(int(self.id))
+        row = (await _progress(info, self.access)).get(self.id)
         return LessonStatus(started_at=row.started_at, completed_at=row.completed_at) if row else None
 
 
@@ -154,7 +156,8 @@ def member_node(access: HubAccess, node_id: int) -> MemberContentNode:
     row: NodeRow = access.tree.nodes[node_id]
     decision = access.decisions[node_id]
     return MemberContentNode(
-        id=strawberry.ID(str(row.id)), parent_id=_id(row.parent_id), section_id=_id(row.section_id),
+        id=row.id, parent_id=gid("MemberContentNode", row.parent_id),
+        section_id=gid("MemberHubSection", row.section_id),
         kind=NodeKind(row.kind), title=row.title, position=row.position, depth=access.tree.depth[node_id],
         body=row.body if decision.allowed else None, access=access, media_id=row.media_id,
         **_lock_fields(decision),
@@ -162,18 +165,29 @@ def member_node(access: HubAccess, node_id: int) -> MemberContentNode:
 
 
 @strawberry.type
-class MemberHubSection:
-    id: strawberry.ID
+class MemberHubSection(relay.Node):
+    id: relay.NodeID[int]
     title: str
     position: int
     can_access: bool
     locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
     available_at: datetime | None
 
+    @classmethod
+    def from_model(cls, s: HubSection, access: HubAccess) -> MemberHubSection:
+        return cls(id=s.id, title=s.title, position=s.position, **_lock_fields(access.section(s.id)))
+
+
+@strawberry.type(description="Whether a contact may enter a hub at all, and why not.")
+class MemberHubAccess:
+    can_access: bool
+    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    available_at: datetime | None
+
 
 @strawberry.type(description="A hub as one member sees it (a signed-in member, or staff previewing one).")
-class MemberHubView:
-    id: strawberry.ID
+class MemberHubView(relay.Node):
+    id: relay.NodeID[int]
     name: str
     slug: str
     description: str
@@ -181,19 +195,14 @@ class MemberHubView:
     access: strawberry.Private[HubAccess]
 
     @strawberry.field(description="Whether the contact may enter the hub at all, and why not.")
-    def membership(self) -> MemberHubSection:
-        decision = self.access.section(None)
-        return MemberHubSection(id=self.id, title=self.name, position=0, **_lock_fields(decision))
+    def membership(self) -> MemberHubAccess:
+        return MemberHubAccess(**_lock_fields(self.access.section(None)))
 
     @strawberry.field(description="The hub's sections, each with the member's access.")
     async def sections(self) -> list[MemberHubSection]:
         rows = await HubSection.filter(team_id=self.access.team_id, hub_id=self.access.hub_id).order_by(
             "position", "id")
-        return [
-            MemberHubSection(id=strawberry.ID(str(s.id)), title=s.title, position=s.position,
-                             **_lock_fields(self.access.section(s.id)))
-            for s in rows
-        ]
+        return [MemberHubSection.from_model(s, self.access) for s in rows]
 
     @strawberry.field(description="Every published node, flattened in tree order (parentId and depth give the shape).")
     def content_tree(self) -> list[MemberContentNode]:
@@ -222,13 +231,13 @@ class MemberHubView:
 
 async def member_hub_view(info: Info[Context, None], hub: Hub | HubSummary, contact_id: int) -> MemberHubView:
     access = await _access(info, hub.team_id, hub.id, contact_id)
-    return MemberHubView(id=strawberry.ID(str(hub.id)), name=hub.name, slug=hub.slug, description=hub.description,
-                         contact_id=strawberry.ID(str(contact_id)), access=access)
+    return MemberHubView(id=hub.id, name=hub.name, slug=hub.slug, description=hub.description,
+                         contact_id=encode_id("Contact", contact_id), access=access)
 
 
 @strawberry.type
-class MemberPageSection:
-    id: strawberry.ID
+class MemberPageSection(relay.Node):
+    id: relay.NodeID[int]
     position: int
     kind: str
     title: str
@@ -254,8 +263,8 @@ class MemberPageSection:
 
 
 @strawberry.type
-class MemberPage:
-    id: strawberry.ID
+class MemberPage(relay.Node):
+    id: relay.NodeID[int]
     kind: PageKindEnum  # type: ignore[valid-type]
     slug: str
     title: str
@@ -267,16 +276,20 @@ class MemberPage:
     @strawberry.field
     async def sections(self, info: Info[Context, None]) -> list[MemberPageSection]:
         loader = info.context.loader("content:page_sections", lambda: page_sections_loader(self.access.team_id))
-        out = []
-        for s in await loader.load(int(self.id)):
-            decision = self.access.page_section(int(self.id), s.node_id)
-            out.append(MemberPageSection(
-                id=strawberry.ID(str(s.id)), position=s.position, kind=s.kind, title=s.title,
-                body=s.body if decision.allowed else None, access=self.access, media_id=s.media_id,
-                node_id=s.node_id, can_access=decision.allowed,
-                locked_reason=decision.reason if not decision.allowed else None, available_at=decision.available_at,
-            ))
-        return out
+        return [member_page_section(self.access, s) for s in await loader.load(self.id)]
+
+
+def member_page_section(access: HubAccess, s: PageSection) -> MemberPageSection:
+    decision = access.page_section(s.page_id, s.node_id)
+    return MemberPageSection(
+        id=s.id, position=s.position, kind=s.kind, title=s.title, body=s.body if decision.allowed else None,
+        access=access, media_id=s.media_id, node_id=s.node_id, **_lock_fields(decision),
+    )
+
+
+def member_page(access: HubAccess, page: Page) -> MemberPage:
+    return MemberPage(id=page.id, kind=PageKind(page.kind), slug=page.slug, title=page.title, access=access,
+                      **_lock_fields(access.page(page.id)))
 
 
 @strawberry.type
@@ -314,9 +327,9 @@ async def _member_hub(member: MemberViewer) -> Hub | HubSummary:
 
 
 async def _open_lesson(info: Info[Context, None], member: MemberViewer, node_id: strawberry.ID) -> MemberContentNode:
+    parsed = id_input(node_id, "MemberContentNode", "nodeId")
     access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-    parsed = parse_id_or_none(node_id)
-    if parsed is None or parsed not in access.tree.nodes:
+    if parsed not in access.tree.nodes:
         raise ValidationFailed.one("nodeId", "content node not found", "NOT_FOUND")
     if not is_lesson(access.tree.nodes[parsed]):
         raise ValidationFailed.one("nodeId", "only lessons have progress", "NOT_A_LESSON")
@@ -336,8 +349,8 @@ class MemberQuery:
     @strawberry.field(description="One published node of the member's hub (locked: title and reason only).")
     async def my_node(self, info: Info[Context, None], id: strawberry.ID) -> MemberContentNode | None:
         member = require_member(info)
+        node_id = id_arg(id, "MemberContentNode")
         access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-        node_id = parse_id_or_none(id)
         return member_node(access, node_id) if node_id in access.tree.nodes else None
 
     @strawberry.field(description="A published page of the member's hub by slug.")
@@ -347,9 +360,7 @@ class MemberQuery:
         if page is None:
             return None
         access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-        decision = access.page(page.id)
-        return MemberPage(id=strawberry.ID(str(page.id)), kind=PageKind(page.kind), slug=page.slug,
-                          title=page.title, access=access, **_lock_fields(decision))
+        return member_page(access, page)
 
     @strawberry.field(description="Per course: lessons completed and percent (of the course's published lessons).")
     async def my_progress(self, info: Info[Context, None]) -> list[CourseProgress]:
@@ -388,23 +399,19 @@ class MemberQuery:
 @strawberry.type
 class MemberMutation:
     @strawberry.mutation(description="Mark a lesson the member may open as started.")
+    @mutation_payload
     async def start_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
         member = require_member(info)
-        try:
-            node = await _open_lesson(info, member, input.node_id)
-        except ValidationFailed as exc:
-            return LessonProgressPayload(user_errors=user_errors(exc))
+        node = await _open_lesson(info, member, input.node_id)
         progress = await service.start_lesson(member.team_id, member.hub_id, member.team_contact_id, int(node.id))
         status = LessonStatus(started_at=progress.started_at, completed_at=progress.completed_at)
         return LessonProgressPayload(node=node, status=status)
 
     @strawberry.mutation(description="Mark a lesson done; the first time writes a `lesson_completed` event.")
+    @mutation_payload
     async def complete_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
         member = require_member(info)
-        try:
-            node = await _open_lesson(info, member, input.node_id)
-        except ValidationFailed as exc:
-            return LessonProgressPayload(user_errors=user_errors(exc))
+        node = await _open_lesson(info, member, input.node_id)
         course_id = node.access.tree.course_of(int(node.id))
         progress = await service.complete_lesson(
             member.team_id, member.hub_id, member.team_contact_id, int(node.id), course_id
@@ -420,10 +427,87 @@ class PreviewQuery:
         self, info: Info[Context, None], hub_id: strawberry.ID, contact_id: strawberry.ID
     ) -> MemberHubView | None:
         viewer = info.context.require("content:read")
+        parsed_contact = id_arg(contact_id, "Contact", "contactId")
         hub = await _hub_of_team(viewer.team.id, hub_id)
-        parsed_contact = parse_id_or_none(contact_id)
-        if hub is None or parsed_contact is None:
+        if hub is None:
             return None
         if not await TeamContact.exists(id=parsed_contact, team_id=viewer.team.id):
             return None
         return await member_hub_view(info, hub, parsed_contact)
+
+
+# ---------------------------------------------------------------- refetching member views by id
+
+def _member_team(info: Info[Context, None]) -> int:
+    return require_member(info).team_id  # member views are a member's own; staff use previewAsMember
+
+
+async def _member_access(info: Info[Context, None]) -> HubAccess:
+    member = require_member(info)
+    return await _access(info, member.team_id, member.hub_id, member.team_contact_id)
+
+
+async def _fetch_nodes(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberContentNode]:
+    access = await _member_access(info)
+    return {pk: member_node(access, pk) for pk in pks if pk in access.tree.nodes}
+
+
+async def _fetch_hub_views(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberHubView]:
+    member = require_member(info)
+    if member.hub_id not in pks:
+        return {}
+    return {member.hub_id: await member_hub_view(info, await _member_hub(member), member.team_contact_id)}
+
+
+async def _fetch_sections(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberHubSection]:
+    member = require_member(info)
+    rows = await HubSection.filter(team_id=team_id, hub_id=member.hub_id, id__in=pks)
+    access = await _member_access(info) if rows else None
+    return {s.id: MemberHubSection.from_model(s, access) for s in rows if access is not None}
+
+
+def _published_pages(member: MemberViewer, **filters: object) -> QuerySet[Page]:
+    return Page.filter(team_id=member.team_id, hub_id=member.hub_id, status=PublishStatus.PUBLISHED, **filters)
+
+
+async def _fetch_pages(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberPage]:
+    rows = await _published_pages(require_member(info), id__in=pks)
+    access = await _member_access(info) if rows else None
+    return {p.id: member_page(access, p) for p in rows if access is not None}
+
+
+async def _fetch_page_sections(
+    info: Info[Context, None], team_id: int, pks: list[int]
+) -> dict[int, MemberPageSection]:
+    pages = await _published_pages(require_member(info)).values_list("id", flat=True)
+    rows = await PageSection.filter(team_id=team_id, id__in=pks, page_id__in=pages)
+    access = await _member_access(info) if rows else None
+    return {s.id: member_page_section(access, s) for s in rows if access is not None}
+
+
+async def _fetch_media(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberMedia]:
+    """Media the member may open: of a node, or of a page section, that access allows."""
+    access = await _member_access(info)
+    wanted = set(pks)
+    found: dict[int, MemberMedia] = {}
+    for node_id, row in access.tree.nodes.items():
+        if row.media is not None and row.media.id in wanted and access.decisions[node_id].allowed:
+            found[row.media.id] = _media(info, row.media)
+    rest = wanted - found.keys()
+    if rest:
+        pages = await _published_pages(require_member(info)).values_list("id", flat=True)
+        sections = await PageSection.filter(team_id=team_id, media_id__in=rest, page_id__in=pages)
+        allowed = {s.media_id for s in sections if access.page_section(s.page_id, s.node_id).allowed}
+        for media in await Media.filter(team_id=team_id, id__in=allowed):
+            found[media.id] = _media(info, media)
+    return found
+
+
+NODE_TYPES = (
+    NodeType("MemberContentNode", _member_team, _fetch_nodes),
+    NodeType("MemberHubView", _member_team, _fetch_hub_views),
+    NodeType("MemberHubSection", _member_team, _fetch_sections),
+    NodeType("MemberPage", _member_team, _fetch_pages),
+    NodeType("MemberPageSection", _member_team, _fetch_page_sections),
+    NodeType("MemberMedia", _member_team, _fetch_media),
+)

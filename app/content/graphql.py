@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry import relay
 from strawberry.types import Info
 
 from app.content import service
@@ -34,8 +35,9 @@ from app.content.storage import get_storage
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import encode_id, gid, gids, id_arg, id_input, id_input_or_none
+from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs.models import Hub
 
 if TYPE_CHECKING:
@@ -47,10 +49,6 @@ PageKindEnum = strawberry.enum(PageKind, name="PageKind")
 MediaKindEnum = strawberry.enum(MediaKind, name="MediaKind")
 AccessRuleRef = Annotated["AccessRuleType", strawberry.lazy("app.access.graphql")]
 MAX_SEARCH_RESULTS = 100
-
-
-def _id(value: int | None) -> strawberry.ID | None:
-    return strawberry.ID(str(value)) if value is not None else None
 
 
 # ---------------------------------------------------------------- admin types
@@ -73,8 +71,8 @@ async def _rule_of(info: Info[Context, None], team_id: int, target_type: str, ta
 
 
 @strawberry.type(name="HubSection")
-class HubSectionType:
-    id: strawberry.ID
+class HubSectionType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     title: str
     position: int
@@ -86,13 +84,13 @@ class HubSectionType:
 
     @classmethod
     def from_model(cls, s: HubSection) -> HubSectionType:
-        return cls(id=strawberry.ID(str(s.id)), hub_id=strawberry.ID(str(s.hub_id)), title=s.title,
+        return cls(id=s.id, hub_id=encode_id("Hub", s.hub_id), title=s.title,
                    position=s.position, team_id=s.team_id)
 
 
 @strawberry.type(name="Media")
-class MediaType:
-    id: strawberry.ID
+class MediaType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     kind: MediaKindEnum  # type: ignore[valid-type]
     filename: str
@@ -108,14 +106,14 @@ class MediaType:
 
     @classmethod
     def from_model(cls, m: Media) -> MediaType:
-        return cls(id=strawberry.ID(str(m.id)), hub_id=strawberry.ID(str(m.hub_id)), kind=MediaKind(m.kind),
+        return cls(id=m.id, hub_id=encode_id("Hub", m.hub_id), kind=MediaKind(m.kind),
                    filename=m.filename, content_type=m.content_type, size_bytes=m.size_bytes,
                    uploaded=m.storage_key is not None, created_at=m.created_at, row=m)
 
 
 @strawberry.type(name="ContentNode")
-class ContentNodeType:
-    id: strawberry.ID
+class ContentNodeType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     parent_id: strawberry.ID | None
     section_id: strawberry.ID | None
@@ -136,16 +134,17 @@ class ContentNodeType:
     @classmethod
     def from_model(cls, n: ContentNode) -> ContentNodeType:
         return cls(
-            id=strawberry.ID(str(n.id)), hub_id=strawberry.ID(str(n.hub_id)), parent_id=_id(n.parent_id),
-            section_id=_id(n.section_id), media_id=_id(n.media_id), kind=NodeKind(n.kind), title=n.title,
+            id=n.id, hub_id=encode_id("Hub", n.hub_id), parent_id=gid("ContentNode", n.parent_id),
+            section_id=gid("HubSection", n.section_id), media_id=gid("Media", n.media_id), kind=NodeKind(n.kind),
+            title=n.title,
             body=n.body, status=PublishStatus(n.status), position=n.position, created_at=n.created_at,
             updated_at=n.updated_at, team_id=n.team_id,
         )
 
 
 @strawberry.type(name="PageSection")
-class PageSectionType:
-    id: strawberry.ID
+class PageSectionType(relay.Node):
+    id: relay.NodeID[int]
     position: int
     kind: str
     title: str
@@ -155,13 +154,13 @@ class PageSectionType:
 
     @classmethod
     def from_model(cls, s: PageSection) -> PageSectionType:
-        return cls(id=strawberry.ID(str(s.id)), position=s.position, kind=s.kind, title=s.title, body=s.body,
-                   media_id=_id(s.media_id), node_id=_id(s.node_id))
+        return cls(id=s.id, position=s.position, kind=s.kind, title=s.title, body=s.body,
+                   media_id=gid("Media", s.media_id), node_id=gid("ContentNode", s.node_id))
 
 
 @strawberry.type(name="Page")
-class PageType:
-    id: strawberry.ID
+class PageType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     kind: PageKindEnum  # type: ignore[valid-type]
     slug: str
@@ -182,7 +181,7 @@ class PageType:
 
     @classmethod
     def from_model(cls, p: Page) -> PageType:
-        return cls(id=strawberry.ID(str(p.id)), hub_id=strawberry.ID(str(p.hub_id)), kind=PageKind(p.kind),
+        return cls(id=p.id, hub_id=encode_id("Hub", p.hub_id), kind=PageKind(p.kind),
                    slug=p.slug, title=p.title, status=PublishStatus(p.status), created_at=p.created_at,
                    updated_at=p.updated_at, team_id=p.team_id)
 
@@ -313,11 +312,8 @@ class MediaPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-def _ref(value: strawberry.ID | None, field: str) -> int | None:
-    """A nullable reference: None stays None; a malformed id becomes 0, which matches nothing."""
-    if value is None:
-        return None
-    return parse_id_or_none(value) or 0
+_NODE_REFERENCES = (("parent_id", "ContentNode", "parentId"), ("section_id", "HubSection", "sectionId"),
+                    ("media_id", "Media", "mediaId"))
 
 
 def _node_changes(input: CreateContentNodeInput | UpdateContentNodeInput) -> service.NodeChanges:
@@ -333,16 +329,15 @@ def _node_changes(input: CreateContentNodeInput | UpdateContentNodeInput) -> ser
         value = getattr(input, name)
         if given(value) and value is not None:
             setattr(changes, name, value.value)
-    for name in ("parent_id", "section_id", "media_id"):
+    for name, type_name, field in _NODE_REFERENCES:
         value = getattr(input, name)
         if given(value):
-            setattr(changes, name, _ref(value, name))
+            setattr(changes, name, id_input_or_none(value, type_name, field))
     return changes
 
 
 async def _hub_of_team(viewer_team_id: int, hub_id: strawberry.ID) -> Hub | None:
-    parsed = parse_id_or_none(hub_id)
-    return await Hub.get_or_none(id=parsed, team_id=viewer_team_id) if parsed else None
+    return await Hub.get_or_none(id=id_arg(hub_id, "Hub", "hubId"), team_id=viewer_team_id)
 
 
 @strawberry.type
@@ -368,173 +363,157 @@ class ContentQuery:
     @strawberry.field
     async def content_node(self, info: Info[Context, None], id: strawberry.ID) -> ContentNodeType | None:
         viewer = info.context.require("content:read")
-        node_id = parse_id_or_none(id)
-        node = await ContentNode.get_or_none(id=node_id, team_id=viewer.team.id) if node_id else None
+        node = await ContentNode.get_or_none(id=id_arg(id, "ContentNode"), team_id=viewer.team.id)
         return ContentNodeType.from_model(node) if node else None
 
     @strawberry.field
     async def hub_sections(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[HubSectionType]:
         viewer = info.context.require("content:read")
-        parsed = parse_id_or_none(hub_id) or 0
+        parsed = id_arg(hub_id, "Hub", "hubId")
         rows = await HubSection.filter(team_id=viewer.team.id, hub_id=parsed).order_by("position", "id")
         return [HubSectionType.from_model(s) for s in rows]
 
     @strawberry.field
     async def content_pages(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[PageType]:
         viewer = info.context.require("content:read")
-        parsed = parse_id_or_none(hub_id) or 0
+        parsed = id_arg(hub_id, "Hub", "hubId")
         rows = await Page.filter(team_id=viewer.team.id, hub_id=parsed).order_by("id")
         return [PageType.from_model(p) for p in rows]
 
     @strawberry.field
     async def content_page(self, info: Info[Context, None], id: strawberry.ID) -> PageType | None:
         viewer = info.context.require("content:read")
-        page_id = parse_id_or_none(id)
-        page = await Page.get_or_none(id=page_id, team_id=viewer.team.id) if page_id else None
+        page = await Page.get_or_none(id=id_arg(id, "Page"), team_id=viewer.team.id)
         return PageType.from_model(page) if page else None
 
     @strawberry.field
     async def hub_media(
-        self, info: Info[Context, None], hub_id: strawberry.ID, first: int | None = None, after: str | None = None
+        self, info: Info[Context, None], hub_id: strawberry.ID, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
     ) -> Connection[MediaType]:
         viewer = info.context.require("content:read")
-        parsed = parse_id_or_none(hub_id) or 0
+        parsed = id_arg(hub_id, "Hub", "hubId")
         return await keyset_page(Media.filter(team_id=viewer.team.id, hub_id=parsed), MediaType.from_model,
-                                 first=first, after=after)
+                                 first=first, after=after, last=last, before=before)
 
 
 @strawberry.type
 class ContentMutation:
     @strawberry.mutation
+    @mutation_payload
     async def create_hub_section(self, info: Info[Context, None], input: CreateHubSectionInput) -> HubSectionPayload:
         viewer = info.context.require("content:write")
-        try:
-            section = await service.create_section(viewer.team, parse_id_or_none(input.hub_id), input.title,
-                                                   input.position)
-        except ValidationFailed as exc:
-            return HubSectionPayload(user_errors=user_errors(exc))
+        section = await service.create_section(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.title,
+                                               input.position)
         return HubSectionPayload(section=HubSectionType.from_model(section))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_hub_section(self, info: Info[Context, None], input: UpdateHubSectionInput) -> HubSectionPayload:
         viewer = info.context.require("content:write")
-        try:
-            section = await service.update_section(viewer.team, parse_id_or_none(input.id), input.title,
-                                                   input.position)
-        except ValidationFailed as exc:
-            return HubSectionPayload(user_errors=user_errors(exc))
+        section = await service.update_section(viewer.team, id_input(input.id, "HubSection", "id"), input.title,
+                                               input.position)
         return HubSectionPayload(section=HubSectionType.from_model(section))
 
     @strawberry.mutation
+    @mutation_payload
     async def delete_hub_section(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            await service.delete_section(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
+        await service.delete_section(viewer.team, id_input(input.id, "HubSection", "id"))
         return DeletePayload(deleted_ids=[input.id])
 
     @strawberry.mutation
+    @mutation_payload
     async def create_content_node(self, info: Info[Context, None], input: CreateContentNodeInput) -> ContentNodePayload:
         viewer = info.context.require("content:write")
-        try:
-            node = await service.create_node(viewer.team, parse_id_or_none(input.hub_id), _node_changes(input))
-        except ValidationFailed as exc:
-            return ContentNodePayload(user_errors=user_errors(exc))
+        node = await service.create_node(viewer.team, id_input(input.hub_id, "Hub", "hubId"), _node_changes(input))
         return ContentNodePayload(node=ContentNodeType.from_model(node))
 
     @strawberry.mutation(description="Edit, publish/unpublish, reorder (position) or move (parentId) a node.")
+    @mutation_payload
     async def update_content_node(self, info: Info[Context, None], input: UpdateContentNodeInput) -> ContentNodePayload:
         viewer = info.context.require("content:write")
-        try:
-            node = await service.update_node(viewer.team, parse_id_or_none(input.id), _node_changes(input))
-        except ValidationFailed as exc:
-            return ContentNodePayload(user_errors=user_errors(exc))
+        node = await service.update_node(viewer.team, id_input(input.id, "ContentNode", "id"), _node_changes(input))
         return ContentNodePayload(node=ContentNodeType.from_model(node))
 
     @strawberry.mutation(description="Delete a node with its whole subtree.")
+    @mutation_payload
     async def delete_content_node(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            ids = await service.delete_node(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
-        return DeletePayload(deleted_ids=[strawberry.ID(str(i)) for i in ids])
+        ids = await service.delete_node(viewer.team, id_input(input.id, "ContentNode", "id"))
+        return DeletePayload(deleted_ids=gids("ContentNode", ids))
 
     @strawberry.mutation
+    @mutation_payload
     async def create_page(self, info: Info[Context, None], input: CreatePageInput) -> PagePayload:
         viewer = info.context.require("content:write")
-        try:
-            page = await service.create_page(viewer.team, parse_id_or_none(input.hub_id), input.kind.value,
-                                             input.slug, input.title, input.status.value)
-        except ValidationFailed as exc:
-            return PagePayload(user_errors=user_errors(exc))
+        page = await service.create_page(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.kind.value,
+                                         input.slug, input.title, input.status.value)
         return PagePayload(page=PageType.from_model(page))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_page(self, info: Info[Context, None], input: UpdatePageInput) -> PagePayload:
         viewer = info.context.require("content:write")
-        try:
-            page = await service.update_page(viewer.team, parse_id_or_none(input.id), input.slug, input.title,
-                                             input.status.value if input.status else None)
-        except ValidationFailed as exc:
-            return PagePayload(user_errors=user_errors(exc))
+        page = await service.update_page(viewer.team, id_input(input.id, "Page", "id"), input.slug, input.title,
+                                         input.status.value if input.status else None)
         return PagePayload(page=PageType.from_model(page))
 
     @strawberry.mutation
+    @mutation_payload
     async def delete_page(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            await service.delete_page(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
+        await service.delete_page(viewer.team, id_input(input.id, "Page", "id"))
         return DeletePayload(deleted_ids=[input.id])
 
     @strawberry.mutation(description="Replace a page's sections with the given ones, in order.")
+    @mutation_payload
     async def set_page_sections(self, info: Info[Context, None], input: SetPageSectionsInput) -> PagePayload:
         viewer = info.context.require("content:write")
         specs = [
-            service.SectionSpec(kind=s.kind, title=s.title, body=s.body, media_id=_ref(s.media_id, "mediaId"),
-                                node_id=_ref(s.node_id, "nodeId"))
+            service.SectionSpec(kind=s.kind, title=s.title, body=s.body,
+                                media_id=id_input_or_none(s.media_id, "Media", "mediaId"),
+                                node_id=id_input_or_none(s.node_id, "ContentNode", "nodeId"))
             for s in input.sections
         ]
-        try:
-            await service.set_page_sections(viewer.team, parse_id_or_none(input.page_id), specs)
-            page = await service.get_page(viewer.team, parse_id_or_none(input.page_id))
-        except ValidationFailed as exc:
-            return PagePayload(user_errors=user_errors(exc))
+        page_id = id_input(input.page_id, "Page", "pageId")
+        await service.set_page_sections(viewer.team, page_id, specs)
+        page = await service.get_page(viewer.team, page_id)
         return PagePayload(page=PageType.from_model(page))
 
     @strawberry.mutation
+    @mutation_payload
     async def upload_media(self, info: Info[Context, None], input: UploadMediaInput) -> MediaPayload:
         viewer = info.context.require("content:write")
         try:
             data = base64.b64decode(input.data_base64, validate=True)
-        except (binascii.Error, ValueError):
-            return MediaPayload(user_errors=[UserError(field="dataBase64", message="not valid base64",
-                                                       code="INVALID_BASE64")])
-        try:
-            media = await service.upload_media(viewer.team, get_storage(info.context.settings),
-                                               parse_id_or_none(input.hub_id), input.filename, input.content_type, data)
-        except ValidationFailed as exc:
-            return MediaPayload(user_errors=user_errors(exc))
+        except (binascii.Error, ValueError) as exc:
+            raise ValidationFailed.one("dataBase64", "not valid base64", "INVALID_BASE64") from exc
+        media = await service.upload_media(viewer.team, get_storage(info.context.settings),
+                                           id_input(input.hub_id, "Hub", "hubId"), input.filename,
+                                           input.content_type, data)
         return MediaPayload(media=MediaType.from_model(media))
 
     @strawberry.mutation
+    @mutation_payload
     async def link_media(self, info: Info[Context, None], input: LinkMediaInput) -> MediaPayload:
         viewer = info.context.require("content:write")
-        try:
-            media = await service.link_media(viewer.team, parse_id_or_none(input.hub_id), input.url, input.filename,
-                                             input.content_type, input.size_bytes)
-        except ValidationFailed as exc:
-            return MediaPayload(user_errors=user_errors(exc))
+        media = await service.link_media(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.url, input.filename,
+                                         input.content_type, input.size_bytes)
         return MediaPayload(media=MediaType.from_model(media))
 
     @strawberry.mutation
+    @mutation_payload
     async def delete_media(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            await service.delete_media(viewer.team, get_storage(info.context.settings), parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
+        await service.delete_media(viewer.team, get_storage(info.context.settings), id_input(input.id, "Media", "id"))
         return DeletePayload(deleted_ids=[input.id])
+
+
+NODE_TYPES = (
+    NodeType("HubSection", staff("content:read"), team_rows(HubSection, HubSectionType.from_model)),
+    NodeType("ContentNode", staff("content:read"), team_rows(ContentNode, ContentNodeType.from_model)),
+    NodeType("Page", staff("content:read"), team_rows(Page, PageType.from_model)),
+    NodeType("PageSection", staff("content:read"), team_rows(PageSection, PageSectionType.from_model)),
+    NodeType("Media", staff("content:read"), team_rows(Media, MediaType.from_model)),
+)

@@ -12,7 +12,7 @@ from strawberry.types import Info
 from app.core.pubsub import listen, listen_batches, team_channel
 from app.graphql.context import Context
 from app.graphql.errors import BadInput
-from app.graphql.ids import parse_id_or_none
+from app.graphql.ids import encode_id, id_arg, id_args
 from app.segments.models import Segment
 
 MEMBERSHIP_TOPIC = "segment-membership"
@@ -45,8 +45,8 @@ MAX_SUBSCRIBED_SEGMENTS = 200
 
 def _change(message: dict) -> SegmentMembershipChange:
     return SegmentMembershipChange(
-        segment_id=strawberry.ID(str(message["segment_id"])),
-        contact_id=strawberry.ID(str(message["team_contact_id"])),
+        segment_id=encode_id("Segment", message["segment_id"]),
+        contact_id=encode_id("Contact", message["team_contact_id"]),
         action=MembershipChangeAction(message["action"]),
         cause=message.get("cause") or "",
         cause_ref=message.get("cause_ref"),
@@ -61,8 +61,8 @@ class RealtimeSubscription:
         self, info: Info[Context, None], segment_id: strawberry.ID
     ) -> AsyncGenerator[SegmentMembershipChange, None]:
         viewer = info.context.require("segments:read")
-        parsed = parse_id_or_none(segment_id)
-        if parsed is None or not await Segment.exists(id=parsed, team_id=viewer.team.id):
+        parsed = id_arg(segment_id, "Segment", "segmentId")
+        if not await Segment.exists(id=parsed, team_id=viewer.team.id):
             raise BadInput("segment not found")
         async for message in listen(team_channel(viewer.team.id, MEMBERSHIP_TOPIC), where=("segment_id", parsed)):
             yield _change(message)
@@ -76,8 +76,8 @@ class RealtimeSubscription:
         viewer = info.context.require("segments:read")
         if not 0 < len(segment_ids) <= MAX_SUBSCRIBED_SEGMENTS:
             raise BadInput(f"give 1 to {MAX_SUBSCRIBED_SEGMENTS} segment ids")
-        parsed = {parse_id_or_none(i) for i in segment_ids}
-        if None in parsed or await Segment.filter(id__in=parsed, team_id=viewer.team.id).count() != len(parsed):
+        parsed = set(id_args(segment_ids, "Segment", "segmentIds"))
+        if await Segment.filter(id__in=parsed, team_id=viewer.team.id).count() != len(parsed):
             raise BadInput("segment not found")
         channel = team_channel(viewer.team.id, MEMBERSHIP_TOPIC)
         async for batch in listen_batches(channel, "segment_id", parsed):
