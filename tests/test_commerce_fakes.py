@@ -7,6 +7,7 @@ can check what was sent (API key, idempotency key, parameters).
 
 from __future__ import annotations
 
+from ids import pk
 import itertools
 import json
 import os
@@ -237,8 +238,9 @@ class Shop:
     email: str
 
     def metadata(self) -> dict[str, str]:
-        return {"team_id": str(self.team_id), "team_contact_id": self.contact_id, "price_id": self.price_id,
-                "product_id": self.product_id}
+        # What our checkout writes into Stripe: row keys, not global ids.
+        return {"team_id": str(self.team_id), "team_contact_id": str(pk(self.contact_id)),
+                "price_id": str(pk(self.price_id)), "product_id": str(pk(self.product_id))}
 
 
 async def make_shop(gql: Any, team: Any, *, policy: str = "GRACE", grace_days: int = 3, recurring: bool = True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import gid, pk
 import asyncio
 import os
 import signal
@@ -48,7 +49,7 @@ async def _drip(gql, team, smtp, segment, **extra):
     day0 = await make_template(gql, team, hub_id, "day0", "Day 0 for {{ contact.first_name }}",
                                html='<a href="{{ unsubscribe_url }}">unsubscribe</a>')
     day3 = await make_template(gql, team, hub_id, "day3", "Day 3 for {{ contact.first_name }}")
-    data = {"hubId": hub_id, "name": "Onboarding", "trigger": "SEGMENT_JOIN", "segmentId": str(segment.id),
+    data = {"hubId": hub_id, "name": "Onboarding", "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", segment.id),
             "steps": [{"delayMinutes": 0, "templateId": day0}, {"delayMinutes": 3 * 24 * 60, "templateId": day3}],
             **extra}
     result = await gql(CREATE_DRIP, {"input": data}, token=team.key)
@@ -90,7 +91,7 @@ async def test_segment_join_drip_sends_each_step_once_at_its_time(gql, team, smt
 
     enrollments = await gql(ENROLLMENTS, {"d": drip["id"]}, token=team.key)
     assert enrollments["dripEnrollments"]["nodes"] == [{
-        "contactId": str(ava), "status": "COMPLETED", "exitReason": None,
+        "contactId": gid("Contact", ava), "status": "COMPLETED", "exitReason": None,
         "sends": [{"stepPosition": 1, "state": "SENT"}, {"stepPosition": 2, "state": "SENT"}],
     }]
 
@@ -130,7 +131,7 @@ async def test_event_drip_enrols_on_event_and_pausing_holds_sends(gql, team, smt
     await add_event(team, contact, "cart_abandoned")
     await add_event(team, contact, "cart_abandoned")  # one enrolment per contact
     await tick_and_drain()
-    assert smtp.messages == [] and await DripEnrollment.filter(drip_id=int(drip["id"])).count() == 1
+    assert smtp.messages == [] and await DripEnrollment.filter(drip_id=pk(drip["id"])).count() == 1
 
     paused = await gql(UPDATE_DRIP, {"input": {"id": drip["id"], "active": False}}, token=team.key)
     assert paused["updateDripCampaign"]["dripCampaign"]["active"] is False
@@ -148,7 +149,7 @@ async def test_drip_input_errors_and_other_teams_ids(gql, team, other_team, smtp
     hub_id, drip = await _drip(gql, team, smtp, segment)
     template = await make_template(gql, team, hub_id, "t", "T")
     bad = await gql(CREATE_DRIP, {"input": {
-        "hubId": hub_id, "name": "", "trigger": "SEGMENT_JOIN", "segmentId": str(foreign_segment.id),
+        "hubId": hub_id, "name": "", "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", foreign_segment.id),
         "steps": [{"delayMinutes": 10, "templateId": template}, {"delayMinutes": 5, "templateId": "999999"}],
     }}, token=team.key)
     codes = {(e["field"], e["code"]) for e in bad["createDripCampaign"]["userErrors"]}

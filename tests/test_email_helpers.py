@@ -3,6 +3,7 @@ it, contacts, segment history rows, and a burst worker. Holds no tests itself.""
 
 from __future__ import annotations
 
+from ids import gid, pk
 import email
 import socket
 from collections.abc import Callable, Iterator
@@ -103,7 +104,7 @@ async def make_contact(gql: Any, team: Any, address: str, first_name: str | None
         "mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { contacts { id } } }",
         {"c": [{"email": address, "firstName": first_name}]}, token=team.key,
     )
-    return int(data["upsertContacts"]["contacts"][0]["id"])
+    return pk(data["upsertContacts"]["contacts"][0]["id"])
 
 
 async def make_segment(team: Any, name: str = "Trial users") -> Segment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import gid, pk
 import asyncio
 import json
 import os
@@ -30,7 +31,7 @@ TRACK = "mutation($events: [TrackEventInput!]!) { trackEvents(input: {events: $e
 async def make_segment(gql, token, name, rule):
     data = await gql(CREATE, {"name": name, "rule": rule}, token=token)
     assert data["createSegment"]["userErrors"] == [], data
-    return int(data["createSegment"]["segment"]["id"])
+    return pk(data["createSegment"]["segment"]["id"])
 
 
 async def track(gql, token, events):
@@ -53,7 +54,7 @@ async def members(segment_id: int) -> set[int]:
 async def test_event_moves_contact_into_segment_with_event_as_cause(gql, team):
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     accepted = await track(gql, team.key, [{"email": "ava@example.com", "type": "search"}])
-    contact_id, event_id = int(accepted[0]["contactId"]), accepted[0]["eventId"]
+    contact_id, event_id = pk(accepted[0]["contactId"]), accepted[0]["eventId"]
     assert await members(searchers) == set()
     assert await evaluate_pending(None) == 1
     assert await members(searchers) == {contact_id}
@@ -86,7 +87,7 @@ async def test_one_segment_failing_at_run_time_never_blocks_the_others(gql, team
     renewing = await make_segment(gql, team.key, "Renewing", "custom.renews is set AND eventCount >= 1")
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     accepted = await track(gql, team.key, [{"email": "dee@example.com", "type": "search"}])
-    contact_id = int(accepted[0]["contactId"])
+    contact_id = pk(accepted[0]["contactId"])
     await evaluate_pending(None)
     assert await members(searchers) == {contact_id}
     # A value no validation lets in today (say, imported by an old release): it looks like a date, but
@@ -96,7 +97,7 @@ async def test_one_segment_failing_at_run_time_never_blocks_the_others(gql, team
     second = await track(gql, team.key, [{"email": "dee@example.com", "type": "purchase"},
                                          {"email": "eli@example.com", "type": "search"}])
     assert await evaluate_pending(None) == 2
-    assert await members(searchers) == {contact_id, int(second[1]["contactId"])}
+    assert await members(searchers) == {contact_id, pk(second[1]["contactId"])}
     assert await members(renewing) == set()
     figures = (await gql('query($id: ID!) { segment(id: $id) { evaluation { errorCount lastError } } }',
                          {"id": str(renewing)}, token=team.key))["segment"]["evaluation"]
@@ -200,7 +201,7 @@ async def test_ingest_succeeds_while_redis_is_down_and_the_sweep_catches_up(gql,
         await worker.async_run()
     finally:
         await worker.close()
-    assert await members(searchers) == {int(accepted[0]["contactId"])}
+    assert await members(searchers) == {pk(accepted[0]["contactId"])}
     assert not await PendingEvaluation.exists()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import gid, pk
 import asyncio
 import subprocess
 import sys
@@ -99,7 +100,7 @@ async def test_the_sweep_recomputes_a_segment_whose_calendar_period_rolled_over(
     await evaluate_pending(None)
     assert await members(today) == set()
     # As it stood three days ago, "today" held this contact, and the segment was last checked then.
-    contact = int(stale["contactId"])
+    contact = pk(stale["contactId"])
     await SegmentMembership.create(team_id=team.id, segment_id=today, team_contact_id=contact)
     await SegmentEvaluationStats.update_or_create(
         {"team_id": team.id, "time_checked_at": datetime.now(UTC) - timedelta(days=3)}, segment_id=today)
@@ -150,15 +151,15 @@ async def test_static_list_changes_reevaluate_the_dynamic_segments_that_read_it(
     added = await gql(ADD_STATIC, {"i": {"segmentId": static_id, "emails": ["pick@example.com"]}}, token=team.key)
     assert added["addToStaticSegment"]["changedCount"] == 1
     await evaluate_pending(None)
-    assert await members(picked_us) == {int(contacts[0]["id"])}
-    assert (await history(picked_us))[-1] == (int(contacts[0]["id"]), "join", "segment")
+    assert await members(picked_us) == {pk(contacts[0]["id"])}
+    assert (await history(picked_us))[-1] == (pk(contacts[0]["id"]), "join", "segment")
 
 
 async def test_changing_a_referenced_rule_recomputes_dependents_and_they_follow_its_new_triggers(gql, team):
     contacts = (await gql(UPSERT, {"c": [{"email": "a@example.com", "country": "US", "tags": ["vip"]},
                                           {"email": "b@example.com", "country": "US", "lifecycleStage": "loyal"}]},
                           token=team.key))["upsertContacts"]["contacts"]
-    a, b = int(contacts[0]["id"]), int(contacts[1]["id"])
+    a, b = pk(contacts[0]["id"]), pk(contacts[1]["id"])
     base = await make_segment(gql, team.key, "Base", "tags contains 'vip'")
     middle = await make_segment(gql, team.key, "Middle", "in segment 'Base' AND country = 'US'")
     top = await make_segment(gql, team.key, "Top", "in segment 'Middle'")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import gid, pk
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -38,7 +39,7 @@ NOW = datetime.now(UTC)
 async def contacts(gql, team, *rows):
     data = await gql("mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { contacts { id email } } }",
                      {"c": list(rows)}, token=team.key)
-    return {c["email"]: int(c["id"]) for c in data["upsertContacts"]["contacts"]}
+    return {c["email"]: pk(c["id"]) for c in data["upsertContacts"]["contacts"]}
 
 
 async def events(team, *items):

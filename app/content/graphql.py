@@ -472,9 +472,9 @@ class ContentMutation:
         viewer = info.context.require("content:write")
         specs = [
             service.SectionSpec(kind=s.kind, title=s.title, body=s.body,
-                                media_id=id_input_or_none(s.media_id, "Media", "mediaId"),
-                                node_id=id_input_or_none(s.node_id, "ContentNode", "nodeId"))
-            for s in input.sections
+                                media_id=id_input_or_none(s.media_id, "Media", f"sections.{i}.mediaId"),
+                                node_id=id_input_or_none(s.node_id, "ContentNode", f"sections.{i}.nodeId"))
+            for i, s in enumerate(input.sections)
         ]
         page_id = id_input(input.page_id, "Page", "pageId")
         await service.set_page_sections(viewer.team, page_id, specs)

@@ -20,6 +20,7 @@ from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs.loaders import team_contact_loader
 from app.segments import catalog, service
 from app.segments.models import MembershipAction, Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
+from app.segments.pipeline.graphql import CAUSE_REF_DESCRIPTION, cause_ref_id
 from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
 
@@ -97,7 +98,7 @@ class SegmentHistoryEntry(relay.Node):
     id: relay.NodeID[int]
     action: MembershipActionEnum  # type: ignore[valid-type]
     cause: str
-    cause_ref: str | None
+    cause_ref: str | None = strawberry.field(description=CAUSE_REF_DESCRIPTION)
     at: datetime
     contact_id: strawberry.ID
     team_id: strawberry.Private[int]
@@ -110,7 +111,7 @@ class SegmentHistoryEntry(relay.Node):
     @classmethod
     def from_model(cls, m: SegmentMembershipChange) -> SegmentHistoryEntry:
         return cls(id=m.id, action=MembershipAction(m.action), cause=m.cause,
-                   cause_ref=m.cause_ref, at=m.at, contact_id=encode_id("Contact", m.team_contact_id),
+                   cause_ref=cause_ref_id(m.cause, m.cause_ref), at=m.at, contact_id=encode_id("Contact", m.team_contact_id),
                    team_id=m.team_id, contact_pk=m.team_contact_id)
 
 

@@ -12,10 +12,19 @@ from strawberry.types import Info
 from app.core.pubsub import listen, listen_batches, team_channel
 from app.graphql.context import Context
 from app.graphql.errors import BadInput
-from app.graphql.ids import encode_id, id_arg, id_args
+from app.graphql.ids import encode_id, id_arg, id_args, parse_id_or_none
 from app.segments.models import Segment
 
 MEMBERSHIP_TOPIC = "segment-membership"
+# Causes whose reference is a row: their causeRef is that row's global id.
+_CAUSE_REF_TYPES = {"event": "Event", "segment": "Segment"}
+CAUSE_REF_DESCRIPTION = "The event's id (cause event), the static segment's id (cause segment), else null."
+
+
+def cause_ref_id(cause: str | None, ref: str | None) -> str | None:
+    type_name = _CAUSE_REF_TYPES.get(cause or "")
+    pk = parse_id_or_none(ref) if type_name else None
+    return encode_id(type_name, pk) if type_name and pk else ref
 
 
 @strawberry.enum
@@ -30,7 +39,7 @@ class SegmentMembershipChange:
     contact_id: strawberry.ID
     action: MembershipChangeAction
     cause: str
-    cause_ref: str | None
+    cause_ref: str | None = strawberry.field(description=CAUSE_REF_DESCRIPTION)
     committed_at: datetime | None = strawberry.field(description="When the change was committed.")
 
 
@@ -49,7 +58,7 @@ def _change(message: dict) -> SegmentMembershipChange:
         contact_id=encode_id("Contact", message["team_contact_id"]),
         action=MembershipChangeAction(message["action"]),
         cause=message.get("cause") or "",
-        cause_ref=message.get("cause_ref"),
+        cause_ref=cause_ref_id(message.get("cause"), message.get("cause_ref")),
         committed_at=(datetime.fromtimestamp(message["committed_at"], UTC) if message.get("committed_at") else None),
     )
 
