@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ids import gid, pk
 import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import websockets
+from ids import gid
 
 from app.access import members
 from app.access.service import RuleSpec, set_access_rule

@@ -6,7 +6,6 @@ httpx client code runs and the payloads are checked field by field.
 
 from __future__ import annotations
 
-from ids import gid, pk
 import hashlib
 import json
 import threading
@@ -17,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
+from ids import gid, pk
 
 from app.audiences import platforms
 from app.audiences import service as audience_service

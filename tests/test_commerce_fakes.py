@@ -7,7 +7,6 @@ can check what was sent (API key, idempotency key, parameters).
 
 from __future__ import annotations
 
-from ids import pk
 import itertools
 import json
 import os
@@ -20,6 +19,7 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 import stripe
+from ids import pk
 
 SECRET_KEY = "sk_test_memberhub_fake_123456"
 WEBHOOK_SECRET = "whsec_memberhub_test_secret"

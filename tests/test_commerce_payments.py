@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ids import pk
 import time
 
+from ids import pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     event_payload,
     fake_stripe_fixture,

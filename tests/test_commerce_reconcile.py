@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ids import gid, pk
 import time
 from datetime import UTC, datetime, timedelta
 
+from ids import pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     fake_stripe_fixture,
     make_shop,

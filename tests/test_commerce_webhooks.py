@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ids import gid, pk
 import asyncio
 import json
 import time
 from typing import Any
 
+from ids import pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     event_payload,
     fake_stripe_fixture,

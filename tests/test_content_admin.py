@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ids import gid
 import base64
+
+from ids import gid
 
 CREATE_HUB = 'mutation { createHub(input: {name: "Academy"}) { hub { id } } }'
 CREATE_NODE = """mutation($i: CreateContentNodeInput!) { createContentNode(input: $i) {

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ids import gid, pk
 import base64
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
+
+from ids import gid
 
 from app.access import members
 from app.access.service import RuleSpec, set_access_rule

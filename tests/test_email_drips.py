@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ids import gid, pk
 import asyncio
 import os
 import signal
@@ -10,6 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
+from ids import gid, pk
 from test_email_helpers import (
     add_event,
     join_segment,
@@ -69,7 +69,7 @@ async def test_segment_join_drip_sends_each_step_once_at_its_time(gql, team, smt
     early = await make_contact(gql, team, "early@example.com", "Early")
     await join_segment(team, segment, early)  # joined before the drip existed: not enrolled
     _, drip = await _drip(gql, team, smtp, segment)
-    assert drip["exitSegmentId"] == str(segment.id)
+    assert drip["exitSegmentId"] == gid("Segment", segment.id)
     ava = await make_contact(gql, team, "ava@example.com", "Ava")
     await join_segment(team, segment, ava)
 
@@ -113,7 +113,7 @@ async def test_leaving_the_segment_or_reaching_the_goal_exits_the_drip(gql, team
     assert len(smtp.messages) == 2
     nodes = (await gql(ENROLLMENTS, {"d": drip["id"]}, token=team.key))["dripEnrollments"]["nodes"]
     assert {(n["contactId"], n["status"], n["exitReason"]) for n in nodes} == {
-        (str(leaver), "EXITED", "left_segment"), (str(buyer), "EXITED", "goal_reached"),
+        (gid("Contact", leaver), "EXITED", "left_segment"), (gid("Contact", buyer), "EXITED", "goal_reached"),
     }
     assert all(n["sends"][1]["state"] == "SKIPPED" for n in nodes)
 
@@ -150,7 +150,7 @@ async def test_drip_input_errors_and_other_teams_ids(gql, team, other_team, smtp
     template = await make_template(gql, team, hub_id, "t", "T")
     bad = await gql(CREATE_DRIP, {"input": {
         "hubId": hub_id, "name": "", "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", foreign_segment.id),
-        "steps": [{"delayMinutes": 10, "templateId": template}, {"delayMinutes": 5, "templateId": "999999"}],
+        "steps": [{"delayMinutes": 10, "templateId": template}, {"delayMinutes": 5, "templateId": gid("EmailTemplate", 999999)}],
     }}, token=team.key)
     codes = {(e["field"], e["code"]) for e in bad["createDripCampaign"]["userErrors"]}
     assert codes == {("name", "REQUIRED"), ("segmentId", "NOT_FOUND"), ("steps.1.delayMinutes", "STEPS_OUT_OF_ORDER"),

@@ -3,7 +3,6 @@ it, contacts, segment history rows, and a burst worker. Holds no tests itself.""
 
 from __future__ import annotations
 
-from ids import gid, pk
 import email
 import socket
 from collections.abc import Callable, Iterator
@@ -14,6 +13,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from ids import pk
 
 from app.contacts.models import Event
 from app.segments.models import Segment, SegmentKind, SegmentMembership, SegmentMembershipChange

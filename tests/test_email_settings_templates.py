@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ids import gid, pk
+from ids import pk
 from test_email_helpers import (
     SAVE_TEMPLATE,
     UPDATE_SETTINGS,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ids import gid, pk
 import json
 from datetime import UTC, datetime, timedelta
+
+from ids import gid, pk
 
 from app.contacts.models import Event, TeamContact
 from app.segments.pipeline.models import PendingEvaluation

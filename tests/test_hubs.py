@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ids import gid
+
 CREATE_HUB = """
 mutation($input: CreateHubInput!) { createHub(input: $input) { hub { id name slug } userErrors { field code } } }"""
 ADD_MEMBER = """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ids import gid, pk
+
 from app.contacts.models import TeamContact
 from app.hubs.models import HubMembership
 from app.teams.models import ApiKey

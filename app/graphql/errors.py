@@ -27,13 +27,6 @@ def user_errors(exc: ValidationFailed) -> list[UserError]:
     return [UserError(field=e.field, message=e.message, code=e.code) for e in exc.errors]
 
 
-def _return_type(resolver: Callable[..., Any]) -> type:
-    annotation = resolver.__annotations__["return"]
-    if isinstance(annotation, str):  # postponed annotations: evaluated in the resolver's module
-        annotation = eval(annotation, resolver.__globals__)
-    return typing.cast(type, annotation)
-
-
 def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, Awaitable[PayloadT]]:
     """A mutation resolver whose `ValidationFailed` (and so `NotFound`) becomes its payload's
     `userErrors`: the payload is the resolver's return type, built with only `user_errors`.
@@ -46,7 +39,7 @@ def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, 
             return await resolver(*args, **kwargs)
         except ValidationFailed as exc:
             if not payload_type:  # resolved late: payloads may be defined below the mutation class
-                payload_type.append(_return_type(resolver))
+                payload_type.append(typing.get_type_hints(resolver)["return"])
             return typing.cast(Any, payload_type[0])(user_errors=user_errors(exc))
 
     return wrapper

@@ -111,7 +111,8 @@ class SegmentHistoryEntry(relay.Node):
     @classmethod
     def from_model(cls, m: SegmentMembershipChange) -> SegmentHistoryEntry:
         return cls(id=m.id, action=MembershipAction(m.action), cause=m.cause,
-                   cause_ref=cause_ref_id(m.cause, m.cause_ref), at=m.at, contact_id=encode_id("Contact", m.team_contact_id),
+                   cause_ref=cause_ref_id(m.cause, m.cause_ref), at=m.at,
+                   contact_id=encode_id("Contact", m.team_contact_id),
                    team_id=m.team_id, contact_pk=m.team_contact_id)
 
 
