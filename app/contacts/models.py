@@ -46,9 +46,11 @@ class TeamContact(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="contacts", on_delete=fields.CASCADE
     )
+    team_id: int
     contact: fields.ForeignKeyRelation[Contact] = fields.ForeignKeyField(
         "models.Contact", related_name="team_records", on_delete=fields.CASCADE
     )
+    contact_id: int
     email = fields.CharField(max_length=320)
     first_name = fields.CharField(max_length=200, null=True)
     last_name = fields.CharField(max_length=200, null=True)
@@ -73,6 +75,7 @@ class CustomPropertyDefinition(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="custom_properties", on_delete=fields.CASCADE
     )
+    team_id: int
     key = fields.CharField(max_length=64)
     label = fields.CharField(max_length=200)
     type = fields.CharEnumField(PropertyType, max_length=16)
@@ -92,9 +95,11 @@ class Event(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="events", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation[TeamContact] = fields.ForeignKeyField(
         "models.TeamContact", related_name="events", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     type = fields.CharField(max_length=100)
     occurred_at = fields.DatetimeField()
     received_at = fields.DatetimeField(auto_now_add=True)

@@ -25,6 +25,7 @@ class Hub(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="hubs", on_delete=fields.CASCADE
     )
+    team_id: int
     name = fields.CharField(max_length=200)
     slug = fields.CharField(max_length=80)
     description = fields.TextField(default="")
@@ -40,12 +41,15 @@ class HubMembership(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="hub_memberships", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation[Hub] = fields.ForeignKeyField(
         "models.Hub", related_name="memberships", on_delete=fields.CASCADE
     )
+    hub_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="hub_memberships", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     role = fields.CharEnumField(HubRole, max_length=16, default=HubRole.MEMBER)
     onboarding_state = fields.CharEnumField(
         OnboardingState, max_length=16, default=OnboardingState.NOT_STARTED

@@ -17,9 +17,11 @@ class PendingEvaluation(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="pending_evaluations", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.OneToOneRelation = fields.OneToOneField(
         "models.TeamContact", related_name="pending_evaluation", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     event_types = fields.JSONField(default=list)
     fields_changed = fields.JSONField(default=list)
     cause = fields.CharField(max_length=32, default="event")
@@ -44,9 +46,11 @@ class SegmentEvaluationStats(Model):
     segment: fields.OneToOneRelation = fields.OneToOneField(
         "models.Segment", related_name="evaluation_stats", on_delete=fields.CASCADE, primary_key=True
     )
+    segment_id: int
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="segment_evaluation_stats", on_delete=fields.CASCADE
     )
+    team_id: int
     last_evaluated_at = fields.DatetimeField(null=True)
     evaluation_count = fields.BigIntField(default=0)
     contacts_evaluated = fields.BigIntField(default=0)
@@ -72,6 +76,7 @@ class EvaluationBackfill(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="evaluation_backfills", on_delete=fields.CASCADE
     )
+    team_id: int
     source = fields.CharField(max_length=32, default="import")
     total = fields.IntField(description="contacts queued by this bulk write")
     started_at = fields.DatetimeField(auto_now_add=True)
