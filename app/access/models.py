@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -45,10 +46,10 @@ class AccessRule(Model):
     target_id = fields.BigIntField()
     mode = fields.CharEnumField(RuleMode, max_length=16, default=RuleMode.NARROW)
     audience = fields.CharEnumField(Audience, max_length=16, default=Audience.EVERYONE)
-    roles = fields.JSONField(default=list)
-    segment_ids = fields.JSONField(default=list)
-    product_ids = fields.JSONField(default=list)
-    contact_ids = fields.JSONField(default=list)
+    roles = fields.JSONField[list[Any]](default=list)
+    segment_ids = fields.JSONField[list[Any]](default=list)
+    product_ids = fields.JSONField[list[Any]](default=list)
+    contact_ids = fields.JSONField[list[Any]](default=list)
     available_from = fields.DatetimeField(null=True)
     available_until = fields.DatetimeField(null=True)
     drip_days = fields.IntField(null=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -29,7 +30,7 @@ class AudienceDestination(Model):
     team_id: int
     kind = fields.CharEnumField(DestinationKind, max_length=16)
     name = fields.CharField(max_length=200)
-    config = fields.JSONField(default=dict)
+    config = fields.JSONField[dict[str, Any]](default=dict)
     token_encrypted = fields.TextField()
     base_url = fields.CharField(max_length=500, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -93,7 +94,7 @@ class AudienceSyncRun(Model):
     removed = fields.IntField(default=0)
     batches = fields.IntField(default=0)
     session_id = fields.BigIntField(null=True)
-    errors = fields.JSONField(default=list)
+    errors = fields.JSONField[list[Any]](default=list)
 
     class Meta:
         table = "audience_sync_runs"

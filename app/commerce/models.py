@@ -7,6 +7,7 @@ Segments read `orders`/`order_items` (aggregates, products purchased) and access
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.contrib.postgres.fields import ArrayField
@@ -250,7 +251,7 @@ class Deliverable(Model):
     )
     hub_id: int | None
     hub_role = fields.CharField(max_length=16, null=True)
-    content_node_ids = fields.JSONField(default=list)
+    content_node_ids = fields.JSONField[list[Any]](default=list)
     tag = fields.CharField(max_length=100, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.contrib.postgres.fields import ArrayField
@@ -58,7 +59,7 @@ class TeamContact(Model):
     country = fields.CharField(max_length=2, null=True)
     lifecycle_stage = fields.CharEnumField(LifecycleStage, max_length=16, default=LifecycleStage.SUBSCRIBER)
     tags = ArrayField(element_type="text", default=list)
-    custom = fields.JSONField(default=dict)
+    custom = fields.JSONField[dict[str, Any]](default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -79,7 +80,7 @@ class CustomPropertyDefinition(Model):
     key = fields.CharField(max_length=64)
     label = fields.CharField(max_length=200)
     type = fields.CharEnumField(PropertyType, max_length=16)
-    options = fields.JSONField(default=list)
+    options = fields.JSONField[list[Any]](default=list)
     description = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -103,7 +104,7 @@ class Event(Model):
     type = fields.CharField(max_length=100)
     occurred_at = fields.DatetimeField()
     received_at = fields.DatetimeField(auto_now_add=True)
-    properties = fields.JSONField(default=dict)
+    properties = fields.JSONField[dict[str, Any]](default=dict)
     client_event_id = fields.CharField(max_length=200, null=True)
 
     class Meta:

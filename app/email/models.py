@@ -7,6 +7,7 @@ holds what must be sent, and its state machine makes a rerun of a job never send
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -217,7 +218,7 @@ class EmailSend(Model):
         "models.DripStep", related_name="sends", null=True, on_delete=fields.CASCADE
     )
     step_id: int | None
-    context = fields.JSONField(default=dict)
+    context = fields.JSONField[dict[str, Any]](default=dict)
     dedupe_key = fields.CharField(max_length=200, null=True)
     due_at = fields.DatetimeField()
     state = fields.CharEnumField(SendState, max_length=16, default=SendState.SCHEDULED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -55,7 +56,7 @@ class HubMembership(Model):
         OnboardingState, max_length=16, default=OnboardingState.NOT_STARTED
     )
     terms_accepted_at = fields.DatetimeField(null=True)
-    notification_preferences = fields.JSONField(default=dict)
+    notification_preferences = fields.JSONField[dict[str, Any]](default=dict)
     banned = fields.BooleanField(default=False)
     banned_at = fields.DatetimeField(null=True)
     ban_reason = fields.TextField(null=True)

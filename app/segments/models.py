@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.contrib.postgres.fields import ArrayField
@@ -29,11 +30,11 @@ class Segment(Model):
     name = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     kind = fields.CharEnumField(SegmentKind, max_length=16)
-    rule = fields.JSONField(null=True)
+    rule = fields.JSONField[Any](null=True)
     rule_text = fields.TextField(null=True)
-    tags = fields.JSONField(default=list)
+    tags = fields.JSONField[list[Any]](default=list)
     member_count = fields.IntField(default=0)
-    triggers = fields.JSONField(null=True, description="what can change the rule (see app.segments.triggers)")
+    triggers = fields.JSONField[Any](null=True, description="what can change the rule (see app.segments.triggers)")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

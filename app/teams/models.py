@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -65,7 +66,7 @@ class ApiKey(Model):
     name = fields.CharField(max_length=200)
     prefix = fields.CharField(max_length=32, unique=True)
     key_hash = fields.CharField(max_length=64, unique=True)
-    scopes = fields.JSONField(default=list)
+    scopes = fields.JSONField[list[Any]](default=list)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="created_api_keys", null=True, on_delete=fields.SET_NULL
     )

@@ -8,6 +8,8 @@ evaluation; a row updated while claimed survives its claim and is evaluated agai
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -22,8 +24,8 @@ class PendingEvaluation(Model):
         "models.TeamContact", related_name="pending_evaluation", on_delete=fields.CASCADE
     )
     team_contact_id: int
-    event_types = fields.JSONField(default=list)
-    fields_changed = fields.JSONField(default=list)
+    event_types = fields.JSONField[list[Any]](default=list)
+    fields_changed = fields.JSONField[list[Any]](default=list)
     cause = fields.CharField(max_length=32, default="event")
     cause_ref = fields.CharField(max_length=200, null=True)
     requested_at = fields.DatetimeField(description="first request not yet evaluated (for lag)")
