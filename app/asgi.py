@@ -23,15 +23,16 @@ from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
+from app.core.redis import close_redis, get_redis
 from app.email.web import UNSUBSCRIBE_ROUTES
 from app.events.http import ingest_endpoint
 from app.graphql.context import Context
 from app.graphql.encoding import encode_response
 from app.graphql.schema import build_schema
-from app.realtime.redis import close_redis, get_redis
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
+from app.wiring import wire
 
 log = logging.getLogger("memberhub")
 
@@ -112,6 +113,7 @@ async def readyz(request: Request) -> JSONResponse:
 def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run_worker: bool = False) -> Starlette:
     """Build the app. Tests pass manage_orm=False because their session owns the ORM."""
     settings = settings or get_settings()
+    wire()
     graphql_app = MemberHubGraphQL(settings)
 
     @contextlib.asynccontextmanager

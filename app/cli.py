@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from app.settings import get_settings
+from app.wiring import wire
 
 
 def _run(coro):  # type: ignore[no-untyped-def]
@@ -225,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     get_settings()
+    wire()
     return int(args.func(args) or 0)
 
 

@@ -11,7 +11,7 @@ MODEL_MODULES = [
     "app.teams.models",
     "app.contacts.models",
     "app.hubs.models",
-    "app.events.models",
+    "app.segments.pipeline.models",
     "app.commerce.models",
     "app.segments.models",
     "app.content.models",

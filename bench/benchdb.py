@@ -26,6 +26,9 @@ async def save_template(url: str, template: str) -> None:
         await admin.execute(f'CREATE DATABASE "{template}" TEMPLATE "{url.rsplit("/", 1)[1]}" STRATEGY FILE_COPY')
     finally:
         await admin.close()
+    from app.wiring import wire
+
+    wire()
     await runtime.init_orm()
 
 
@@ -59,5 +62,8 @@ async def open_bench_database(name: str, reuse: bool = False) -> str:
     runtime._resolved.clear()
     get_settings.cache_clear()
     await apply_migrations(url)
+    from app.wiring import wire
+
+    wire()
     await runtime.init_orm()
     return url

@@ -23,6 +23,7 @@ from app.db import drop_database, with_database
 from app.demo import demo_contacts
 from app.migrate import apply_migrations
 from app.runtime import close_orm, init_orm, resolve_database_url
+from app.wiring import wire
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -55,6 +56,7 @@ async def main(rows: int) -> None:
     from app.settings import get_settings
 
     get_settings.cache_clear()
+    wire()
     await init_orm()
     from app.contacts.service import define_custom_property, upsert_contacts
     from app.teams.service import create_team

@@ -236,10 +236,10 @@ async def main() -> None:
     from segments_bench import _load
     from tortoise import connections
 
-    from app.events.evaluator import evaluate_pending
-    from app.events.timesweep import sweep_time_windows
     from app.segments import service
     from app.segments.models import Segment, SegmentMembership, SegmentMembershipChange
+    from app.segments.pipeline.timesweep import sweep_time_windows
+    from app.segments.pipeline.worker import evaluate_pending
     from app.segments.stats import rebuild_computed_properties
     from app.teams.models import Team
     from app.teams.service import create_api_key, create_team

@@ -96,10 +96,13 @@ def test_database_url() -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 async def orm() -> AsyncIterator[None]:
+    from app.wiring import wire
+
+    wire()
     await apply_migrations(TEST_DATABASE_URL)
     await runtime.init_orm()
     yield
-    from app.realtime.redis import close_redis
+    from app.core.redis import close_redis
 
     await close_redis()
     await runtime.close_orm()
@@ -125,7 +128,7 @@ async def clear_job_queue() -> None:
     their timeout before anyone may run them again)."""
     from arq.constants import in_progress_key_prefix, job_key_prefix, retry_key_prefix
 
-    from app.realtime.redis import get_redis, queue_name
+    from app.core.redis import get_redis, queue_name
 
     redis = await get_redis()
     job_ids = await redis.zrange(queue_name(), 0, -1)

@@ -14,8 +14,8 @@ from app.access.service import RuleSpec, set_access_rule
 from app.commerce.models import Entitlement, Product
 from app.contacts.models import Contact, TeamContact
 from app.content import service as content
+from app.core.pubsub import publish, team_channel
 from app.hubs.models import Hub, HubMembership
-from app.realtime.pubsub import publish, team_channel
 from app.segments.models import Segment, SegmentMembership
 
 SUBSCRIBE = "subscription($h: ID!) { myAccessChanged(hubId: $h) { hubId cause changes { nodeId canAccess lockedReason } } }"

@@ -12,12 +12,12 @@ import orjson
 from app.access import members
 from app.access.models import MemberSession
 from app.access.service import RuleSpec, set_access_rule
+from app.access.tree_json import EncodedTrees, encoded_trees, member_tree_json
 from app.access.view import compute_hub_access
 from app.commerce.models import Entitlement
 from app.content import service as content
 from app.content.media_urls import URL_PERIOD_SECONDS
 from app.content.models import Media, MediaKind
-from app.content.tree_json import EncodedTrees, encoded_trees, member_tree_json
 from app.hubs.models import HubMembership
 from app.segments.models import SegmentMembership
 from app.settings import get_settings

@@ -16,7 +16,7 @@ from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to regis
 from app.commerce.models import Entitlement, Order, ReconciliationRun, Subscription
 from app.commerce.reconcile import reconcile_team
 from app.commerce.stripe_api import team_stripe
-from app.realtime.redis import get_redis
+from app.core.redis import get_redis
 from workers.settings import build_worker
 
 

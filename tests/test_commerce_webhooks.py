@@ -20,8 +20,8 @@ from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to regis
 
 from app.commerce.models import Order, Payment, ProcessedStripeEvent, StripeCustomer, Subscription
 from app.contacts.models import Event, TeamContact
-from app.realtime.pubsub import team_channel
-from app.realtime.redis import get_redis
+from app.core.pubsub import team_channel
+from app.core.redis import get_redis
 
 STATE = """
 query($c: ID!, $h: ID!) {

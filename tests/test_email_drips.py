@@ -21,9 +21,9 @@ from test_email_helpers import (
     tick_and_drain,
 )
 
+from app.core.redis import get_redis
 from app.email.delivery import deliver_send
 from app.email.models import DripEnrollment, EmailSend, EnrollmentStatus, SendState
-from app.realtime.redis import get_redis
 from workers.email_jobs import email_tick
 
 CREATE_DRIP = """

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from app.contacts.models import Event, TeamContact
-from app.events.models import PendingEvaluation
+from app.segments.pipeline.models import PendingEvaluation
 from app.teams.service import create_api_key
 
 TRACK = """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from app.realtime import pubsub
-from app.realtime.pubsub import listen, publish
+from app.core import pubsub
+from app.core.pubsub import listen, publish
 
 
 async def _collect(channel: str, where, count: int, out: list) -> None:

@@ -15,9 +15,9 @@ import websockets
 from tortoise import Tortoise
 
 from app.db import connection_params
-from app.events.evaluator import evaluate_pending, evaluate_pending_batch
-from app.events.models import PendingEvaluation, SegmentEvaluationStats
 from app.segments.models import SegmentMembership, SegmentMembershipChange
+from app.segments.pipeline.models import PendingEvaluation, SegmentEvaluationStats
+from app.segments.pipeline.worker import evaluate_pending, evaluate_pending_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 CREATE = """
@@ -178,7 +178,7 @@ async def test_worker_killed_mid_batch_loses_nothing_and_writes_nothing_twice(gq
 
 async def test_ingest_succeeds_while_redis_is_down_and_the_sweep_catches_up(gql, team, monkeypatch):
     from app import runtime
-    from app.realtime import redis as redis_module
+    from app.core import redis as redis_module
 
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     good_url = os.environ["REDIS_URL"]

@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 from test_realtime import ROOT, make_segment, members, track
 
 from app.contacts.models import TeamContact
-from app.events.evaluator import evaluate_pending, evaluate_pending_batch
-from app.events.models import EvaluationBackfill, PendingEvaluation, SegmentEvaluationStats
-from app.events.timesweep import plan_crossings, sweep_time_windows
 from app.segments.models import SegmentMembership, SegmentMembershipChange
+from app.segments.pipeline.models import EvaluationBackfill, PendingEvaluation, SegmentEvaluationStats
+from app.segments.pipeline.timesweep import plan_crossings, sweep_time_windows
+from app.segments.pipeline.worker import evaluate_pending, evaluate_pending_batch
 from app.segments.service import check_rule
 from app.teams.models import Team
 from app.teams.service import create_api_key

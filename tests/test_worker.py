@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.realtime.redis import get_redis
+from app.core.redis import get_redis
 from app.teams.models import UserSession
 from workers.settings import build_worker
 

@@ -8,10 +8,11 @@ from arq import cron
 from arq.worker import Worker, func
 
 from app.commerce.reconcile import reconcile_stripe
-from app.events.evaluator import evaluate_pending, sweep_pending
-from app.events.timesweep import sweep_time_windows
-from app.realtime.redis import queue_name, redis_settings
+from app.core.redis import queue_name, redis_settings
 from app.runtime import close_orm, init_orm
+from app.segments.pipeline.timesweep import sweep_time_windows
+from app.segments.pipeline.worker import evaluate_pending, sweep_pending
+from app.wiring import wire
 from workers.audience_jobs import AUDIENCE_CRON_JOBS, AUDIENCE_FUNCTIONS
 from workers.email_jobs import EMAIL_CRON_JOBS, EMAIL_FUNCTIONS
 from workers.jobs import purge_expired_sessions
@@ -33,6 +34,7 @@ CRON_JOBS.append(cron(sweep_time_windows, second={0, 15, 30, 45}, unique=True))
 
 
 async def on_startup(ctx: dict[str, Any]) -> None:
+    wire()
     await init_orm()
 
 
@@ -41,6 +43,7 @@ async def on_shutdown(ctx: dict[str, Any]) -> None:
 
 
 def worker_options(**overrides: Any) -> dict[str, Any]:
+    wire()
     options: dict[str, Any] = {
         "functions": FUNCTIONS,
         "cron_jobs": CRON_JOBS,

@@ -14,14 +14,14 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from app.access import members, service
+from app.access.member_graphql import LockReasonEnum, require_member
 from app.access.models import AccessRule, Audience, DripAnchor, RuleMode, RuleTarget
 from app.access.view import HubAccess, compute_hub_access
-from app.content.graphql import LockReasonEnum, require_member
 from app.core.errors import ValidationFailed
+from app.core.pubsub import listen, team_channel
 from app.graphql.context import Context
 from app.graphql.errors import UserError, forbidden, user_errors
 from app.graphql.ids import parse_id_or_none
-from app.realtime.pubsub import listen, team_channel
 
 log = logging.getLogger("memberhub.access")
 

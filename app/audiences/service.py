@@ -27,7 +27,7 @@ from app.audiences.hashing import META_SCHEMA, google_identifiers, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
 from app.core.crypto import decrypt_secret, encrypt_secret
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.realtime.redis import get_redis
+from app.core.redis import get_redis
 from app.segments.models import Segment
 from app.teams.models import Team
 

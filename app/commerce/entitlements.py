@@ -29,8 +29,8 @@ from app.commerce.models import (
     SubscriptionStatus,
 )
 from app.contacts.models import Event
+from app.core.pubsub import publish, team_channel
 from app.hubs.models import HubMembership
-from app.realtime.pubsub import publish, team_channel
 
 log = logging.getLogger("memberhub.commerce")
 

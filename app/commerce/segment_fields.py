@@ -3,8 +3,8 @@
 Every field reads `contact_billing` (one row per contact, maintained by commerce in the same
 transaction as the billing change). Rules such as `mrr > 100 AND plan.interval = 'year'` and
 `billingStatus = 'past_due'` compile to lookups on it. Money is minor units in SQL (rules use
-major units; the segment compiler converts). `register_billing_fields()` runs once on import of
-`app.commerce` and is idempotent.
+major units; the segment compiler converts). `register_billing_fields()` is called once at
+startup by `app.wiring` and is idempotent.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from decimal import Decimal
 from typing import Any
 
 from app.commerce.entitlements import Outbox
+from app.segments import catalog, stats
+from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 
 log = logging.getLogger("memberhub.commerce")
 
@@ -116,15 +118,11 @@ async def load_billing_state(conn: Any, team_id: int, contact_ids: list[int]) ->
     return {int(r["team_contact_id"]): {"billing": r} for r in rows}
 
 
-def register_billing_fields() -> bool:
-    """Add the billing fields to the segment catalog; False if the catalog is not available."""
+def register_billing_fields() -> None:
+    """Add the billing fields to the segment catalog (called once by app.wiring)."""
     global _registered
     if _registered:
-        return True
-    try:
-        from app.segments import catalog
-    except ImportError:  # the segment engine is optional for commerce
-        return False
+        return
     for name, type_, sql, value, description, enum_values in FIELDS:
         if catalog.static_field(name) is not None:
             continue
@@ -134,30 +132,19 @@ def register_billing_fields() -> bool:
         )
     catalog.register_state_loader(load_billing_state)
     _registered = True
-    return True
 
 
 async def notify_segment_engine(conn: Any, outbox: Outbox) -> None:
     """Inside the billing transaction: update the engine's computed properties, queue re-evaluation.
 
-    `conn` is the transaction's asyncpg connection. Uses app.segments.stats and
-    app.events.service.request_evaluation when present (both are optional for commerce).
+    `conn` is the transaction's asyncpg connection.
     """
     if not outbox.contact_ids:
         return
-    try:
-        from app.segments import stats
-    except ImportError:
-        stats = None  # type: ignore[assignment]
-    if stats is not None:
-        if outbox.events:
-            await stats.apply_events(conn, outbox.team_id, outbox.events)
-        if outbox.order_contact_ids:
-            await stats.apply_orders(conn, outbox.team_id, sorted(outbox.order_contact_ids))
-    try:
-        from app.events.service import request_evaluation
-    except ImportError:
-        return
+    if outbox.events:
+        await stats.apply_events(conn, outbox.team_id, outbox.events)
+    if outbox.order_contact_ids:
+        await stats.apply_orders(conn, outbox.team_id, sorted(outbox.order_contact_ids))
     contact_ids = sorted(outbox.contact_ids)
     types_by_contact: dict[int, set[str]] = {c: set() for c in contact_ids}
     for contact_id, type_, _ in outbox.events:
@@ -170,11 +157,4 @@ async def notify_segment_engine(conn: Any, outbox: Outbox) -> None:
 
 async def wake_segment_engine(team_id: int) -> None:
     """After commit: wake the evaluator (the engine's sweep catches up if this fails)."""
-    try:
-        from app.events.service import wake_evaluator
-    except ImportError:
-        return
     await wake_evaluator(team_id)
-
-
-register_billing_fields()

@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.contacts import service
-from app.contacts.events import contacts_changed, publish_contacts_changed
+from app.contacts.changes import contacts_changed, publish_contacts_changed
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, PropertyType, TeamContact
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page

@@ -23,8 +23,8 @@ from app.contacts.service import (
     staging_record,
 )
 from app.contacts.validation import validate_contact
+from app.core.evaluation import wake_evaluator
 from app.db import connection_params
-from app.events.queue import wake_evaluator
 
 MAX_REPORTED_REJECTIONS = 1000
 TAG_SPLIT_RE = re.compile(r"[;,|]")

@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.models import CustomPropertyDefinition, PropertyType, TeamContact
 from app.contacts.validation import KEY_RE, ContactRow, validate_contact
 from app.core.errors import FieldError, ValidationFailed
-from app.events.queue import ALL_FIELDS, request_evaluation, wake_evaluator
+from app.core.evaluation import ALL_FIELDS, request_evaluation, wake_evaluator
 from app.teams.models import Team
 
 MAX_UPSERT_BATCH = 1000

@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.models import TeamContact
 from app.core.crypto import encrypt_secret
 from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.core.redis import get_redis
 from app.email.models import (
     DripCampaign,
     DripStep,
@@ -36,7 +37,6 @@ from app.email.models import (
 from app.email.rendering import TRANSACTIONAL_KINDS, RenderedMessage, validate_template
 from app.email.smtp import SmtpFailure, build_message, deliver_message
 from app.hubs.models import Hub
-from app.realtime.redis import get_redis
 from app.segments.models import Segment
 from app.teams.models import Team
 from app.teams.service import EMAIL_RE

@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.service import STAGING_COLUMNS, merge_staging, prepare_staging, staging_record
 from app.contacts.validation import ContactRow
 from app.core.errors import ValidationFailed
-from app.events.queue import request_evaluation, wake_evaluator
+from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 from app.teams.service import EMAIL_RE
 
 log = logging.getLogger("memberhub.events")
@@ -37,13 +37,14 @@ FIELD_ALIASES = {
 KNOWN_FIELDS = {"contactId", "email", "type", "occurredAt", "properties", "clientEventId"}
 
 # Called inside the ingest transaction with the stored events, so computed properties are
-# exact at commit. The segment engine registers its updater here (see app/segments).
+# exact at commit. The segment engine's updater is installed by app.wiring.
 EventsWrittenHook = Callable[[asyncpg.Connection, int, list[dict[str, Any]]], Awaitable[None]]
 _events_written_hooks: list[EventsWrittenHook] = []
 
 
 def on_events_written(hook: EventsWrittenHook) -> EventsWrittenHook:
-    _events_written_hooks.append(hook)
+    if hook not in _events_written_hooks:
+        _events_written_hooks.append(hook)
     return hook
 
 

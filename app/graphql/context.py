@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 
-from app.access.members import MemberViewer
 from app.graphql.errors import forbidden, unauthenticated
 from app.settings import Settings
-from app.teams.service import Viewer
+
+if TYPE_CHECKING:  # the conventions layer sits below the domains whose viewers it carries
+    from app.access.members import MemberViewer
+    from app.teams.service import Viewer
 
 
 @dataclass

@@ -19,21 +19,23 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from app.access.graphql import AccessMutation, AccessQuery, AccessSubscription
+from app.access.member_graphql import MemberMutation, MemberQuery, PreviewQuery
 from app.audiences.graphql import AudiencesMutation, AudiencesQuery
 from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
-from app.content.graphql import ContentMutation, ContentQuery, MemberMutation, MemberQuery
+from app.content.graphql import ContentMutation, ContentQuery
 from app.email.graphql import EmailMutation, EmailQuery
-from app.events.evaluation_status import EvaluationQuery
 from app.events.graphql import EventsMutation
 from app.hubs.graphql import HubsMutation, HubsQuery
-from app.realtime.graphql import RealtimeSubscription
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
+from app.segments.pipeline.graphql import RealtimeSubscription
+from app.segments.pipeline.status import EvaluationQuery
 from app.settings import Settings, get_settings
 from app.teams.graphql import TeamsMutation, TeamsQuery
 
 QUERY_TYPES: tuple[type, ...] = (
     TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery,
+    PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (

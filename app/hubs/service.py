@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,9 +12,19 @@ from tortoise.transactions import in_transaction
 
 from app.contacts.models import TeamContact
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.events.queue import request_evaluation, wake_evaluator
+from app.core.evaluation import request_evaluation, wake_evaluator
 from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
 from app.teams.models import Team
+
+# Called after a member joins and the join is committed (the welcome mail is one; see app.wiring).
+MemberJoinedHook = Callable[[int, int, int], Awaitable[None]]  # (team_id, hub_id, team_contact_id)
+_member_joined_hooks: list[MemberJoinedHook] = []
+
+
+def on_member_joined(hook: MemberJoinedHook) -> None:
+    if hook not in _member_joined_hooks:
+        _member_joined_hooks.append(hook)
+
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MAX_PREFERENCES_KEYS = 50
@@ -71,10 +82,9 @@ async def add_hub_member(
     except IntegrityError as exc:
         message = "the contact is already a member of this hub"
         raise ValidationFailed.one("contactId", message, "ALREADY_MEMBER") from exc
-    from app.email.service import send_welcome_email  # email depends on hubs, not the reverse
-
     await wake_evaluator(team.id)
-    await send_welcome_email(team.id, hub.id, contact.id)
+    for hook in _member_joined_hooks:
+        await hook(team.id, hub.id, contact.id)
     return membership
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.segments.compiler import CompiledRule
-from app.segments.events import MembershipChange
+from app.segments.pipeline.changes import MembershipChange
 
 _PARAM = re.compile(r"\$(\d+)")
 

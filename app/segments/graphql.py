@@ -11,7 +11,6 @@ from strawberry.types import Info
 
 from app.contacts.models import TeamContact
 from app.core.errors import ValidationFailed
-from app.events.evaluation_status import SegmentEvaluation, segment_evaluation
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
 from app.graphql.errors import UserError, user_errors
@@ -19,6 +18,7 @@ from app.graphql.ids import parse_id_or_none
 from app.hubs.loaders import team_contact_loader
 from app.segments import catalog, service
 from app.segments.models import MembershipAction, Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
+from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
 
 if TYPE_CHECKING:

@@ -21,7 +21,6 @@ from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, TeamContact
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.events.queue import request_evaluation, static_segment_field, wake_evaluator
 from app.graphql.ids import parse_id_or_none
 from app.hubs.models import Hub
 from app.segments import dsl, rules
@@ -29,8 +28,9 @@ from app.segments import stats as _stats  # noqa: F401  (registers the ingest ho
 from app.segments.catalog import CatalogContext
 from app.segments.compiler import CompiledRule, compile_rule
 from app.segments.dependencies import dependency_order, referenced_names
-from app.segments.events import MembershipChange, publish_membership_changes
 from app.segments.models import Segment, SegmentKind, SegmentMembership
+from app.segments.pipeline.changes import MembershipChange, publish_membership_changes
+from app.segments.pipeline.queue import request_evaluation, static_segment_field, wake_evaluator
 from app.segments.rules import Node
 from app.segments.timeutil import zone
 from app.segments.triggers import Triggers, rule_triggers
@@ -46,7 +46,7 @@ CAUSE_RECOMPUTE = "recompute"
 CAUSE_MANUAL = "manual"
 CAUSE_COHORT = "cohort"
 CAUSE_EVENT = "event"
-CAUSE_TIME = "time"  # a relative window moved past the contact (app.events.timesweep)
+CAUSE_TIME = "time"  # a relative window moved past the contact (app.segments.pipeline.timesweep)
 CAUSE_SEGMENT = "segment"  # a hand-managed list this rule reads changed
 
 UsageFinder = Callable[[int, int], Awaitable[list[str]]]

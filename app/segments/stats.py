@@ -245,16 +245,6 @@ async def _record(conn: asyncpg.Connection, team_id: int, rows: list[tuple[Any, 
     return RecordResult(events=recorded, duplicates=total - len(recorded))
 
 
-async def _on_events_written(conn: asyncpg.Connection, team_id: int, stored: list[dict[str, Any]]) -> None:
+async def apply_ingested_events(conn: asyncpg.Connection, team_id: int, stored: list[dict[str, Any]]) -> None:
+    """The ingest hook (installed by app.wiring): computed properties exact at the events' commit."""
     await apply_events(conn, team_id, [(e["team_contact_id"], e["type"], e["occurred_at"]) for e in stored])
-
-
-def register_ingest_hook() -> None:
-    """Keep computed properties exact for events stored by the ingest API (app.events)."""
-    from app.events.service import _events_written_hooks, on_events_written
-
-    if _on_events_written not in _events_written_hooks:
-        on_events_written(_on_events_written)
-
-
-register_ingest_hook()

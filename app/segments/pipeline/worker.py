@@ -22,12 +22,12 @@ from typing import Any
 import asyncpg
 from tortoise import connections
 
-from app.events.queue import ALL_FIELDS, static_segment_field
-from app.events.timesweep import time_field
 from app.segments.batch_diff import SegmentWork, apply_member_counts, write_batch_diff
 from app.segments.dependencies import dependency_order
-from app.segments.events import MembershipChange, publish_membership_changes
 from app.segments.models import Segment, SegmentKind
+from app.segments.pipeline.changes import MembershipChange, publish_membership_changes
+from app.segments.pipeline.queue import ALL_FIELDS, static_segment_field
+from app.segments.pipeline.timesweep import time_field
 from app.segments.service import load_context, stored_rule
 from app.segments.triggers import Triggers
 from app.teams.models import Team

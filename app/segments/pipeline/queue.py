@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 import asyncpg
 
-log = logging.getLogger("memberhub.events")
+from app.core.evaluation import ALL_FIELDS  # noqa: F401  (re-exported for the engine)
+from app.core.redis import get_redis
 
-ALL_FIELDS = "*"
+log = logging.getLogger("memberhub.pipeline")
 
 
 def static_segment_field(segment_id: int) -> str:
@@ -62,8 +63,6 @@ async def wake_evaluator(team_id: int) -> bool:
     Job ids are per team and slot: while both slots are taken, the running jobs pick the new rows
     up before they finish, so nothing more is enqueued."""
     try:
-        from app.realtime.redis import get_redis
-
         redis = await get_redis()
         for slot in range(EVALUATOR_SLOTS):
             if await redis.enqueue_job("evaluate_pending", team_id, _job_id=f"evaluate:{team_id}:{slot}"):
@@ -72,3 +71,16 @@ async def wake_evaluator(team_id: int) -> bool:
     except Exception:  # any Redis failure: the rows are safe in PostgreSQL
         log.warning("could not enqueue evaluation for team %s; the sweep will pick it up", team_id, exc_info=True)
         return False
+
+
+class PipelineQueue:
+    """The engine's implementation of `app.core.evaluation.EvaluationQueue` (installed by app.wiring)."""
+
+    async def request(self, conn: asyncpg.Connection, team_id: int, contact_ids: Sequence[int], *,
+                      event_types: Sequence[Sequence[str]] | None = None, fields: Sequence[str] = (),
+                      cause: str = "event", cause_refs: Sequence[str | None] | None = None) -> None:
+        await request_evaluation(conn, team_id, contact_ids, event_types=event_types, fields=fields,
+                                 cause=cause, cause_refs=cause_refs)
+
+    async def wake(self, team_id: int) -> bool:
+        return await wake_evaluator(team_id)

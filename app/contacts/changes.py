@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from app.realtime.pubsub import listen, publish, team_channel
+from app.core.pubsub import listen, publish, team_channel
 
 TOPIC = "contacts"
 

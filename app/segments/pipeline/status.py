@@ -9,8 +9,8 @@ import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
-from app.events.models import EvaluationBackfill, PendingEvaluation, SegmentEvaluationStats
 from app.graphql.context import Context
+from app.segments.pipeline.models import EvaluationBackfill, PendingEvaluation, SegmentEvaluationStats
 
 RECENT_BACKFILLS = 10
 

@@ -14,8 +14,8 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 
-from app.realtime.pubsub import listen, team_channel
-from app.realtime.redis import get_redis
+from app.core.pubsub import listen, team_channel
+from app.core.redis import get_redis
 
 TOPIC = "segment-membership"
 CHUNK = 500

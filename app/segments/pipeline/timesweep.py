@@ -19,11 +19,11 @@ from zoneinfo import ZoneInfo
 
 from tortoise.transactions import in_transaction
 
-from app.events.queue import request_evaluation, wake_evaluator
 from app.segments import rules
 from app.segments.catalog import CatalogContext
 from app.segments.compiler import SqlBuilder
 from app.segments.models import Segment, SegmentKind
+from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
 from app.segments.service import CAUSE_TIME, load_context, recompute, stored_rule
 from app.segments.timeutil import CALENDAR_WORDS, UNITS, period_range

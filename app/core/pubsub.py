@@ -9,7 +9,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from app.realtime.redis import get_redis, key_prefix
+from app.core.redis import get_redis, key_prefix
 
 log = logging.getLogger("memberhub.pubsub")
 

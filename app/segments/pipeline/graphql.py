@@ -9,10 +9,10 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
+from app.core.pubsub import listen, listen_batches, team_channel
 from app.graphql.context import Context
 from app.graphql.errors import BadInput
 from app.graphql.ids import parse_id_or_none
-from app.realtime.pubsub import listen, listen_batches, team_channel
 from app.segments.models import Segment
 
 MEMBERSHIP_TOPIC = "segment-membership"

@@ -1,0 +1,1 @@
+"""The real-time segment pipeline: evaluation queue, worker, time sweep, status and live changes."""

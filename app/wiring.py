@@ -1,0 +1,37 @@
+"""The one place where domains are bound to the ones above them, called at every startup.
+
+Late binding runs upwards only through here: the segment engine's queue into the contract lower
+domains use, field families into the catalog, ingest hooks, hooks on hub joins, and the finders
+that say where a segment is used. The API app, the worker and the CLI call `wire()`; nothing
+registers itself on import.
+"""
+
+from __future__ import annotations
+
+_wired = False
+
+
+def wire() -> None:
+    """Idempotent: a second call changes nothing."""
+    global _wired
+    if _wired:
+        return
+    from app.access.graphql import rule_for_target
+    from app.access.service import remove_rules_of
+    from app.commerce.segment_fields import register_billing_fields
+    from app.content.graphql import install_rule_lookup
+    from app.content.service import on_content_removed
+    from app.core.evaluation import install_queue
+    from app.email.service import send_welcome_email
+    from app.events.service import on_events_written
+    from app.hubs.service import on_member_joined
+    from app.segments.pipeline.queue import PipelineQueue
+    from app.segments.stats import apply_ingested_events
+
+    install_queue(PipelineQueue())
+    on_events_written(apply_ingested_events)
+    on_member_joined(send_welcome_email)
+    register_billing_fields()
+    install_rule_lookup(rule_for_target)
+    on_content_removed(remove_rules_of)
+    _wired = True
