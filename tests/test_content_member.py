@@ -6,17 +6,19 @@ import base64
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
+import factories
 from ids import gid
 
 from app.access import members
 from app.access.service import RuleSpec, set_access_rule
-from app.commerce.models import Entitlement, Product
-from app.contacts.models import Contact, Event, TeamContact
+from app.commerce.models import Entitlement
+from app.contacts.models import Event
 from app.content import service as content
 from app.content.storage import get_storage
-from app.hubs.models import Hub, HubMembership
-from app.segments.models import Segment, SegmentMembership
+from app.hubs.models import HubMembership
+from app.segments.models import SegmentMembership
 from app.settings import get_settings
+from app.teams.models import Team
 
 TREE = """query { myHub { id name lessonCount accessibleLessonCount
   contentTree { id parentId depth title kind canAccess lockedReason availableAt body
@@ -24,12 +26,11 @@ TREE = """query { myHub { id name lessonCount accessibleLessonCount
 
 
 async def make_contact(team, email):
-    contact, _ = await Contact.get_or_create(email=email)
-    return await TeamContact.create(team=team, contact=contact, email=email)
+    return await factories.contact(team, email)
 
 
 async def join(hub, contact, **kw):
-    return await HubMembership.create(team_id=hub.team_id, hub=hub, team_contact=contact, **kw)
+    return await factories.hub_member(await Team.get(id=hub.team_id), hub, contact, **kw)
 
 
 def node_spec(title, kind="lesson", parent=None, body="", section=None, media=None, status="published"):
@@ -41,15 +42,15 @@ def node_spec(title, kind="lesson", parent=None, body="", section=None, media=No
 async def build_hub(team):
     """A hub with a segment-gated section, a paid course with a free preview, a drip, a draft."""
     t = team.team
-    hub = await Hub.create(team=t, name="Yoga", slug="yoga")
+    hub = await factories.hub(t, "Yoga", "yoga")
     s = SimpleNamespace(hub=hub)
     s.ava = await make_contact(t, "ava@example.com")
     s.bob = await make_contact(t, "bob@example.com")
     s.carl = await make_contact(t, "carl@example.com")
     await join(hub, s.ava)
     await join(hub, s.bob, banned=True)
-    s.segment = await Segment.create(team=t, name="Engaged", kind="static")
-    s.product = await Product.create(team=t, name="Masterclass")
+    s.segment = await factories.segment(t, "Engaged", kind="static")
+    s.product = await factories.product(t, "Masterclass")
     s.section = await content.create_section(t, hub.id, "Members only", None)
     await set_access_rule(t, "hub_section", s.section.id, RuleSpec(audience="segments_any", segment_ids=[s.segment.id]))
     s.a = await content.create_node(t, hub.id, node_spec("Course A", "course", section=s.section))
