@@ -281,3 +281,33 @@ async def test_preview_as_member_matches_what_the_member_sees(gql, team, other_t
 
 def test_uploads_are_base64_in_admin_api():
     assert base64.b64encode(b"VIDEO").decode() == "VklERU8="
+
+
+async def test_member_views_refetch_by_id_with_the_same_decisions(gql, team):
+    s = await build_hub(team)
+    token = await sign_in(gql, s.hub, s.ava)
+    page = (await gql('{ myPage(slug: "welcome") { id sections { id title } } }', token=token))["myPage"]
+    ids = [gid("MemberContentNode", s.f1.id), gid("MemberContentNode", s.p1.id), gid("MemberContentNode", s.d1.id),
+           gid("MemberHubSection", s.section.id), page["id"], page["sections"][1]["id"],
+           gid("MemberPage", s.vip.id), gid("MemberMedia", s.media.id)]
+    data = await gql("""query($ids: [ID!]!) { nodes(ids: $ids) { __typename
+      ... on MemberContentNode { title canAccess body } ... on MemberHubSection { title canAccess lockedReason }
+      ... on MemberPage { slug canAccess } ... on MemberPageSection { title canAccess body }
+      ... on MemberMedia { url } } }""", {"ids": ids}, token=token)
+    assert data["nodes"] == [
+        {"__typename": "MemberContentNode", "title": "Lesson F1", "canAccess": True, "body": "free secret"},
+        {"__typename": "MemberContentNode", "title": "Lesson P1", "canAccess": False, "body": None},
+        None,  # a draft is not in the member's tree
+        {"__typename": "MemberHubSection", "title": "Members only", "canAccess": False,
+         "lockedReason": "NOT_IN_SEGMENT"},
+        {"__typename": "MemberPage", "slug": "welcome", "canAccess": True},
+        {"__typename": "MemberPageSection", "title": "Featured", "canAccess": False, "body": None},
+        {"__typename": "MemberPage", "slug": "vip", "canAccess": False},
+        None,  # the media only hangs off locked content: not given out
+    ]
+    # Another member's hub is not this member's: unknown ids and the other hub's rows resolve to null.
+    other = await factories.hub(team.team, "Other", "other")
+    other_page = await content.create_page(team.team, other.id, "custom", "x", "X", "published")
+    assert (await gql("query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }",
+                      {"ids": [gid("MemberHubView", other.id), gid("MemberPage", other_page.id)]},
+                      token=token))["nodes"] == [None, None]

@@ -462,8 +462,10 @@ async def _fetch_hub_views(info: Info[Context, None], team_id: int, pks: list[in
 async def _fetch_sections(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberHubSection]:
     member = require_member(info)
     rows = await HubSection.filter(team_id=team_id, hub_id=member.hub_id, id__in=pks)
-    access = await _member_access(info) if rows else None
-    return {s.id: MemberHubSection.from_model(s, access) for s in rows if access is not None}
+    if not rows:
+        return {}
+    access = await _member_access(info)
+    return {s.id: MemberHubSection.from_model(s, access) for s in rows}
 
 
 def _published_pages(member: MemberViewer, **filters: object) -> QuerySet[Page]:
@@ -472,8 +474,10 @@ def _published_pages(member: MemberViewer, **filters: object) -> QuerySet[Page]:
 
 async def _fetch_pages(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberPage]:
     rows = await _published_pages(require_member(info), id__in=pks)
-    access = await _member_access(info) if rows else None
-    return {p.id: member_page(access, p) for p in rows if access is not None}
+    if not rows:
+        return {}
+    access = await _member_access(info)
+    return {p.id: member_page(access, p) for p in rows}
 
 
 async def _fetch_page_sections(
@@ -481,8 +485,10 @@ async def _fetch_page_sections(
 ) -> dict[int, MemberPageSection]:
     pages = await _published_pages(require_member(info)).values_list("id", flat=True)
     rows = await PageSection.filter(team_id=team_id, id__in=pks, page_id__in=pages)
-    access = await _member_access(info) if rows else None
-    return {s.id: member_page_section(access, s) for s in rows if access is not None}
+    if not rows:
+        return {}
+    access = await _member_access(info)
+    return {s.id: member_page_section(access, s) for s in rows}
 
 
 async def _fetch_media(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberMedia]:
