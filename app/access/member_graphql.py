@@ -22,7 +22,15 @@ from app.access.view import HubAccess, hub_access
 from app.contacts.models import TeamContact
 from app.content import service
 from app.content.graphql import MediaKindEnum, NodeKindEnum, PageKindEnum, _hub_of_team
-from app.content.loaders import NodeRow, is_lesson, media_loader, page_sections_loader, progress_loader, published_page
+from app.content.loaders import (
+    MediaRow,
+    NodeRow,
+    is_lesson,
+    media_loader,
+    page_sections_loader,
+    progress_loader,
+    published_page,
+)
 from app.content.media_urls import media_url
 from app.content.models import HubSection, Media, MediaKind, NodeKind, Page, PageKind, PageSection, PublishStatus
 from app.core.errors import ValidationFailed
@@ -70,7 +78,7 @@ async def _member_media(info: Info[Context, None], team_id: int, media_id: int |
     return _media(info, media) if media is not None else None
 
 
-def _media(info: Info[Context, None], media: Media) -> MemberMedia:
+def _media(info: Info[Context, None], media: Media | MediaRow) -> MemberMedia:
     return MemberMedia(
         id=media.id, kind=MediaKind(media.kind), filename=media.filename, content_type=media.content_type,
         size_bytes=media.size_bytes, url=media_url(info.context.settings, media),
