@@ -296,8 +296,8 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
     from tortoise import connections
 
     from app.access.snapshot import clear_snapshots
+    from app.access.tree_json import encoded_trees
     from app.asgi import create_app
-    from app.content.tree_json import encoded_trees
     from bench.naive_access import use_naive_access
 
     token = tokens[0]

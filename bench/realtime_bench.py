@@ -177,6 +177,12 @@ async def subscribe(key: str, segment_ids: list[int], received: list[tuple[str, 
     committed batch); `per-segment`: one `segmentMembershipChanged` subscription per segment."""
     import websockets
 
+    from app.graphql.ids import decode_id, encode_id
+
+    def event_key(cause_ref: str | None) -> str:
+        # causeRef is the event's global id; the HTTP ingest answers with its row key.
+        return str(decode_id(cause_ref, "Event")) if cause_ref else ""
+
     fields = "segmentId contactId action causeRef committedAt"
     async with websockets.connect(f"ws://127.0.0.1:{PORT}/graphql", subprotocols=["graphql-transport-ws"],
                                   max_queue=None, max_size=None) as ws:
@@ -186,12 +192,12 @@ async def subscribe(key: str, segment_ids: list[int], received: list[tuple[str, 
             query = ("subscription($ids: [ID!]!) { segmentMembershipChanges(segmentIds: $ids) "
                      f"{{ changes {{ {fields} }} }} }}")
             await ws.send(json.dumps({"id": "all", "type": "subscribe", "payload": {
-                "query": query, "variables": {"ids": [str(sid) for sid in segment_ids]}}}))
+                "query": query, "variables": {"ids": [encode_id("Segment", sid) for sid in segment_ids]}}}))
         else:
             query = f"subscription($id: ID!) {{ segmentMembershipChanged(segmentId: $id) {{ {fields} }} }}"
             for sid in segment_ids:
                 await ws.send(json.dumps({"id": str(sid), "type": "subscribe",
-                                          "payload": {"query": query, "variables": {"id": str(sid)}}}))
+                                          "payload": {"query": query, "variables": {"id": encode_id("Segment", sid)}}}))
         await asyncio.sleep(1.0)  # every subscription is listening before the load starts
         ready.set()
         async for raw in ws:
@@ -202,7 +208,7 @@ async def subscribe(key: str, segment_ids: list[int], received: list[tuple[str, 
             data = message["payload"]["data"]
             changes = (data["segmentMembershipChanges"]["changes"] if mode == "batched"
                        else [data["segmentMembershipChanged"]])
-            received.extend((c["causeRef"] or "", c["committedAt"] or "", now) for c in changes)
+            received.extend((event_key(c["causeRef"]), c["committedAt"] or "", now) for c in changes)
 
 
 async def main() -> None:

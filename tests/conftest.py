@@ -2,16 +2,23 @@
 
 Uses DATABASE_URL / REDIS_URL when set (CI points them at 127.0.0.1), the embedded servers
 otherwise. Every run gets its own database and Redis key prefix, so runs never collide.
+
+The embedded servers of the tests live in this checkout's `.memberhub-test/` (gitignored;
+MEMBERHUB_TEST_DATA_DIR overrides it), so two checkouts never share them. The last test run
+using that folder stops them when it ends, Ctrl-C included.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import fcntl
 import os
-import tempfile
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,8 +27,49 @@ import pytest
 _RUN = uuid.uuid4().hex[:8]
 os.environ.setdefault("MEMBERHUB_SECRET_KEY", "test-secret-key-" + _RUN)
 os.environ["MEMBERHUB_REDIS_PREFIX"] = f"mhtest{_RUN}"
+ROOT = Path(__file__).resolve().parent.parent
+TEST_DATA_DIR = Path(os.environ.get("MEMBERHUB_TEST_DATA_DIR") or ROOT / ".memberhub-test").resolve()
+_data_dir_lock: int | None = None
+
+
+def _use_test_data_dir() -> None:
+    """Hold a shared lock on the test data dir for this run (released when the process ends)."""
+    global _data_dir_lock
+    TEST_DATA_DIR.mkdir(parents=True, exist_ok=True)
+    fd = os.open(TEST_DATA_DIR / "in-use.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a finishing run stops the servers
+    _data_dir_lock = fd
+
+
+def _release_test_data_dir() -> None:
+    """The last run holding the folder stops its embedded servers; others leave them running."""
+    global _data_dir_lock
+    fd, _data_dir_lock = _data_dir_lock, None
+    if fd is None:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)  # another test run of this checkout still uses them
+        return
+    try:
+        from app.embedded import stop_embedded_servers
+
+        stopped = stop_embedded_servers(TEST_DATA_DIR)
+        if stopped:
+            print(f"memberhub tests: stopped embedded {' and '.join(stopped)} under {TEST_DATA_DIR}",
+                  file=sys.stderr, flush=True)
+    finally:
+        os.close(fd)
+
+
 if not os.environ.get("DATABASE_URL") or not os.environ.get("REDIS_URL"):
-    os.environ.setdefault("MEMBERHUB_DATA_DIR", os.path.join(tempfile.gettempdir(), "memberhub-test-data"))
+    os.environ["MEMBERHUB_DATA_DIR"] = str(TEST_DATA_DIR)
+    _use_test_data_dir()
+    atexit.register(_release_test_data_dir)  # also when the session dies before pytest_unconfigure
+
+import factories  # noqa: E402  (tests/factories.py; imports the app, so after the environment)
+from factories import TeamFixture  # noqa: E402
 
 from app import runtime  # noqa: E402  (environment first)
 from app.db import drop_database, with_database  # noqa: E402
@@ -35,6 +83,10 @@ os.environ["DATABASE_URL"] = TEST_DATABASE_URL
 os.environ["REDIS_URL"] = with_database(runtime.resolve_redis_url(), str(3 + int(_RUN, 16) % 13))
 runtime._resolved.clear()
 get_settings.cache_clear()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _release_test_data_dir()  # runs after an interrupted session too
 
 
 @pytest.fixture(scope="session")
@@ -128,28 +180,10 @@ def gql(http: httpx.AsyncClient) -> GraphQLClient:
     return GraphQLClient(http)
 
 
-@dataclass
-class TeamFixture:
-    team: Any
-    owner: Any
-    key: str
-
-    @property
-    def id(self) -> int:
-        return self.team.id
-
-
 @pytest.fixture
 def make_team():  # type: ignore[no-untyped-def]
-    from app.teams.service import create_team
-
-    async def factory(name: str = "Acme", owner_email: str | None = None, password: str | None = None,
-                      time_zone: str = "UTC") -> TeamFixture:
-        email = owner_email or f"owner-{uuid.uuid4().hex[:6]}@example.com"
-        team, owner, key = await create_team(name, email, password, time_zone=time_zone)
-        return TeamFixture(team=team, owner=owner, key=key)
-
-    return factory
+    """`await make_team(name, owner_email=None, password=None, time_zone="UTC")` -> TeamFixture."""
+    return factories.team
 
 
 @pytest.fixture

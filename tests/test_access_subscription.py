@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import websockets
+from ids import gid
 
 from app.access import members
 from app.access.service import RuleSpec, set_access_rule
@@ -48,7 +49,7 @@ async def subscribe(url: str, token: str, hub_id: int):
     await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}))
     assert json.loads(await ws.recv())["type"] == "connection_ack"
     await ws.send(json.dumps({"id": "1", "type": "subscribe",
-                              "payload": {"query": SUBSCRIBE, "variables": {"h": str(hub_id)}}}))
+                              "payload": {"query": SUBSCRIBE, "variables": {"h": gid("Hub", hub_id)}}}))
     await asyncio.sleep(0.4)  # let the subscription reach Redis before anything is published
     return ws
 
@@ -69,8 +70,8 @@ async def test_segment_join_and_entitlement_reach_the_member_as_changed_nodes(li
         message = json.loads(await asyncio.wait_for(ws.recv(), timeout=5))
         assert message["type"] == "next", message
         assert message["payload"]["data"]["myAccessChanged"] == {
-            "hubId": str(hub.id), "cause": "segment",
-            "changes": [{"nodeId": str(gated.id), "canAccess": True, "lockedReason": None}]}
+            "hubId": gid("Hub", hub.id), "cause": "segment",
+            "changes": [{"nodeId": gid("MemberContentNode", gated.id), "canAccess": True, "lockedReason": None}]}
 
         entitlement = await Entitlement.create(team=team.team, team_contact=contact, product=product,
                                                status="active", starts_at=datetime.now(UTC) - timedelta(hours=1))
@@ -78,7 +79,7 @@ async def test_segment_join_and_entitlement_reach_the_member_as_changed_nodes(li
                       {"team_contact_id": contact.id, "product_id": product.id, "status": "active"})
         message = json.loads(await asyncio.wait_for(ws.recv(), timeout=5))
         assert message["payload"]["data"]["myAccessChanged"]["changes"] == [
-            {"nodeId": str(paid.id), "canAccess": True, "lockedReason": None}]
+            {"nodeId": gid("MemberContentNode", paid.id), "canAccess": True, "lockedReason": None}]
 
         entitlement.status = "revoked"
         await entitlement.save()
@@ -86,7 +87,7 @@ async def test_segment_join_and_entitlement_reach_the_member_as_changed_nodes(li
                       {"team_contact_id": contact.id, "product_id": product.id, "status": "revoked"})
         message = json.loads(await asyncio.wait_for(ws.recv(), timeout=5))
         assert message["payload"]["data"]["myAccessChanged"]["changes"] == [
-            {"nodeId": str(paid.id), "canAccess": False, "lockedReason": "NO_ENTITLEMENT"}]
+            {"nodeId": gid("MemberContentNode", paid.id), "canAccess": False, "lockedReason": "NO_ENTITLEMENT"}]
     finally:
         await ws.close()
 

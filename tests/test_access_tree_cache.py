@@ -6,20 +6,20 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
+import factories
 import orjson
 
 from app.access import members
 from app.access.models import MemberSession
 from app.access.service import RuleSpec, set_access_rule
+from app.access.tree_json import EncodedTrees, encoded_trees, member_tree_json
 from app.access.view import compute_hub_access
-from app.commerce.models import Entitlement, Product
-from app.contacts.models import Contact, TeamContact
+from app.commerce.models import Entitlement
 from app.content import service as content
 from app.content.media_urls import URL_PERIOD_SECONDS
 from app.content.models import Media, MediaKind
-from app.content.tree_json import EncodedTrees, encoded_trees, member_tree_json
-from app.hubs.models import Hub, HubMembership
-from app.segments.models import Segment, SegmentMembership
+from app.hubs.models import HubMembership
+from app.segments.models import SegmentMembership
 from app.settings import get_settings
 
 JSON_TREE = "{ myHub { lessonCount accessibleLessonCount contentTreeJson } }"
@@ -32,9 +32,9 @@ JOINED = datetime(2026, 1, 5, 9, 31, 10, tzinfo=UTC)  # boundaries inside a medi
 async def cached_hub(team):
     """Lessons behind a segment, a product, a role, a named contact, a drip and a date window."""
     t = team.team
-    hub = await Hub.create(team=t, name="Cache", slug="cache")
-    segment = await Segment.create(team=t, name="S", kind="static")
-    product = await Product.create(team=t, name="P")
+    hub = await factories.hub(t, "Cache", "cache")
+    segment = await factories.segment(t, "S", kind="static")
+    product = await factories.product(t, "P")
     external = await content.link_media(t, hub.id, "https://cdn.example.com/a.mp4", "a.mp4", "video/mp4", 10)
     stored = await Media.create(team=t, hub=hub, kind=MediaKind.VIDEO, filename="b.mp4", content_type="video/mp4",
                                 size_bytes=5, storage_key="b-key")
@@ -62,8 +62,8 @@ async def cached_hub(team):
 
 
 async def make_member(team, hub, email):
-    contact = await TeamContact.create(team=team, contact=await Contact.create(email=email), email=email)
-    await HubMembership.create(team=team, hub=hub, team_contact=contact, joined_at=JOINED)
+    contact = await factories.contact(team, email)
+    await factories.hub_member(team, hub, contact, joined_at=JOINED)
     return contact
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
+from ids import gid
 from tortoise import connections
 
 from app.access import members
@@ -109,7 +110,8 @@ async def test_rule_and_content_changes_show_up_at_once(gql, team):
     assert "Drip lesson" not in await views(gql, s.token)
     await content.update_node(t, s.nodes["Paid lesson"].id, content.NodeChanges(parent_id=s.nodes["Gated course"].id))
     moved = (await views(gql, s.token))["Paid lesson"]
-    assert (moved["parentId"], moved["lockedReason"]) == (str(s.nodes["Gated course"].id), "NOT_IN_SEGMENT")
+    assert (moved["parentId"], moved["lockedReason"]) == (gid("MemberContentNode", s.nodes["Gated course"].id),
+                                                          "NOT_IN_SEGMENT")
     await content.create_node(t, s.hub.id, content.NodeChanges(title="New", kind="course", status="published"))
     assert "New" in await views(gql, s.token)
     await content.delete_node(t, s.nodes["Gated course"].id)

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
+from ids import gid, pk
 
 from app.audiences import platforms
 from app.audiences import service as audience_service
@@ -95,7 +96,7 @@ query($s: ID) { audienceSyncRuns(segmentId: $s) { nodes { status trigger sent ad
 async def _contacts(gql, team, people: list[dict[str, Any]]) -> list[int]:
     data = await gql("mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { contacts { id } } }",
                      {"c": people}, token=team.key)
-    return [int(c["id"]) for c in data["upsertContacts"]["contacts"]]
+    return [pk(c["id"]) for c in data["upsertContacts"]["contacts"]]
 
 
 async def _join(team, segment, contact_id):
@@ -121,7 +122,7 @@ async def _destination(gql, team, platform_url, kind="META"):
 
 async def _sync_now(gql, team, segment_id, destination_id):
     result = await gql("mutation($i: LinkSegmentToAudienceInput!) { syncAudienceNow(input: $i) { queued userErrors { code } } }",
-                       {"i": {"segmentId": str(segment_id), "destinationId": destination_id}}, token=team.key)
+                       {"i": {"segmentId": gid("Segment", segment_id), "destinationId": destination_id}}, token=team.key)
     assert result["syncAudienceNow"] == {"queued": True, "userErrors": []}
     worker = build_worker(burst=True, poll_delay=0, on_startup=None, on_shutdown=None, cron_jobs=[])
     try:
@@ -159,7 +160,7 @@ async def test_meta_full_replace_uses_one_session_in_ordered_batches(gql, team, 
     for contact_id in ids:
         await _join(team, segment, contact_id)
     destination = await _destination(gql, team, platform.url)
-    await gql(LINK, {"input": {"segmentId": str(segment.id), "destinationId": destination}}, token=team.key)
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
     platform.script = [429, 503]  # the first batch is retried twice
     await _sync_now(gql, team, segment.id, destination)
 
@@ -178,7 +179,7 @@ async def test_meta_full_replace_uses_one_session_in_ordered_batches(gql, team, 
     assert [len(p["data"]) for p in payloads] == [2, 2, 1]
     assert payloads[0]["data"][0] == [sha("buyer0@example.com"), sha("16505550000"), sha("bo"), "", sha("us")]
     assert all(f["access_token"] == ["tok-META"] for f in forms)
-    runs = (await gql(RUNS, {"s": str(segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
+    runs = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
     assert [(r["status"], r["trigger"], r["sent"], r["batches"], r["errors"]) for r in runs] == [
         ("SUCCEEDED", "manual", 5, 3, [])]
 
@@ -189,11 +190,11 @@ async def test_a_failed_batch_fails_the_run_and_is_recorded(gql, team, platform,
     for contact_id in await _contacts(gql, team, [{"email": "a@example.com"}, {"email": "b@example.com"}]):
         await _join(team, segment, contact_id)
     destination = await _destination(gql, team, platform.url)
-    await gql(LINK, {"input": {"segmentId": str(segment.id), "destinationId": destination}}, token=team.key)
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
     platform.fail_when = lambda r: json.loads(parse_qs(r["body"].decode())["session"][0])["batch_seq"] == 2
     await _sync_now(gql, team, segment.id, destination)
 
-    [run] = (await gql(RUNS, {"s": str(segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
+    [run] = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
     assert run["status"] == "FAILED" and run["sent"] == 1 and run["finishedAt"] is not None
     assert "HTTP 500" in run["errors"][0] and "5 attempts" in run["errors"][0]
     assert (await AudienceLink.get(segment_id=segment.id)).last_synced_at is None
@@ -208,7 +209,7 @@ async def test_google_syncs_deltas_from_history_and_retries_after_failure(gql, t
     await _join(team, segment, ava)
     await _join(team, segment, bob)
     destination = await _destination(gql, team, platform.url, kind="GOOGLE")
-    await gql(LINK, {"input": {"segmentId": str(segment.id), "destinationId": destination}}, token=team.key)
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
     await _sync_now(gql, team, segment.id, destination)
 
     [ingest] = platform.requests
@@ -242,7 +243,7 @@ async def test_google_syncs_deltas_from_history_and_retries_after_failure(gql, t
         {"userData": {"userIdentifiers": [{"emailAddress": sha("bob@example.com")}]}}]
     assert "consent" not in bodies["/audienceMembers:remove"]
 
-    runs = (await gql(RUNS, {"s": str(segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
+    runs = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
     assert [(r["status"], r["added"], r["removed"]) for r in runs] == [
         ("SUCCEEDED", 1, 1), ("FAILED", 1, 0), ("SUCCEEDED", 2, 0)]
     platform.requests.clear()
@@ -255,7 +256,7 @@ async def test_daily_cron_runs_each_link_once_per_day(gql, team, platform):
     [ava] = await _contacts(gql, team, [{"email": "ava@example.com"}])
     await _join(team, segment, ava)
     destination = await _destination(gql, team, platform.url)
-    await gql(LINK, {"input": {"segmentId": str(segment.id), "destinationId": destination}}, token=team.key)
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
     assert await sync_all_audiences({}) == 1
     assert await sync_all_audiences({}) == 0  # a double-fired cron (arq #196)
     assert await AudienceSyncRun.filter(team_id=team.id).count() == 1
@@ -264,7 +265,7 @@ async def test_daily_cron_runs_each_link_once_per_day(gql, team, platform):
 
 async def test_destinations_keep_tokens_encrypted_and_check_input_and_team(gql, team, other_team, platform):
     destination = await _destination(gql, team, platform.url)
-    row = await AudienceDestination.get(id=int(destination))
+    row = await AudienceDestination.get(id=pk(destination))
     assert "tok-META" not in row.token_encrypted
     listing = await gql("{ audienceDestinations { nodes { name platform config } } }", token=team.key)
     assert listing["audienceDestinations"]["nodes"] == [
@@ -277,11 +278,11 @@ async def test_destinations_keep_tokens_encrypted_and_check_input_and_team(gql, 
         ("productDestinationId", "INVALID_ID"), ("baseUrl", "INVALID_URL")}
 
     segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
-    foreign = await gql(LINK, {"input": {"segmentId": str(segment.id), "destinationId": destination}},
+    foreign = await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}},
                         token=other_team.key)
     assert foreign["linkSegmentToAudience"]["userErrors"] == [{"field": "segmentId", "code": "NOT_FOUND"}]
     not_linked = await gql("mutation($i: LinkSegmentToAudienceInput!) { syncAudienceNow(input: $i) { queued userErrors { code } } }",
-                           {"i": {"segmentId": str(segment.id), "destinationId": destination}}, token=team.key)
+                           {"i": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
     assert not_linked["syncAudienceNow"] == {"queued": False, "userErrors": [{"code": "NOT_FOUND"}]}
     assert (await gql("{ audienceDestinations { totalCount } }", token=other_team.key))["audienceDestinations"]["totalCount"] == 0
 
@@ -292,11 +293,11 @@ async def test_export_segment_audience_as_hashed_csv(gql, team, other_team):
                                                    "firstName": "Ava", "lastName": "Lee", "country": "us"}]):
         await _join(team, segment, contact_id)
     export = "mutation($i: ExportSegmentAudienceInput!) { exportSegmentAudience(input: $i) { csv rowCount userErrors { code } } }"
-    meta = (await gql(export, {"i": {"segmentId": str(segment.id), "platform": "META"}}, token=team.key))
+    meta = (await gql(export, {"i": {"segmentId": gid("Segment", segment.id), "platform": "META"}}, token=team.key))
     lines = meta["exportSegmentAudience"]["csv"].splitlines()
     assert lines == ["email,phone,fn,ln,country",
                      ",".join([sha("ava@example.com"), sha("16505551212"), sha("ava"), sha("lee"), sha("us")])]
-    google = (await gql(export, {"i": {"segmentId": str(segment.id), "platform": "GOOGLE"}}, token=team.key))
+    google = (await gql(export, {"i": {"segmentId": gid("Segment", segment.id), "platform": "GOOGLE"}}, token=team.key))
     assert google["exportSegmentAudience"]["csv"].splitlines()[1] == f"{sha('ava@example.com')},{sha('+16505551212')}"
-    foreign = await gql(export, {"i": {"segmentId": str(segment.id), "platform": "META"}}, token=other_team.key)
+    foreign = await gql(export, {"i": {"segmentId": gid("Segment", segment.id), "platform": "META"}}, token=other_team.key)
     assert foreign["exportSegmentAudience"] == {"csv": None, "rowCount": 0, "userErrors": [{"code": "NOT_FOUND"}]}

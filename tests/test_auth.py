@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ids import gid, pk
+
 from app.core.tokens import sha256_hex
 from app.teams.models import ApiKey, TeamMember, TeamRole
 from app.teams.service import create_api_key, hash_password
@@ -32,7 +34,7 @@ async def test_unknown_token_is_unauthenticated(gql, team):
 
 async def test_api_key_authenticates_for_its_team(gql, team):
     data = await gql(VIEWER, token=team.key)
-    assert data["viewer"]["team"]["id"] == str(team.id)
+    assert data["viewer"]["team"]["id"] == gid("Team", team.id)
     assert data["viewer"]["scopes"] == ["admin"]
     assert team.key.startswith(data["viewer"]["apiKey"]["prefix"] + "_")
 
@@ -42,7 +44,7 @@ async def test_created_key_is_shown_once_and_stored_hashed(gql, team):
     payload = data["createApiKey"]
     assert payload["userErrors"] == []
     secret = payload["secret"]
-    stored = await ApiKey.get(id=int(payload["apiKey"]["id"]))
+    stored = await ApiKey.get(id=pk(payload["apiKey"]["id"]))
     assert stored.key_hash == sha256_hex(secret)
     assert secret not in (stored.key_hash, stored.prefix)
     listing = await gql("{ apiKeys { edges { node { id prefix name } } } }", token=team.key)
@@ -64,7 +66,7 @@ async def test_revoked_key_is_refused(gql, team):
     await gql("{ contacts { totalCount } }", token=secret)
     data = await gql(
         "mutation($id: ID!) { revokeApiKey(input: {id: $id}) { apiKey { active revokedAt } userErrors { code } } }",
-        {"id": str(key.id)}, token=team.key,
+        {"id": gid("ApiKey", key.id)}, token=team.key,
     )
     assert data["revokeApiKey"]["apiKey"]["active"] is False
     body = await gql.raw("{ contacts { totalCount } }", token=secret)
@@ -104,7 +106,7 @@ async def test_login_with_password_gives_a_session_token(gql, make_team):
     viewer = (await gql(VIEWER, token=token))["viewer"]
     assert viewer["user"]["email"] == "maya@example.com"
     assert viewer["role"] == "owner"
-    assert viewer["team"]["id"] == str(owner.id)
+    assert viewer["team"]["id"] == gid("Team", owner.id)
     await gql("mutation { logout { ok } }", token=token)
     assert error_code(await gql.raw(VIEWER, token=token)) == "UNAUTHENTICATED"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import gid
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     SECRET_KEY,
     WEBHOOK_SECRET,
@@ -29,8 +30,8 @@ async def test_catalog_crud_products_prices_deliverables_coupons(gql, team):
                                             "interval": "YEAR", "intervalCount": 1, "trialDays": 14}}, token=team.key)
     assert yearly["createPrice"]["price"]["interval"] == "YEAR" and yearly["createPrice"]["price"]["trialDays"] == 14
     nodes = await gql(ADD_DELIVERABLE, {"i": {"productId": product["id"], "kind": "CONTENT_ACCESS",
-                                              "contentNodeIds": ["12", "7", "12"]}}, token=team.key)
-    assert nodes["addDeliverable"]["deliverable"]["contentNodeIds"] == ["7", "12"]
+                                              "contentNodeIds": [gid("ContentNode", 12), gid("ContentNode", 7), gid("ContentNode", 12)]}}, token=team.key)
+    assert nodes["addDeliverable"]["deliverable"]["contentNodeIds"] == [gid("ContentNode", 7), gid("ContentNode", 12)]
     updated = await gql(UPDATE_PRODUCT, {"i": {"id": product["id"], "name": "Course v2", "active": False,
                                                "pastDuePolicy": "REVOKE"}}, token=team.key)
     assert updated["updateProduct"]["product"] == {"id": product["id"], "name": "Course v2", "active": False,
@@ -52,7 +53,9 @@ async def test_catalog_crud_products_prices_deliverables_coupons(gql, team):
 
 
 async def test_bad_catalog_input_is_rejected_and_writes_nothing(gql, team):
-    bad = await gql(CREATE_PRODUCT, {"i": {"name": " ", "graceDays": 500, "hubId": "nope"}}, token=team.key)
+    malformed = await gql(CREATE_PRODUCT, {"i": {"name": "P", "hubId": "nope"}}, token=team.key)
+    assert malformed["createProduct"]["userErrors"] == [{"field": "hubId", "code": "INVALID_ID"}]
+    bad = await gql(CREATE_PRODUCT, {"i": {"name": " ", "graceDays": 500, "hubId": gid("Hub", 10**9)}}, token=team.key)
     assert {(e["field"], e["code"]) for e in bad["createProduct"]["userErrors"]} == {
         ("name", "REQUIRED"), ("graceDays", "OUT_OF_RANGE"), ("hubId", "NOT_FOUND")}
     product = (await gql(CREATE_PRODUCT, {"i": {"name": "P"}}, token=team.key))["createProduct"]["product"]

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 import stripe
+from ids import pk
 
 SECRET_KEY = "sk_test_memberhub_fake_123456"
 WEBHOOK_SECRET = "whsec_memberhub_test_secret"
@@ -237,8 +238,9 @@ class Shop:
     email: str
 
     def metadata(self) -> dict[str, str]:
-        return {"team_id": str(self.team_id), "team_contact_id": self.contact_id, "price_id": self.price_id,
-                "product_id": self.product_id}
+        # What our checkout writes into Stripe: row keys, not global ids.
+        return {"team_id": str(self.team_id), "team_contact_id": str(pk(self.contact_id)),
+                "price_id": str(pk(self.price_id)), "product_id": str(pk(self.product_id))}
 
 
 async def make_shop(gql: Any, team: Any, *, policy: str = "GRACE", grace_days: int = 3, recurring: bool = True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from ids import pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     event_payload,
     fake_stripe_fixture,
@@ -72,7 +73,7 @@ async def test_one_time_purchase_with_add_on_and_coupon_then_partial_and_full_re
     sent = fake_stripe.calls("POST", "/v1/checkout/sessions")[0]
     assert sent.params["customer_creation"] == "always" and sent.params["line_items[1][price_data][unit_amount]"] == "1000"
     assert sent.params["discounts[0][coupon]"].startswith("co_")
-    assert sent.params["metadata[addon_price_ids]"] == addon_price_id
+    assert sent.params["metadata[addon_price_ids]"] == str(pk(addon_price_id))
 
     metadata = fake_stripe.objects[session_id]["metadata"]
     await send(http, team.id, "checkout.session.completed", completed_session(shop, session_id, 5400, metadata))

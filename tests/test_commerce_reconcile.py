@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
+from ids import pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     fake_stripe_fixture,
     make_shop,
@@ -38,8 +39,8 @@ async def test_reconciliation_repairs_a_dropped_cancellation_and_a_dropped_check
         "id": "cs_dropped", "object": "checkout.session", "status": "complete", "mode": "payment",
         "customer": "cus_zoe", "payment_intent": "pi_zoe", "payment_status": "paid", "amount_total": 9900,
         "currency": "usd", "created": int(time.time()), "customer_details": {"email": "zoe@example.com"},
-        "metadata": {"team_id": str(team.id), "team_contact_id": buyer_id,
-                     "price_id": one_time["createPrice"]["price"]["id"], "product_id": shop.product_id},
+        "metadata": {"team_id": str(team.id), "team_contact_id": str(pk(buyer_id)),
+                     "price_id": str(pk(one_time["createPrice"]["price"]["id"])), "product_id": str(pk(shop.product_id))},
     })
 
     redis = await get_redis()
@@ -53,9 +54,9 @@ async def test_reconciliation_repairs_a_dropped_cancellation_and_a_dropped_check
     result = await job.result(timeout=10)
     assert result == {team.id: 2}
     assert (await Subscription.get(stripe_subscription_id="sub_rec")).status == "canceled"
-    assert (await Entitlement.get(team_contact_id=int(shop.contact_id))).status == "revoked"
-    assert (await Entitlement.get(team_contact_id=int(buyer_id))).status == "active"
-    assert await Order.filter(team_contact_id=int(buyer_id), total_amount=9900).count() == 1
+    assert (await Entitlement.get(team_contact_id=pk(shop.contact_id))).status == "revoked"
+    assert (await Entitlement.get(team_contact_id=pk(buyer_id))).status == "active"
+    assert await Order.filter(team_contact_id=pk(buyer_id), total_amount=9900).count() == 1
     # the period is taken: a second run (another worker, or cron firing twice) does nothing
     client = (await team_stripe(team.id))[0]
     assert await reconcile_team(team.id, client) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from ids import gid, pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     fake_stripe_fixture,
     make_shop,
@@ -37,7 +38,7 @@ def refund(number: int, amount: int, refunded: int) -> dict:
 
 async def test_delivered_hub_membership_and_tag_move_the_buyer_through_segments(gql, http, team, fake_stripe):
     shop = await make_shop(gql, team, recurring=False, amount=5000)
-    contact = int(shop.contact_id)
+    contact = pk(shop.contact_id)
     in_hub = await make_segment(gql, team.key, "Members hub", "hubs contains 'members'")
     tagged = await make_segment(gql, team.key, "Pro customers", "tags contains 'pro-customer'")
     await evaluate_pending(None)  # the new contact's own evaluation
@@ -57,7 +58,7 @@ async def test_delivered_hub_membership_and_tag_move_the_buyer_through_segments(
 
 async def test_refunds_move_the_buyer_out_of_order_segments_and_total_spent_follows_ltv(gql, http, team, fake_stripe):
     shop = await make_shop(gql, team, recurring=False, amount=10000)
-    contact = int(shop.contact_id)
+    contact = pk(shop.contact_id)
     repeat = await make_segment(gql, team.key, "Repeat buyers", "count of orders > 2")
     big = await make_segment(gql, team.key, "Big spenders", "totalSpent > 250")
     recent_big = await make_segment(gql, team.key, "Big recent spenders", "sum of orders.total within 30 days > 250")
@@ -75,7 +76,7 @@ async def test_refunds_move_the_buyer_out_of_order_segments_and_total_spent_foll
     assert await members(big) == set() == await members(recent_big) == await members(valuable)
     billing = await gql("query($c: ID!) { contactBilling(contactId: $c) { ltv } }", {"c": shop.contact_id},
                         token=team.key)
-    explained = await gql(EXPLAIN, {"s": str(big), "c": shop.contact_id}, token=team.key)
+    explained = await gql(EXPLAIN, {"s": gid("Segment", big), "c": shop.contact_id}, token=team.key)
     total_spent = explained["explainSegment"]["conditions"][0]["value"]
     assert billing["contactBilling"]["ltv"] == 240.0 and float(total_spent) == 24000  # minor units
 
@@ -83,7 +84,7 @@ async def test_refunds_move_the_buyer_out_of_order_segments_and_total_spent_foll
     await send(http, team.id, "charge.refunded", refund(2, 10000, 10000))
     await evaluate_pending(None)
     assert await members(repeat) == set()
-    explained = await gql(EXPLAIN, {"s": str(big), "c": shop.contact_id}, token=team.key)
+    explained = await gql(EXPLAIN, {"s": gid("Segment", big), "c": shop.contact_id}, token=team.key)
     assert float(explained["explainSegment"]["conditions"][0]["value"]) == 14000
     billing = await gql("query($c: ID!) { contactBilling(contactId: $c) { ltv } }", {"c": shop.contact_id},
                         token=team.key)
@@ -94,11 +95,11 @@ async def test_a_contact_stripe_creates_is_evaluated_like_any_new_contact(gql, h
     shop = await make_shop(gql, team)
     subscribers = await make_segment(gql, team.key, "Subscribers", "lifecycleStage = 'subscriber'")
     await evaluate_pending(None)
-    assert await members(subscribers) == {int(shop.contact_id)}
+    assert await members(subscribers) == {pk(shop.contact_id)}
     sub = fake_stripe.put(subscription_object(sub_id="sub_new", customer="cus_new", status="active",
-                                              metadata={"price_id": shop.price_id}))
+                                              metadata={"price_id": str(pk(shop.price_id))}))
     fake_stripe.put({"id": "cus_new", "object": "customer", "email": "New.Buyer@Example.com"})
     await send(http, team.id, "customer.subscription.created", sub)
     [created] = await TeamContact.filter(team_id=team.id, email="new.buyer@example.com")
     await evaluate_pending(None)
-    assert await members(subscribers) == {int(shop.contact_id), created.id}
+    assert await members(subscribers) == {pk(shop.contact_id), created.id}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from ids import pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     fake_stripe_fixture,
     make_shop,
@@ -23,7 +24,7 @@ async def members(segment) -> set[int]:
 
 async def test_contact_moves_through_billing_segments(gql, http, team, fake_stripe):
     shop = await make_shop(gql, team, policy="KEEP")
-    contact = int(shop.contact_id)
+    contact = pk(shop.contact_id)
     big_yearly = await segments.create_segment(team.team, "Big yearly", "dynamic",
                                                rule_text="mrr > 100 AND plan.interval = 'year'")
     past_due = await segments.create_segment(team.team, "Past due", "dynamic", rule_text="billingStatus = 'past_due'")

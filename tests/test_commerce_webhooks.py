@@ -7,6 +7,7 @@ import json
 import time
 from typing import Any
 
+from ids import pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     event_payload,
     fake_stripe_fixture,
@@ -81,8 +82,8 @@ async def test_subscription_lifecycle_trial_active_past_due_unpaid_canceled(gql,
     [sent] = fake_stripe.calls("POST", "/v1/checkout/sessions")
     assert sent.headers["idempotency-key"].startswith(f"memberhub-checkout-{team.id}-")
     assert sent.params["mode"] == "subscription" and sent.params["customer_email"] == shop.email
-    assert sent.params["metadata[team_contact_id]"] == shop.contact_id
-    assert sent.params["metadata[price_id]"] == shop.price_id
+    assert sent.params["metadata[team_contact_id]"] == str(pk(shop.contact_id))
+    assert sent.params["metadata[price_id]"] == str(pk(shop.price_id))
     assert sent.params["subscription_data[trial_period_days]"] == "7"
     assert sent.params["line_items[0][price_data][unit_amount]"] == "2000"
     assert sent.params["line_items[0][price_data][recurring][interval]"] == "month"
@@ -101,7 +102,7 @@ async def test_subscription_lifecycle_trial_active_past_due_unpaid_canceled(gql,
         assert now["billing"]["billingStatus"] == "trialing" and now["billing"]["isTrial"] is True
         assert now["billing"]["mrr"] == 0 and now["billing"]["planInterval"] == "month"
         assert await channel.drain() == [
-            {"team_contact_id": int(shop.contact_id), "product_id": int(shop.product_id), "status": "active"}
+            {"team_contact_id": pk(shop.contact_id), "product_id": pk(shop.product_id), "status": "active"}
         ]
 
         # trial ends, first invoice paid
@@ -262,8 +263,8 @@ async def test_other_teams_ids_in_metadata_are_not_honoured(gql, http, team, oth
     # a subscription in team A's Stripe account whose metadata names team B's contact and price
     sub = fake_stripe.put(subscription_object(
         sub_id="sub_x", customer="cus_x", status="active",
-        metadata={"team_contact_id": other_shop.contact_id, "price_id": other_shop.price_id,
-                  "product_id": other_shop.product_id}))
+        metadata={"team_contact_id": str(pk(other_shop.contact_id)), "price_id": str(pk(other_shop.price_id)),
+                  "product_id": str(pk(other_shop.product_id))}))
     fake_stripe.put({"id": "cus_x", "object": "customer", "email": "mallory@example.com"})
     await send(http, team.id, "customer.subscription.created", sub)
     row = await Subscription.get(stripe_subscription_id="sub_x")

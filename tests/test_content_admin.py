@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 
+from ids import gid
+
 CREATE_HUB = 'mutation { createHub(input: {name: "Academy"}) { hub { id } } }'
 CREATE_NODE = """mutation($i: CreateContentNodeInput!) { createContentNode(input: $i) {
   node { id parentId kind title status position } userErrors { field code } } }"""
@@ -52,9 +54,13 @@ async def test_bad_node_input_and_other_teams_ids_are_rejected(gql, team, other_
     theirs = await new_hub(gql, other_team.key)
     their_node = await node(gql, other_team.key, theirs, "Theirs")
     bad = await gql(CREATE_NODE, {"i": {"hubId": hub, "title": " ", "parentId": their_node["id"],
-                                        "sectionId": "nope"}}, token=team.key)
+                                        "sectionId": gid("HubSection", 10**9)}}, token=team.key)
     assert {(e["field"], e["code"]) for e in bad["createContentNode"]["userErrors"]} == {
         ("title", "REQUIRED"), ("parentId", "NOT_FOUND"), ("sectionId", "NOT_FOUND")}
+    malformed = await gql(CREATE_NODE, {"i": {"hubId": hub, "title": "x", "sectionId": "nope"}}, token=team.key)
+    assert malformed["createContentNode"]["userErrors"] == [{"field": "sectionId", "code": "INVALID_ID"}]
+    a_hub_as_parent = await gql(CREATE_NODE, {"i": {"hubId": hub, "title": "x", "parentId": hub}}, token=team.key)
+    assert a_hub_as_parent["createContentNode"]["userErrors"] == [{"field": "parentId", "code": "INVALID_ID"}]
     other_hub = await gql(CREATE_NODE, {"i": {"hubId": theirs, "title": "x"}}, token=team.key)
     assert other_hub["createContentNode"]["userErrors"] == [{"field": "hubId", "code": "NOT_FOUND"}]
     update = await gql(UPDATE_NODE, {"i": {"id": their_node["id"], "title": "mine"}}, token=team.key)
@@ -76,7 +82,7 @@ async def test_access_rules_are_validated_set_replaced_and_removed(gql, team, ot
                                      "availableUntil": "2026-01-01T00:00:00Z"}}, token=team.key)
     assert {e["code"] for e in bad["setAccessRule"]["userErrors"]} == {"INVALID_ROLE", "INVALID_WINDOW", "OUT_OF_RANGE"}
     unknown_segment = await gql(SET_RULE, {"i": {"targetType": "NODE", "targetId": lesson["id"],
-                                                 "audience": "SEGMENTS_ANY", "segmentIds": ["999"]}}, token=team.key)
+                                                 "audience": "SEGMENTS_ANY", "segmentIds": [gid("Segment", 999)]}}, token=team.key)
     assert unknown_segment["setAccessRule"]["userErrors"] == [{"field": "segmentIds", "code": "NOT_FOUND"}]
     ok = await gql(SET_RULE, {"i": {"targetType": "NODE", "targetId": lesson["id"], "dripDays": 3}}, token=team.key)
     assert ok["setAccessRule"]["rule"] == {"targetType": "NODE", "audience": "EVERYONE", "mode": "NARROW",
@@ -111,7 +117,8 @@ async def test_pages_with_ordered_sections(gql, team, other_team):
         {"title": "Hero"}, {"title": "Course", "nodeId": lesson["id"]}]}}, token=team.key)
     assert data["setPageSections"]["page"]["sections"] == [
         {"position": 0, "title": "Hero", "nodeId": None}, {"position": 1, "title": "Course", "nodeId": lesson["id"]}]
-    bad = await gql(sections, {"i": {"pageId": page["id"], "sections": [{"nodeId": "12345"}]}}, token=team.key)
+    bad = await gql(sections, {"i": {"pageId": page["id"], "sections": [{"nodeId": gid("ContentNode", 12345)}]}},
+                    token=team.key)
     assert bad["setPageSections"]["userErrors"] == [{"field": "sections.0.nodeId", "code": "NOT_FOUND"}]
     theirs = await gql(sections, {"i": {"pageId": page["id"], "sections": []}}, token=other_team.key)
     assert theirs["setPageSections"]["userErrors"] == [{"field": "id", "code": "NOT_FOUND"}]

@@ -6,15 +6,19 @@ import base64
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
+import factories
+from ids import gid
+
 from app.access import members
 from app.access.service import RuleSpec, set_access_rule
-from app.commerce.models import Entitlement, Product
-from app.contacts.models import Contact, Event, TeamContact
+from app.commerce.models import Entitlement
+from app.contacts.models import Event
 from app.content import service as content
 from app.content.storage import get_storage
-from app.hubs.models import Hub, HubMembership
-from app.segments.models import Segment, SegmentMembership
+from app.hubs.models import HubMembership
+from app.segments.models import SegmentMembership
 from app.settings import get_settings
+from app.teams.models import Team
 
 TREE = """query { myHub { id name lessonCount accessibleLessonCount
   contentTree { id parentId depth title kind canAccess lockedReason availableAt body
@@ -22,12 +26,11 @@ TREE = """query { myHub { id name lessonCount accessibleLessonCount
 
 
 async def make_contact(team, email):
-    contact, _ = await Contact.get_or_create(email=email)
-    return await TeamContact.create(team=team, contact=contact, email=email)
+    return await factories.contact(team, email)
 
 
 async def join(hub, contact, **kw):
-    return await HubMembership.create(team_id=hub.team_id, hub=hub, team_contact=contact, **kw)
+    return await factories.hub_member(await Team.get(id=hub.team_id), hub, contact, **kw)
 
 
 def node_spec(title, kind="lesson", parent=None, body="", section=None, media=None, status="published"):
@@ -39,15 +42,15 @@ def node_spec(title, kind="lesson", parent=None, body="", section=None, media=No
 async def build_hub(team):
     """A hub with a segment-gated section, a paid course with a free preview, a drip, a draft."""
     t = team.team
-    hub = await Hub.create(team=t, name="Yoga", slug="yoga")
+    hub = await factories.hub(t, "Yoga", "yoga")
     s = SimpleNamespace(hub=hub)
     s.ava = await make_contact(t, "ava@example.com")
     s.bob = await make_contact(t, "bob@example.com")
     s.carl = await make_contact(t, "carl@example.com")
     await join(hub, s.ava)
     await join(hub, s.bob, banned=True)
-    s.segment = await Segment.create(team=t, name="Engaged", kind="static")
-    s.product = await Product.create(team=t, name="Masterclass")
+    s.segment = await factories.segment(t, "Engaged", kind="static")
+    s.product = await factories.product(t, "Masterclass")
     s.section = await content.create_section(t, hub.id, "Members only", None)
     await set_access_rule(t, "hub_section", s.section.id, RuleSpec(audience="segments_any", segment_ids=[s.segment.id]))
     s.a = await content.create_node(t, hub.id, node_spec("Course A", "course", section=s.section))
@@ -79,7 +82,7 @@ async def build_hub(team):
 async def sign_in(gql, hub, contact) -> str:
     issued = await members.admin_issue_code(hub.team_id, hub.id, contact.id)
     data = await gql("mutation($i: SignInMemberInput!) { signInMember(input: $i) { token userErrors { code } } }",
-                     {"i": {"hubId": str(hub.id), "email": contact.email, "code": issued.code}})
+                     {"i": {"hubId": gid("Hub", hub.id), "email": contact.email, "code": issued.code}})
     assert data["signInMember"]["userErrors"] == []
     return data["signInMember"]["token"]
 
@@ -112,10 +115,10 @@ async def test_every_way_out_respects_the_decision(gql, team, http):
     token = await sign_in(gql, s.hub, s.ava)
     q = "query($id: ID!) { myNode(id: $id) { title canAccess lockedReason body media { url } } }"
     # node by id: locked shows title and reason only; drafts (and their children) do not exist
-    locked = (await gql(q, {"id": str(s.p1.id)}, token=token))["myNode"]
+    locked = (await gql(q, {"id": gid("MemberContentNode", s.p1.id)}, token=token))["myNode"]
     assert locked == {"title": "Lesson P1", "canAccess": False, "lockedReason": "NO_ENTITLEMENT", "body": None,
                       "media": None}
-    assert (await gql(q, {"id": str(s.d1.id)}, token=token))["myNode"] is None
+    assert (await gql(q, {"id": gid("MemberContentNode", s.d1.id)}, token=token))["myNode"] is None
     # search: only what may be opened, and the count agrees
     found = (await gql('{ mySearch(query: "SECRET") { totalCount nodes { title } } }', token=token))["mySearch"]
     assert found == {"totalCount": 2, "nodes": [{"title": "Lesson F1"}, {"title": "Lesson P2 preview"}]}
@@ -131,7 +134,7 @@ async def test_every_way_out_respects_the_decision(gql, team, http):
     assert vip == {"canAccess": False, "lockedReason": "NOT_LISTED", "sections": [{"body": None, "canAccess": False}]}
     # progress cannot be written on a locked lesson
     locked_done = await gql("mutation($i: LessonInput!) { completeLesson(input: $i) { userErrors { code } } }",
-                            {"i": {"nodeId": str(s.p1.id)}}, token=token)
+                            {"i": {"nodeId": gid("MemberContentNode", s.p1.id)}}, token=token)
     assert locked_done["completeLesson"]["userErrors"] == [{"code": "LOCKED"}]
     # children walk: same decisions as the flat tree
     roots = (await gql("{ myHub { roots { title children { title canAccess body } } } }", token=token))["myHub"]
@@ -145,7 +148,7 @@ async def test_entitlement_opens_the_paid_course_and_its_media_url_serves_the_fi
     await Entitlement.create(team=team.team, team_contact=s.ava, product=s.product, status="active",
                              starts_at=datetime.now(UTC) - timedelta(days=1))
     node = (await gql("query($id: ID!) { myNode(id: $id) { canAccess body media { url contentType } } }",
-                      {"id": str(s.p1.id)}, token=token))["myNode"]
+                      {"id": gid("MemberContentNode", s.p1.id)}, token=token))["myNode"]
     assert node["canAccess"] and node["body"] == "paid secret"
     url = node["media"]["url"]
     path = url.split("127.0.0.1:8000", 1)[-1] if "127.0.0.1:8000" in url else url
@@ -175,7 +178,7 @@ async def test_banned_members_cannot_sign_in_and_existing_tokens_see_nothing(gql
     found = (await gql('{ mySearch(query: "secret") { totalCount } }', token=token))["mySearch"]
     assert found["totalCount"] == 0
     refused = await gql("mutation($i: SignInMemberInput!) { signInMember(input: $i) { token userErrors { code } } }",
-                        {"i": {"hubId": str(s.hub.id), "email": "bob@example.com", "code": "12345678"}})
+                        {"i": {"hubId": gid("Hub", s.hub.id), "email": "bob@example.com", "code": "12345678"}})
     assert refused["signInMember"] == {"token": None, "userErrors": [{"code": "INVALID_CODE"}]}
 
 
@@ -184,21 +187,21 @@ async def test_completing_a_lesson_records_progress_and_one_event(gql, team):
     token = await sign_in(gql, s.hub, s.ava)
     done = "mutation($i: LessonInput!) { completeLesson(input: $i) { status { completed } userErrors { code } } }"
     for _ in range(2):
-        result = await gql(done, {"i": {"nodeId": str(s.f1.id)}}, token=token)
+        result = await gql(done, {"i": {"nodeId": gid("MemberContentNode", s.f1.id)}}, token=token)
         assert result["completeLesson"] == {"status": {"completed": True}, "userErrors": []}
     events = await Event.filter(team_contact_id=s.ava.id, type="lesson_completed")
     assert len(events) == 1 and events[0].properties == {"hub_id": s.hub.id, "node_id": s.f1.id,
                                                          "course_id": s.free.id}
     started = await gql("mutation($i: LessonInput!) { startLesson(input: $i) { status { startedAt completed } } }",
-                        {"i": {"nodeId": str(s.p2.id)}}, token=token)
+                        {"i": {"nodeId": gid("MemberContentNode", s.p2.id)}}, token=token)
     assert started["startLesson"]["status"]["completed"] is False
     progress = (await gql("{ myProgress { course { title } totalLessons completedLessons percent } }",
                           token=token))["myProgress"]
     assert {p["course"]["title"]: p["percent"] for p in progress} == {"Course A": 0.0, "Course F": 50.0,
                                                                         "Course P": 0.0}
-    not_lesson = await gql(done, {"i": {"nodeId": str(s.free.id)}}, token=token)
+    not_lesson = await gql(done, {"i": {"nodeId": gid("MemberContentNode", s.free.id)}}, token=token)
     assert not_lesson["completeLesson"]["userErrors"] == [{"code": "NOT_A_LESSON"}]
-    unknown = await gql(done, {"i": {"nodeId": str(s.d1.id)}}, token=token)
+    unknown = await gql(done, {"i": {"nodeId": gid("MemberContentNode", s.d1.id)}}, token=token)
     assert unknown["completeLesson"]["userErrors"] == [{"code": "NOT_FOUND"}]
 
 
@@ -221,7 +224,7 @@ async def test_sign_in_codes_are_single_use_hashed_and_limited(gql, team):
     try:
         request = "mutation($i: RequestMemberSignInCodeInput!) { requestMemberSignInCode(input: $i) { sent } }"
         for email in ("ava@example.com", "carl@example.com", "nobody@example.com"):
-            data = await gql(request, {"i": {"hubId": str(s.hub.id), "email": email}})
+            data = await gql(request, {"i": {"hubId": gid("Hub", s.hub.id), "email": email}})
             assert data["requestMemberSignInCode"]["sent"] is True
     finally:
         members.code_senders.remove(capture)
@@ -231,12 +234,12 @@ async def test_sign_in_codes_are_single_use_hashed_and_limited(gql, team):
     stored = await MemberSignInCode.get(team_contact_id=s.ava.id)
     assert sent[0].code not in stored.code_hash and sent[0].code in sent[0].magic_link
     sign = "mutation($i: SignInMemberInput!) { signInMember(input: $i) { token userErrors { code } } }"
-    bad = await gql(sign, {"i": {"hubId": str(s.hub.id), "email": "ava@example.com", "code": "00000000x"}})
+    bad = await gql(sign, {"i": {"hubId": gid("Hub", s.hub.id), "email": "ava@example.com", "code": "00000000x"}})
     assert bad["signInMember"]["userErrors"] == [{"code": "INVALID_CODE"}]
-    ok = await gql(sign, {"i": {"hubId": str(s.hub.id), "email": "AVA@example.com", "code": sent[0].code}})
+    ok = await gql(sign, {"i": {"hubId": gid("Hub", s.hub.id), "email": "AVA@example.com", "code": sent[0].code}})
     token = ok["signInMember"]["token"]
     assert token.startswith("mhm_")
-    again = await gql(sign, {"i": {"hubId": str(s.hub.id), "email": "ava@example.com", "code": sent[0].code}})
+    again = await gql(sign, {"i": {"hubId": gid("Hub", s.hub.id), "email": "ava@example.com", "code": sent[0].code}})
     assert again["signInMember"]["userErrors"] == [{"code": "INVALID_CODE"}]
     # a member token opens member fields only; staff keys do not open member fields
     admin_field = await gql.raw("{ hubs { totalCount } }", token=token)
@@ -255,8 +258,8 @@ async def test_too_many_wrong_codes_burn_the_code(gql, team):
     issued = await members.admin_issue_code(s.hub.team_id, s.hub.id, s.ava.id)
     sign = "mutation($i: SignInMemberInput!) { signInMember(input: $i) { token userErrors { code } } }"
     for _ in range(members.MAX_ATTEMPTS):
-        await gql(sign, {"i": {"hubId": str(s.hub.id), "email": "ava@example.com", "code": "99999999"}})
-    late = await gql(sign, {"i": {"hubId": str(s.hub.id), "email": "ava@example.com", "code": issued.code}})
+        await gql(sign, {"i": {"hubId": gid("Hub", s.hub.id), "email": "ava@example.com", "code": "99999999"}})
+    late = await gql(sign, {"i": {"hubId": gid("Hub", s.hub.id), "email": "ava@example.com", "code": issued.code}})
     assert late["signInMember"]["userErrors"] == [{"code": "INVALID_CODE"}]
 
 
@@ -266,15 +269,45 @@ async def test_preview_as_member_matches_what_the_member_sees(gql, team, other_t
     fields = "contentTree { title canAccess lockedReason body }"
     as_member = (await gql(f"{{ myHub {{ {fields} }} }}", token=token))["myHub"]
     preview = await gql(f"query($h: ID!, $c: ID!) {{ previewAsMember(hubId: $h, contactId: $c) {{ {fields} }} }}",
-                        {"h": str(s.hub.id), "c": str(s.ava.id)}, token=team.key)
+                        {"h": gid("Hub", s.hub.id), "c": gid("Contact", s.ava.id)}, token=team.key)
     assert preview["previewAsMember"] == as_member
     outsider = await gql(f"query($h: ID!, $c: ID!) {{ previewAsMember(hubId: $h, contactId: $c) {{ {fields} }} }}",
-                         {"h": str(s.hub.id), "c": str(s.carl.id)}, token=team.key)
+                         {"h": gid("Hub", s.hub.id), "c": gid("Contact", s.carl.id)}, token=team.key)
     assert {n["lockedReason"] for n in outsider["previewAsMember"]["contentTree"]} == {"NOT_A_MEMBER"}
     other = await gql("query($h: ID!, $c: ID!) { previewAsMember(hubId: $h, contactId: $c) { id } }",
-                      {"h": str(s.hub.id), "c": str(s.ava.id)}, token=other_team.key)
+                      {"h": gid("Hub", s.hub.id), "c": gid("Contact", s.ava.id)}, token=other_team.key)
     assert other["previewAsMember"] is None
 
 
 def test_uploads_are_base64_in_admin_api():
     assert base64.b64encode(b"VIDEO").decode() == "VklERU8="
+
+
+async def test_member_views_refetch_by_id_with_the_same_decisions(gql, team):
+    s = await build_hub(team)
+    token = await sign_in(gql, s.hub, s.ava)
+    page = (await gql('{ myPage(slug: "welcome") { id sections { id title } } }', token=token))["myPage"]
+    ids = [gid("MemberContentNode", s.f1.id), gid("MemberContentNode", s.p1.id), gid("MemberContentNode", s.d1.id),
+           gid("MemberHubSection", s.section.id), page["id"], page["sections"][1]["id"],
+           gid("MemberPage", s.vip.id), gid("MemberMedia", s.media.id)]
+    data = await gql("""query($ids: [ID!]!) { nodes(ids: $ids) { __typename
+      ... on MemberContentNode { title canAccess body } ... on MemberHubSection { title canAccess lockedReason }
+      ... on MemberPage { slug canAccess } ... on MemberPageSection { title canAccess body }
+      ... on MemberMedia { url } } }""", {"ids": ids}, token=token)
+    assert data["nodes"] == [
+        {"__typename": "MemberContentNode", "title": "Lesson F1", "canAccess": True, "body": "free secret"},
+        {"__typename": "MemberContentNode", "title": "Lesson P1", "canAccess": False, "body": None},
+        None,  # a draft is not in the member's tree
+        {"__typename": "MemberHubSection", "title": "Members only", "canAccess": False,
+         "lockedReason": "NOT_IN_SEGMENT"},
+        {"__typename": "MemberPage", "slug": "welcome", "canAccess": True},
+        {"__typename": "MemberPageSection", "title": "Featured", "canAccess": False, "body": None},
+        {"__typename": "MemberPage", "slug": "vip", "canAccess": False},
+        None,  # the media only hangs off locked content: not given out
+    ]
+    # Another member's hub is not this member's: unknown ids and the other hub's rows resolve to null.
+    other = await factories.hub(team.team, "Other", "other")
+    other_page = await content.create_page(team.team, other.id, "custom", "x", "X", "published")
+    assert (await gql("query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }",
+                      {"ids": [gid("MemberHubView", other.id), gid("MemberPage", other_page.id)]},
+                      token=token))["nodes"] == [None, None]

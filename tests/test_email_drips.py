@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
+from ids import gid, pk
 from test_email_helpers import (
     add_event,
     join_segment,
@@ -48,7 +49,7 @@ async def _drip(gql, team, smtp, segment, **extra):
     day0 = await make_template(gql, team, hub_id, "day0", "Day 0 for {{ contact.first_name }}",
                                html='<a href="{{ unsubscribe_url }}">unsubscribe</a>')
     day3 = await make_template(gql, team, hub_id, "day3", "Day 3 for {{ contact.first_name }}")
-    data = {"hubId": hub_id, "name": "Onboarding", "trigger": "SEGMENT_JOIN", "segmentId": str(segment.id),
+    data = {"hubId": hub_id, "name": "Onboarding", "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", segment.id),
             "steps": [{"delayMinutes": 0, "templateId": day0}, {"delayMinutes": 3 * 24 * 60, "templateId": day3}],
             **extra}
     result = await gql(CREATE_DRIP, {"input": data}, token=team.key)
@@ -68,7 +69,7 @@ async def test_segment_join_drip_sends_each_step_once_at_its_time(gql, team, smt
     early = await make_contact(gql, team, "early@example.com", "Early")
     await join_segment(team, segment, early)  # joined before the drip existed: not enrolled
     _, drip = await _drip(gql, team, smtp, segment)
-    assert drip["exitSegmentId"] == str(segment.id)
+    assert drip["exitSegmentId"] == gid("Segment", segment.id)
     ava = await make_contact(gql, team, "ava@example.com", "Ava")
     await join_segment(team, segment, ava)
 
@@ -90,7 +91,7 @@ async def test_segment_join_drip_sends_each_step_once_at_its_time(gql, team, smt
 
     enrollments = await gql(ENROLLMENTS, {"d": drip["id"]}, token=team.key)
     assert enrollments["dripEnrollments"]["nodes"] == [{
-        "contactId": str(ava), "status": "COMPLETED", "exitReason": None,
+        "contactId": gid("Contact", ava), "status": "COMPLETED", "exitReason": None,
         "sends": [{"stepPosition": 1, "state": "SENT"}, {"stepPosition": 2, "state": "SENT"}],
     }]
 
@@ -112,7 +113,7 @@ async def test_leaving_the_segment_or_reaching_the_goal_exits_the_drip(gql, team
     assert len(smtp.messages) == 2
     nodes = (await gql(ENROLLMENTS, {"d": drip["id"]}, token=team.key))["dripEnrollments"]["nodes"]
     assert {(n["contactId"], n["status"], n["exitReason"]) for n in nodes} == {
-        (str(leaver), "EXITED", "left_segment"), (str(buyer), "EXITED", "goal_reached"),
+        (gid("Contact", leaver), "EXITED", "left_segment"), (gid("Contact", buyer), "EXITED", "goal_reached"),
     }
     assert all(n["sends"][1]["state"] == "SKIPPED" for n in nodes)
 
@@ -130,7 +131,7 @@ async def test_event_drip_enrols_on_event_and_pausing_holds_sends(gql, team, smt
     await add_event(team, contact, "cart_abandoned")
     await add_event(team, contact, "cart_abandoned")  # one enrolment per contact
     await tick_and_drain()
-    assert smtp.messages == [] and await DripEnrollment.filter(drip_id=int(drip["id"])).count() == 1
+    assert smtp.messages == [] and await DripEnrollment.filter(drip_id=pk(drip["id"])).count() == 1
 
     paused = await gql(UPDATE_DRIP, {"input": {"id": drip["id"], "active": False}}, token=team.key)
     assert paused["updateDripCampaign"]["dripCampaign"]["active"] is False
@@ -148,8 +149,8 @@ async def test_drip_input_errors_and_other_teams_ids(gql, team, other_team, smtp
     hub_id, drip = await _drip(gql, team, smtp, segment)
     template = await make_template(gql, team, hub_id, "t", "T")
     bad = await gql(CREATE_DRIP, {"input": {
-        "hubId": hub_id, "name": "", "trigger": "SEGMENT_JOIN", "segmentId": str(foreign_segment.id),
-        "steps": [{"delayMinutes": 10, "templateId": template}, {"delayMinutes": 5, "templateId": "999999"}],
+        "hubId": hub_id, "name": "", "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", foreign_segment.id),
+        "steps": [{"delayMinutes": 10, "templateId": template}, {"delayMinutes": 5, "templateId": gid("EmailTemplate", 999999)}],
     }}, token=team.key)
     codes = {(e["field"], e["code"]) for e in bad["createDripCampaign"]["userErrors"]}
     assert codes == {("name", "REQUIRED"), ("segmentId", "NOT_FOUND"), ("steps.1.delayMinutes", "STEPS_OUT_OF_ORDER"),

@@ -11,6 +11,7 @@ from email import policy
 from email.message import EmailMessage
 from typing import Any
 
+import factories
 import pytest
 from aiosmtpd.controller import Controller
 
@@ -99,15 +100,11 @@ async def make_template(gql: Any, team: Any, hub_id: str, key: str, subject: str
 
 
 async def make_contact(gql: Any, team: Any, address: str, first_name: str | None = None) -> int:
-    data = await gql(
-        "mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { contacts { id } } }",
-        {"c": [{"email": address, "firstName": first_name}]}, token=team.key,
-    )
-    return int(data["upsertContacts"]["contacts"][0]["id"])
+    return (await factories.contact(team, address, firstName=first_name)).id
 
 
 async def make_segment(team: Any, name: str = "Trial users") -> Segment:
-    return await Segment.create(team_id=team.id, name=name, kind=SegmentKind.STATIC)
+    return await factories.segment(team, name, kind=SegmentKind.STATIC)
 
 
 async def join_segment(team: Any, segment: Segment, contact_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import pk
 from test_email_helpers import (
     SAVE_TEMPLATE,
     UPDATE_SETTINGS,
@@ -30,13 +31,13 @@ async def test_hub_settings_keep_password_encrypted_and_test_send_arrives(gql, t
     }}, token=team.key)
     assert saved["updateEmailSettings"]["userErrors"] == []
     assert saved["updateEmailSettings"]["settings"]["hasPassword"] is True
-    row = await EmailSettings.get(hub_id=int(hub_id))
+    row = await EmailSettings.get(hub_id=pk(hub_id))
     assert row.password_encrypted and "s3cret-pass" not in row.password_encrypted
     # null password keeps the stored one
     await gql(UPDATE_SETTINGS, {"input": {"hubId": hub_id, "smtpHost": smtp.host, "smtpPort": smtp.port,
                                           "tlsMode": "NONE", "fromName": "Yoga", "fromAddress": "hello@yoga.example"}},
               token=team.key)
-    assert (await EmailSettings.get(hub_id=int(hub_id))).password_encrypted == row.password_encrypted
+    assert (await EmailSettings.get(hub_id=pk(hub_id))).password_encrypted == row.password_encrypted
     await gql(UPDATE_SETTINGS, {"input": {"hubId": hub_id, "smtpHost": smtp.host, "smtpPort": smtp.port,
                                           "tlsMode": "NONE", "fromName": "Yoga Academy",
                                           "fromAddress": "hello@yoga.example", "replyTo": "support@yoga.example"}},
@@ -60,7 +61,7 @@ async def test_bad_settings_and_unreachable_smtp_are_user_errors(gql, team, othe
     codes = {(e["field"], e["code"]) for e in bad["updateEmailSettings"]["userErrors"]}
     assert codes == {("smtpHost", "INVALID_HOST"), ("smtpPort", "INVALID_PORT"), ("fromAddress", "INVALID_EMAIL"),
                      ("replyTo", "INVALID_EMAIL"), ("fromName", "INVALID_FROM_NAME")}
-    assert (await EmailSettings.get(hub_id=int(hub_id))).smtp_port == smtp.port  # nothing written
+    assert (await EmailSettings.get(hub_id=pk(hub_id))).smtp_port == smtp.port  # nothing written
 
     foreign = await gql(UPDATE_SETTINGS, {"input": {"hubId": hub_id, "smtpHost": "x", "smtpPort": 25,
                                                     "fromName": "X", "fromAddress": "a@b.example"}},
@@ -116,11 +117,11 @@ async def test_transactional_mail_renders_contact_and_hub_and_sends_once(gql, te
                         html="<p>Hi {{ contact.first_name }} &lt;3</p>", text="Hi {{ contact.first_name }}")
     contact_id = await make_contact(gql, team, "ava@example.com", "Ava <b>")
 
-    first = await send_welcome_email(team.id, int(hub_id), contact_id)
-    again = await send_welcome_email(team.id, int(hub_id), contact_id)  # e.g. a retried webhook
+    first = await send_welcome_email(team.id, pk(hub_id), contact_id)
+    again = await send_welcome_email(team.id, pk(hub_id), contact_id)  # e.g. a retried webhook
     assert again.id == first.id
-    await send_purchase_receipt(team.id, int(hub_id), contact_id, {"id": "ord_42", "total": "49.00", "currency": "eur"})
-    await send_magic_link(team.id, int(hub_id), contact_id, "https://hub.example/login?t=abc")
+    await send_purchase_receipt(team.id, pk(hub_id), contact_id, {"id": "ord_42", "total": "49.00", "currency": "eur"})
+    await send_magic_link(team.id, pk(hub_id), contact_id, "https://hub.example/login?t=abc")
     await run_worker()
 
     assert len(smtp.messages) == 3
@@ -144,7 +145,7 @@ async def test_hard_bounce_is_sticky_across_resignup(gql, team, smtp):
     hub_id = await make_hub(gql, team, smtp)
     smtp.reject.add("gone@example.com")
     contact_id = await make_contact(gql, team, "gone@example.com")
-    send = await send_transactional(team.id, int(hub_id), contact_id, "magic_link", {"magic_link_url": "https://x"})
+    send = await send_transactional(team.id, pk(hub_id), contact_id, "magic_link", {"magic_link_url": "https://x"})
     await run_worker()
     assert (await EmailSend.get(id=send.id)).state == SendState.FAILED
     rows = await gql('{ suppressions { nodes { email scope reason } } }', token=team.key)
@@ -152,7 +153,7 @@ async def test_hard_bounce_is_sticky_across_resignup(gql, team, smtp):
 
     smtp.reject.clear()
     again = await make_contact(gql, team, "Gone@Example.com")  # signs up again
-    retry = await send_transactional(team.id, int(hub_id), again, "magic_link", {"magic_link_url": "https://x"})
+    retry = await send_transactional(team.id, pk(hub_id), again, "magic_link", {"magic_link_url": "https://x"})
     await run_worker()
     assert (await EmailSend.get(id=retry.id)).state == SendState.SKIPPED
     assert smtp.messages == []

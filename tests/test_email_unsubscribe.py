@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import gid, pk
 from test_email_helpers import (
     join_segment,
     make_contact,
@@ -26,7 +27,7 @@ async def _drip_mail(gql, team, smtp, address="ava@example.com"):
     hub_id = await make_hub(gql, team, smtp)
     template = await make_template(gql, team, hub_id, "news", "News")
     drip = (await gql(CREATE_DRIP, {"input": {"hubId": hub_id, "name": "News", "trigger": "SEGMENT_JOIN",
-                                              "segmentId": str(segment.id),
+                                              "segmentId": gid("Segment", segment.id),
                                               "steps": [{"delayMinutes": 0, "templateId": template}]}},
                       token=team.key))["createDripCampaign"]["dripCampaign"]
     contact = await make_contact(gql, team, address, "Ava")
@@ -53,10 +54,10 @@ async def test_get_confirms_without_unsubscribing_and_one_click_post_does(gql, h
     assert again.status_code == 200
     rows = await gql("{ suppressions { nodes { email scope scopeId reason contactId } } }", token=team.key)
     assert rows["suppressions"]["nodes"] == [{"email": "ava@example.com", "scope": "DRIP", "scopeId": drip_id,
-                                             "reason": "UNSUBSCRIBE", "contactId": str(contact)}]
+                                             "reason": "UNSUBSCRIBE", "contactId": gid("Contact", contact)}]
 
     # Transactional mail still reaches them; marketing of this drip does not.
-    await send_magic_link(team.id, int(hub_id), contact, "https://hub.example/login")
+    await send_magic_link(team.id, pk(hub_id), contact, "https://hub.example/login")
     await tick_and_drain()
     assert [m["Subject"] for m in smtp.messages][1:] == ["Your sign-in link for Yoga Academy"]
 
@@ -70,7 +71,7 @@ async def test_unsubscribing_from_all_marketing_stops_every_drip(gql, http, team
     template = await make_template(gql, team, hub_id, "other", "Other")
     second = await make_segment(team, "Second")
     await gql(CREATE_DRIP, {"input": {"hubId": hub_id, "name": "Other", "trigger": "SEGMENT_JOIN",
-                                      "segmentId": str(second.id),
+                                      "segmentId": gid("Segment", second.id),
                                       "steps": [{"delayMinutes": 0, "templateId": template}]}}, token=team.key)
     await join_segment(team, second, contact)
     await tick_and_drain()
@@ -82,10 +83,10 @@ async def test_forged_or_edited_tokens_are_refused(gql, http, team, smtp):
     other = await make_contact(gql, team, "bob@example.com")
     token = url.rsplit("/", 1)[1]
     target = read_token(token)
-    assert target == UnsubscribeTarget(team.id, contact, int(hub_id), int(drip_id))
+    assert target == UnsubscribeTarget(team.id, contact, pk(hub_id), pk(drip_id))
     # the same signature on another contact's id
     edited = token.replace(f".{contact}.", f".{other}.", 1)
-    forged = make_token(UnsubscribeTarget(team.id, other, int(hub_id)), secret_key="not-the-server-key")
+    forged = make_token(UnsubscribeTarget(team.id, other, pk(hub_id)), secret_key="not-the-server-key")
     for bad in (edited, forged, "garbage", token[:-2]):
         assert (await http.post(f"/email/unsubscribe/{bad}", content="List-Unsubscribe=One-Click")).status_code == 400
         assert (await http.get(f"/email/unsubscribe/{bad}")).status_code == 400

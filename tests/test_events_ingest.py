@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+from ids import gid, pk
+
 from app.contacts.models import Event, TeamContact
 from app.segments.pipeline.models import PendingEvaluation
 from app.teams.service import create_api_key
@@ -33,16 +35,16 @@ async def test_track_events_stores_events_and_queues_evaluation(gql, team):
     payload = data["trackEvents"]
     assert payload["rejected"] == [] and [a["index"] for a in payload["accepted"]] == [0, 1, 2]
     new_contact = await TeamContact.get(team_id=team.id, email="new.person@example.com")
-    assert payload["accepted"][2]["contactId"] == str(new_contact.id)
+    assert payload["accepted"][2]["contactId"] == gid("Contact", new_contact.id)
     events = await Event.filter(team_id=team.id).order_by("id")
     assert [(e.type, e.properties) for e in events] == [
         ("page_view", {"device": "mobile"}), ("cart_abandoned", {}), ("page_view", {})
     ]
     assert events[1].occurred_at == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     pending = {p.team_contact_id: p for p in await PendingEvaluation.filter(team_id=team.id)}
-    assert sorted(pending[int(ava)].event_types) == ["cart_abandoned", "page_view"]
-    assert pending[int(ava)].cause_ref == payload["accepted"][1]["eventId"]
-    assert set(pending) == {int(ava), new_contact.id}
+    assert sorted(pending[pk(ava)].event_types) == ["cart_abandoned", "page_view"]
+    assert pending[pk(ava)].cause_ref == str(pk(payload["accepted"][1]["eventId"]))
+    assert set(pending) == {pk(ava), new_contact.id}
 
 
 async def test_bad_events_are_rejected_with_reasons_and_change_nothing(gql, team, other_team):
@@ -56,18 +58,19 @@ async def test_bad_events_are_rejected_with_reasons_and_change_nothing(gql, team
         {"contactId": ours, "type": "page_view", "properties": {"blob": "x" * 20000}},
         {"contactId": ours, "type": "bad type!"},
         {"email": "not-an-email", "type": "page_view"},
+        {"contactId": gid("Contact", 999999999), "type": "page_view"},
         {"contactId": "999999999", "type": "page_view"},
         {"contactId": ours, "type": "ok_event"},
     ]}, token=team.key)
     payload = data["trackEvents"]
     assert [(r["index"], r["code"]) for r in payload["rejected"]] == [
         (0, "CONTACT_NOT_FOUND"), (1, "FUTURE_TIME"), (2, "PROPERTIES_TOO_LARGE"), (3, "INVALID_TYPE"),
-        (4, "INVALID_CONTACT"), (5, "CONTACT_NOT_FOUND"),
+        (4, "INVALID_CONTACT"), (5, "CONTACT_NOT_FOUND"), (6, "INVALID_ID"),
     ]
-    assert [a["index"] for a in payload["accepted"]] == [6]
+    assert [a["index"] for a in payload["accepted"]] == [7]
     assert await Event.filter(team_id=team.id).count() == 1
     assert await Event.filter(team_id=other_team.id).count() == 0
-    assert not await PendingEvaluation.filter(team_contact_id=int(theirs)).exists()
+    assert not await PendingEvaluation.filter(team_contact_id=pk(theirs)).exists()
 
 
 async def test_client_event_id_makes_a_retry_a_no_op(gql, team):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import pk
 from test_realtime import make_segment, members
 
 from app.segments.models import SegmentMembershipChange
@@ -27,7 +28,7 @@ async def setup(gql, team):
     membership = (await gql(ADD_MEMBER, {"hub": hub, "contact": contact}, token=team.key))["addHubMember"]
     assert membership["userErrors"] == []
     await evaluate_pending(None)
-    return hub, int(contact), membership["membership"]["id"]
+    return hub, pk(contact), membership["membership"]["id"]
 
 
 async def test_ban_and_unban_move_the_contact_out_of_and_back_into_a_hubs_segment(gql, team):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ids import gid
+
 CREATE_HUB = """
 mutation($input: CreateHubInput!) { createHub(input: $input) { hub { id name slug } userErrors { field code } } }"""
 ADD_MEMBER = """
@@ -67,5 +69,8 @@ async def test_bad_hub_input_is_rejected(gql, team):
     bad_prefs = await gql(ADD_MEMBER, {"input": {"hubId": hub["id"], "contactId": contact_id,
                                                  "notificationPreferences": {"email": "sometimes"}}}, token=team.key)
     assert bad_prefs["addHubMember"]["userErrors"][0]["code"] == "INVALID_PREFERENCES"
-    missing = await gql(ADD_MEMBER, {"input": {"hubId": "not-a-number", "contactId": contact_id}}, token=team.key)
+    malformed = await gql(ADD_MEMBER, {"input": {"hubId": "not-an-id", "contactId": contact_id}}, token=team.key)
+    assert malformed["addHubMember"]["userErrors"][0] == {"field": "hubId", "code": "INVALID_ID",
+                                                          "message": "not a valid Hub id"}
+    missing = await gql(ADD_MEMBER, {"input": {"hubId": gid("Hub", 10**9), "contactId": contact_id}}, token=team.key)
     assert missing["addHubMember"]["userErrors"][0] == {"field": "hubId", "code": "NOT_FOUND", "message": "hub not found"}

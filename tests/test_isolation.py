@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ids import gid, pk
+
 from app.contacts.models import TeamContact
 from app.hubs.models import HubMembership
 from app.teams.models import ApiKey
@@ -50,7 +52,7 @@ async def test_every_query_hides_the_other_team(gql, team, other_team):
     assert data["apiKeys"]["totalCount"] == 1
     assert data["customProperties"]["totalCount"] == 1
     assert data["byHub"]["totalCount"] == 0 and data["byEmail"]["totalCount"] == 0
-    assert data["viewer"]["team"]["id"] == str(team.id)
+    assert data["viewer"]["team"]["id"] == gid("Team", team.id)
 
 
 async def test_every_mutation_refuses_the_other_teams_ids(gql, team, other_team):
@@ -74,14 +76,14 @@ async def test_every_mutation_refuses_the_other_teams_ids(gql, team, other_team)
         {"m": theirs["membership"]}, token=team.key,
     )
     assert update["updateHubMembership"]["userErrors"] == [{"code": "NOT_FOUND"}]
-    assert (await HubMembership.get(id=int(theirs["membership"]))).banned is False
+    assert (await HubMembership.get(id=pk(theirs["membership"]))).banned is False
 
     revoke = await gql(
         "mutation($k: ID!) { revokeApiKey(input: {id: $k}) { apiKey { id } userErrors { code } } }",
-        {"k": str(their_key.id)}, token=team.key,
+        {"k": gid("ApiKey", their_key.id)}, token=team.key,
     )
     assert revoke["revokeApiKey"]["userErrors"] == [{"code": "NOT_FOUND"}]
-    assert (await gql("{ viewer { team { id } } }", token=other_team.key))["viewer"]["team"]["id"] == str(other_team.id)
+    assert (await gql("{ viewer { team { id } } }", token=other_team.key))["viewer"]["team"]["id"] == gid("Team", other_team.id)
 
     # The same email in our team is our own record; theirs is untouched.
     upsert = await gql(
@@ -89,7 +91,7 @@ async def test_every_mutation_refuses_the_other_teams_ids(gql, team, other_team)
         token=team.key,
     )
     assert upsert["upsertContacts"] == {"createdCount": 1, "updatedCount": 0}
-    assert (await TeamContact.get(id=int(theirs["contact"]))).first_name == "Orig"
+    assert (await TeamContact.get(id=pk(theirs["contact"]))).first_name == "Orig"
 
     # Our custom property definitions are ours: their key does not exist here.
     await gql('mutation { defineCustomProperty(input: {key: "only_ours", type: STRING}) { customProperty { key } } }',

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import asyncpg
 import websockets
+from ids import gid, pk
 from tortoise import Tortoise
 
 from app.db import connection_params
@@ -30,7 +31,7 @@ TRACK = "mutation($events: [TrackEventInput!]!) { trackEvents(input: {events: $e
 async def make_segment(gql, token, name, rule):
     data = await gql(CREATE, {"name": name, "rule": rule}, token=token)
     assert data["createSegment"]["userErrors"] == [], data
-    return int(data["createSegment"]["segment"]["id"])
+    return pk(data["createSegment"]["segment"]["id"])
 
 
 async def track(gql, token, events):
@@ -53,7 +54,7 @@ async def members(segment_id: int) -> set[int]:
 async def test_event_moves_contact_into_segment_with_event_as_cause(gql, team):
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     accepted = await track(gql, team.key, [{"email": "ava@example.com", "type": "search"}])
-    contact_id, event_id = int(accepted[0]["contactId"]), accepted[0]["eventId"]
+    contact_id, event_id = pk(accepted[0]["contactId"]), str(pk(accepted[0]["eventId"]))
     assert await members(searchers) == set()
     assert await evaluate_pending(None) == 1
     assert await members(searchers) == {contact_id}
@@ -86,7 +87,7 @@ async def test_one_segment_failing_at_run_time_never_blocks_the_others(gql, team
     renewing = await make_segment(gql, team.key, "Renewing", "custom.renews is set AND eventCount >= 1")
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     accepted = await track(gql, team.key, [{"email": "dee@example.com", "type": "search"}])
-    contact_id = int(accepted[0]["contactId"])
+    contact_id = pk(accepted[0]["contactId"])
     await evaluate_pending(None)
     assert await members(searchers) == {contact_id}
     # A value no validation lets in today (say, imported by an old release): it looks like a date, but
@@ -96,13 +97,13 @@ async def test_one_segment_failing_at_run_time_never_blocks_the_others(gql, team
     second = await track(gql, team.key, [{"email": "dee@example.com", "type": "purchase"},
                                          {"email": "eli@example.com", "type": "search"}])
     assert await evaluate_pending(None) == 2
-    assert await members(searchers) == {contact_id, int(second[1]["contactId"])}
+    assert await members(searchers) == {contact_id, pk(second[1]["contactId"])}
     assert await members(renewing) == set()
     figures = (await gql('query($id: ID!) { segment(id: $id) { evaluation { errorCount lastError } } }',
-                         {"id": str(renewing)}, token=team.key))["segment"]["evaluation"]
+                         {"id": gid("Segment", renewing)}, token=team.key))["segment"]["evaluation"]
     assert figures["errorCount"] == 1 and "date" in figures["lastError"].lower(), figures
     healthy = (await gql('query($id: ID!) { segment(id: $id) { evaluation { errorCount lastError } } }',
-                         {"id": str(searchers)}, token=team.key))["segment"]["evaluation"]
+                         {"id": gid("Segment", searchers)}, token=team.key))["segment"]["evaluation"]
     assert healthy == {"errorCount": 0, "lastError": None}
     assert not await PendingEvaluation.exists()
 
@@ -200,7 +201,7 @@ async def test_ingest_succeeds_while_redis_is_down_and_the_sweep_catches_up(gql,
         await worker.async_run()
     finally:
         await worker.close()
-    assert await members(searchers) == {int(accepted[0]["contactId"])}
+    assert await members(searchers) == {pk(accepted[0]["contactId"])}
     assert not await PendingEvaluation.exists()
 
 
@@ -224,7 +225,7 @@ async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, te
             assert json.loads(await ws.recv())["type"] == "connection_ack"
             query = "subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) { contactId action cause causeRef } }"
             await ws.send(json.dumps({"id": "1", "type": "subscribe",
-                                      "payload": {"query": query, "variables": {"id": str(searchers)}}}))
+                                      "payload": {"query": query, "variables": {"id": gid("Segment", searchers)}}}))
             sockets.append(ws)
         await asyncio.sleep(0.5)
         accepted = await track(gql, team.key, [{"email": "live@example.com", "type": "search"}])
@@ -260,7 +261,7 @@ async def test_one_message_per_batch_carries_the_changes_of_the_followed_segment
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     active = await make_segment(gql, team.key, "Active", "lastActivityAt within 1 days")
     buyers = await make_segment(gql, team.key, "Buyers", "any event of type 'search' within 30 days")
-    ws = await _open_socket(live_server.ws_url, team.key, BATCHES, {"ids": [str(searchers), str(active)]})
+    ws = await _open_socket(live_server.ws_url, team.key, BATCHES, {"ids": [gid("Segment", searchers), gid("Segment", active)]})
     try:
         await asyncio.sleep(0.5)
         accepted = await track(gql, team.key, [{"email": "b1@example.com", "type": "search"},
@@ -269,14 +270,14 @@ async def test_one_message_per_batch_carries_the_changes_of_the_followed_segment
         message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
         batch = message["payload"]["data"]["segmentMembershipChanges"]
         got = {(c["segmentId"], c["contactId"], c["action"], c["causeRef"]) for c in batch["changes"]}
-        assert got == {(str(s), a["contactId"], "JOIN", a["eventId"]) for s in (searchers, active) for a in accepted}
+        assert got == {(gid("Segment", s), a["contactId"], "JOIN", a["eventId"]) for s in (searchers, active) for a in accepted}
         assert batch["committedAt"] is not None
         assert len(await members(buyers)) == 2  # changed in the same batch, but not followed
     finally:
         await ws.close()
     # Bad input changes nothing and says why: another team's segment, no ids at all.
     theirs = await make_segment(gql, other_team.key, "Theirs", "eventCount > 1")
-    for ids in ([str(searchers), str(theirs)], []):
+    for ids in ([gid("Segment", searchers), gid("Segment", theirs)], []):
         ws = await _open_socket(live_server.ws_url, team.key, BATCHES, {"ids": ids})
         try:
             message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
@@ -313,9 +314,9 @@ async def test_ingest_never_waits_for_a_batch_in_progress_and_its_change_is_eval
         first = await batch
     finally:
         await blocker.close()
-    assert [(c.action, c.cause_ref) for c in first.changes] == [("join", cart["eventId"])]
+    assert [(c.action, c.cause_ref) for c in first.changes] == [("join", str(pk(cart["eventId"])))]
     # The row the purchase updated survived the first claim and is evaluated in the next round.
     assert await evaluate_pending(None) == 1
     assert await members(segment) == set()
     changes = await SegmentMembershipChange.filter(segment_id=segment).order_by("id")
-    assert [(c.action, c.cause_ref) for c in changes] == [("join", cart["eventId"]), ("leave", purchase["eventId"])]
+    assert [(c.action, c.cause_ref) for c in changes] == [("join", str(pk(cart["eventId"]))), ("leave", str(pk(purchase["eventId"])))]

@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ids import gid, pk
 from test_realtime import ROOT, make_segment, members, track
 
 from app.contacts.models import TeamContact
@@ -99,7 +100,7 @@ async def test_the_sweep_recomputes_a_segment_whose_calendar_period_rolled_over(
     await evaluate_pending(None)
     assert await members(today) == set()
     # As it stood three days ago, "today" held this contact, and the segment was last checked then.
-    contact = int(stale["contactId"])
+    contact = pk(stale["contactId"])
     await SegmentMembership.create(team_id=team.id, segment_id=today, team_contact_id=contact)
     await SegmentEvaluationStats.update_or_create(
         {"team_id": team.id, "time_checked_at": datetime.now(UTC) - timedelta(days=3)}, segment_id=today)
@@ -124,7 +125,7 @@ async def test_one_batch_keeps_each_contacts_own_cause(gql, team):
     by_contact = {c.team_contact_id: (c.action, c.cause, c.cause_ref) for c in report.changes}
     ids = {c.email: c.id for c in await TeamContact.all()}
     assert by_contact == {ids["fading@example.com"]: ("leave", "time", None),
-                          ids["fresh@example.com"]: ("join", "event", fresh["eventId"])}
+                          ids["fresh@example.com"]: ("join", "event", str(pk(fresh["eventId"])))}
     assert sorted(await history(searchers))[-2:] == sorted([(ids["fading@example.com"], "leave", "time"),
                                                             (ids["fresh@example.com"], "join", "event")])
 
@@ -132,7 +133,7 @@ async def test_one_batch_keeps_each_contacts_own_cause(gql, team):
 async def test_evaluation_figures_need_the_segments_read_scope(gql, team):
     segment = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     _, writer = await create_api_key(team.team, "ingest only", ["events:write"])
-    for query, variables in ((STATUS, None), (EVALUATION, {"id": str(segment)})):
+    for query, variables in ((STATUS, None), (EVALUATION, {"id": gid("Segment", segment)})):
         body = await gql.raw(query, variables, token=writer)
         assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
@@ -150,22 +151,22 @@ async def test_static_list_changes_reevaluate_the_dynamic_segments_that_read_it(
     added = await gql(ADD_STATIC, {"i": {"segmentId": static_id, "emails": ["pick@example.com"]}}, token=team.key)
     assert added["addToStaticSegment"]["changedCount"] == 1
     await evaluate_pending(None)
-    assert await members(picked_us) == {int(contacts[0]["id"])}
-    assert (await history(picked_us))[-1] == (int(contacts[0]["id"]), "join", "segment")
+    assert await members(picked_us) == {pk(contacts[0]["id"])}
+    assert (await history(picked_us))[-1] == (pk(contacts[0]["id"]), "join", "segment")
 
 
 async def test_changing_a_referenced_rule_recomputes_dependents_and_they_follow_its_new_triggers(gql, team):
     contacts = (await gql(UPSERT, {"c": [{"email": "a@example.com", "country": "US", "tags": ["vip"]},
                                           {"email": "b@example.com", "country": "US", "lifecycleStage": "loyal"}]},
                           token=team.key))["upsertContacts"]["contacts"]
-    a, b = int(contacts[0]["id"]), int(contacts[1]["id"])
+    a, b = pk(contacts[0]["id"]), pk(contacts[1]["id"])
     base = await make_segment(gql, team.key, "Base", "tags contains 'vip'")
     middle = await make_segment(gql, team.key, "Middle", "in segment 'Base' AND country = 'US'")
     top = await make_segment(gql, team.key, "Top", "in segment 'Middle'")
     await evaluate_pending(None)
     assert await members(middle) == {a} and await members(top) == {a}
 
-    result = await gql(UPDATE, {"i": {"id": str(base), "ruleText": "lifecycleStage = 'loyal'"}}, token=team.key)
+    result = await gql(UPDATE, {"i": {"id": gid("Segment", base), "ruleText": "lifecycleStage = 'loyal'"}}, token=team.key)
     assert result["updateSegment"]["userErrors"] == []
     # Both levels built on Base were recomputed, without any event.
     assert await members(middle) == {b} and await members(top) == {b}
@@ -178,7 +179,7 @@ async def test_changing_a_referenced_rule_recomputes_dependents_and_they_follow_
 async def test_a_batch_publishes_referenced_segments_first(gql, team):
     dependent = await make_segment(gql, team.key, "Dependent", "country = 'US'")  # lower id
     searched = await make_segment(gql, team.key, "Searched", "any event of type 'search' within 7 days")
-    await gql(UPDATE, {"i": {"id": str(dependent), "ruleText": "in segment 'Searched' AND country = 'US'"}},
+    await gql(UPDATE, {"i": {"id": gid("Segment", dependent), "ruleText": "in segment 'Searched' AND country = 'US'"}},
               token=team.key)
     await gql(UPSERT, {"c": [{"email": "us@example.com", "country": "US"}]}, token=team.key)
     await evaluate_pending(None)
@@ -198,7 +199,7 @@ async def test_bulk_import_shows_catching_up_with_progress_until_evaluated(gql, 
     assert status["catchingUp"] is True and status["pendingContacts"] == 1200
     assert status["backfills"] == [{"source": "import", "total": 1200, "remaining": 1200, "progress": 0.0,
                                     "finishedAt": None}]
-    evaluation = (await gql(EVALUATION, {"id": str(segment)}, token=team.key))["segment"]["evaluation"]
+    evaluation = (await gql(EVALUATION, {"id": gid("Segment", segment)}, token=team.key))["segment"]["evaluation"]
     assert evaluation["catchingUp"] is True and evaluation["backfillProgress"] == 0.0
 
     await evaluate_pending_batch(team.id, limit=500)
@@ -216,18 +217,18 @@ async def test_bulk_import_shows_catching_up_with_progress_until_evaluated(gql, 
 
 async def test_segment_evaluation_figures_are_queryable_and_team_scoped(gql, team, other_team):
     segment = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
-    empty = (await gql(EVALUATION, {"id": str(segment)}, token=team.key))["segment"]["evaluation"]
+    empty = (await gql(EVALUATION, {"id": gid("Segment", segment)}, token=team.key))["segment"]["evaluation"]
     assert empty["evaluationCount"] == 0 and empty["lastEvaluatedAt"] is None and empty["catchingUp"] is False
     await track(gql, team.key, [{"email": f"s{i}@example.com", "type": "search"} for i in range(5)])
     await evaluate_pending(None)
     await track(gql, team.key, [{"email": "s0@example.com", "type": "search"}])
     await evaluate_pending(None)
-    figures = (await gql(EVALUATION, {"id": str(segment)}, token=team.key))["segment"]["evaluation"]
+    figures = (await gql(EVALUATION, {"id": gid("Segment", segment)}, token=team.key))["segment"]["evaluation"]
     assert figures["evaluationCount"] == 2 and figures["contactsEvaluated"] == 6
     assert figures["lastEvaluatedAt"] is not None and figures["errorCount"] == 0 and figures["lastError"] is None
     assert figures["lastLagMs"] >= 0 and figures["maxLagMs"] >= figures["lastLagMs"]
     assert figures["averageLagMs"] is not None
     # Another team sees neither the segment nor its queue.
-    assert (await gql(EVALUATION, {"id": str(segment)}, token=other_team.key))["segment"] is None
+    assert (await gql(EVALUATION, {"id": gid("Segment", segment)}, token=other_team.key))["segment"] is None
     other_status = (await gql(STATUS, token=other_team.key))["evaluationStatus"]
     assert other_status == {"pendingContacts": 0, "catchingUp": False, "backfills": []}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ids import pk
 from test_email_helpers import make_hub, make_template
 
 from app.audiences.models import AudienceLink
@@ -17,7 +18,7 @@ mutation($name: String!, $rule: String!) {
 }"""
 UPDATE = """
 mutation($i: UpdateSegmentInput!) { updateSegment(input: $i) {
-  saved whatIf { joinCount leaveCount } impacts { user { kind id name } joining leaving message }
+  saved whatIf { joinCount leaveCount } impacts { user { kind userId name } joining leaving message }
   segment { ruleText } userErrors { field code } } }"""
 DELETE = """
 mutation($i: DeleteSegmentInput!) { deleteSegment(input: $i) {
@@ -75,7 +76,7 @@ async def used_segment(gql, team, smtp):
               {"h": hub, "c": gb3}, token=team.key)
     await evaluate_pending(None)
     await process_drip_enrollments()
-    assert await DripEnrollment.filter(drip_id=int(drip_id), status="active").count() == 1
+    assert await DripEnrollment.filter(drip_id=pk(drip_id), status="active").count() == 1
     return {"british": british, "vips": vips, "lesson": lesson, "drip": drip_id,
             "rule": rule["setAccessRule"]["rule"]["id"], "link": link["linkSegmentToAudience"]["link"]["id"]}
 
@@ -88,14 +89,14 @@ async def test_rule_edit_reports_what_it_changes_for_every_user(gql, team, smtp)
     assert result["saved"] is False and result["segment"]["ruleText"] == "country = 'GB'"
     assert result["whatIf"] == {"joinCount": 1, "leaveCount": 3}
     assert result["impacts"] == [
-        {"user": {"kind": "SEGMENT", "id": ids["vips"], "name": "rule of segment 'British VIPs'"},
+        {"user": {"kind": "SEGMENT", "userId": ids["vips"], "name": "rule of segment 'British VIPs'"},
          "joining": 0, "leaving": 1, "message": "segment 'British VIPs' would gain 0 and lose 1 member"},
-        {"user": {"kind": "ACCESS_RULE", "id": ids["rule"], "name": "access rule on lesson 'Module 3'"},
+        {"user": {"kind": "ACCESS_RULE", "userId": ids["rule"], "name": "access rule on lesson 'Module 3'"},
          "joining": 1, "leaving": 3,
          "message": "3 members lose access to lesson 'Module 3', 1 member gains access to lesson 'Module 3'"},
-        {"user": {"kind": "DRIP", "id": ids["drip"], "name": "drip 'Win-back'"}, "joining": 1, "leaving": 1,
+        {"user": {"kind": "DRIP", "userId": ids["drip"], "name": "drip 'Win-back'"}, "joining": 1, "leaving": 1,
          "message": "drip 'Win-back' would enrol 1 more and would exit 1 enrolled contact"},
-        {"user": {"kind": "AUDIENCE_LINK", "id": ids["link"], "name": "audience link to meta audience 'Lookalikes'"},
+        {"user": {"kind": "AUDIENCE_LINK", "userId": ids["link"], "name": "audience link to meta audience 'Lookalikes'"},
          "joining": 1, "leaving": 3,
          "message": "meta audience 'Lookalikes' would add 1 contact and remove 3 at its next sync"},
     ]
@@ -133,7 +134,7 @@ async def test_delete_is_refused_while_in_use_and_force_detaches_without_deletin
     drips = await gql("{ dripCampaigns { nodes { id name active segmentId exitSegmentId } } }", token=team.key)
     assert drips["dripCampaigns"]["nodes"] == [
         {"id": ids["drip"], "name": "Win-back", "active": False, "segmentId": None, "exitSegmentId": None}]
-    assert await DripEnrollment.filter(drip_id=int(ids["drip"])).count() == 1  # its history stays
+    assert await DripEnrollment.filter(drip_id=pk(ids["drip"])).count() == 1  # its history stays
     resume = await gql('mutation($i: UpdateDripCampaignInput!) { updateDripCampaign(input: $i) { userErrors { field code } } }',
                        {"i": {"id": ids["drip"], "active": True}}, token=team.key)
     assert resume["updateDripCampaign"]["userErrors"] == [{"field": "active", "code": "NO_TRIGGER_SEGMENT"}]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from ids import pk
 from tortoise import Tortoise
 
 from app.segments.dependencies import referenced_names
@@ -64,7 +65,7 @@ async def test_create_segment_whose_first_evaluation_fails_leaves_nothing(gql, t
               token=team.key)
     data = await gql('mutation { upsertContacts(input: {contacts: [{email: "dee@example.com"}]}) { contacts { id } } }',
                      token=team.key)
-    contact_id = int(data["upsertContacts"]["contacts"][0]["id"])
+    contact_id = pk(data["upsertContacts"]["contacts"][0]["id"])
     # A value no validation lets in today (say, imported by an old release): it looks like a date, but
     # PostgreSQL cannot cast it, so the first evaluation of a rule on it fails.
     await Tortoise.get_connection("default").execute_query(
@@ -82,4 +83,4 @@ async def test_create_segment_whose_first_evaluation_fails_leaves_nothing(gql, t
     await Tortoise.get_connection("default").execute_query(
         "UPDATE team_contacts SET custom = '{\"renews\": \"2026-02-28\"}' WHERE id = $1", [contact_id])
     created = await create(gql, team, "Renewing", "custom.renews is set")
-    assert await SegmentMembership.filter(segment_id=int(created)).count() == 1
+    assert await SegmentMembership.filter(segment_id=pk(created)).count() == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+from ids import gid, pk
 from tortoise.transactions import in_transaction
 
 from app.commerce.models import Order, OrderItem
@@ -39,7 +40,7 @@ NOW = datetime.now(UTC)
 async def contacts(gql, team, *rows):
     data = await gql("mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { contacts { id email } } }",
                      {"c": list(rows)}, token=team.key)
-    return {c["email"]: int(c["id"]) for c in data["upsertContacts"]["contacts"]}
+    return {c["email"]: pk(c["id"]) for c in data["upsertContacts"]["contacts"]}
 
 
 async def events(team, *items):
@@ -219,13 +220,13 @@ async def test_static_segment_by_ids_emails_and_csv(gql, team, other_team):
     add = """mutation($i: StaticSegmentMembersInput!) { addToStaticSegment(input: $i) { changedCount
              segment { memberCount } userErrors { field code message } } }"""
     remove = add.replace("addToStaticSegment", "removeFromStaticSegment")
-    data = await gql(add, {"i": {"segmentId": segment["id"], "contactIds": [str(ids["a@x.com"])],
+    data = await gql(add, {"i": {"segmentId": segment["id"], "contactIds": [gid("Contact", ids["a@x.com"])],
                                  "csv": "Email,Name\nB@x.com,Bee\n"}}, token=team.key)
     assert data["addToStaticSegment"]["changedCount"] == 2
     data = await gql(add, {"i": {"segmentId": segment["id"], "emails": ["a@x.com", "c@x.com"]}}, token=team.key)
     assert data["addToStaticSegment"]["changedCount"] == 1
     assert data["addToStaticSegment"]["segment"]["memberCount"] == 3
-    data = await gql(add, {"i": {"segmentId": segment["id"], "contactIds": [str(foreign["z@x.com"])],
+    data = await gql(add, {"i": {"segmentId": segment["id"], "contactIds": [gid("Contact", foreign["z@x.com"])],
                                  "emails": ["nobody@x.com"]}}, token=team.key)
     assert [e["code"] for e in data["addToStaticSegment"]["userErrors"]] == ["NOT_FOUND", "NOT_FOUND"]
     data = await gql(remove, {"i": {"segmentId": segment["id"], "emails": ["b@x.com"]}}, token=team.key)
@@ -299,7 +300,7 @@ async def test_explain_answers_condition_by_condition(gql, team):
                                                    "'vip'))"))["segment"]
     data = await gql("query($s: ID!, $c: ID!) { explainSegment(segmentId: $s, contactId: $c) { matches isMember "
                      "reason conditions { path text matched value } } }",
-                     {"s": segment["id"], "c": str(ids["gb@x.com"])}, token=team.key)
+                     {"s": segment["id"], "c": gid("Contact", ids["gb@x.com"])}, token=team.key)
     explained = data["explainSegment"]
     assert explained["matches"] is True and explained["isMember"] is True
     rows = {c["path"]: (c["matched"], c["value"]) for c in explained["conditions"]}
@@ -318,7 +319,7 @@ async def test_other_teams_segments_and_contacts_are_unknown(gql, team, other_te
     data = await gql("query($id: ID!) { segment(id: $id) { id } }", {"id": their_segment["id"]}, token=team.key)
     assert data["segment"] is None
     explain = await gql("query($s: ID!, $c: ID!) { explainSegment(segmentId: $s, contactId: $c) { matches } }",
-                        {"s": my_segment["id"], "c": str(theirs["a@x.com"])}, token=team.key)
+                        {"s": my_segment["id"], "c": gid("Contact", theirs["a@x.com"])}, token=team.key)
     assert explain["explainSegment"] is None
     for mutation in ("updateSegment(input: {id: $id, name: \"x\"})", "deleteSegment(input: {id: $id})",
                      "recomputeSegment(input: {id: $id})"):

@@ -10,18 +10,19 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
+from strawberry import relay
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from app.access import members, service
+from app.access.member_graphql import LockReasonEnum, require_member
 from app.access.models import AccessRule, Audience, DripAnchor, RuleMode, RuleTarget
 from app.access.view import HubAccess, compute_hub_access
-from app.content.graphql import LockReasonEnum, require_member
-from app.core.errors import ValidationFailed
 from app.core.pubsub import listen, team_channel
 from app.graphql.context import Context
-from app.graphql.errors import UserError, forbidden, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, forbidden, mutation_payload
+from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs
+from app.graphql.nodes import NodeType, staff, team_rows
 
 log = logging.getLogger("memberhub.access")
 
@@ -30,15 +31,13 @@ AudienceEnum = strawberry.enum(Audience, name="AccessAudience")
 RuleModeEnum = strawberry.enum(RuleMode, name="AccessRuleMode")
 DripAnchorEnum = strawberry.enum(DripAnchor, name="DripAnchor")
 ACCESS_TOPICS = ("segment-membership", "entitlements")
-
-
-def _ids(values: list[int]) -> list[strawberry.ID]:
-    return [strawberry.ID(str(v)) for v in values]
+# The GraphQL type of each kind of rule target, whose global ids `targetId` takes and gives.
+TARGET_TYPES = {RuleTarget.HUB_SECTION: "HubSection", RuleTarget.NODE: "ContentNode", RuleTarget.PAGE: "Page"}
 
 
 @strawberry.type(name="AccessRule")
-class AccessRuleType:
-    id: strawberry.ID
+class AccessRuleType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     target_type: RuleTargetEnum  # type: ignore[valid-type]
     target_id: strawberry.ID
@@ -56,10 +55,11 @@ class AccessRuleType:
     @classmethod
     def from_model(cls, r: AccessRule) -> AccessRuleType:
         return cls(
-            id=strawberry.ID(str(r.id)), hub_id=strawberry.ID(str(r.hub_id)), target_type=RuleTarget(r.target_type),
-            target_id=strawberry.ID(str(r.target_id)), mode=RuleMode(r.mode), audience=Audience(r.audience),
-            roles=list(r.roles), segment_ids=_ids(r.segment_ids), product_ids=_ids(r.product_ids),
-            contact_ids=_ids(r.contact_ids), available_from=r.available_from, available_until=r.available_until,
+            id=r.id, hub_id=encode_id("Hub", r.hub_id), target_type=RuleTarget(r.target_type),
+            target_id=encode_id(TARGET_TYPES[RuleTarget(r.target_type)], r.target_id), mode=RuleMode(r.mode),
+            audience=Audience(r.audience), roles=list(r.roles), segment_ids=gids("Segment", r.segment_ids),
+            product_ids=gids("Product", r.product_ids), contact_ids=gids("Contact", r.contact_ids),
+            available_from=r.available_from, available_until=r.available_until,
             drip_days=r.drip_days, drip_anchor=DripAnchor(r.drip_anchor) if r.drip_anchor else None,
         )
 
@@ -115,9 +115,8 @@ class RemoveAccessRulePayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-def _int_ids(values: list[strawberry.ID] | None) -> list[int] | None:
-    # Malformed ids become 0, which no row has: reported as NOT_FOUND by validation.
-    return None if values is None else [parse_id_or_none(v) or 0 for v in values]
+def _target_id(target_type: RuleTarget, target_id: strawberry.ID) -> int:
+    return id_input(target_id, TARGET_TYPES[RuleTarget(target_type)], "targetId")
 
 
 @strawberry.input
@@ -128,7 +127,9 @@ class RequestMemberSignInCodeInput:
 
 @strawberry.type
 class RequestMemberSignInCodePayload:
-    sent: bool = strawberry.field(description="Always true: whether the email is a member is not revealed.")
+    sent: bool = strawberry.field(
+        default=False, description="True once the hub id is valid: whether the email is a member is not revealed.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -164,68 +165,63 @@ class AccessQuery:
     @strawberry.field(description="Every access rule of a hub.")
     async def access_rules(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[AccessRuleType]:
         viewer = info.context.require("content:read")
-        rows = await AccessRule.filter(team_id=viewer.team.id, hub_id=parse_id_or_none(hub_id) or 0).order_by("id")
+        rows = await AccessRule.filter(team_id=viewer.team.id, hub_id=id_arg(hub_id, "Hub", "hubId")).order_by("id")
         return [AccessRuleType.from_model(r) for r in rows]
 
 
 @strawberry.type
 class AccessMutation:
     @strawberry.mutation(description="Create or replace the access rule of a hub section, content node or page.")
+    @mutation_payload
     async def set_access_rule(self, info: Info[Context, None], input: SetAccessRuleInput) -> AccessRulePayload:
         viewer = info.context.require("content:write")
         spec = service.RuleSpec(
             mode=input.mode.value, audience=input.audience.value, roles=input.roles,
-            segment_ids=_int_ids(input.segment_ids), product_ids=_int_ids(input.product_ids),
-            contact_ids=_int_ids(input.contact_ids), available_from=input.available_from,
+            segment_ids=id_inputs(input.segment_ids, "Segment", "segmentIds"),
+            product_ids=id_inputs(input.product_ids, "Product", "productIds"),
+            contact_ids=id_inputs(input.contact_ids, "Contact", "contactIds"), available_from=input.available_from,
             available_until=input.available_until, drip_days=input.drip_days,
             drip_anchor=input.drip_anchor.value if input.drip_anchor else None,
         )
-        try:
-            rule = await service.set_access_rule(viewer.team, input.target_type.value,
-                                                 parse_id_or_none(input.target_id), spec)
-        except ValidationFailed as exc:
-            return AccessRulePayload(user_errors=user_errors(exc))
+        rule = await service.set_access_rule(viewer.team, input.target_type.value,
+                                             _target_id(input.target_type, input.target_id), spec)
         return AccessRulePayload(rule=AccessRuleType.from_model(rule))
 
     @strawberry.mutation
+    @mutation_payload
     async def remove_access_rule(
         self, info: Info[Context, None], input: RemoveAccessRuleInput
     ) -> RemoveAccessRulePayload:
         viewer = info.context.require("content:write")
-        try:
-            removed = await service.remove_access_rule(viewer.team, input.target_type.value,
-                                                       parse_id_or_none(input.target_id))
-        except ValidationFailed as exc:
-            return RemoveAccessRulePayload(user_errors=user_errors(exc))
+        removed = await service.remove_access_rule(viewer.team, input.target_type.value,
+                                                   _target_id(input.target_type, input.target_id))
         return RemoveAccessRulePayload(removed=removed)
 
     @strawberry.mutation(description="Staff: a one-time sign-in code and magic link for a member, to deliver.")
+    @mutation_payload
     async def issue_member_sign_in_code(
         self, info: Info[Context, None], input: IssueMemberSignInCodeInput
     ) -> IssueMemberSignInCodePayload:
         viewer = info.context.require("content:write")
-        try:
-            issued = await members.admin_issue_code(viewer.team.id, parse_id_or_none(input.hub_id),
-                                                    parse_id_or_none(input.contact_id))
-        except ValidationFailed as exc:
-            return IssueMemberSignInCodePayload(user_errors=user_errors(exc))
+        issued = await members.admin_issue_code(viewer.team.id, id_input(input.hub_id, "Hub", "hubId"),
+                                                id_input(input.contact_id, "Contact", "contactId"))
         return IssueMemberSignInCodePayload(code=issued.code, magic_link=issued.magic_link)
 
     @strawberry.mutation(description="Public: email a member a one-time code and magic link for this hub.")
+    @mutation_payload
     async def request_member_sign_in_code(
         self, input: RequestMemberSignInCodeInput
     ) -> RequestMemberSignInCodePayload:
-        await members.request_sign_in_code(parse_id_or_none(input.hub_id), input.email)
+        await members.request_sign_in_code(id_input(input.hub_id, "Hub", "hubId"), input.email)
         return RequestMemberSignInCodePayload(sent=True)
 
     @strawberry.mutation(description="Public: exchange a one-time code for a member token scoped to the hub.")
+    @mutation_payload
     async def sign_in_member(self, input: SignInMemberInput) -> SignInMemberPayload:
-        try:
-            member, token = await members.sign_in_with_code(parse_id_or_none(input.hub_id), input.email, input.code)
-        except ValidationFailed as exc:
-            return SignInMemberPayload(user_errors=user_errors(exc))
-        return SignInMemberPayload(token=token, hub_id=strawberry.ID(str(member.hub_id)),
-                                   contact_id=strawberry.ID(str(member.team_contact_id)))
+        member, token = await members.sign_in_with_code(id_input(input.hub_id, "Hub", "hubId"), input.email,
+                                                        input.code)
+        return SignInMemberPayload(token=token, hub_id=encode_id("Hub", member.hub_id),
+                                   contact_id=encode_id("Contact", member.team_contact_id))
 
     @strawberry.mutation(description="Revoke the calling member's token.")
     async def sign_out_member(self, info: Info[Context, None]) -> bool:
@@ -282,7 +278,7 @@ class AccessSubscription:
         self, info: Info[Context, None], hub_id: strawberry.ID
     ) -> AsyncGenerator[MyAccessChanged, None]:
         member = require_member(info)
-        if parse_id_or_none(hub_id) != member.hub_id:
+        if id_arg(hub_id, "Hub", "hubId") != member.hub_id:
             raise forbidden("a member token only follows its own hub")
         channels = [team_channel(member.team_id, topic) for topic in ACCESS_TOPICS]
         stream = _merged(channels)
@@ -298,10 +294,10 @@ class AccessSubscription:
                     continue
                 cause = "segment" if "segment_id" in message else "entitlement"
                 yield MyAccessChanged(
-                    hub_id=strawberry.ID(str(member.hub_id)), cause=cause,
+                    hub_id=encode_id("Hub", member.hub_id), cause=cause,
                     changes=[
                         AccessChange(
-                            node_id=strawberry.ID(str(i)), can_access=after.decisions[i].allowed,
+                            node_id=encode_id("MemberContentNode", i), can_access=after.decisions[i].allowed,
                             locked_reason=after.decisions[i].reason, available_at=after.decisions[i].available_at,
                         )
                         for i in changed
@@ -309,3 +305,6 @@ class AccessSubscription:
                 )
         finally:
             await stream.aclose()
+
+
+NODE_TYPES = (NodeType("AccessRule", staff("content:read"), team_rows(AccessRule, AccessRuleType.from_model)),)

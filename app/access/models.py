@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
 
-
-class RuleTarget(StrEnum):
-    HUB_SECTION = "hub_section"
-    NODE = "node"
-    PAGE = "page"
+from app.content.models import RuleTarget
 
 
 class Audience(StrEnum):
@@ -40,17 +37,19 @@ class AccessRule(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="access_rules", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="access_rules", on_delete=fields.CASCADE
     )
+    hub_id: int
     target_type = fields.CharEnumField(RuleTarget, max_length=16)
     target_id = fields.BigIntField()
     mode = fields.CharEnumField(RuleMode, max_length=16, default=RuleMode.NARROW)
     audience = fields.CharEnumField(Audience, max_length=16, default=Audience.EVERYONE)
-    roles = fields.JSONField(default=list)
-    segment_ids = fields.JSONField(default=list)
-    product_ids = fields.JSONField(default=list)
-    contact_ids = fields.JSONField(default=list)
+    roles = fields.JSONField[list[Any]](default=list)
+    segment_ids = fields.JSONField[list[Any]](default=list)
+    product_ids = fields.JSONField[list[Any]](default=list)
+    contact_ids = fields.JSONField[list[Any]](default=list)
     available_from = fields.DatetimeField(null=True)
     available_until = fields.DatetimeField(null=True)
     drip_days = fields.IntField(null=True)
@@ -71,12 +70,15 @@ class MemberSignInCode(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="member_sign_in_codes", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="member_sign_in_codes", on_delete=fields.CASCADE
     )
+    hub_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="member_sign_in_codes", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     code_hash = fields.CharField(max_length=64)
     attempts = fields.IntField(default=0)
     expires_at = fields.DatetimeField()
@@ -95,12 +97,15 @@ class MemberSession(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="member_sessions", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="member_sessions", on_delete=fields.CASCADE
     )
+    hub_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="member_sessions", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     token_hash = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
     revoked_at = fields.DatetimeField(null=True)

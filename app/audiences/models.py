@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -26,9 +27,10 @@ class AudienceDestination(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="audience_destinations", on_delete=fields.CASCADE
     )
+    team_id: int
     kind = fields.CharEnumField(DestinationKind, max_length=16)
     name = fields.CharField(max_length=200)
-    config = fields.JSONField(default=dict)
+    config = fields.JSONField[dict[str, Any]](default=dict)
     token_encrypted = fields.TextField()
     base_url = fields.CharField(max_length=500, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -45,12 +47,15 @@ class AudienceLink(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="audience_links", on_delete=fields.CASCADE
     )
+    team_id: int
     segment: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Segment", related_name="audience_links", on_delete=fields.CASCADE
     )
+    segment_id: int
     destination: fields.ForeignKeyRelation[AudienceDestination] = fields.ForeignKeyField(
         "models.AudienceDestination", related_name="links", on_delete=fields.CASCADE
     )
+    destination_id: int
     change_cursor = fields.BigIntField(default=0)
     last_synced_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -65,15 +70,19 @@ class AudienceSyncRun(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="audience_sync_runs", on_delete=fields.CASCADE
     )
+    team_id: int
     link: fields.ForeignKeyRelation[AudienceLink] = fields.ForeignKeyField(
         "models.AudienceLink", related_name="runs", on_delete=fields.CASCADE
     )
+    link_id: int
     segment: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Segment", related_name="audience_sync_runs", on_delete=fields.CASCADE
     )
+    segment_id: int
     destination: fields.ForeignKeyRelation[AudienceDestination] = fields.ForeignKeyField(
         "models.AudienceDestination", related_name="runs", on_delete=fields.CASCADE
     )
+    destination_id: int
     trigger = fields.CharField(max_length=16)
     # The daily cron's day ("2026-01-31"); unique per link so a double-fired cron runs once.
     period = fields.CharField(max_length=32, null=True)
@@ -85,7 +94,7 @@ class AudienceSyncRun(Model):
     removed = fields.IntField(default=0)
     batches = fields.IntField(default=0)
     session_id = fields.BigIntField(null=True)
-    errors = fields.JSONField(default=list)
+    errors = fields.JSONField[list[Any]](default=list)
 
     class Meta:
         table = "audience_sync_runs"

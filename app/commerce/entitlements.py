@@ -147,8 +147,8 @@ async def withdraw(outbox: Outbox, contact_id: int, product: Product) -> None:
     """Remove hub memberships this product created; tags stay (they record that a purchase happened)."""
     delivered = await DeliveredHubMembership.filter(
         team_id=outbox.team_id, team_contact_id=contact_id, product_id=product.id
-    ).values_list("hub_membership_id", flat=True)
-    await remove_hub_memberships(current_db(), outbox.team_id, [d for d in delivered if d])
+    ).values("hub_membership_id")
+    await remove_hub_memberships(current_db(), outbox.team_id, [int(d["hub_membership_id"]) for d in delivered])
 
 
 async def other_grant_exists(contact_id: int, product_id: int, *, except_subscription_id: int | None = None,

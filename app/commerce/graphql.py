@@ -6,6 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 import strawberry
+from strawberry import relay
 from strawberry.types import Info
 
 from app.commerce import service
@@ -29,11 +30,11 @@ from app.commerce.models import (
     Subscription,
     SubscriptionStatus,
 )
-from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import encode_id, gid, gids, id_arg, id_input, id_input_or_none, id_inputs, parse_id_or_none
+from app.graphql.nodes import NodeType, staff, team_rows
 
 PriceTypeEnum = strawberry.enum(PriceType, name="PriceType")
 BillingIntervalEnum = strawberry.enum(PriceInterval, name="BillingInterval")
@@ -47,13 +48,9 @@ SubscriptionStatusEnum = strawberry.enum(SubscriptionStatus, name="BillingSubscr
 READ, WRITE = "commerce:read", "commerce:write"
 
 
-def _id(value: int | None) -> strawberry.ID | None:
-    return strawberry.ID(str(value)) if value is not None else None
-
-
 @strawberry.type(name="Price")
-class PriceType_:
-    id: strawberry.ID
+class PriceType_(relay.Node):
+    id: relay.NodeID[int]
     product_id: strawberry.ID
     type: PriceTypeEnum  # type: ignore[valid-type]
     currency: str
@@ -69,7 +66,7 @@ class PriceType_:
     @classmethod
     def from_model(cls, m: Price) -> PriceType_:
         return cls(
-            id=strawberry.ID(str(m.id)), product_id=strawberry.ID(str(m.product_id)), type=PriceType(m.type),
+            id=m.id, product_id=encode_id("Product", m.product_id), type=PriceType(m.type),
             currency=m.currency, amount=m.amount, interval=PriceInterval(m.interval) if m.interval else None,
             interval_count=m.interval_count, trial_days=m.trial_days, nickname=m.nickname,
             stripe_price_id=m.stripe_price_id, active=m.active, created_at=m.created_at,
@@ -77,8 +74,8 @@ class PriceType_:
 
 
 @strawberry.type(name="Deliverable")
-class DeliverableType:
-    id: strawberry.ID
+class DeliverableType(relay.Node):
+    id: relay.NodeID[int]
     kind: DeliverableKindEnum  # type: ignore[valid-type]
     hub_id: strawberry.ID | None
     hub_role: str | None
@@ -88,20 +85,24 @@ class DeliverableType:
     @classmethod
     def from_model(cls, m: Deliverable) -> DeliverableType:
         return cls(
-            id=strawberry.ID(str(m.id)), kind=DeliverableKind(m.kind), hub_id=_id(m.hub_id), hub_role=m.hub_role,
-            content_node_ids=[strawberry.ID(str(i)) for i in m.content_node_ids or []], tag=m.tag,
+            id=m.id, kind=DeliverableKind(m.kind), hub_id=gid("Hub", m.hub_id), hub_role=m.hub_role,
+            content_node_ids=gids("ContentNode", m.content_node_ids or []), tag=m.tag,
         )
 
 
 @strawberry.type(name="ProductAddOn")
-class ProductAddOnType:
-    id: strawberry.ID
+class ProductAddOnType(relay.Node):
+    id: relay.NodeID[int]
     price_id: strawberry.ID
+
+    @classmethod
+    def from_model(cls, m: ProductAddOn) -> ProductAddOnType:
+        return cls(id=m.id, price_id=encode_id("Price", m.price_id))
 
 
 @strawberry.type(name="Product")
-class ProductType:
-    id: strawberry.ID
+class ProductType(relay.Node):
+    id: relay.NodeID[int]
     name: str
     description: str
     hub_id: strawberry.ID | None
@@ -113,31 +114,31 @@ class ProductType:
 
     @strawberry.field
     async def prices(self, info: Info[Context, None]) -> list[PriceType_]:
-        rows = await Price.filter(team_id=self.team_id, product_id=int(self.id)).order_by("id")
+        rows = await Price.filter(team_id=self.team_id, product_id=self.id).order_by("id")
         return [PriceType_.from_model(r) for r in rows]
 
     @strawberry.field
     async def deliverables(self, info: Info[Context, None]) -> list[DeliverableType]:
-        rows = await Deliverable.filter(team_id=self.team_id, product_id=int(self.id)).order_by("id")
+        rows = await Deliverable.filter(team_id=self.team_id, product_id=self.id).order_by("id")
         return [DeliverableType.from_model(r) for r in rows]
 
     @strawberry.field
     async def add_ons(self, info: Info[Context, None]) -> list[ProductAddOnType]:
-        rows = await ProductAddOn.filter(team_id=self.team_id, product_id=int(self.id)).order_by("id")
-        return [ProductAddOnType(id=strawberry.ID(str(r.id)), price_id=strawberry.ID(str(r.price_id))) for r in rows]
+        rows = await ProductAddOn.filter(team_id=self.team_id, product_id=self.id).order_by("id")
+        return [ProductAddOnType.from_model(r) for r in rows]
 
     @classmethod
     def from_model(cls, m: Product) -> ProductType:
         return cls(
-            id=strawberry.ID(str(m.id)), name=m.name, description=m.description, hub_id=_id(m.hub_id),
+            id=m.id, name=m.name, description=m.description, hub_id=gid("Hub", m.hub_id),
             active=m.active, past_due_policy=PastDuePolicy(m.past_due_policy), grace_days=m.grace_days,
             created_at=m.created_at, team_id=m.team_id,
         )
 
 
 @strawberry.type(name="Coupon")
-class CouponType:
-    id: strawberry.ID
+class CouponType(relay.Node):
+    id: relay.NodeID[int]
     code: str
     kind: CouponKindEnum  # type: ignore[valid-type]
     percent_off: float | None
@@ -150,7 +151,7 @@ class CouponType:
     @classmethod
     def from_model(cls, m: Coupon) -> CouponType:
         return cls(
-            id=strawberry.ID(str(m.id)), code=m.code, kind=CouponKind(m.kind),
+            id=m.id, code=m.code, kind=CouponKind(m.kind),
             percent_off=float(m.percent_off) if m.percent_off is not None else None, amount_off=m.amount_off,
             currency=m.currency, duration=CouponDuration(m.duration), duration_in_months=m.duration_in_months,
             active=m.active,
@@ -158,8 +159,8 @@ class CouponType:
 
 
 @strawberry.type(name="CheckoutSession")
-class CheckoutSessionType:
-    id: strawberry.ID
+class CheckoutSessionType(relay.Node):
+    id: relay.NodeID[int]
     stripe_session_id: str
     url: str | None
     mode: str
@@ -167,13 +168,13 @@ class CheckoutSessionType:
 
     @classmethod
     def from_model(cls, m: CheckoutSession) -> CheckoutSessionType:
-        return cls(id=strawberry.ID(str(m.id)), stripe_session_id=m.stripe_session_id, url=m.url, mode=m.mode,
+        return cls(id=m.id, stripe_session_id=m.stripe_session_id, url=m.url, mode=m.mode,
                    status=m.status)
 
 
 @strawberry.type(name="Entitlement")
-class EntitlementType:
-    id: strawberry.ID
+class EntitlementType(relay.Node):
+    id: relay.NodeID[int]
     contact_id: strawberry.ID
     product_id: strawberry.ID
     status: EntitlementStatusEnum  # type: ignore[valid-type]
@@ -184,15 +185,15 @@ class EntitlementType:
     @classmethod
     def from_model(cls, m: Entitlement) -> EntitlementType:
         return cls(
-            id=strawberry.ID(str(m.id)), contact_id=strawberry.ID(str(m.team_contact_id)),
-            product_id=strawberry.ID(str(m.product_id)), status=EntitlementStatus(m.status), starts_at=m.starts_at,
+            id=m.id, contact_id=encode_id("Contact", m.team_contact_id),
+            product_id=encode_id("Product", m.product_id), status=EntitlementStatus(m.status), starts_at=m.starts_at,
             ends_at=m.ends_at, source=m.source,
         )
 
 
 @strawberry.type(name="BillingSubscription")
-class BillingSubscriptionType:
-    id: strawberry.ID
+class BillingSubscriptionType(relay.Node):
+    id: relay.NodeID[int]
     contact_id: strawberry.ID
     product_id: strawberry.ID | None
     price_id: strawberry.ID | None
@@ -208,8 +209,9 @@ class BillingSubscriptionType:
     @classmethod
     def from_model(cls, m: Subscription) -> BillingSubscriptionType:
         return cls(
-            id=strawberry.ID(str(m.id)), contact_id=strawberry.ID(str(m.team_contact_id)),
-            product_id=_id(m.product_id), price_id=_id(m.price_id), stripe_subscription_id=m.stripe_subscription_id,
+            id=m.id, contact_id=encode_id("Contact", m.team_contact_id),
+            product_id=gid("Product", m.product_id), price_id=gid("Price", m.price_id),
+            stripe_subscription_id=m.stripe_subscription_id,
             status=SubscriptionStatus(m.status), quantity=m.quantity, interval=PriceInterval(m.interval),
             interval_count=m.interval_count, current_period_end=m.current_period_end,
             cancel_at_period_end=m.cancel_at_period_end, trial_end=m.trial_end,
@@ -236,9 +238,10 @@ class ContactBillingType:
     @classmethod
     def from_model(cls, m: ContactBilling) -> ContactBillingType:
         return cls(
-            contact_id=strawberry.ID(str(m.team_contact_id)), mrr=float(m.mrr), ltv=float(m.ltv),
+            contact_id=encode_id("Contact", m.team_contact_id), mrr=float(m.mrr), ltv=float(m.ltv),
             currency=m.currency, billing_status=m.billing_status,
-            product_ids=[strawberry.ID(p) for p in m.product_ids or []], plan_interval=m.plan_interval,
+            product_ids=gids("Product", [pk for p in m.product_ids or [] if (pk := parse_id_or_none(p))]),
+            plan_interval=m.plan_interval,
             plan_interval_count=m.plan_interval_count, plan_quantity=m.plan_quantity,
             next_billing_at=m.next_billing_at, will_renew=m.will_renew, is_trial=m.is_trial,
             is_past_due=m.is_past_due, active_coupon_id=m.active_coupon_id,
@@ -410,52 +413,56 @@ class CheckoutPayload:
 class CommerceQuery:
     @strawberry.field(description="The team's products.")
     async def products(self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+                       last: int | None = None, before: str | None = None,
                        active_only: bool = False) -> Connection[ProductType]:
         viewer = info.context.require(READ)
         queryset = Product.filter(team_id=viewer.team.id)
         if active_only:
             queryset = queryset.filter(active=True)
-        return await keyset_page(queryset, ProductType.from_model, first=first, after=after)
+        return await keyset_page(queryset, ProductType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @strawberry.field
     async def product(self, info: Info[Context, None], id: strawberry.ID) -> ProductType | None:
         viewer = info.context.require(READ)
-        product_id = parse_id_or_none(id)
-        product = await Product.get_or_none(id=product_id, team_id=viewer.team.id) if product_id else None
+        product = await Product.get_or_none(id=id_arg(id, "Product"), team_id=viewer.team.id)
         return ProductType.from_model(product) if product else None
 
     @strawberry.field
-    async def coupons(self, info: Info[Context, None], first: int | None = None,
-                      after: str | None = None) -> Connection[CouponType]:
+    async def coupons(self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+                      last: int | None = None, before: str | None = None) -> Connection[CouponType]:
         viewer = info.context.require(READ)
         return await keyset_page(Coupon.filter(team_id=viewer.team.id), CouponType.from_model, first=first,
-                                 after=after)
+                                 after=after, last=last, before=before)
 
     @strawberry.field(description="Entitlements, optionally of one contact.")
     async def entitlements(self, info: Info[Context, None], contact_id: strawberry.ID | None = None,
-                           first: int | None = None, after: str | None = None) -> Connection[EntitlementType]:
+                           first: int | None = None, after: str | None = None, last: int | None = None,
+                           before: str | None = None) -> Connection[EntitlementType]:
         viewer = info.context.require(READ)
         queryset = Entitlement.filter(team_id=viewer.team.id)
         if contact_id is not None:
-            queryset = queryset.filter(team_contact_id=parse_id_or_none(contact_id) or 0)
-        return await keyset_page(queryset, EntitlementType.from_model, first=first, after=after)
+            queryset = queryset.filter(team_contact_id=id_arg(contact_id, "Contact", "contactId"))
+        return await keyset_page(queryset, EntitlementType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @strawberry.field(description="Subscriptions, optionally of one contact.")
     async def billing_subscriptions(
         self, info: Info[Context, None], contact_id: strawberry.ID | None = None, first: int | None = None,
-        after: str | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[BillingSubscriptionType]:
         viewer = info.context.require(READ)
         queryset = Subscription.filter(team_id=viewer.team.id)
         if contact_id is not None:
-            queryset = queryset.filter(team_contact_id=parse_id_or_none(contact_id) or 0)
-        return await keyset_page(queryset, BillingSubscriptionType.from_model, first=first, after=after)
+            queryset = queryset.filter(team_contact_id=id_arg(contact_id, "Contact", "contactId"))
+        return await keyset_page(queryset, BillingSubscriptionType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @strawberry.field(description="A contact's billing facts (MRR, LTV, status…), or null if none.")
     async def contact_billing(self, info: Info[Context, None], contact_id: strawberry.ID) -> ContactBillingType | None:
         viewer = info.context.require(READ)
-        cid = parse_id_or_none(contact_id)
-        row = await ContactBilling.get_or_none(team_id=viewer.team.id, team_contact_id=cid) if cid else None
+        cid = id_arg(contact_id, "Contact", "contactId")
+        row = await ContactBilling.get_or_none(team_id=viewer.team.id, team_contact_id=cid)
         return ContactBillingType.from_model(row) if row else None
 
     @strawberry.field
@@ -468,145 +475,133 @@ class CommerceQuery:
 @strawberry.type
 class CommerceMutation:
     @strawberry.mutation
+    @mutation_payload
     async def create_product(self, info: Info[Context, None], input: CreateProductInput) -> ProductPayload:
         viewer = info.context.require(WRITE)
-        try:
-            product = await service.create_product(
-                viewer.team, name=input.name, description=input.description,
-                hub_id=parse_id_or_none(input.hub_id), hub_given=input.hub_id is not None,
-                past_due_policy=input.past_due_policy.value if input.past_due_policy else None,
-                grace_days=input.grace_days,
-            )
-        except ValidationFailed as exc:
-            return ProductPayload(user_errors=user_errors(exc))
+        product = await service.create_product(
+            viewer.team, name=input.name, description=input.description,
+            hub_id=id_input_or_none(input.hub_id, "Hub", "hubId"), hub_given=input.hub_id is not None,
+            past_due_policy=input.past_due_policy.value if input.past_due_policy else None,
+            grace_days=input.grace_days,
+        )
         return ProductPayload(product=ProductType.from_model(product))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_product(self, info: Info[Context, None], input: UpdateProductInput) -> ProductPayload:
         viewer = info.context.require(WRITE)
-        try:
-            product = await service.update_product(
-                viewer.team, parse_id_or_none(input.id), name=input.name, description=input.description,
-                active=input.active, past_due_policy=input.past_due_policy.value if input.past_due_policy else None,
-                grace_days=input.grace_days,
-            )
-        except ValidationFailed as exc:
-            return ProductPayload(user_errors=user_errors(exc))
+        product = await service.update_product(
+            viewer.team, id_input(input.id, "Product", "id"), name=input.name, description=input.description,
+            active=input.active, past_due_policy=input.past_due_policy.value if input.past_due_policy else None,
+            grace_days=input.grace_days,
+        )
         return ProductPayload(product=ProductType.from_model(product))
 
     @strawberry.mutation
+    @mutation_payload
     async def create_price(self, info: Info[Context, None], input: CreatePriceInput) -> PricePayload:
         viewer = info.context.require(WRITE)
-        try:
-            price = await service.create_price(
-                viewer.team, parse_id_or_none(input.product_id), type_=input.type.value, amount=input.amount,
-                currency=input.currency, interval=input.interval.value if input.interval else None,
-                interval_count=input.interval_count, trial_days=input.trial_days, nickname=input.nickname,
-                stripe_price_id=input.stripe_price_id,
-            )
-        except ValidationFailed as exc:
-            return PricePayload(user_errors=user_errors(exc))
+        price = await service.create_price(
+            viewer.team, id_input(input.product_id, "Product", "productId"), type_=input.type.value,
+            amount=input.amount,
+            currency=input.currency, interval=input.interval.value if input.interval else None,
+            interval_count=input.interval_count, trial_days=input.trial_days, nickname=input.nickname,
+            stripe_price_id=input.stripe_price_id,
+        )
         return PricePayload(price=PriceType_.from_model(price))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_price(self, info: Info[Context, None], input: UpdatePriceInput) -> PricePayload:
         viewer = info.context.require(WRITE)
-        try:
-            price = await service.set_price_active(viewer.team, parse_id_or_none(input.id), input.active)
-        except ValidationFailed as exc:
-            return PricePayload(user_errors=user_errors(exc))
+        price = await service.set_price_active(viewer.team, id_input(input.id, "Price", "id"), input.active)
         return PricePayload(price=PriceType_.from_model(price))
 
     @strawberry.mutation
+    @mutation_payload
     async def add_product_add_on(self, info: Info[Context, None], input: AddProductAddOnInput) -> ProductAddOnPayload:
         viewer = info.context.require(WRITE)
-        try:
-            addon = await service.add_product_addon(
-                viewer.team, parse_id_or_none(input.product_id), parse_id_or_none(input.price_id)
-            )
-        except ValidationFailed as exc:
-            return ProductAddOnPayload(user_errors=user_errors(exc))
-        return ProductAddOnPayload(add_on=ProductAddOnType(id=strawberry.ID(str(addon.id)),
-                                                           price_id=strawberry.ID(str(addon.price_id))))
+        addon = await service.add_product_addon(
+            viewer.team, id_input(input.product_id, "Product", "productId"),
+            id_input(input.price_id, "Price", "priceId"),
+        )
+        return ProductAddOnPayload(add_on=ProductAddOnType.from_model(addon))
 
     @strawberry.mutation
+    @mutation_payload
     async def remove_product_add_on(self, info: Info[Context, None], input: RemoveInput) -> RemovePayload:
         viewer = info.context.require(WRITE)
-        try:
-            await service.remove_product_addon(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return RemovePayload(user_errors=user_errors(exc))
+        await service.remove_product_addon(viewer.team, id_input(input.id, "ProductAddOn", "id"))
         return RemovePayload(removed_id=input.id)
 
     @strawberry.mutation
+    @mutation_payload
     async def create_coupon(self, info: Info[Context, None], input: CreateCouponInput) -> CouponPayload:
         viewer = info.context.require(WRITE)
-        try:
-            coupon = await service.create_coupon(
-                viewer.team, code=input.code, kind=input.kind.value,
-                percent_off=Decimal(str(input.percent_off)) if input.percent_off is not None else None,
-                amount_off=input.amount_off, currency=input.currency, duration=input.duration.value,
-                duration_in_months=input.duration_in_months,
-            )
-        except ValidationFailed as exc:
-            return CouponPayload(user_errors=user_errors(exc))
+        coupon = await service.create_coupon(
+            viewer.team, code=input.code, kind=input.kind.value,
+            percent_off=Decimal(str(input.percent_off)) if input.percent_off is not None else None,
+            amount_off=input.amount_off, currency=input.currency, duration=input.duration.value,
+            duration_in_months=input.duration_in_months,
+        )
         return CouponPayload(coupon=CouponType.from_model(coupon))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_coupon(self, info: Info[Context, None], input: UpdateCouponInput) -> CouponPayload:
         viewer = info.context.require(WRITE)
-        try:
-            coupon = await service.set_coupon_active(viewer.team, parse_id_or_none(input.id), input.active)
-        except ValidationFailed as exc:
-            return CouponPayload(user_errors=user_errors(exc))
+        coupon = await service.set_coupon_active(viewer.team, id_input(input.id, "Coupon", "id"), input.active)
         return CouponPayload(coupon=CouponType.from_model(coupon))
 
     @strawberry.mutation
+    @mutation_payload
     async def add_deliverable(self, info: Info[Context, None], input: AddDeliverableInput) -> DeliverablePayload:
         viewer = info.context.require(WRITE)
-        node_ids = None
-        if input.content_node_ids is not None:
-            node_ids = [parse_id_or_none(i) or -1 for i in input.content_node_ids]
-        try:
-            deliverable = await service.add_deliverable(
-                viewer.team, parse_id_or_none(input.product_id), kind=input.kind.value,
-                hub_id=parse_id_or_none(input.hub_id), hub_role=input.hub_role, content_node_ids=node_ids,
-                tag=input.tag,
-            )
-        except ValidationFailed as exc:
-            return DeliverablePayload(user_errors=user_errors(exc))
+        node_ids = id_inputs(input.content_node_ids, "ContentNode", "contentNodeIds")
+        deliverable = await service.add_deliverable(
+            viewer.team, id_input(input.product_id, "Product", "productId"), kind=input.kind.value,
+            hub_id=id_input_or_none(input.hub_id, "Hub", "hubId"), hub_role=input.hub_role, content_node_ids=node_ids,
+            tag=input.tag,
+        )
         return DeliverablePayload(deliverable=DeliverableType.from_model(deliverable))
 
     @strawberry.mutation
+    @mutation_payload
     async def remove_deliverable(self, info: Info[Context, None], input: RemoveInput) -> RemovePayload:
         viewer = info.context.require(WRITE)
-        try:
-            await service.remove_deliverable(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return RemovePayload(user_errors=user_errors(exc))
+        await service.remove_deliverable(viewer.team, id_input(input.id, "Deliverable", "id"))
         return RemovePayload(removed_id=input.id)
 
     @strawberry.mutation(description="Store the team's Stripe secret key and webhook secret (encrypted).")
+    @mutation_payload
     async def set_stripe_settings(self, info: Info[Context, None],
                                   input: SetStripeSettingsInput) -> StripeSettingsPayload:
         viewer = info.context.require("admin")
-        try:
-            settings = await service.set_stripe_settings(viewer.team, input.secret_key, input.webhook_secret)
-        except ValidationFailed as exc:
-            return StripeSettingsPayload(user_errors=user_errors(exc))
+        settings = await service.set_stripe_settings(viewer.team, input.secret_key, input.webhook_secret)
         return StripeSettingsPayload(settings=StripeSettingsType.from_model(settings))
 
     @strawberry.mutation(description="Create a Stripe Checkout Session for a contact and a price.")
+    @mutation_payload
     async def create_checkout(self, info: Info[Context, None], input: CreateCheckoutInput) -> CheckoutPayload:
         viewer = info.context.require(WRITE)
         request = service.CheckoutRequest(
-            price_id=parse_id_or_none(input.price_id), contact_id=parse_id_or_none(input.contact_id),
+            price_id=id_input(input.price_id, "Price", "priceId"),
+            contact_id=id_input(input.contact_id, "Contact", "contactId"),
             success_url=input.success_url, cancel_url=input.cancel_url, quantity=input.quantity,
-            addon_price_ids=tuple(parse_id_or_none(i) for i in input.add_on_price_ids),
+            addon_price_ids=tuple(id_inputs(input.add_on_price_ids, "Price", "addOnPriceIds") or ()),
             coupon_code=input.coupon_code, client_reference=input.idempotency_key,
         )
-        try:
-            session = await service.create_checkout(viewer.team, request)
-        except ValidationFailed as exc:
-            return CheckoutPayload(user_errors=user_errors(exc))
+        session = await service.create_checkout(viewer.team, request)
         return CheckoutPayload(session=CheckoutSessionType.from_model(session))
+
+
+NODE_TYPES = (
+    NodeType("Product", staff(READ), team_rows(Product, ProductType.from_model)),
+    NodeType("Price", staff(READ), team_rows(Price, PriceType_.from_model)),
+    NodeType("ProductAddOn", staff(READ), team_rows(ProductAddOn, ProductAddOnType.from_model)),
+    NodeType("Deliverable", staff(READ), team_rows(Deliverable, DeliverableType.from_model)),
+    NodeType("Coupon", staff(READ), team_rows(Coupon, CouponType.from_model)),
+    NodeType("CheckoutSession", staff(READ), team_rows(CheckoutSession, CheckoutSessionType.from_model)),
+    NodeType("Entitlement", staff(READ), team_rows(Entitlement, EntitlementType.from_model)),
+    NodeType("BillingSubscription", staff(READ), team_rows(Subscription, BillingSubscriptionType.from_model)),
+)

@@ -7,6 +7,7 @@ Segments read `orders`/`order_items` (aggregates, products purchased) and access
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.contrib.postgres.fields import ArrayField
@@ -41,9 +42,11 @@ class Product(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="products", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Hub", related_name="products", null=True, on_delete=fields.SET_NULL
     )
+    hub_id: int | None
     name = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     active = fields.BooleanField(default=True)
@@ -62,9 +65,11 @@ class Order(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="orders", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="orders", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     status = fields.CharEnumField(OrderStatus, max_length=24, default=OrderStatus.PAID)
     currency = fields.CharField(max_length=3, default="usd")
     total_amount = fields.BigIntField(default=0, description="minor units")
@@ -82,12 +87,15 @@ class OrderItem(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="order_items", on_delete=fields.CASCADE
     )
+    team_id: int
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="items", on_delete=fields.CASCADE
     )
+    order_id: int
     product: fields.ForeignKeyNullableRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="order_items", null=True, on_delete=fields.SET_NULL
     )
+    product_id: int | None
     quantity = fields.IntField(default=1)
     amount = fields.BigIntField(default=0, description="minor units")
 
@@ -102,12 +110,15 @@ class Entitlement(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="entitlements", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="entitlements", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="entitlements", on_delete=fields.CASCADE
     )
+    product_id: int
     status = fields.CharEnumField(EntitlementStatus, max_length=16, default=EntitlementStatus.ACTIVE)
     starts_at = fields.DatetimeField()
     ends_at = fields.DatetimeField(null=True)
@@ -157,9 +168,11 @@ class Price(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="prices", on_delete=fields.CASCADE
     )
+    team_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="prices", on_delete=fields.CASCADE
     )
+    product_id: int
     type = fields.CharEnumField(PriceType, max_length=16)
     currency = fields.CharField(max_length=3, default="usd")
     amount = fields.BigIntField(description="minor units")
@@ -183,12 +196,15 @@ class ProductAddOn(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="product_addons", on_delete=fields.CASCADE
     )
+    team_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="addons", on_delete=fields.CASCADE
     )
+    product_id: int
     price: fields.ForeignKeyRelation[Price] = fields.ForeignKeyField(
         "models.Price", related_name="addon_of", on_delete=fields.CASCADE
     )
+    price_id: int
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -201,6 +217,7 @@ class Coupon(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="coupons", on_delete=fields.CASCADE
     )
+    team_id: int
     code = fields.CharField(max_length=64)
     kind = fields.CharEnumField(CouponKind, max_length=8)
     percent_off = fields.DecimalField(max_digits=5, decimal_places=2, null=True)
@@ -224,15 +241,18 @@ class Deliverable(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="deliverables", on_delete=fields.CASCADE
     )
+    team_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="deliverables", on_delete=fields.CASCADE
     )
+    product_id: int
     kind = fields.CharEnumField(DeliverableKind, max_length=24)
     hub: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Hub", related_name="deliverables", null=True, on_delete=fields.CASCADE
     )
+    hub_id: int | None
     hub_role = fields.CharField(max_length=16, null=True)
-    content_node_ids = fields.JSONField(default=list)
+    content_node_ids = fields.JSONField[list[Any]](default=list)
     tag = fields.CharField(max_length=100, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -247,15 +267,19 @@ class DeliveredHubMembership(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="delivered_hub_memberships", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="delivered_hub_memberships", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="delivered_hub_memberships", on_delete=fields.CASCADE
     )
+    product_id: int
     hub_membership: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.HubMembership", related_name="deliveries", on_delete=fields.CASCADE
     )
+    hub_membership_id: int
 
     class Meta:
         table = "delivered_hub_memberships"
@@ -272,6 +296,7 @@ class StripeSettings(Model):
     team: fields.OneToOneRelation = fields.OneToOneField(
         "models.Team", related_name="stripe_settings", on_delete=fields.CASCADE
     )
+    team_id: int
     secret_key_encrypted = fields.TextField()
     webhook_secret_encrypted = fields.TextField()
     key_hint = fields.CharField(max_length=16, default="")
@@ -288,9 +313,11 @@ class StripeCustomer(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="stripe_customers", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="stripe_customers", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     stripe_customer_id = fields.CharField(max_length=255)
     email = fields.CharField(max_length=320, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -305,12 +332,15 @@ class CheckoutSession(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="checkout_sessions", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="checkout_sessions", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     price: fields.ForeignKeyRelation[Price] = fields.ForeignKeyField(
         "models.Price", related_name="checkout_sessions", on_delete=fields.CASCADE
     )
+    price_id: int
     stripe_session_id = fields.CharField(max_length=255)
     mode = fields.CharField(max_length=16)
     url = fields.TextField(null=True)
@@ -338,15 +368,19 @@ class Subscription(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="subscriptions", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="subscriptions", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     product: fields.ForeignKeyNullableRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="subscriptions", null=True, on_delete=fields.SET_NULL
     )
+    product_id: int | None
     price: fields.ForeignKeyNullableRelation[Price] = fields.ForeignKeyField(
         "models.Price", related_name="subscriptions", null=True, on_delete=fields.SET_NULL
     )
+    price_id: int | None
     stripe_subscription_id = fields.CharField(max_length=255)
     stripe_customer_id = fields.CharField(max_length=255)
     status = fields.CharEnumField(SubscriptionStatus, max_length=24)
@@ -391,15 +425,19 @@ class Payment(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="payments", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="payments", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="payments", null=True, on_delete=fields.SET_NULL
     )
+    order_id: int | None
     subscription: fields.ForeignKeyNullableRelation[Subscription] = fields.ForeignKeyField(
         "models.Subscription", related_name="payments", null=True, on_delete=fields.SET_NULL
     )
+    subscription_id: int | None
     stripe_ref = fields.CharField(max_length=255)
     stripe_payment_intent_id = fields.CharField(max_length=255, null=True)
     status = fields.CharEnumField(PaymentStatus, max_length=24)
@@ -420,9 +458,11 @@ class Refund(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="refunds", on_delete=fields.CASCADE
     )
+    team_id: int
     payment: fields.ForeignKeyRelation[Payment] = fields.ForeignKeyField(
         "models.Payment", related_name="refunds", on_delete=fields.CASCADE
     )
+    payment_id: int
     stripe_refund_id = fields.CharField(max_length=255)
     amount = fields.BigIntField(description="minor units")
     status = fields.CharField(max_length=24, default="succeeded")
@@ -440,6 +480,7 @@ class ProcessedStripeEvent(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="processed_stripe_events", on_delete=fields.CASCADE
     )
+    team_id: int
     stripe_event_id = fields.CharField(max_length=255)
     type = fields.CharField(max_length=100)
     processed_at = fields.DatetimeField(auto_now_add=True)
@@ -456,6 +497,7 @@ class ReconciliationRun(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="stripe_reconciliation_runs", on_delete=fields.CASCADE
     )
+    team_id: int
     period = fields.CharField(max_length=16)
     started_at = fields.DatetimeField()
     finished_at = fields.DatetimeField(null=True)
@@ -473,9 +515,11 @@ class ContactBilling(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="contact_billing", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.OneToOneRelation = fields.OneToOneField(
         "models.TeamContact", related_name="billing", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     mrr = fields.DecimalField(max_digits=14, decimal_places=2, default=0, description="major units")
     ltv = fields.DecimalField(max_digits=14, decimal_places=2, default=0, description="major units")
     currency = fields.CharField(max_length=3, null=True)

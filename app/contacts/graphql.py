@@ -8,25 +8,26 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.contacts import service
 from app.contacts.changes import contacts_changed, publish_contacts_changed
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, PropertyType, TeamContact
-from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import gids, id_arg
+from app.graphql.nodes import NodeType, staff, team_rows
 
 LifecycleStageEnum = strawberry.enum(LifecycleStage, name="LifecycleStage")
 PropertyTypeEnum = strawberry.enum(PropertyType, name="PropertyType")
 
 
 @strawberry.type(name="Contact", description="A contact's CRM record in the caller's team.")
-class ContactType:
-    id: strawberry.ID
+class ContactType(relay.Node):
+    id: relay.NodeID[int]
     email: str
     first_name: str | None
     last_name: str | None
@@ -46,7 +47,7 @@ class ContactType:
     @classmethod
     def from_model(cls, contact: TeamContact) -> ContactType:
         return cls(
-            id=strawberry.ID(str(contact.id)), email=contact.email, first_name=contact.first_name,
+            id=contact.id, email=contact.email, first_name=contact.first_name,
             last_name=contact.last_name, phone=contact.phone, country=contact.country,
             lifecycle_stage=LifecycleStage(contact.lifecycle_stage), tags=list(contact.tags or []),
             custom_properties=contact.custom or {}, created_at=contact.created_at,
@@ -55,8 +56,8 @@ class ContactType:
 
 
 @strawberry.type(name="CustomProperty")
-class CustomPropertyType:
-    id: strawberry.ID
+class CustomPropertyType(relay.Node):
+    id: relay.NodeID[int]
     key: str
     label: str
     type: PropertyTypeEnum  # type: ignore[valid-type]
@@ -67,7 +68,7 @@ class CustomPropertyType:
     @classmethod
     def from_model(cls, definition: CustomPropertyDefinition) -> CustomPropertyType:
         return cls(
-            id=strawberry.ID(str(definition.id)), key=definition.key, label=definition.label,
+            id=definition.id, key=definition.key, label=definition.label,
             type=PropertyType(definition.type), options=list(definition.options or []),
             description=definition.description, created_at=definition.created_at,
         )
@@ -165,6 +166,7 @@ class ContactsQuery:
     async def contacts(
         self, info: Info[Context, None], filter: ContactFilter | None = None,
         order_by: ContactOrder | None = None, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
     ) -> Connection[ContactType]:
         viewer = info.context.require("contacts:read")
         args = service.ContactFilterArgs()
@@ -175,45 +177,39 @@ class ContactsQuery:
             args.lifecycle_stages = [s.value for s in stages] if stages else None
             hub_id = _unset_to_none(filter.hub_id)
             if hub_id is not None:
-                args.hub_id = parse_id_or_none(hub_id) or -1
+                args.hub_id = id_arg(hub_id, "Hub", "filter.hubId")
         order = order_by or ContactOrder()
         return await keyset_page(
             service.filter_contacts(viewer.team.id, args), ContactType.from_model,
-            first=first, after=after, sort_field=order.field.value,
+            first=first, after=after, last=last, before=before, sort_field=order.field.value,
             descending=order.direction == OrderDirection.DESC,
         )
 
     @strawberry.field(description="One contact of the caller's team, or null.")
     async def contact(self, info: Info[Context, None], id: strawberry.ID) -> ContactType | None:
         viewer = info.context.require("contacts:read")
-        contact_id = parse_id_or_none(id)
-        if contact_id is None:
-            return None
-        contact = await TeamContact.get_or_none(id=contact_id, team_id=viewer.team.id)
+        contact = await TeamContact.get_or_none(id=id_arg(id, "Contact"), team_id=viewer.team.id)
         return ContactType.from_model(contact) if contact else None
 
     @strawberry.field(description="The team's custom property definitions.")
     async def custom_properties(
-        self, info: Info[Context, None], first: int | None = None, after: str | None = None
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
     ) -> Connection[CustomPropertyType]:
         viewer = info.context.require("contacts:read")
         return await keyset_page(
             CustomPropertyDefinition.filter(team_id=viewer.team.id), CustomPropertyType.from_model,
-            first=first, after=after,
+            first=first, after=after, last=last, before=before,
         )
 
 
 @strawberry.type
 class ContactsMutation:
     @strawberry.mutation(description="Create or update up to 1,000 contacts by email, all or nothing.")
+    @mutation_payload
     async def upsert_contacts(self, info: Info[Context, None], input: UpsertContactsInput) -> UpsertContactsPayload:
         viewer = info.context.require("contacts:write")
-        try:
-            contacts, result = await service.upsert_contacts(
-                viewer.team, [_input_to_dict(c) for c in input.contacts]
-            )
-        except ValidationFailed as exc:
-            return UpsertContactsPayload(user_errors=user_errors(exc))
+        contacts, result = await service.upsert_contacts(viewer.team, [_input_to_dict(c) for c in input.contacts])
         await publish_contacts_changed(viewer.team.id, [c.id for c in contacts], "upserted")
         return UpsertContactsPayload(
             contacts=[ContactType.from_model(c) for c in contacts],
@@ -221,16 +217,14 @@ class ContactsMutation:
         )
 
     @strawberry.mutation(description="Declare a typed custom property for the team's contacts.")
+    @mutation_payload
     async def define_custom_property(
         self, info: Info[Context, None], input: DefineCustomPropertyInput
     ) -> DefineCustomPropertyPayload:
         viewer = info.context.require("admin")
-        try:
-            definition = await service.define_custom_property(
-                viewer.team, input.key, input.label, input.type.value, input.options, input.description
-            )
-        except ValidationFailed as exc:
-            return DefineCustomPropertyPayload(user_errors=user_errors(exc))
+        definition = await service.define_custom_property(
+            viewer.team, input.key, input.label, input.type.value, input.options, input.description
+        )
         return DefineCustomPropertyPayload(custom_property=CustomPropertyType.from_model(definition))
 
 
@@ -247,5 +241,12 @@ class ContactsSubscription:
         viewer = info.context.require("contacts:read")
         async for change in contacts_changed(viewer.team.id):
             yield ContactsChangedEvent(
-                contact_ids=[strawberry.ID(str(i)) for i in change.contact_ids], kind=change.kind
+                contact_ids=gids("Contact", change.contact_ids), kind=change.kind
             )
+
+
+NODE_TYPES = (
+    NodeType("Contact", staff("contacts:read"), team_rows(TeamContact, ContactType.from_model)),
+    NodeType("CustomProperty", staff("contacts:read"),
+             team_rows(CustomPropertyDefinition, CustomPropertyType.from_model)),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.contrib.postgres.fields import ArrayField
@@ -46,9 +47,11 @@ class TeamContact(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="contacts", on_delete=fields.CASCADE
     )
+    team_id: int
     contact: fields.ForeignKeyRelation[Contact] = fields.ForeignKeyField(
         "models.Contact", related_name="team_records", on_delete=fields.CASCADE
     )
+    contact_id: int
     email = fields.CharField(max_length=320)
     first_name = fields.CharField(max_length=200, null=True)
     last_name = fields.CharField(max_length=200, null=True)
@@ -56,7 +59,7 @@ class TeamContact(Model):
     country = fields.CharField(max_length=2, null=True)
     lifecycle_stage = fields.CharEnumField(LifecycleStage, max_length=16, default=LifecycleStage.SUBSCRIBER)
     tags = ArrayField(element_type="text", default=list)
-    custom = fields.JSONField(default=dict)
+    custom = fields.JSONField[dict[str, Any]](default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -73,10 +76,11 @@ class CustomPropertyDefinition(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="custom_properties", on_delete=fields.CASCADE
     )
+    team_id: int
     key = fields.CharField(max_length=64)
     label = fields.CharField(max_length=200)
     type = fields.CharEnumField(PropertyType, max_length=16)
-    options = fields.JSONField(default=list)
+    options = fields.JSONField[list[Any]](default=list)
     description = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -92,13 +96,15 @@ class Event(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="events", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation[TeamContact] = fields.ForeignKeyField(
         "models.TeamContact", related_name="events", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     type = fields.CharField(max_length=100)
     occurred_at = fields.DatetimeField()
     received_at = fields.DatetimeField(auto_now_add=True)
-    properties = fields.JSONField(default=dict)
+    properties = fields.JSONField[dict[str, Any]](default=dict)
     client_event_id = fields.CharField(max_length=200, null=True)
 
     class Meta:

@@ -1,27 +1,23 @@
-"""GraphQL for content: the admin API (trees, pages, media, sections, preview as member) and the
-member-facing queries (`myHub`, `myNode`, `myPage`, `myProgress`, `mySearch`).
+"""GraphQL for content, the admin side: trees, pages, media, sections.
 
-Every member-facing value is shaped from a `HubAccess` (app/access/view.py): a locked node keeps
-its title and reason, never its body or media.
+The member-facing queries (`myHub`, `myNode`, ...) and `previewAsMember` live in
+app/access/member_graphql.py: they are shaped by access decisions, and access sits above content.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from strawberry.scalars import JSON
+from strawberry import relay
 from strawberry.types import Info
 
-from app.access.decision import Decision, LockReason
-from app.access.members import HubSummary, MemberViewer
-from app.access.models import RuleTarget
-from app.access.view import HubAccess, hub_access
 from app.content import service
-from app.content.loaders import NodeRow, is_lesson, media_loader, page_sections_loader, progress_loader, published_page
+from app.content.loaders import page_sections_loader
 from app.content.media_urls import media_url
 from app.content.models import (
     ContentNode,
@@ -33,14 +29,15 @@ from app.content.models import (
     PageKind,
     PageSection,
     PublishStatus,
+    RuleTarget,
 )
 from app.content.storage import get_storage
-from app.content.tree_json import member_tree_json
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import BadInput, UserError, forbidden, unauthenticated, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import encode_id, gid, gids, id_arg, id_input, id_input_or_none
+from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs.models import Hub
 
 if TYPE_CHECKING:
@@ -50,406 +47,32 @@ NodeKindEnum = strawberry.enum(NodeKind, name="ContentNodeKind")
 PublishStatusEnum = strawberry.enum(PublishStatus, name="PublishStatus")
 PageKindEnum = strawberry.enum(PageKind, name="PageKind")
 MediaKindEnum = strawberry.enum(MediaKind, name="MediaKind")
-LockReasonEnum = strawberry.enum(LockReason, name="LockReason")
 AccessRuleRef = Annotated["AccessRuleType", strawberry.lazy("app.access.graphql")]
 MAX_SEARCH_RESULTS = 100
 
 
-def _id(value: int | None) -> strawberry.ID | None:
-    return strawberry.ID(str(value)) if value is not None else None
-
-
-def require_member(info: Info[Context, None]) -> MemberViewer:
-    """The signed-in member; staff credentials do not open member fields (use previewAsMember)."""
-    member: MemberViewer | None = getattr(info.context, "member", None)
-    if member is not None:
-        return member
-    if info.context.viewer is not None:
-        raise forbidden("this field is for signed-in members; staff can use previewAsMember")
-    raise unauthenticated("invalid or expired member token" if info.context.token_rejected
-                          else "member sign-in required")
-
-
-async def _access(info: Info[Context, None], team_id: int, hub_id: int, contact_id: int) -> HubAccess:
-    return await hub_access(info.context.loaders, team_id, hub_id, contact_id)
-
-
-# ---------------------------------------------------------------- member-facing types
-
-@strawberry.type(description="A file or link a member may open; only given out when access allows.")
-class MemberMedia:
-    id: strawberry.ID
-    kind: MediaKindEnum  # type: ignore[valid-type]
-    filename: str
-    content_type: str
-    size_bytes: int
-    url: str
-
-
-async def _member_media(info: Info[Context, None], team_id: int, media_id: int | None) -> MemberMedia | None:
-    if media_id is None:
-        return None
-    media = await info.context.loader("content:media", lambda: media_loader(team_id)).load(media_id)
-    if media is None:
-        return None
-    return MemberMedia(
-        id=strawberry.ID(str(media.id)), kind=MediaKind(media.kind), filename=media.filename,
-        content_type=media.content_type, size_bytes=media.size_bytes, url=media_url(info.context.settings, media),
-    )
-
-
-@strawberry.type(description="A lesson's progress for the member.")
-class LessonStatus:
-    started_at: datetime | None
-    completed_at: datetime | None
-
-    @strawberry.field
-    def completed(self) -> bool:
-        return self.completed_at is not None
-
-
-@strawberry.type(description="A node of the hub's tree as one member sees it. Locked: title and reason only.")
-class MemberContentNode:
-    id: strawberry.ID
-    parent_id: strawberry.ID | None
-    section_id: strawberry.ID | None
-    kind: NodeKindEnum  # type: ignore[valid-type]
-    title: str
-    position: int
-    depth: int
-    can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
-    available_at: datetime | None
-    body: str | None = strawberry.field(description="Null when locked.")
-    access: strawberry.Private[HubAccess]
-    media_id: strawberry.Private[int | None]
-
-    @strawberry.field(description="The node's media (with a signed URL); null when locked.")
-    def media(self, info: Info[Context, None]) -> MemberMedia | None:
-        # Synchronous on purpose: the media came with the tree, and 500 awaits cost more than the query.
-        row = self.access.tree.nodes[int(self.id)].media
-        if not self.can_access or row is None:
-            return None
-        return MemberMedia(
-            id=strawberry.ID(str(row.id)), kind=MediaKind(row.kind), filename=row.filename,
-            content_type=row.content_type, size_bytes=row.size_bytes, url=media_url(info.context.settings, row),
-        )
-
-    @strawberry.field(description="Published lessons in this subtree (the node itself when a lesson).")
-    def lesson_count(self) -> int:
-        return _lesson_counts(self.access, int(self.id))[0]
-
-    @strawberry.field(description="Of lessonCount, those the member may open now.")
-    def accessible_lesson_count(self) -> int:
-        return _lesson_counts(self.access, int(self.id))[1]
-
-    @strawberry.field
-    def children(self) -> list[MemberContentNode]:
-        return [member_node(self.access, i) for i in self.access.tree.children.get(int(self.id), [])]
-
-    @strawberry.field(description="The member's progress on this lesson; null when not started or locked.")
-    async def progress(self, info: Info[Context, None]) -> LessonStatus | None:
-        if not self.can_access:
-            return None
-        row = (await _progress(info, self.access)).get(int(self.id))
-        return LessonStatus(started_at=row.started_at, completed_at=row.completed_at) if row else None
-
-
-def _lesson_counts(access: HubAccess, node_id: int) -> tuple[int, int]:
-    if is_lesson(access.tree.nodes[node_id]):
-        return 1, int(access.decisions[node_id].allowed)
-    return access.lesson_counts(node_id)
-
-
-async def _progress(info: Info[Context, None], access: HubAccess) -> dict:
-    loader = info.context.loader(
-        f"content:progress:{access.hub_id}", lambda: progress_loader(access.team_id, access.hub_id)
-    )
-    return await loader.load(access.contact_id)
-
-
-def _lock_fields(decision: Decision) -> dict:
-    return {
-        "can_access": decision.allowed,
-        "locked_reason": decision.reason if not decision.allowed else None,
-        "available_at": decision.available_at,
-    }
-
-
-def member_node(access: HubAccess, node_id: int) -> MemberContentNode:
-    row: NodeRow = access.tree.nodes[node_id]
-    decision = access.decisions[node_id]
-    return MemberContentNode(
-        id=strawberry.ID(str(row.id)), parent_id=_id(row.parent_id), section_id=_id(row.section_id),
-        kind=NodeKind(row.kind), title=row.title, position=row.position, depth=access.tree.depth[node_id],
-        body=row.body if decision.allowed else None, access=access, media_id=row.media_id,
-        **_lock_fields(decision),
-    )
-
-
-@strawberry.type
-class MemberHubSection:
-    id: strawberry.ID
-    title: str
-    position: int
-    can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
-    available_at: datetime | None
-
-
-@strawberry.type(description="A hub as one member sees it (a signed-in member, or staff previewing one).")
-class MemberHubView:
-    id: strawberry.ID
-    name: str
-    slug: str
-    description: str
-    contact_id: strawberry.ID
-    access: strawberry.Private[HubAccess]
-
-    @strawberry.field(description="Whether the contact may enter the hub at all, and why not.")
-    def membership(self) -> MemberHubSection:
-        decision = self.access.section(None)
-        return MemberHubSection(id=self.id, title=self.name, position=0, **_lock_fields(decision))
-
-    @strawberry.field(description="The hub's sections, each with the member's access.")
-    async def sections(self) -> list[MemberHubSection]:
-        rows = await HubSection.filter(team_id=self.access.team_id, hub_id=self.access.hub_id).order_by(
-            "position", "id")
-        return [
-            MemberHubSection(id=strawberry.ID(str(s.id)), title=s.title, position=s.position,
-                             **_lock_fields(self.access.section(s.id)))
-            for s in rows
-        ]
-
-    @strawberry.field(description="Every published node, flattened in tree order (parentId and depth give the shape).")
-    def content_tree(self) -> list[MemberContentNode]:
-        return [member_node(self.access, i) for i in self.access.tree.order]
-
-    @strawberry.field(description=(
-        "contentTree in one JSON value, for clients that load the whole tree: a list in tree order of "
-        "{id parentId sectionId kind title position depth canAccess lockedReason availableAt body lessonCount "
-        "accessibleLessonCount media {id kind filename contentType sizeBytes url}}, each value as contentTree "
-        "gives it (locked: body and media null). Much cheaper to serve than the per-field contentTree."))
-    def content_tree_json(self, info: Info[Context, None]) -> JSON:
-        return member_tree_json(self.access, info.context.settings)
-
-    @strawberry.field(description="The top-level nodes (courses); walk `children` for the rest.")
-    def roots(self) -> list[MemberContentNode]:
-        return [member_node(self.access, i) for i in self.access.tree.children.get(None, [])]
-
-    @strawberry.field
-    def lesson_count(self) -> int:
-        return self.access.lesson_totals()[0]
-
-    @strawberry.field
-    def accessible_lesson_count(self) -> int:
-        return self.access.lesson_totals()[1]
-
-
-async def member_hub_view(info: Info[Context, None], hub: Hub | HubSummary, contact_id: int) -> MemberHubView:
-    access = await _access(info, hub.team_id, hub.id, contact_id)
-    return MemberHubView(id=strawberry.ID(str(hub.id)), name=hub.name, slug=hub.slug, description=hub.description,
-                         contact_id=strawberry.ID(str(contact_id)), access=access)
-
-
-@strawberry.type
-class MemberPageSection:
-    id: strawberry.ID
-    position: int
-    kind: str
-    title: str
-    can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
-    available_at: datetime | None
-    body: str | None
-    access: strawberry.Private[HubAccess]
-    media_id: strawberry.Private[int | None]
-    node_id: strawberry.Private[int | None]
-
-    @strawberry.field
-    async def media(self, info: Info[Context, None]) -> MemberMedia | None:
-        if not self.can_access:
-            return None
-        return await _member_media(info, self.access.team_id, self.media_id)
-
-    @strawberry.field(description="The content node this section shows, if any (with its own access).")
-    def node(self) -> MemberContentNode | None:
-        if self.node_id is None or self.node_id not in self.access.tree.nodes:
-            return None
-        return member_node(self.access, self.node_id)
-
-
-@strawberry.type
-class MemberPage:
-    id: strawberry.ID
-    kind: PageKindEnum  # type: ignore[valid-type]
-    slug: str
-    title: str
-    can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
-    available_at: datetime | None
-    access: strawberry.Private[HubAccess]
-
-    @strawberry.field
-    async def sections(self, info: Info[Context, None]) -> list[MemberPageSection]:
-        loader = info.context.loader("content:page_sections", lambda: page_sections_loader(self.access.team_id))
-        out = []
-        for s in await loader.load(int(self.id)):
-            decision = self.access.page_section(int(self.id), s.node_id)
-            out.append(MemberPageSection(
-                id=strawberry.ID(str(s.id)), position=s.position, kind=s.kind, title=s.title,
-                body=s.body if decision.allowed else None, access=self.access, media_id=s.media_id,
-                node_id=s.node_id, can_access=decision.allowed,
-                locked_reason=decision.reason if not decision.allowed else None, available_at=decision.available_at,
-            ))
-        return out
-
-
-@strawberry.type
-class CourseProgress:
-    course: MemberContentNode
-    total_lessons: int
-    completed_lessons: int
-    percent: float
-
-
-@strawberry.type
-class MemberSearchResult:
-    query: str
-    total_count: int
-    nodes: list[MemberContentNode]
-
-
-@strawberry.input
-class LessonInput:
-    node_id: strawberry.ID
-
-
-@strawberry.type
-class LessonProgressPayload:
-    node: MemberContentNode | None = None
-    status: LessonStatus | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
-
-
-async def _member_hub(member: MemberViewer) -> Hub | HubSummary:
-    hub = member.hub or await Hub.get_or_none(id=member.hub_id, team_id=member.team_id)
-    if hub is None:
-        raise unauthenticated("the hub of this member token no longer exists")
-    return hub
-
-
-async def _open_lesson(info: Info[Context, None], member: MemberViewer, node_id: strawberry.ID) -> MemberContentNode:
-    access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-    parsed = parse_id_or_none(node_id)
-    if parsed is None or parsed not in access.tree.nodes:
-        raise ValidationFailed.one("nodeId", "content node not found", "NOT_FOUND")
-    if not is_lesson(access.tree.nodes[parsed]):
-        raise ValidationFailed.one("nodeId", "only lessons have progress", "NOT_A_LESSON")
-    decision = access.decisions[parsed]
-    if not decision.allowed:
-        raise ValidationFailed.one("nodeId", f"the lesson is locked ({decision.reason})", "LOCKED")
-    return member_node(access, parsed)
-
-
-@strawberry.type
-class MemberQuery:
-    @strawberry.field(description="The signed-in member's hub: its content tree with canAccess on every node.")
-    async def my_hub(self, info: Info[Context, None]) -> MemberHubView:
-        member = require_member(info)
-        return await member_hub_view(info, await _member_hub(member), member.team_contact_id)
-
-    @strawberry.field(description="One published node of the member's hub (locked: title and reason only).")
-    async def my_node(self, info: Info[Context, None], id: strawberry.ID) -> MemberContentNode | None:
-        member = require_member(info)
-        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-        node_id = parse_id_or_none(id)
-        return member_node(access, node_id) if node_id in access.tree.nodes else None
-
-    @strawberry.field(description="A published page of the member's hub by slug.")
-    async def my_page(self, info: Info[Context, None], slug: str) -> MemberPage | None:
-        member = require_member(info)
-        page = await published_page(member.team_id, member.hub_id, slug.strip().lower())
-        if page is None:
-            return None
-        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-        decision = access.page(page.id)
-        return MemberPage(id=strawberry.ID(str(page.id)), kind=PageKind(page.kind), slug=page.slug,
-                          title=page.title, access=access, **_lock_fields(decision))
-
-    @strawberry.field(description="Per course: lessons completed and percent (of the course's published lessons).")
-    async def my_progress(self, info: Info[Context, None]) -> list[CourseProgress]:
-        member = require_member(info)
-        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-        progress = await _progress(info, access)
-        out = []
-        for root in access.tree.children.get(None, []):
-            lessons = [i for i in [root, *access.tree.descendants(root)] if is_lesson(access.tree.nodes[i])]
-            done = sum(1 for i in lessons if (p := progress.get(i)) is not None and p.completed_at is not None)
-            percent = round(100.0 * done / len(lessons), 1) if lessons else 0.0
-            out.append(CourseProgress(course=member_node(access, root), total_lessons=len(lessons),
-                                      completed_lessons=done, percent=percent))
-        return out
-
-    @strawberry.field(description="Nodes the member may open whose title or body contains the text. Recorded as a "
-                                  "`search` event.")
-    async def my_search(self, info: Info[Context, None], query: str, first: int = 20) -> MemberSearchResult:
-        member = require_member(info)
-        text = query.strip().lower()
-        if not 2 <= len(text) <= 200:
-            raise BadInput("query must be 2 to 200 characters")
-        if not 0 <= first <= MAX_SEARCH_RESULTS:
-            raise BadInput(f"first must be between 0 and {MAX_SEARCH_RESULTS}")
-        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
-        hits = [
-            i for i in access.tree.order
-            if access.decisions[i].allowed
-            and (text in access.tree.nodes[i].title.lower() or text in access.tree.nodes[i].body.lower())
-        ]
-        await service.record_search(member.team_id, member.hub_id, member.team_contact_id, text, len(hits))
-        return MemberSearchResult(query=text, total_count=len(hits),
-                                  nodes=[member_node(access, i) for i in hits[:first]])
-
-
-@strawberry.type
-class MemberMutation:
-    @strawberry.mutation(description="Mark a lesson the member may open as started.")
-    async def start_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
-        member = require_member(info)
-        try:
-            node = await _open_lesson(info, member, input.node_id)
-        except ValidationFailed as exc:
-            return LessonProgressPayload(user_errors=user_errors(exc))
-        progress = await service.start_lesson(member.team_id, member.hub_id, member.team_contact_id, int(node.id))
-        status = LessonStatus(started_at=progress.started_at, completed_at=progress.completed_at)
-        return LessonProgressPayload(node=node, status=status)
-
-    @strawberry.mutation(description="Mark a lesson done; the first time writes a `lesson_completed` event.")
-    async def complete_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
-        member = require_member(info)
-        try:
-            node = await _open_lesson(info, member, input.node_id)
-        except ValidationFailed as exc:
-            return LessonProgressPayload(user_errors=user_errors(exc))
-        course_id = node.access.tree.course_of(int(node.id))
-        progress = await service.complete_lesson(
-            member.team_id, member.hub_id, member.team_contact_id, int(node.id), course_id
-        )
-        status = LessonStatus(started_at=progress.started_at, completed_at=progress.completed_at)
-        return LessonProgressPayload(node=node, status=status)
-
-
 # ---------------------------------------------------------------- admin types
 
-async def _rule_of(info: Info[Context, None], team_id: int, target_type: str, target_id: int) -> AccessRuleType | None:
-    from app.access.graphql import rule_for_target
+# Which access rule guards a target: answered by the access domain, above this one, and bound at
+# startup by app.wiring (`install_rule_lookup`).
+RuleLookup = Callable[[Info[Context, None], int, str, int], Awaitable["AccessRuleType | None"]]
+_rule_lookup: RuleLookup | None = None
 
-    return await rule_for_target(info, team_id, target_type, target_id)
+
+def install_rule_lookup(lookup: RuleLookup) -> None:
+    global _rule_lookup
+    _rule_lookup = lookup
+
+
+async def _rule_of(info: Info[Context, None], team_id: int, target_type: str, target_id: int) -> AccessRuleType | None:
+    if _rule_lookup is None:
+        raise RuntimeError("the access rule lookup is not installed: call app.wiring.wire() at startup")
+    return await _rule_lookup(info, team_id, target_type, target_id)
 
 
 @strawberry.type(name="HubSection")
-class HubSectionType:
-    id: strawberry.ID
+class HubSectionType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     title: str
     position: int
@@ -461,13 +84,13 @@ class HubSectionType:
 
     @classmethod
     def from_model(cls, s: HubSection) -> HubSectionType:
-        return cls(id=strawberry.ID(str(s.id)), hub_id=strawberry.ID(str(s.hub_id)), title=s.title,
+        return cls(id=s.id, hub_id=encode_id("Hub", s.hub_id), title=s.title,
                    position=s.position, team_id=s.team_id)
 
 
 @strawberry.type(name="Media")
-class MediaType:
-    id: strawberry.ID
+class MediaType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     kind: MediaKindEnum  # type: ignore[valid-type]
     filename: str
@@ -483,14 +106,14 @@ class MediaType:
 
     @classmethod
     def from_model(cls, m: Media) -> MediaType:
-        return cls(id=strawberry.ID(str(m.id)), hub_id=strawberry.ID(str(m.hub_id)), kind=MediaKind(m.kind),
+        return cls(id=m.id, hub_id=encode_id("Hub", m.hub_id), kind=MediaKind(m.kind),
                    filename=m.filename, content_type=m.content_type, size_bytes=m.size_bytes,
                    uploaded=m.storage_key is not None, created_at=m.created_at, row=m)
 
 
 @strawberry.type(name="ContentNode")
-class ContentNodeType:
-    id: strawberry.ID
+class ContentNodeType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     parent_id: strawberry.ID | None
     section_id: strawberry.ID | None
@@ -511,16 +134,17 @@ class ContentNodeType:
     @classmethod
     def from_model(cls, n: ContentNode) -> ContentNodeType:
         return cls(
-            id=strawberry.ID(str(n.id)), hub_id=strawberry.ID(str(n.hub_id)), parent_id=_id(n.parent_id),
-            section_id=_id(n.section_id), media_id=_id(n.media_id), kind=NodeKind(n.kind), title=n.title,
+            id=n.id, hub_id=encode_id("Hub", n.hub_id), parent_id=gid("ContentNode", n.parent_id),
+            section_id=gid("HubSection", n.section_id), media_id=gid("Media", n.media_id), kind=NodeKind(n.kind),
+            title=n.title,
             body=n.body, status=PublishStatus(n.status), position=n.position, created_at=n.created_at,
             updated_at=n.updated_at, team_id=n.team_id,
         )
 
 
 @strawberry.type(name="PageSection")
-class PageSectionType:
-    id: strawberry.ID
+class PageSectionType(relay.Node):
+    id: relay.NodeID[int]
     position: int
     kind: str
     title: str
@@ -530,13 +154,13 @@ class PageSectionType:
 
     @classmethod
     def from_model(cls, s: PageSection) -> PageSectionType:
-        return cls(id=strawberry.ID(str(s.id)), position=s.position, kind=s.kind, title=s.title, body=s.body,
-                   media_id=_id(s.media_id), node_id=_id(s.node_id))
+        return cls(id=s.id, position=s.position, kind=s.kind, title=s.title, body=s.body,
+                   media_id=gid("Media", s.media_id), node_id=gid("ContentNode", s.node_id))
 
 
 @strawberry.type(name="Page")
-class PageType:
-    id: strawberry.ID
+class PageType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     kind: PageKindEnum  # type: ignore[valid-type]
     slug: str
@@ -557,7 +181,7 @@ class PageType:
 
     @classmethod
     def from_model(cls, p: Page) -> PageType:
-        return cls(id=strawberry.ID(str(p.id)), hub_id=strawberry.ID(str(p.hub_id)), kind=PageKind(p.kind),
+        return cls(id=p.id, hub_id=encode_id("Hub", p.hub_id), kind=PageKind(p.kind),
                    slug=p.slug, title=p.title, status=PublishStatus(p.status), created_at=p.created_at,
                    updated_at=p.updated_at, team_id=p.team_id)
 
@@ -688,11 +312,8 @@ class MediaPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-def _ref(value: strawberry.ID | None, field: str) -> int | None:
-    """A nullable reference: None stays None; a malformed id becomes 0, which matches nothing."""
-    if value is None:
-        return None
-    return parse_id_or_none(value) or 0
+_NODE_REFERENCES = (("parent_id", "ContentNode", "parentId"), ("section_id", "HubSection", "sectionId"),
+                    ("media_id", "Media", "mediaId"))
 
 
 def _node_changes(input: CreateContentNodeInput | UpdateContentNodeInput) -> service.NodeChanges:
@@ -708,16 +329,15 @@ def _node_changes(input: CreateContentNodeInput | UpdateContentNodeInput) -> ser
         value = getattr(input, name)
         if given(value) and value is not None:
             setattr(changes, name, value.value)
-    for name in ("parent_id", "section_id", "media_id"):
+    for name, type_name, field in _NODE_REFERENCES:
         value = getattr(input, name)
         if given(value):
-            setattr(changes, name, _ref(value, name))
+            setattr(changes, name, id_input_or_none(value, type_name, field))
     return changes
 
 
 async def _hub_of_team(viewer_team_id: int, hub_id: strawberry.ID) -> Hub | None:
-    parsed = parse_id_or_none(hub_id)
-    return await Hub.get_or_none(id=parsed, team_id=viewer_team_id) if parsed else None
+    return await Hub.get_or_none(id=id_arg(hub_id, "Hub", "hubId"), team_id=viewer_team_id)
 
 
 @strawberry.type
@@ -743,188 +363,157 @@ class ContentQuery:
     @strawberry.field
     async def content_node(self, info: Info[Context, None], id: strawberry.ID) -> ContentNodeType | None:
         viewer = info.context.require("content:read")
-        node_id = parse_id_or_none(id)
-        node = await ContentNode.get_or_none(id=node_id, team_id=viewer.team.id) if node_id else None
+        node = await ContentNode.get_or_none(id=id_arg(id, "ContentNode"), team_id=viewer.team.id)
         return ContentNodeType.from_model(node) if node else None
 
     @strawberry.field
     async def hub_sections(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[HubSectionType]:
         viewer = info.context.require("content:read")
-        parsed = parse_id_or_none(hub_id) or 0
+        parsed = id_arg(hub_id, "Hub", "hubId")
         rows = await HubSection.filter(team_id=viewer.team.id, hub_id=parsed).order_by("position", "id")
         return [HubSectionType.from_model(s) for s in rows]
 
     @strawberry.field
     async def content_pages(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[PageType]:
         viewer = info.context.require("content:read")
-        parsed = parse_id_or_none(hub_id) or 0
+        parsed = id_arg(hub_id, "Hub", "hubId")
         rows = await Page.filter(team_id=viewer.team.id, hub_id=parsed).order_by("id")
         return [PageType.from_model(p) for p in rows]
 
     @strawberry.field
     async def content_page(self, info: Info[Context, None], id: strawberry.ID) -> PageType | None:
         viewer = info.context.require("content:read")
-        page_id = parse_id_or_none(id)
-        page = await Page.get_or_none(id=page_id, team_id=viewer.team.id) if page_id else None
+        page = await Page.get_or_none(id=id_arg(id, "Page"), team_id=viewer.team.id)
         return PageType.from_model(page) if page else None
 
     @strawberry.field
     async def hub_media(
-        self, info: Info[Context, None], hub_id: strawberry.ID, first: int | None = None, after: str | None = None
+        self, info: Info[Context, None], hub_id: strawberry.ID, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
     ) -> Connection[MediaType]:
         viewer = info.context.require("content:read")
-        parsed = parse_id_or_none(hub_id) or 0
+        parsed = id_arg(hub_id, "Hub", "hubId")
         return await keyset_page(Media.filter(team_id=viewer.team.id, hub_id=parsed), MediaType.from_model,
-                                 first=first, after=after)
-
-    @strawberry.field(description="The hub exactly as one contact would see it (same decisions as the member API).")
-    async def preview_as_member(
-        self, info: Info[Context, None], hub_id: strawberry.ID, contact_id: strawberry.ID
-    ) -> MemberHubView | None:
-        viewer = info.context.require("content:read")
-        hub = await _hub_of_team(viewer.team.id, hub_id)
-        parsed_contact = parse_id_or_none(contact_id)
-        if hub is None or parsed_contact is None:
-            return None
-        from app.contacts.models import TeamContact
-
-        if not await TeamContact.exists(id=parsed_contact, team_id=viewer.team.id):
-            return None
-        return await member_hub_view(info, hub, parsed_contact)
+                                 first=first, after=after, last=last, before=before)
 
 
 @strawberry.type
 class ContentMutation:
     @strawberry.mutation
+    @mutation_payload
     async def create_hub_section(self, info: Info[Context, None], input: CreateHubSectionInput) -> HubSectionPayload:
         viewer = info.context.require("content:write")
-        try:
-            section = await service.create_section(viewer.team, parse_id_or_none(input.hub_id), input.title,
-                                                   input.position)
-        except ValidationFailed as exc:
-            return HubSectionPayload(user_errors=user_errors(exc))
+        section = await service.create_section(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.title,
+                                               input.position)
         return HubSectionPayload(section=HubSectionType.from_model(section))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_hub_section(self, info: Info[Context, None], input: UpdateHubSectionInput) -> HubSectionPayload:
         viewer = info.context.require("content:write")
-        try:
-            section = await service.update_section(viewer.team, parse_id_or_none(input.id), input.title,
-                                                   input.position)
-        except ValidationFailed as exc:
-            return HubSectionPayload(user_errors=user_errors(exc))
+        section = await service.update_section(viewer.team, id_input(input.id, "HubSection", "id"), input.title,
+                                               input.position)
         return HubSectionPayload(section=HubSectionType.from_model(section))
 
     @strawberry.mutation
+    @mutation_payload
     async def delete_hub_section(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            await service.delete_section(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
+        await service.delete_section(viewer.team, id_input(input.id, "HubSection", "id"))
         return DeletePayload(deleted_ids=[input.id])
 
     @strawberry.mutation
+    @mutation_payload
     async def create_content_node(self, info: Info[Context, None], input: CreateContentNodeInput) -> ContentNodePayload:
         viewer = info.context.require("content:write")
-        try:
-            node = await service.create_node(viewer.team, parse_id_or_none(input.hub_id), _node_changes(input))
-        except ValidationFailed as exc:
-            return ContentNodePayload(user_errors=user_errors(exc))
+        node = await service.create_node(viewer.team, id_input(input.hub_id, "Hub", "hubId"), _node_changes(input))
         return ContentNodePayload(node=ContentNodeType.from_model(node))
 
     @strawberry.mutation(description="Edit, publish/unpublish, reorder (position) or move (parentId) a node.")
+    @mutation_payload
     async def update_content_node(self, info: Info[Context, None], input: UpdateContentNodeInput) -> ContentNodePayload:
         viewer = info.context.require("content:write")
-        try:
-            node = await service.update_node(viewer.team, parse_id_or_none(input.id), _node_changes(input))
-        except ValidationFailed as exc:
-            return ContentNodePayload(user_errors=user_errors(exc))
+        node = await service.update_node(viewer.team, id_input(input.id, "ContentNode", "id"), _node_changes(input))
         return ContentNodePayload(node=ContentNodeType.from_model(node))
 
     @strawberry.mutation(description="Delete a node with its whole subtree.")
+    @mutation_payload
     async def delete_content_node(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            ids = await service.delete_node(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
-        return DeletePayload(deleted_ids=[strawberry.ID(str(i)) for i in ids])
+        ids = await service.delete_node(viewer.team, id_input(input.id, "ContentNode", "id"))
+        return DeletePayload(deleted_ids=gids("ContentNode", ids))
 
     @strawberry.mutation
+    @mutation_payload
     async def create_page(self, info: Info[Context, None], input: CreatePageInput) -> PagePayload:
         viewer = info.context.require("content:write")
-        try:
-            page = await service.create_page(viewer.team, parse_id_or_none(input.hub_id), input.kind.value,
-                                             input.slug, input.title, input.status.value)
-        except ValidationFailed as exc:
-            return PagePayload(user_errors=user_errors(exc))
+        page = await service.create_page(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.kind.value,
+                                         input.slug, input.title, input.status.value)
         return PagePayload(page=PageType.from_model(page))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_page(self, info: Info[Context, None], input: UpdatePageInput) -> PagePayload:
         viewer = info.context.require("content:write")
-        try:
-            page = await service.update_page(viewer.team, parse_id_or_none(input.id), input.slug, input.title,
-                                             input.status.value if input.status else None)
-        except ValidationFailed as exc:
-            return PagePayload(user_errors=user_errors(exc))
+        page = await service.update_page(viewer.team, id_input(input.id, "Page", "id"), input.slug, input.title,
+                                         input.status.value if input.status else None)
         return PagePayload(page=PageType.from_model(page))
 
     @strawberry.mutation
+    @mutation_payload
     async def delete_page(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            await service.delete_page(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
+        await service.delete_page(viewer.team, id_input(input.id, "Page", "id"))
         return DeletePayload(deleted_ids=[input.id])
 
     @strawberry.mutation(description="Replace a page's sections with the given ones, in order.")
+    @mutation_payload
     async def set_page_sections(self, info: Info[Context, None], input: SetPageSectionsInput) -> PagePayload:
         viewer = info.context.require("content:write")
         specs = [
-            service.SectionSpec(kind=s.kind, title=s.title, body=s.body, media_id=_ref(s.media_id, "mediaId"),
-                                node_id=_ref(s.node_id, "nodeId"))
-            for s in input.sections
+            service.SectionSpec(kind=s.kind, title=s.title, body=s.body,
+                                media_id=id_input_or_none(s.media_id, "Media", f"sections.{i}.mediaId"),
+                                node_id=id_input_or_none(s.node_id, "ContentNode", f"sections.{i}.nodeId"))
+            for i, s in enumerate(input.sections)
         ]
-        try:
-            await service.set_page_sections(viewer.team, parse_id_or_none(input.page_id), specs)
-            page = await service.get_page(viewer.team, parse_id_or_none(input.page_id))
-        except ValidationFailed as exc:
-            return PagePayload(user_errors=user_errors(exc))
+        page_id = id_input(input.page_id, "Page", "pageId")
+        await service.set_page_sections(viewer.team, page_id, specs)
+        page = await service.get_page(viewer.team, page_id)
         return PagePayload(page=PageType.from_model(page))
 
     @strawberry.mutation
+    @mutation_payload
     async def upload_media(self, info: Info[Context, None], input: UploadMediaInput) -> MediaPayload:
         viewer = info.context.require("content:write")
         try:
             data = base64.b64decode(input.data_base64, validate=True)
-        except (binascii.Error, ValueError):
-            return MediaPayload(user_errors=[UserError(field="dataBase64", message="not valid base64",
-                                                       code="INVALID_BASE64")])
-        try:
-            media = await service.upload_media(viewer.team, get_storage(info.context.settings),
-                                               parse_id_or_none(input.hub_id), input.filename, input.content_type, data)
-        except ValidationFailed as exc:
-            return MediaPayload(user_errors=user_errors(exc))
+        except (binascii.Error, ValueError) as exc:
+            raise ValidationFailed.one("dataBase64", "not valid base64", "INVALID_BASE64") from exc
+        media = await service.upload_media(viewer.team, get_storage(info.context.settings),
+                                           id_input(input.hub_id, "Hub", "hubId"), input.filename,
+                                           input.content_type, data)
         return MediaPayload(media=MediaType.from_model(media))
 
     @strawberry.mutation
+    @mutation_payload
     async def link_media(self, info: Info[Context, None], input: LinkMediaInput) -> MediaPayload:
         viewer = info.context.require("content:write")
-        try:
-            media = await service.link_media(viewer.team, parse_id_or_none(input.hub_id), input.url, input.filename,
-                                             input.content_type, input.size_bytes)
-        except ValidationFailed as exc:
-            return MediaPayload(user_errors=user_errors(exc))
+        media = await service.link_media(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.url, input.filename,
+                                         input.content_type, input.size_bytes)
         return MediaPayload(media=MediaType.from_model(media))
 
     @strawberry.mutation
+    @mutation_payload
     async def delete_media(self, info: Info[Context, None], input: DeleteInput) -> DeletePayload:
         viewer = info.context.require("content:write")
-        try:
-            await service.delete_media(viewer.team, get_storage(info.context.settings), parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return DeletePayload(user_errors=user_errors(exc))
+        await service.delete_media(viewer.team, get_storage(info.context.settings), id_input(input.id, "Media", "id"))
         return DeletePayload(deleted_ids=[input.id])
+
+
+NODE_TYPES = (
+    NodeType("HubSection", staff("content:read"), team_rows(HubSection, HubSectionType.from_model)),
+    NodeType("ContentNode", staff("content:read"), team_rows(ContentNode, ContentNodeType.from_model)),
+    NodeType("Page", staff("content:read"), team_rows(Page, PageType.from_model)),
+    NodeType("PageSection", staff("content:read"), team_rows(PageSection, PageSectionType.from_model)),
+    NodeType("Media", staff("content:read"), team_rows(Media, MediaType.from_model)),
+)

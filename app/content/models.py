@@ -9,6 +9,13 @@ from tortoise import fields
 from tortoise.models import Model
 
 
+class RuleTarget(StrEnum):
+    """What an access rule can guard (rules are keyed by (type, id), without a foreign key)."""
+
+    HUB_SECTION = "hub_section"
+    NODE = "node"
+    PAGE = "page"
+
 class NodeKind(StrEnum):
     COURSE = "course"
     MODULE = "module"
@@ -40,9 +47,11 @@ class HubSection(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="hub_sections", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="sections", on_delete=fields.CASCADE
     )
+    hub_id: int
     title = fields.CharField(max_length=200)
     position = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -59,9 +68,11 @@ class Media(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="media", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="media", on_delete=fields.CASCADE
     )
+    hub_id: int
     kind = fields.CharEnumField(MediaKind, max_length=16)
     filename = fields.CharField(max_length=255)
     content_type = fields.CharField(max_length=127)
@@ -82,18 +93,23 @@ class ContentNode(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="content_nodes", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="content_nodes", on_delete=fields.CASCADE
     )
+    hub_id: int
     parent: fields.ForeignKeyNullableRelation[ContentNode] = fields.ForeignKeyField(
         "models.ContentNode", related_name="children", null=True, on_delete=fields.CASCADE
     )
+    parent_id: int | None
     section: fields.ForeignKeyNullableRelation[HubSection] = fields.ForeignKeyField(
         "models.HubSection", related_name="nodes", null=True, on_delete=fields.SET_NULL
     )
+    section_id: int | None
     media: fields.ForeignKeyNullableRelation[Media] = fields.ForeignKeyField(
         "models.Media", related_name="nodes", null=True, on_delete=fields.SET_NULL
     )
+    media_id: int | None
     kind = fields.CharEnumField(NodeKind, max_length=16)
     title = fields.CharField(max_length=300)
     body = fields.TextField(default="")
@@ -113,9 +129,11 @@ class Page(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="pages", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="pages", on_delete=fields.CASCADE
     )
+    hub_id: int
     kind = fields.CharEnumField(PageKind, max_length=16)
     slug = fields.CharField(max_length=80)
     title = fields.CharField(max_length=300)
@@ -135,9 +153,11 @@ class PageSection(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="page_sections", on_delete=fields.CASCADE
     )
+    team_id: int
     page: fields.ForeignKeyRelation[Page] = fields.ForeignKeyField(
         "models.Page", related_name="sections", on_delete=fields.CASCADE
     )
+    page_id: int
     position = fields.IntField(default=0)
     kind = fields.CharField(max_length=32, default="text")
     title = fields.CharField(max_length=300, default="")
@@ -145,9 +165,11 @@ class PageSection(Model):
     media: fields.ForeignKeyNullableRelation[Media] = fields.ForeignKeyField(
         "models.Media", related_name="page_sections", null=True, on_delete=fields.SET_NULL
     )
+    media_id: int | None
     node: fields.ForeignKeyNullableRelation[ContentNode] = fields.ForeignKeyField(
         "models.ContentNode", related_name="page_sections", null=True, on_delete=fields.SET_NULL
     )
+    node_id: int | None
 
     class Meta:
         table = "page_sections"
@@ -159,15 +181,19 @@ class LessonProgress(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="lesson_progress", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="lesson_progress", on_delete=fields.CASCADE
     )
+    hub_id: int
     node: fields.ForeignKeyRelation[ContentNode] = fields.ForeignKeyField(
         "models.ContentNode", related_name="progress", on_delete=fields.CASCADE
     )
+    node_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="lesson_progress", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     started_at = fields.DatetimeField()
     completed_at = fields.DatetimeField(null=True)
 

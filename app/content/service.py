@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from app.access.models import RuleTarget
-from app.access.service import remove_rules_of
 from app.content.models import (
     ContentNode,
     HubSection,
@@ -22,12 +21,29 @@ from app.content.models import (
     PageKind,
     PageSection,
     PublishStatus,
+    RuleTarget,
 )
 from app.content.storage import MediaStorage
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.events.service import ingest_events, wake_evaluator
 from app.hubs.models import Hub
 from app.teams.models import Team
+
+# Called inside the transaction that deletes content, with what it deletes: the access domain drops
+# the rules guarding it (installed by app.wiring; access sits above content).
+ContentRemovedHook = Callable[[str, list[int]], Awaitable[None]]  # (RuleTarget value, ids)
+_content_removed_hooks: list[ContentRemovedHook] = []
+
+
+def on_content_removed(hook: ContentRemovedHook) -> None:
+    if hook not in _content_removed_hooks:
+        _content_removed_hooks.append(hook)
+
+
+async def _remove_guards_of(target_type: str, target_ids: list[int]) -> None:
+    for hook in _content_removed_hooks:
+        await hook(target_type, target_ids)
+
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MAX_TITLE = 300
@@ -100,7 +116,7 @@ async def update_section(team: Team, section_id: int | None, title: str | None, 
 async def delete_section(team: Team, section_id: int | None) -> None:
     section = await get_section(team, section_id)
     async with in_transaction():
-        await remove_rules_of(RuleTarget.HUB_SECTION, [section.id])
+        await _remove_guards_of(RuleTarget.HUB_SECTION, [section.id])
         await section.delete()
 
 
@@ -202,7 +218,7 @@ async def delete_node(team: Team, node_id: int | None) -> list[int]:
         frontier = list(await ContentNode.filter(parent_id__in=frontier).values_list("id", flat=True))
         ids.extend(frontier)
     async with in_transaction():
-        await remove_rules_of(RuleTarget.NODE, ids)
+        await _remove_guards_of(RuleTarget.NODE, ids)
         await node.delete()
     return ids
 
@@ -256,7 +272,7 @@ async def update_page(team: Team, page_id: int | None, slug: str | None, title: 
 async def delete_page(team: Team, page_id: int | None) -> None:
     page = await get_page(team, page_id)
     async with in_transaction():
-        await remove_rules_of(RuleTarget.PAGE, [page.id])
+        await _remove_guards_of(RuleTarget.PAGE, [page.id])
         await page.delete()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry import relay
 from strawberry.types import Info
 
 from app.core.errors import ValidationFailed
@@ -26,8 +27,9 @@ from app.email.models import (
 )
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import encode_id, gid, id_arg, id_input, id_input_or_none
+from app.graphql.nodes import NodeType, staff, team_rows
 
 TlsModeEnum = strawberry.enum(TlsMode, name="EmailTlsMode")
 DripTriggerEnum = strawberry.enum(DripTrigger, name="DripTrigger")
@@ -35,10 +37,8 @@ EnrollmentStatusEnum = strawberry.enum(EnrollmentStatus, name="DripEnrollmentSta
 SendStateEnum = strawberry.enum(SendState, name="EmailSendState")
 SuppressionScopeEnum = strawberry.enum(SuppressionScope, name="SuppressionScope")
 SuppressionReasonEnum = strawberry.enum(SuppressionReason, name="SuppressionReason")
-
-
-def _id(value: int) -> strawberry.ID:
-    return strawberry.ID(str(value))
+READ = "email:read"
+_SCOPE_TYPES = {SuppressionScope.HUB: "Hub", SuppressionScope.DRIP: "DripCampaign"}
 
 
 @strawberry.type(name="EmailSettings", description="How a hub sends mail. The SMTP password is write-only.")
@@ -57,15 +57,16 @@ class EmailSettingsType:
     @classmethod
     def from_model(cls, m: EmailSettings) -> EmailSettingsType:
         return cls(
-            hub_id=_id(m.hub_id), smtp_host=m.smtp_host, smtp_port=m.smtp_port, tls_mode=TlsMode(m.tls_mode),
+            hub_id=encode_id("Hub", m.hub_id), smtp_host=m.smtp_host, smtp_port=m.smtp_port,
+            tls_mode=TlsMode(m.tls_mode),
             username=m.username, has_password=bool(m.password_encrypted), from_name=m.from_name,
             from_address=m.from_address, reply_to=m.reply_to, updated_at=m.updated_at,
         )
 
 
 @strawberry.type(name="EmailTemplate")
-class EmailTemplateType:
-    id: strawberry.ID
+class EmailTemplateType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     key: str
     name: str
@@ -77,22 +78,27 @@ class EmailTemplateType:
     @classmethod
     def from_model(cls, m: EmailTemplate) -> EmailTemplateType:
         return cls(
-            id=_id(m.id), hub_id=_id(m.hub_id), key=m.key, name=m.name, subject=m.subject,
+            id=m.id, hub_id=encode_id("Hub", m.hub_id), key=m.key, name=m.name, subject=m.subject,
             html_body=m.html_body, text_body=m.text_body, updated_at=m.updated_at,
         )
 
 
 @strawberry.type(name="DripStep")
-class DripStepType:
-    id: strawberry.ID
+class DripStepType(relay.Node):
+    id: relay.NodeID[int]
     position: int
     delay_minutes: int
     template_id: strawberry.ID
 
+    @classmethod
+    def from_model(cls, s: DripStep) -> DripStepType:
+        return cls(id=s.id, position=s.position, delay_minutes=s.delay_minutes,
+                   template_id=encode_id("EmailTemplate", s.template_id))
+
 
 @strawberry.type(name="DripCampaign")
-class DripCampaignType:
-    id: strawberry.ID
+class DripCampaignType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     name: str
     trigger: DripTriggerEnum  # type: ignore[valid-type]
@@ -105,24 +111,23 @@ class DripCampaignType:
 
     @strawberry.field
     async def steps(self) -> list[DripStepType]:
-        rows = await DripStep.filter(drip_id=int(self.id)).order_by("position")
-        return [DripStepType(id=_id(s.id), position=s.position, delay_minutes=s.delay_minutes,
-                             template_id=_id(s.template_id)) for s in rows]
+        rows = await DripStep.filter(drip_id=self.id).order_by("position")
+        return [DripStepType.from_model(s) for s in rows]
 
     @classmethod
     def from_model(cls, m: DripCampaign) -> DripCampaignType:
         return cls(
-            id=_id(m.id), hub_id=_id(m.hub_id), name=m.name, trigger=DripTrigger(m.trigger),
-            segment_id=_id(m.trigger_segment_id) if m.trigger_segment_id else None,
+            id=m.id, hub_id=encode_id("Hub", m.hub_id), name=m.name, trigger=DripTrigger(m.trigger),
+            segment_id=gid("Segment", m.trigger_segment_id or None),
             event_type=m.trigger_event_type,
-            exit_segment_id=_id(m.exit_segment_id) if m.exit_segment_id else None,
+            exit_segment_id=gid("Segment", m.exit_segment_id or None),
             goal_event_type=m.goal_event_type, active=m.active, created_at=m.created_at,
         )
 
 
 @strawberry.type(name="EmailSend", description="One message of the outbox and where it stands.")
-class EmailSendType:
-    id: strawberry.ID
+class EmailSendType(relay.Node):
+    id: relay.NodeID[int]
     kind: str
     state: SendStateEnum  # type: ignore[valid-type]
     step_position: int | None
@@ -131,10 +136,17 @@ class EmailSendType:
     message_id: str | None
     error: str | None
 
+    @classmethod
+    def from_model(cls, s: EmailSend) -> EmailSendType:
+        return cls(
+            id=s.id, kind=s.kind, state=SendState(s.state), step_position=s.step.position if s.step else None,
+            due_at=s.due_at, finished_at=s.finished_at, message_id=s.message_id, error=s.error,
+        )
+
 
 @strawberry.type(name="DripEnrollment")
-class DripEnrollmentType:
-    id: strawberry.ID
+class DripEnrollmentType(relay.Node):
+    id: relay.NodeID[int]
     drip_id: strawberry.ID
     contact_id: strawberry.ID
     status: EnrollmentStatusEnum  # type: ignore[valid-type]
@@ -145,27 +157,21 @@ class DripEnrollmentType:
 
     @strawberry.field
     async def sends(self) -> list[EmailSendType]:
-        rows = await EmailSend.filter(enrollment_id=int(self.id)).select_related("step").order_by("id")
-        return [
-            EmailSendType(
-                id=_id(s.id), kind=s.kind, state=SendState(s.state), step_position=s.step.position if s.step else None,
-                due_at=s.due_at, finished_at=s.finished_at, message_id=s.message_id, error=s.error,
-            )
-            for s in rows
-        ]
+        rows = await EmailSend.filter(enrollment_id=self.id).select_related("step").order_by("id")
+        return [EmailSendType.from_model(s) for s in rows]
 
     @classmethod
     def from_model(cls, m: DripEnrollment) -> DripEnrollmentType:
         return cls(
-            id=_id(m.id), drip_id=_id(m.drip_id), contact_id=_id(m.team_contact_id),
+            id=m.id, drip_id=encode_id("DripCampaign", m.drip_id), contact_id=encode_id("Contact", m.team_contact_id),
             status=EnrollmentStatus(m.status), source=m.source, enrolled_at=m.enrolled_at,
             exited_at=m.exited_at, exit_reason=m.exit_reason,
         )
 
 
 @strawberry.type(name="Suppression")
-class SuppressionType:
-    id: strawberry.ID
+class SuppressionType(relay.Node):
+    id: relay.NodeID[int]
     email: str
     contact_id: strawberry.ID | None
     scope: SuppressionScopeEnum  # type: ignore[valid-type]
@@ -176,8 +182,9 @@ class SuppressionType:
     @classmethod
     def from_model(cls, m: Suppression) -> SuppressionType:
         return cls(
-            id=_id(m.id), email=m.email, contact_id=_id(m.team_contact_id) if m.team_contact_id else None,
-            scope=SuppressionScope(m.scope), scope_id=_id(m.scope_ref) if m.scope_ref else None,
+            id=m.id, email=m.email, contact_id=gid("Contact", m.team_contact_id or None),
+            scope=SuppressionScope(m.scope),
+            scope_id=gid(_SCOPE_TYPES[m.scope], m.scope_ref) if m.scope_ref and m.scope in _SCOPE_TYPES else None,
             reason=SuppressionReason(m.reason), created_at=m.created_at,
         )
 
@@ -267,14 +274,8 @@ class DripCampaignPayload:
 
 
 def _steps(steps: list[DripStepInput]) -> list[service.StepSpec]:
-    return [service.StepSpec(s.delay_minutes, parse_id_or_none(s.template_id)) for s in steps]
-
-
-def _id_or_invalid(value: strawberry.ID | None) -> int | None:
-    """Absent stays None; a malformed id becomes -1 so it is reported as not found."""
-    if value is None:
-        return None
-    return parse_id_or_none(value) or -1
+    return [service.StepSpec(s.delay_minutes, id_input(s.template_id, "EmailTemplate", f"steps.{i}.templateId"))
+            for i, s in enumerate(steps)]
 
 
 @strawberry.type
@@ -283,121 +284,134 @@ class EmailQuery:
     async def email_settings(self, info: Info[Context, None], hub_id: strawberry.ID) -> EmailSettingsType | None:
         viewer = info.context.require("email:read")
         try:
-            settings = await service.get_email_settings(viewer.team, parse_id_or_none(hub_id))
+            settings = await service.get_email_settings(viewer.team, id_arg(hub_id, "Hub", "hubId"))
         except ValidationFailed:
             return None
         return EmailSettingsType.from_model(settings) if settings else None
 
     @strawberry.field(description="A hub's email templates.")
     async def email_templates(
-        self, info: Info[Context, None], hub_id: strawberry.ID, first: int | None = None, after: str | None = None
+        self, info: Info[Context, None], hub_id: strawberry.ID, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
     ) -> Connection[EmailTemplateType]:
         viewer = info.context.require("email:read")
-        queryset = EmailTemplate.filter(team_id=viewer.team.id, hub_id=parse_id_or_none(hub_id) or 0)
-        return await keyset_page(queryset, EmailTemplateType.from_model, first=first, after=after)
+        queryset = EmailTemplate.filter(team_id=viewer.team.id, hub_id=id_arg(hub_id, "Hub", "hubId"))
+        return await keyset_page(queryset, EmailTemplateType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @strawberry.field(description="The team's drip campaigns, optionally of one hub.")
     async def drip_campaigns(
         self, info: Info[Context, None], hub_id: strawberry.ID | None = None, first: int | None = None,
-        after: str | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[DripCampaignType]:
         viewer = info.context.require("email:read")
         queryset = DripCampaign.filter(team_id=viewer.team.id)
         if hub_id is not None:
-            queryset = queryset.filter(hub_id=parse_id_or_none(hub_id) or 0)
-        return await keyset_page(queryset, DripCampaignType.from_model, first=first, after=after)
+            queryset = queryset.filter(hub_id=id_arg(hub_id, "Hub", "hubId"))
+        return await keyset_page(queryset, DripCampaignType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @strawberry.field(description="Who is (or was) in a drip, oldest enrolment first.")
     async def drip_enrollments(
         self, info: Info[Context, None], drip_id: strawberry.ID, status: EnrollmentStatusEnum | None = None,  # type: ignore[valid-type]
-        first: int | None = None, after: str | None = None,
+        first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[DripEnrollmentType]:
         viewer = info.context.require("email:read")
-        queryset = DripEnrollment.filter(team_id=viewer.team.id, drip_id=parse_id_or_none(drip_id) or 0)
+        queryset = DripEnrollment.filter(team_id=viewer.team.id, drip_id=id_arg(drip_id, "DripCampaign", "dripId"))
         if status is not None:
             queryset = queryset.filter(status=status.value)
-        return await keyset_page(queryset, DripEnrollmentType.from_model, first=first, after=after)
+        return await keyset_page(queryset, DripEnrollmentType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @strawberry.field(description="Addresses that must not get some or all mail (unsubscribes, bounces).")
     async def suppressions(
-        self, info: Info[Context, None], email: str | None = None, first: int | None = None, after: str | None = None
+        self, info: Info[Context, None], email: str | None = None, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
     ) -> Connection[SuppressionType]:
         viewer = info.context.require("email:read")
         queryset = Suppression.filter(team_id=viewer.team.id)
         if email:
             queryset = queryset.filter(email=email.strip().lower())
-        return await keyset_page(queryset, SuppressionType.from_model, first=first, after=after)
+        return await keyset_page(queryset, SuppressionType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
 
 @strawberry.type
 class EmailMutation:
     @strawberry.mutation(description="Create or replace a hub's SMTP sending settings.")
+    @mutation_payload
     async def update_email_settings(
         self, info: Info[Context, None], input: UpdateEmailSettingsInput
     ) -> EmailSettingsPayload:
         viewer = info.context.require("email:write")
-        try:
-            settings = await service.update_email_settings(
-                viewer.team, parse_id_or_none(input.hub_id), smtp_host=input.smtp_host, smtp_port=input.smtp_port,
-                tls_mode=input.tls_mode.value, username=input.username, password=input.password,
-                from_name=input.from_name, from_address=input.from_address, reply_to=input.reply_to,
-            )
-        except ValidationFailed as exc:
-            return EmailSettingsPayload(user_errors=user_errors(exc))
+        settings = await service.update_email_settings(
+            viewer.team, id_input(input.hub_id, "Hub", "hubId"), smtp_host=input.smtp_host, smtp_port=input.smtp_port,
+            tls_mode=input.tls_mode.value, username=input.username, password=input.password,
+            from_name=input.from_name, from_address=input.from_address, reply_to=input.reply_to,
+        )
         return EmailSettingsPayload(settings=EmailSettingsType.from_model(settings))
 
     @strawberry.mutation(description="Send a test message through the hub's settings now.")
+    @mutation_payload
     async def send_test_email(self, info: Info[Context, None], input: SendTestEmailInput) -> SendTestEmailPayload:
         viewer = info.context.require("email:write")
-        try:
-            message_id = await service.send_test_email(viewer.team, parse_id_or_none(input.hub_id), input.to)
-        except ValidationFailed as exc:
-            return SendTestEmailPayload(user_errors=user_errors(exc))
+        message_id = await service.send_test_email(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.to)
         return SendTestEmailPayload(sent=True, message_id=message_id)
 
     @strawberry.mutation(description="Create (no id) or update a template; templates that fail to compile are refused.")
+    @mutation_payload
     async def save_email_template(
         self, info: Info[Context, None], input: SaveEmailTemplateInput
     ) -> EmailTemplatePayload:
         viewer = info.context.require("email:write")
-        try:
-            template = await service.save_email_template(
-                viewer.team, template_id=_id_or_invalid(input.id), hub_id=parse_id_or_none(input.hub_id),
-                key=input.key, name=input.name, subject=input.subject, html_body=input.html_body,
-                text_body=input.text_body,
-            )
-        except ValidationFailed as exc:
-            return EmailTemplatePayload(user_errors=user_errors(exc))
+        template = await service.save_email_template(
+            viewer.team, template_id=id_input_or_none(input.id, "EmailTemplate", "id"),
+            hub_id=id_input(input.hub_id, "Hub", "hubId"),
+            key=input.key, name=input.name, subject=input.subject, html_body=input.html_body,
+            text_body=input.text_body,
+        )
         return EmailTemplatePayload(template=EmailTemplateType.from_model(template))
 
     @strawberry.mutation
+    @mutation_payload
     async def create_drip_campaign(
         self, info: Info[Context, None], input: CreateDripCampaignInput
     ) -> DripCampaignPayload:
         viewer = info.context.require("email:write")
-        try:
-            drip = await service.create_drip_campaign(
-                viewer.team, hub_id=parse_id_or_none(input.hub_id), name=input.name, trigger=input.trigger.value,
-                segment_id=_id_or_invalid(input.segment_id), event_type=input.event_type,
-                exit_on_segment_leave=input.exit_on_segment_leave,
-                exit_segment_id=_id_or_invalid(input.exit_segment_id), goal_event_type=input.goal_event_type,
-                active=input.active, steps=_steps(input.steps),
-            )
-        except ValidationFailed as exc:
-            return DripCampaignPayload(user_errors=user_errors(exc))
+        drip = await service.create_drip_campaign(
+            viewer.team, hub_id=id_input(input.hub_id, "Hub", "hubId"), name=input.name, trigger=input.trigger.value,
+            segment_id=id_input_or_none(input.segment_id, "Segment", "segmentId"), event_type=input.event_type,
+            exit_on_segment_leave=input.exit_on_segment_leave,
+            exit_segment_id=id_input_or_none(input.exit_segment_id, "Segment", "exitSegmentId"),
+            goal_event_type=input.goal_event_type,
+            active=input.active, steps=_steps(input.steps),
+        )
         return DripCampaignPayload(drip_campaign=DripCampaignType.from_model(drip))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_drip_campaign(
         self, info: Info[Context, None], input: UpdateDripCampaignInput
     ) -> DripCampaignPayload:
         viewer = info.context.require("email:write")
-        try:
-            drip = await service.update_drip_campaign(
-                viewer.team, parse_id_or_none(input.id), name=input.name, active=input.active,
-                goal_event_type=input.goal_event_type,
-                steps=_steps(input.steps) if input.steps is not None else None,
-            )
-        except ValidationFailed as exc:
-            return DripCampaignPayload(user_errors=user_errors(exc))
+        drip = await service.update_drip_campaign(
+            viewer.team, id_input(input.id, "DripCampaign", "id"), name=input.name, active=input.active,
+            goal_event_type=input.goal_event_type,
+            steps=_steps(input.steps) if input.steps is not None else None,
+        )
         return DripCampaignPayload(drip_campaign=DripCampaignType.from_model(drip))
+
+
+async def _sends(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, EmailSendType]:
+    rows = await EmailSend.filter(team_id=team_id, id__in=pks).select_related("step")
+    return {s.id: EmailSendType.from_model(s) for s in rows}
+
+
+NODE_TYPES = (
+    NodeType("EmailTemplate", staff(READ), team_rows(EmailTemplate, EmailTemplateType.from_model)),
+    NodeType("DripCampaign", staff(READ), team_rows(DripCampaign, DripCampaignType.from_model)),
+    NodeType("DripStep", staff(READ), team_rows(DripStep, DripStepType.from_model)),
+    NodeType("DripEnrollment", staff(READ), team_rows(DripEnrollment, DripEnrollmentType.from_model)),
+    NodeType("EmailSend", staff(READ), _sends),
+    NodeType("Suppression", staff(READ), team_rows(Suppression, SuppressionType.from_model)),
+)

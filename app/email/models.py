@@ -7,6 +7,7 @@ holds what must be sent, and its state machine makes a rerun of a job never send
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -62,9 +63,11 @@ class EmailSettings(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="email_settings", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.OneToOneRelation = fields.OneToOneField(
         "models.Hub", related_name="email_settings", on_delete=fields.CASCADE
     )
+    hub_id: int
     smtp_host = fields.CharField(max_length=255)
     smtp_port = fields.IntField()
     tls_mode = fields.CharEnumField(TlsMode, max_length=16, default=TlsMode.STARTTLS)
@@ -87,9 +90,11 @@ class EmailTemplate(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="email_templates", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="email_templates", on_delete=fields.CASCADE
     )
+    hub_id: int
     key = fields.CharField(max_length=64)
     name = fields.CharField(max_length=200)
     subject = fields.TextField()
@@ -108,9 +113,11 @@ class DripCampaign(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="drip_campaigns", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="drip_campaigns", on_delete=fields.CASCADE
     )
+    hub_id: int
     name = fields.CharField(max_length=200)
     trigger = fields.CharEnumField(DripTrigger, max_length=16)
     # A deleted segment never deletes a drip: it is paused first (app.email.segment_usage), and the
@@ -118,10 +125,12 @@ class DripCampaign(Model):
     trigger_segment: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Segment", related_name="trigger_of_drips", null=True, on_delete=fields.SET_NULL
     )
+    trigger_segment_id: int | None
     trigger_event_type = fields.CharField(max_length=100, null=True)
     exit_segment: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Segment", related_name="exit_of_drips", null=True, on_delete=fields.SET_NULL
     )
+    exit_segment_id: int | None
     goal_event_type = fields.CharField(max_length=100, null=True)
     active = fields.BooleanField(default=True)
     # Enrolment cursors: last segment_membership_changes.id / events.id fully processed.
@@ -140,14 +149,17 @@ class DripStep(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="drip_steps", on_delete=fields.CASCADE
     )
+    team_id: int
     drip: fields.ForeignKeyRelation[DripCampaign] = fields.ForeignKeyField(
         "models.DripCampaign", related_name="steps", on_delete=fields.CASCADE
     )
+    drip_id: int
     position = fields.IntField()
     delay_minutes = fields.IntField(description="after enrolment")
     template: fields.ForeignKeyRelation[EmailTemplate] = fields.ForeignKeyField(
         "models.EmailTemplate", related_name="drip_steps", on_delete=fields.RESTRICT
     )
+    template_id: int
 
     class Meta:
         table = "drip_steps"
@@ -161,12 +173,15 @@ class DripEnrollment(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="drip_enrollments", on_delete=fields.CASCADE
     )
+    team_id: int
     drip: fields.ForeignKeyRelation[DripCampaign] = fields.ForeignKeyField(
         "models.DripCampaign", related_name="enrollments", on_delete=fields.CASCADE
     )
+    drip_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="drip_enrollments", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     status = fields.CharEnumField(EnrollmentStatus, max_length=16, default=EnrollmentStatus.ACTIVE)
     source = fields.CharField(max_length=32)
     source_ref = fields.CharField(max_length=200, null=True)
@@ -186,21 +201,26 @@ class EmailSend(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="email_sends", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Hub", related_name="email_sends", on_delete=fields.CASCADE
     )
+    hub_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="email_sends", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     kind = fields.CharField(max_length=32)
     marketing = fields.BooleanField(default=False)
     enrollment: fields.ForeignKeyNullableRelation[DripEnrollment] = fields.ForeignKeyField(
         "models.DripEnrollment", related_name="sends", null=True, on_delete=fields.CASCADE
     )
+    enrollment_id: int | None
     step: fields.ForeignKeyNullableRelation[DripStep] = fields.ForeignKeyField(
         "models.DripStep", related_name="sends", null=True, on_delete=fields.CASCADE
     )
-    context = fields.JSONField(default=dict)
+    step_id: int | None
+    context = fields.JSONField[dict[str, Any]](default=dict)
     dedupe_key = fields.CharField(max_length=200, null=True)
     due_at = fields.DatetimeField()
     state = fields.CharEnumField(SendState, max_length=16, default=SendState.SCHEDULED)
@@ -227,10 +247,12 @@ class Suppression(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="email_suppressions", on_delete=fields.CASCADE
     )
+    team_id: int
     email = fields.CharField(max_length=320)
     team_contact: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="email_suppressions", null=True, on_delete=fields.SET_NULL
     )
+    team_contact_id: int | None
     scope = fields.CharEnumField(SuppressionScope, max_length=16)
     scope_ref = fields.BigIntField(default=0)
     reason = fields.CharEnumField(SuppressionReason, max_length=16)

@@ -9,10 +9,10 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from app.core.errors import ValidationFailed
 from app.events import service
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import InvalidId, decode_id, encode_id
 
 
 @strawberry.input
@@ -52,6 +52,9 @@ class TrackEventsPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+INVALID_CONTACT_ID = 0  # no contact has it: the service rejects the event, and we say why
+
+
 def event_input_to_dict(event: TrackEventInput) -> dict[str, Any]:
     raw: dict[str, Any] = {"type": event.type}
     for key, value in (
@@ -60,27 +63,38 @@ def event_input_to_dict(event: TrackEventInput) -> dict[str, Any]:
     ):
         if value is not None:
             raw[key] = value
+    if event.contact_id is not None:
+        try:
+            raw["contactId"] = decode_id(event.contact_id, "Contact")
+        except InvalidId:
+            raw["contactId"] = INVALID_CONTACT_ID
     return raw
 
 
-def result_payload(result: service.IngestResult) -> TrackEventsPayload:
+def _rejected(r: service.RejectedEvent, bad_ids: set[int]) -> RejectedEventType:
+    if r.index in bad_ids:
+        return RejectedEventType(index=r.index, code="INVALID_ID", message="contactId: not a valid Contact id")
+    return RejectedEventType(index=r.index, code=r.code, message=r.message)
+
+
+def result_payload(result: service.IngestResult, bad_ids: set[int]) -> TrackEventsPayload:
     return TrackEventsPayload(
         accepted=[
-            AcceptedEventType(index=a.index, event_id=strawberry.ID(str(a.event_id)),
-                              contact_id=strawberry.ID(str(a.contact_id)), duplicate=a.duplicate)
+            AcceptedEventType(index=a.index, event_id=encode_id("Event", a.event_id),
+                              contact_id=encode_id("Contact", a.contact_id), duplicate=a.duplicate)
             for a in result.accepted
         ],
-        rejected=[RejectedEventType(index=r.index, code=r.code, message=r.message) for r in result.rejected],
+        rejected=[_rejected(r, bad_ids) for r in result.rejected],
     )
 
 
 @strawberry.type
 class EventsMutation:
     @strawberry.mutation(description="Record up to 1,000 events; each is accepted or rejected with a reason.")
+    @mutation_payload
     async def track_events(self, info: Info[Context, None], input: TrackEventsInput) -> TrackEventsPayload:
         viewer = info.context.require("events:write")
-        try:
-            result = await service.ingest_events(viewer.team.id, [event_input_to_dict(e) for e in input.events])
-        except ValidationFailed as exc:
-            return TrackEventsPayload(user_errors=user_errors(exc))
-        return result_payload(result)
+        events = [event_input_to_dict(e) for e in input.events]
+        bad_ids = {i for i, e in enumerate(events) if e.get("contactId") == INVALID_CONTACT_ID}
+        result = await service.ingest_events(viewer.team.id, events)
+        return result_payload(result, bad_ids)

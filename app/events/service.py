@@ -13,7 +13,7 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 from tortoise.transactions import in_transaction
@@ -237,7 +237,8 @@ async def _store(conn: asyncpg.Connection, team_id: int, valid: list[_Valid], re
     stored: list[dict[str, Any]] = []
     if fresh:
         new_ids = await insert_events(conn, team_id, [
-            NewEvent(v.contact_id, v.type, v.occurred_at, v.properties, v.client_event_id) for v in fresh
+            NewEvent(cast(int, v.contact_id), v.type, v.occurred_at, v.properties, v.client_event_id)
+            for v in fresh  # every stored event has its contact by now
         ])
         raced: list[_Valid] = []
         for v, event_id in zip(fresh, new_ids, strict=True):

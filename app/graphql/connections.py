@@ -70,12 +70,21 @@ def decode_cursor(cursor: str) -> tuple[Any, int]:
         raise BadInput("invalid cursor") from exc
 
 
-def page_size(first: int | None) -> int:
-    if first is None:
+def page_size(count: int | None, name: str = "first") -> int:
+    if count is None:
         return DEFAULT_PAGE_SIZE
-    if first < 0 or first > MAX_PAGE_SIZE:
-        raise BadInput(f"first must be between 0 and {MAX_PAGE_SIZE}")
-    return first
+    if count < 0 or count > MAX_PAGE_SIZE:
+        raise BadInput(f"{name} must be between 0 and {MAX_PAGE_SIZE}")
+    return count
+
+
+def _beyond(queryset: QuerySet, cursor: str, sort_field: str, op: str, inclusive: bool = False) -> QuerySet:
+    """Rows after (op "gt") or before (op "lt") the cursor's (sort value, id) pair."""
+    value, row_id = decode_cursor(cursor)
+    id_op = f"{op}e" if inclusive else op
+    if sort_field == "id":
+        return queryset.filter(**{f"id__{id_op}": row_id})
+    return queryset.filter(Q(**{f"{sort_field}__{op}": value}) | Q(**{sort_field: value, f"id__{id_op}": row_id}))
 
 
 async def keyset_page(
@@ -84,34 +93,47 @@ async def keyset_page(
     *,
     first: int | None,
     after: str | None,
+    last: int | None = None,
+    before: str | None = None,
     sort_field: str = "id",
     descending: bool = False,
 ) -> Connection[NodeT]:
-    """One page of `queryset` ordered by (sort_field, id); the cursor is the last pair seen."""
-    limit = page_size(first)
+    """One page of `queryset` ordered by (sort_field, id); cursors are (sort value, id) pairs.
+
+    `first`/`after` page forwards; `last`/`before` page backwards (the page is still in order).
+    A cursor on the other side costs one EXISTS query, so hasPreviousPage/hasNextPage are exact."""
+    if first is not None and last is not None:
+        raise BadInput("give first or last, not both")
+    backwards = last is not None
+    limit = page_size(last, "last") if backwards else page_size(first)
     count_source = queryset
+    forward_op, backward_op = ("lt", "gt") if descending else ("gt", "lt")
     if after:
-        value, row_id = decode_cursor(after)
-        op = "lt" if descending else "gt"
-        if sort_field == "id":
-            queryset = queryset.filter(**{f"id__{op}": row_id})
-        else:
-            queryset = queryset.filter(
-                Q(**{f"{sort_field}__{op}": value}) | Q(**{sort_field: value, f"id__{op}": row_id})
-            )
-    prefix = "-" if descending else ""
+        queryset = _beyond(queryset, after, sort_field, forward_op)
+    if before:
+        queryset = _beyond(queryset, before, sort_field, backward_op)
+    reverse = descending != backwards  # backwards: read from the far end, then turn the page around
+    prefix = "-" if reverse else ""
     ordering = [f"{prefix}id"] if sort_field == "id" else [f"{prefix}{sort_field}", f"{prefix}id"]
     rows: Sequence[Any] = await queryset.order_by(*ordering).limit(limit + 1)
-    has_next = len(rows) > limit
-    rows = rows[:limit]
+    more = len(rows) > limit
+    rows = list(rows[:limit])
+    if backwards:
+        rows.reverse()
+    # The far side of the cursor we came from holds at least the cursor's own row, unless it is gone.
+    came_from = before if backwards else after
+    beyond = False
+    if came_from:
+        op = forward_op if backwards else backward_op
+        beyond = await _beyond(count_source, came_from, sort_field, op, inclusive=True).exists()
     edges = [
         Edge(cursor=encode_cursor(getattr(row, sort_field), row.id), node=to_node(row)) for row in rows
     ]
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=has_next,
-            has_previous_page=after is not None,
+            has_next_page=beyond if backwards else more,
+            has_previous_page=more if backwards else beyond,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),

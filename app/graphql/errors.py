@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import typing
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeVar
+
 import strawberry
 from graphql import GraphQLError
 
 from app.core.errors import ValidationFailed
+
+P = ParamSpec("P")
+PayloadT = TypeVar("PayloadT")
 
 
 @strawberry.type(description="A problem with the input that the caller can fix.")
@@ -17,6 +25,24 @@ class UserError:
 
 def user_errors(exc: ValidationFailed) -> list[UserError]:
     return [UserError(field=e.field, message=e.message, code=e.code) for e in exc.errors]
+
+
+def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, Awaitable[PayloadT]]:
+    """A mutation resolver whose `ValidationFailed` (and so `NotFound`) becomes its payload's
+    `userErrors`: the payload is the resolver's return type, built with only `user_errors`.
+    Put it under `@strawberry.mutation`; access errors still raise (they are GraphQL errors)."""
+    payload_type: list[type] = []
+
+    @functools.wraps(resolver)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> PayloadT:
+        try:
+            return await resolver(*args, **kwargs)
+        except ValidationFailed as exc:
+            if not payload_type:  # resolved late: payloads may be defined below the mutation class
+                payload_type.append(typing.get_type_hints(resolver)["return"])
+            return typing.cast(Any, payload_type[0])(user_errors=user_errors(exc))
+
+    return wrapper
 
 
 class AccessError(GraphQLError):

@@ -18,22 +18,44 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from app.access import graphql as access_graphql
+from app.access import member_graphql
 from app.access.graphql import AccessMutation, AccessQuery, AccessSubscription
+from app.access.member_graphql import MemberMutation, MemberQuery, PreviewQuery
+from app.audiences import graphql as audiences_graphql
 from app.audiences.graphql import AudiencesMutation, AudiencesQuery
+from app.commerce import graphql as commerce_graphql
 from app.commerce.graphql import CommerceMutation, CommerceQuery
+from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
-from app.content.graphql import ContentMutation, ContentQuery, MemberMutation, MemberQuery
+from app.content import graphql as content_graphql
+from app.content.graphql import ContentMutation, ContentQuery
+from app.email import graphql as email_graphql
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
+from app.graphql.nodes import NodeRegistry, node_query
+from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
+from app.segments import graphql as segments_graphql
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
+from app.segments.pipeline import status as evaluation_status
 from app.segments.pipeline.graphql import RealtimeSubscription
 from app.segments.pipeline.status import EvaluationQuery
 from app.settings import Settings, get_settings
+from app.teams import graphql as teams_graphql
 from app.teams.graphql import TeamsMutation, TeamsQuery
 
+# Every Node type and how `node`/`nodes` fetch it, from each domain's own list.
+NODE_REGISTRY = NodeRegistry(
+    teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
+    audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
+    member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
+)
+
 QUERY_TYPES: tuple[type, ...] = (
+    node_query(NODE_REGISTRY),
     TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery,
+    PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (

@@ -6,14 +6,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import encode_id, id_arg, id_input
+from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs import service
 from app.hubs.loaders import team_contact_loader
 from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
@@ -27,8 +28,8 @@ ContactRef = Annotated["ContactType", strawberry.lazy("app.contacts.graphql")]
 
 
 @strawberry.type(name="HubMembership")
-class HubMembershipType:
-    id: strawberry.ID
+class HubMembershipType(relay.Node):
+    id: relay.NodeID[int]
     hub_id: strawberry.ID
     role: HubRoleEnum  # type: ignore[valid-type]
     onboarding_state: OnboardingStateEnum  # type: ignore[valid-type]
@@ -52,7 +53,7 @@ class HubMembershipType:
     @classmethod
     def from_model(cls, m: HubMembership) -> HubMembershipType:
         return cls(
-            id=strawberry.ID(str(m.id)), hub_id=strawberry.ID(str(m.hub_id)), role=HubRole(m.role),
+            id=m.id, hub_id=encode_id("Hub", m.hub_id), role=HubRole(m.role),
             onboarding_state=OnboardingState(m.onboarding_state), terms_accepted_at=m.terms_accepted_at,
             notification_preferences=m.notification_preferences or {}, banned=m.banned,
             banned_at=m.banned_at, ban_reason=m.ban_reason, joined_at=m.joined_at,
@@ -61,8 +62,8 @@ class HubMembershipType:
 
 
 @strawberry.type(name="Hub")
-class HubType:
-    id: strawberry.ID
+class HubType(relay.Node):
+    id: relay.NodeID[int]
     name: str
     slug: str
     description: str
@@ -72,18 +73,19 @@ class HubType:
     @strawberry.field(description="The hub's members, oldest first.")
     async def members(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None,
-        include_banned: bool = True,
+        last: int | None = None, before: str | None = None, include_banned: bool = True,
     ) -> Connection[HubMembershipType]:
         info.context.require("hubs:read")
-        queryset = HubMembership.filter(team_id=self.team_id, hub_id=int(self.id))
+        queryset = HubMembership.filter(team_id=self.team_id, hub_id=self.id)
         if not include_banned:
             queryset = queryset.filter(banned=False)
-        return await keyset_page(queryset, HubMembershipType.from_model, first=first, after=after)
+        return await keyset_page(queryset, HubMembershipType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @classmethod
     def from_model(cls, hub: Hub) -> HubType:
         return cls(
-            id=strawberry.ID(str(hub.id)), name=hub.name, slug=hub.slug, description=hub.description,
+            id=hub.id, name=hub.name, slug=hub.slug, description=hub.description,
             created_at=hub.created_at, team_id=hub.team_id,
         )
 
@@ -142,65 +144,64 @@ class RemoveHubMemberPayload:
 class HubsQuery:
     @strawberry.field(description="The team's hubs.")
     async def hubs(
-        self, info: Info[Context, None], first: int | None = None, after: str | None = None
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
     ) -> Connection[HubType]:
         viewer = info.context.require("hubs:read")
-        return await keyset_page(Hub.filter(team_id=viewer.team.id), HubType.from_model, first=first, after=after)
+        return await keyset_page(Hub.filter(team_id=viewer.team.id), HubType.from_model, first=first, after=after,
+                                 last=last, before=before)
 
     @strawberry.field(description="One hub of the caller's team, or null.")
     async def hub(self, info: Info[Context, None], id: strawberry.ID) -> HubType | None:
         viewer = info.context.require("hubs:read")
-        hub_id = parse_id_or_none(id)
-        hub = await Hub.get_or_none(id=hub_id, team_id=viewer.team.id) if hub_id else None
+        hub = await Hub.get_or_none(id=id_arg(id, "Hub"), team_id=viewer.team.id)
         return HubType.from_model(hub) if hub else None
 
 
 @strawberry.type
 class HubsMutation:
     @strawberry.mutation
+    @mutation_payload
     async def create_hub(self, info: Info[Context, None], input: CreateHubInput) -> CreateHubPayload:
         viewer = info.context.require("hubs:write")
-        try:
-            hub = await service.create_hub(viewer.team, input.name, input.slug, input.description)
-        except ValidationFailed as exc:
-            return CreateHubPayload(user_errors=user_errors(exc))
+        hub = await service.create_hub(viewer.team, input.name, input.slug, input.description)
         return CreateHubPayload(hub=HubType.from_model(hub))
 
     @strawberry.mutation
+    @mutation_payload
     async def add_hub_member(self, info: Info[Context, None], input: AddHubMemberInput) -> HubMembershipPayload:
         viewer = info.context.require("hubs:write")
-        try:
-            membership = await service.add_hub_member(
-                viewer.team, parse_id_or_none(input.hub_id), parse_id_or_none(input.contact_id),
-                input.role.value, input.onboarding_state.value if input.onboarding_state else None,
-                input.notification_preferences,
-            )
-        except ValidationFailed as exc:
-            return HubMembershipPayload(user_errors=user_errors(exc))
+        membership = await service.add_hub_member(
+            viewer.team, id_input(input.hub_id, "Hub", "hubId"), id_input(input.contact_id, "Contact", "contactId"),
+            input.role.value, input.onboarding_state.value if input.onboarding_state else None,
+            input.notification_preferences,
+        )
         return HubMembershipPayload(membership=HubMembershipType.from_model(membership))
 
     @strawberry.mutation
+    @mutation_payload
     async def update_hub_membership(
         self, info: Info[Context, None], input: UpdateHubMembershipInput
     ) -> HubMembershipPayload:
         viewer = info.context.require("hubs:write")
-        try:
-            membership = await service.update_hub_membership(
-                viewer.team, parse_id_or_none(input.id),
-                role=input.role.value if input.role else None,
-                onboarding_state=input.onboarding_state.value if input.onboarding_state else None,
-                accept_terms=input.accept_terms, notification_preferences=input.notification_preferences,
-                banned=input.banned, ban_reason=input.ban_reason,
-            )
-        except ValidationFailed as exc:
-            return HubMembershipPayload(user_errors=user_errors(exc))
+        membership = await service.update_hub_membership(
+            viewer.team, id_input(input.id, "HubMembership", "id"),
+            role=input.role.value if input.role else None,
+            onboarding_state=input.onboarding_state.value if input.onboarding_state else None,
+            accept_terms=input.accept_terms, notification_preferences=input.notification_preferences,
+            banned=input.banned, ban_reason=input.ban_reason,
+        )
         return HubMembershipPayload(membership=HubMembershipType.from_model(membership))
 
     @strawberry.mutation(description="The contact leaves the hub (its membership is deleted).")
+    @mutation_payload
     async def remove_hub_member(self, info: Info[Context, None], input: RemoveHubMemberInput) -> RemoveHubMemberPayload:
         viewer = info.context.require("hubs:write")
-        try:
-            removed = await service.remove_hub_member(viewer.team, parse_id_or_none(input.id))
-        except ValidationFailed as exc:
-            return RemoveHubMemberPayload(user_errors=user_errors(exc))
-        return RemoveHubMemberPayload(removed_id=strawberry.ID(str(removed)))
+        removed = await service.remove_hub_member(viewer.team, id_input(input.id, "HubMembership", "id"))
+        return RemoveHubMemberPayload(removed_id=encode_id("HubMembership", removed))
+
+
+NODE_TYPES = (
+    NodeType("Hub", staff("hubs:read"), team_rows(Hub, HubType.from_model)),
+    NodeType("HubMembership", staff("hubs:read"), team_rows(HubMembership, HubMembershipType.from_model)),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -25,6 +26,7 @@ class Hub(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="hubs", on_delete=fields.CASCADE
     )
+    team_id: int
     name = fields.CharField(max_length=200)
     slug = fields.CharField(max_length=80)
     description = fields.TextField(default="")
@@ -40,18 +42,21 @@ class HubMembership(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="hub_memberships", on_delete=fields.CASCADE
     )
+    team_id: int
     hub: fields.ForeignKeyRelation[Hub] = fields.ForeignKeyField(
         "models.Hub", related_name="memberships", on_delete=fields.CASCADE
     )
+    hub_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="hub_memberships", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     role = fields.CharEnumField(HubRole, max_length=16, default=HubRole.MEMBER)
     onboarding_state = fields.CharEnumField(
         OnboardingState, max_length=16, default=OnboardingState.NOT_STARTED
     )
     terms_accepted_at = fields.DatetimeField(null=True)
-    notification_preferences = fields.JSONField(default=dict)
+    notification_preferences = fields.JSONField[dict[str, Any]](default=dict)
     banned = fields.BooleanField(default=False)
     banned_at = fields.DatetimeField(null=True)
     ban_reason = fields.TextField(null=True)

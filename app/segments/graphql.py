@@ -7,6 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
@@ -14,11 +15,13 @@ from app.contacts.models import TeamContact
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import parse_id_or_none
+from app.graphql.errors import UserError, mutation_payload, user_errors
+from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs
+from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs.loaders import team_contact_loader
 from app.segments import catalog, service
 from app.segments.models import MembershipAction, Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
+from app.segments.pipeline.graphql import CAUSE_REF_DESCRIPTION, cause_ref_id
 from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
 from app.segments.usage import SegmentUse
@@ -71,14 +74,14 @@ class SegmentTriggers:
     def from_triggers(cls, t: Triggers) -> SegmentTriggers:
         return cls(
             event_types=sorted(t.event_types), any_event=t.any_event, fields=sorted(t.fields), orders=t.orders,
-            hubs=t.hubs, segment_ids=[strawberry.ID(str(i)) for i in sorted(t.segments)], tables=sorted(t.tables),
+            hubs=t.hubs, segment_ids=gids("Segment", sorted(t.segments)), tables=sorted(t.tables),
             time_based=t.time_based,
         )
 
 
 @strawberry.type
-class SegmentMember:
-    id: strawberry.ID
+class SegmentMember(relay.Node):
+    id: relay.NodeID[int]
     joined_at: datetime
     team_id: strawberry.Private[int]
     contact_id: strawberry.Private[int]
@@ -89,33 +92,35 @@ class SegmentMember:
 
     @classmethod
     def from_model(cls, m: SegmentMembership) -> SegmentMember:
-        return cls(id=strawberry.ID(str(m.id)), joined_at=m.joined_at, team_id=m.team_id, contact_id=m.team_contact_id)
+        return cls(id=m.id, joined_at=m.joined_at, team_id=m.team_id, contact_id=m.team_contact_id)
 
 
 @strawberry.type(description="One join or leave of a segment, with its cause.")
-class SegmentHistoryEntry:
-    id: strawberry.ID
+class SegmentHistoryEntry(relay.Node):
+    id: relay.NodeID[int]
     action: MembershipActionEnum  # type: ignore[valid-type]
     cause: str
-    cause_ref: str | None
+    cause_ref: str | None = strawberry.field(description=CAUSE_REF_DESCRIPTION)
     at: datetime
     contact_id: strawberry.ID
     team_id: strawberry.Private[int]
+    contact_pk: strawberry.Private[int]
 
     @strawberry.field
     async def contact(self, info: Info[Context, None]) -> ContactRef | None:
-        return await _contact(info, self.team_id, int(self.contact_id))
+        return await _contact(info, self.team_id, self.contact_pk)
 
     @classmethod
     def from_model(cls, m: SegmentMembershipChange) -> SegmentHistoryEntry:
-        return cls(id=strawberry.ID(str(m.id)), action=MembershipAction(m.action), cause=m.cause,
-                   cause_ref=m.cause_ref, at=m.at, contact_id=strawberry.ID(str(m.team_contact_id)),
-                   team_id=m.team_id)
+        return cls(id=m.id, action=MembershipAction(m.action), cause=m.cause,
+                   cause_ref=cause_ref_id(m.cause, m.cause_ref), at=m.at,
+                   contact_id=encode_id("Contact", m.team_contact_id),
+                   team_id=m.team_id, contact_pk=m.team_contact_id)
 
 
 @strawberry.type(name="Segment")
-class SegmentType:
-    id: strawberry.ID
+class SegmentType(relay.Node):
+    id: relay.NodeID[int]
     name: str
     description: str
     kind: SegmentKindEnum  # type: ignore[valid-type]
@@ -137,26 +142,27 @@ class SegmentType:
     @strawberry.field(description="Real-time evaluation figures: last evaluated, counts, lag, errors, catching up.")
     async def evaluation(self, info: Info[Context, None]) -> SegmentEvaluation:
         info.context.require("segments:read")
-        return await segment_evaluation(info, self.team_id, int(self.id))
+        return await segment_evaluation(info, self.team_id, self.id)
 
     @strawberry.field(description="Current members, in the order they joined.")
-    async def members(self, info: Info[Context, None], first: int | None = None,
-                      after: str | None = None) -> Connection[SegmentMember]:
+    async def members(self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+                      last: int | None = None, before: str | None = None) -> Connection[SegmentMember]:
         info.context.require("segments:read")
-        return await keyset_page(SegmentMembership.filter(team_id=self.team_id, segment_id=int(self.id)),
-                                 SegmentMember.from_model, first=first, after=after)
+        return await keyset_page(SegmentMembership.filter(team_id=self.team_id, segment_id=self.id),
+                                 SegmentMember.from_model, first=first, after=after, last=last, before=before)
 
     @strawberry.field(description="Every join and leave, newest first, with its cause.")
-    async def history(self, info: Info[Context, None], first: int | None = None,
-                      after: str | None = None) -> Connection[SegmentHistoryEntry]:
+    async def history(self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+                      last: int | None = None, before: str | None = None) -> Connection[SegmentHistoryEntry]:
         info.context.require("segments:read")
-        return await keyset_page(SegmentMembershipChange.filter(team_id=self.team_id, segment_id=int(self.id)),
-                                 SegmentHistoryEntry.from_model, first=first, after=after, descending=True)
+        return await keyset_page(SegmentMembershipChange.filter(team_id=self.team_id, segment_id=self.id),
+                                 SegmentHistoryEntry.from_model, first=first, after=after, last=last, before=before,
+                                 descending=True)
 
     @classmethod
     def from_model(cls, s: Segment) -> SegmentType:
         return cls(
-            id=strawberry.ID(str(s.id)), name=s.name, description=s.description, kind=SegmentKind(s.kind),
+            id=s.id, name=s.name, description=s.description, kind=SegmentKind(s.kind),
             tags=list(s.tags or []), rule=s.rule, rule_text=s.rule_text, member_count=s.member_count,
             created_at=s.created_at, updated_at=s.updated_at, team_id=s.team_id, stored_triggers=s.triggers,
         )
@@ -260,16 +266,21 @@ class SegmentUserKind(Enum):
     AUDIENCE_LINK = "audience_link"
 
 
+USER_TYPES = {"segment": "Segment", "access_rule": "AccessRule", "drip": "DripCampaign",
+              "audience_link": "AudienceLink"}  # GraphQL type of each kind of user (their global ids)
+
+
 @strawberry.type(description="Something that uses a segment: another segment's rule, an access rule, a drip, "
                              "an audience link.")
 class SegmentUser:
     kind: SegmentUserKind
-    id: strawberry.ID
+    user_id: strawberry.ID = strawberry.field(description="The global id of the user (a Segment, AccessRule, "
+                                              "DripCampaign or AudienceLink)")
     name: str
 
     @classmethod
     def from_use(cls, use: SegmentUse) -> SegmentUser:
-        return cls(kind=SegmentUserKind(use.kind), id=strawberry.ID(str(use.id)), name=use.name)
+        return cls(kind=SegmentUserKind(use.kind), user_id=encode_id(USER_TYPES[use.kind], use.id), name=use.name)
 
 
 @strawberry.type(description="What a rule edit changes for one user of the segment.")
@@ -336,20 +347,21 @@ class SegmentsQuery:
 
     @strawberry.field(description="The team's segments, optionally by kind and tag.")
     async def segments(self, info: Info[Context, None], filter: SegmentFilter | None = None,
-                       first: int | None = None, after: str | None = None) -> Connection[SegmentType]:
+                       first: int | None = None, after: str | None = None, last: int | None = None,
+                       before: str | None = None) -> Connection[SegmentType]:
         viewer = info.context.require("segments:read")
         queryset = Segment.filter(team_id=viewer.team.id)
         if filter is not None and filter.kind is not None:
             queryset = queryset.filter(kind=filter.kind.value)
         if filter is not None and filter.tag:
             queryset = queryset.filter(id__in=await service.segment_ids_with_tag(viewer.team, filter.tag))
-        return await keyset_page(queryset, SegmentType.from_model, first=first, after=after)
+        return await keyset_page(queryset, SegmentType.from_model, first=first, after=after, last=last,
+                                 before=before)
 
     @strawberry.field(description="One segment of the caller's team, or null.")
     async def segment(self, info: Info[Context, None], id: strawberry.ID) -> SegmentType | None:
         viewer = info.context.require("segments:read")
-        number = parse_id_or_none(id)
-        segment = await Segment.get_or_none(id=number, team_id=viewer.team.id) if number else None
+        segment = await Segment.get_or_none(id=id_arg(id, "Segment"), team_id=viewer.team.id)
         return SegmentType.from_model(segment) if segment else None
 
     @strawberry.field(description="Count and sample of an unsaved rule (text or JSON); errors instead if invalid.")
@@ -369,8 +381,9 @@ class SegmentsQuery:
     async def explain_segment(self, info: Info[Context, None], segment_id: strawberry.ID,
                               contact_id: strawberry.ID) -> SegmentExplanation | None:
         viewer = info.context.require("segments:read")
+        segment_pk, contact_pk = id_arg(segment_id, "Segment", "segmentId"), id_arg(contact_id, "Contact", "contactId")
         try:
-            result = await service.explain(viewer.team, segment_id, contact_id)
+            result = await service.explain(viewer.team, segment_pk, contact_pk)
         except ValidationFailed:
             return None
         return SegmentExplanation(
@@ -383,35 +396,29 @@ class SegmentsQuery:
 @strawberry.type
 class SegmentsMutation:
     @strawberry.mutation(description="Create a dynamic (rule) or static (hand-managed) segment.")
+    @mutation_payload
     async def create_segment(self, info: Info[Context, None], input: CreateSegmentInput) -> SegmentPayload:
         viewer = info.context.require("segments:write")
-        try:
-            segment = await service.create_segment(
-                viewer.team, input.name, input.kind.value, input.description, input.tags, input.rule_text, input.rule)
-        except ValidationFailed as exc:
-            return SegmentPayload(user_errors=user_errors(exc))
+        segment = await service.create_segment(
+            viewer.team, input.name, input.kind.value, input.description, input.tags, input.rule_text, input.rule)
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
     @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen.")
+    @mutation_payload
     async def create_cohort(self, info: Info[Context, None], input: CreateCohortInput) -> SegmentPayload:
         viewer = info.context.require("segments:write")
-        try:
-            segment = await service.create_segment(
-                viewer.team, input.name, SegmentKind.COHORT.value, input.description, input.tags, input.rule_text,
-                input.rule)
-        except ValidationFailed as exc:
-            return SegmentPayload(user_errors=user_errors(exc))
+        segment = await service.create_segment(
+            viewer.team, input.name, SegmentKind.COHORT.value, input.description, input.tags, input.rule_text,
+            input.rule)
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
     @strawberry.mutation(description="Change a segment; with a new rule, reports who joins/leaves (dryRun: only that).")
+    @mutation_payload
     async def update_segment(self, info: Info[Context, None], input: UpdateSegmentInput) -> UpdateSegmentPayload:
         viewer = info.context.require("segments:write")
-        try:
-            result = await service.update_segment(
-                viewer.team, input.id, name=input.name, description=input.description, tags=input.tags,
-                rule_text=input.rule_text, rule=input.rule, dry_run=input.dry_run)
-        except ValidationFailed as exc:
-            return UpdateSegmentPayload(user_errors=user_errors(exc))
+        result = await service.update_segment(
+            viewer.team, id_input(input.id, "Segment", "id"), name=input.name, description=input.description,
+            tags=input.tags, rule_text=input.rule_text, rule=input.rule, dry_run=input.dry_run)
         what_if = None
         if result.what_if is not None:
             what_if = SegmentWhatIf(
@@ -427,35 +434,34 @@ class SegmentsMutation:
 
     @strawberry.mutation(description="Delete a segment: refused while anything uses it, unless `force` detaches "
                                      "access rules, drips and audience links (rules of other segments still refuse).")
+    @mutation_payload
     async def delete_segment(self, info: Info[Context, None], input: DeleteSegmentInput) -> DeleteSegmentPayload:
         viewer = info.context.require("segments:write")
         try:
-            deleted = await service.delete_segment(viewer.team, input.id, force=input.force)
-        except service.SegmentInUse as exc:
+            deleted = await service.delete_segment(viewer.team, id_input(input.id, "Segment", "id"), force=input.force)
+        except service.SegmentInUse as exc:  # the payload also says who uses it
             return DeleteSegmentPayload(used_by=[SegmentUser.from_use(u) for u in exc.uses],
                                         user_errors=user_errors(exc))
-        except ValidationFailed as exc:
-            return DeleteSegmentPayload(user_errors=user_errors(exc))
-        return DeleteSegmentPayload(deleted_id=strawberry.ID(str(deleted.deleted_id)), detached=deleted.detached)
+        return DeleteSegmentPayload(deleted_id=encode_id("Segment", deleted.deleted_id), detached=deleted.detached)
 
     @strawberry.mutation(description="Add contacts (ids, emails or CSV) to a static segment, all or nothing.")
+    @mutation_payload
     async def add_to_static_segment(self, info: Info[Context, None],
                                     input: StaticSegmentMembersInput) -> StaticSegmentMembersPayload:
         return await _change_static(info, input, add=True)
 
     @strawberry.mutation(description="Remove contacts (ids, emails or CSV) from a static segment.")
+    @mutation_payload
     async def remove_from_static_segment(self, info: Info[Context, None],
                                          input: StaticSegmentMembersInput) -> StaticSegmentMembersPayload:
         return await _change_static(info, input, add=False)
 
     @strawberry.mutation(description="Recompute a dynamic segment's members now.")
+    @mutation_payload
     async def recompute_segment(self, info: Info[Context, None], input: SegmentIdInput) -> RecomputeSegmentPayload:
         viewer = info.context.require("segments:write")
-        try:
-            segment = await service.get_segment(viewer.team, input.id)
-            changes = await service.recompute(viewer.team, segment)
-        except ValidationFailed as exc:
-            return RecomputeSegmentPayload(user_errors=user_errors(exc))
+        segment = await service.get_segment(viewer.team, id_input(input.id, "Segment", "id"))
+        changes = await service.recompute(viewer.team, segment)
         return RecomputeSegmentPayload(
             segment=SegmentType.from_model(segment), joined_count=sum(c.action == "join" for c in changes),
             left_count=sum(c.action == "leave" for c in changes),
@@ -465,10 +471,16 @@ class SegmentsMutation:
 async def _change_static(info: Info[Context, None], input: StaticSegmentMembersInput,
                          add: bool) -> StaticSegmentMembersPayload:
     viewer = info.context.require("segments:write")
-    try:
-        segment, changes = await service.change_static_members(
-            viewer.team, input.segment_id, add=add, contact_ids=[str(i) for i in input.contact_ids or []],
-            emails=input.emails, csv_text=input.csv)
-    except ValidationFailed as exc:
-        return StaticSegmentMembersPayload(user_errors=user_errors(exc))
+    contact_pks = id_inputs(input.contact_ids, "Contact", "contactIds") or []
+    segment, changes = await service.change_static_members(
+        viewer.team, id_input(input.segment_id, "Segment", "segmentId"), add=add,
+        contact_ids=[str(pk) for pk in contact_pks], emails=input.emails, csv_text=input.csv)
     return StaticSegmentMembersPayload(segment=SegmentType.from_model(segment), changed_count=len(changes))
+
+
+NODE_TYPES = (
+    NodeType("Segment", staff("segments:read"), team_rows(Segment, SegmentType.from_model)),
+    NodeType("SegmentMember", staff("segments:read"), team_rows(SegmentMembership, SegmentMember.from_model)),
+    NodeType("SegmentHistoryEntry", staff("segments:read"),
+             team_rows(SegmentMembershipChange, SegmentHistoryEntry.from_model)),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.contrib.postgres.fields import ArrayField
@@ -25,14 +26,15 @@ class Segment(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="segments", on_delete=fields.CASCADE
     )
+    team_id: int
     name = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     kind = fields.CharEnumField(SegmentKind, max_length=16)
-    rule = fields.JSONField(null=True)
+    rule = fields.JSONField[Any](null=True)
     rule_text = fields.TextField(null=True)
-    tags = fields.JSONField(default=list)
+    tags = fields.JSONField[list[Any]](default=list)
     member_count = fields.IntField(default=0)
-    triggers = fields.JSONField(null=True, description="what can change the rule (see app.segments.triggers)")
+    triggers = fields.JSONField[Any](null=True, description="what can change the rule (see app.segments.triggers)")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -48,12 +50,15 @@ class SegmentMembership(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="segment_memberships", on_delete=fields.CASCADE
     )
+    team_id: int
     segment: fields.ForeignKeyRelation[Segment] = fields.ForeignKeyField(
         "models.Segment", related_name="memberships", on_delete=fields.CASCADE
     )
+    segment_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="segment_memberships", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     joined_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -69,12 +74,15 @@ class SegmentMembershipChange(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="segment_changes", on_delete=fields.CASCADE
     )
+    team_id: int
     segment: fields.ForeignKeyRelation[Segment] = fields.ForeignKeyField(
         "models.Segment", related_name="changes", on_delete=fields.CASCADE
     )
+    segment_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="segment_changes", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     action = fields.CharEnumField(MembershipAction, max_length=8)
     cause = fields.CharField(max_length=32)
     cause_ref = fields.CharField(max_length=200, null=True)
@@ -95,9 +103,11 @@ class ContactStats(Model):
     team_contact: fields.OneToOneRelation = fields.OneToOneField(
         "models.TeamContact", related_name="stats", on_delete=fields.CASCADE, primary_key=True
     )
+    team_contact_id: int
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="contact_stats", on_delete=fields.CASCADE
     )
+    team_id: int
     event_count = fields.BigIntField(default=0)
     last_activity_at = fields.DatetimeField(null=True)
     order_count = fields.IntField(default=0)
@@ -118,9 +128,11 @@ class ContactEventStats(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="contact_event_stats", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.TeamContact", related_name="event_stats", on_delete=fields.CASCADE
     )
+    team_contact_id: int
     type = fields.CharField(max_length=100)
     count = fields.BigIntField(default=0)
     first_at = fields.DatetimeField()

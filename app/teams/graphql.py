@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 import strawberry
+from strawberry import relay
 from strawberry.types import Info
 
-from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import parse_id
+from app.graphql.errors import UserError, mutation_payload
+from app.graphql.ids import id_input
+from app.graphql.nodes import NodeType, staff, team_rows
 from app.teams import service
 from app.teams.models import ApiKey, Team, User
 
 
 @strawberry.type(name="Team")
-class TeamType:
-    id: strawberry.ID
+class TeamType(relay.Node):
+    id: relay.NodeID[int]
     name: str
     slug: str
     time_zone: str
@@ -27,25 +29,25 @@ class TeamType:
     @classmethod
     def from_model(cls, team: Team) -> TeamType:
         return cls(
-            id=strawberry.ID(str(team.id)), name=team.name, slug=team.slug,
+            id=team.id, name=team.name, slug=team.slug,
             time_zone=team.time_zone, created_at=team.created_at,
         )
 
 
 @strawberry.type(name="User")
-class UserType:
-    id: strawberry.ID
+class UserType(relay.Node):
+    id: relay.NodeID[int]
     email: str
     name: str
 
     @classmethod
     def from_model(cls, user: User) -> UserType:
-        return cls(id=strawberry.ID(str(user.id)), email=user.email, name=user.name)
+        return cls(id=user.id, email=user.email, name=user.name)
 
 
 @strawberry.type(name="ApiKey", description="An API key; the secret itself is shown only once.")
-class ApiKeyType:
-    id: strawberry.ID
+class ApiKeyType(relay.Node):
+    id: relay.NodeID[int]
     name: str
     prefix: str
     scopes: list[str]
@@ -60,7 +62,7 @@ class ApiKeyType:
     @classmethod
     def from_model(cls, key: ApiKey) -> ApiKeyType:
         return cls(
-            id=strawberry.ID(str(key.id)), name=key.name, prefix=key.prefix, scopes=list(key.scopes),
+            id=key.id, name=key.name, prefix=key.prefix, scopes=list(key.scopes),
             created_at=key.created_at, last_used_at=key.last_used_at, revoked_at=key.revoked_at,
         )
 
@@ -136,43 +138,37 @@ class TeamsQuery:
     @strawberry.field(description="The team's API keys, newest first. Needs the admin scope.")
     async def api_keys(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None,
-        include_revoked: bool = False,
+        last: int | None = None, before: str | None = None, include_revoked: bool = False,
     ) -> Connection[ApiKeyType]:
         viewer = info.context.require(service.ADMIN_SCOPE)
         queryset = ApiKey.filter(team_id=viewer.team.id)
         if not include_revoked:
             queryset = queryset.filter(revoked_at__isnull=True)
         return await keyset_page(
-            queryset, ApiKeyType.from_model, first=first, after=after, descending=True
+            queryset, ApiKeyType.from_model, first=first, after=after, last=last, before=before, descending=True
         )
 
 
 @strawberry.type
 class TeamsMutation:
     @strawberry.mutation
+    @mutation_payload
     async def create_api_key(self, info: Info[Context, None], input: CreateApiKeyInput) -> CreateApiKeyPayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
-        try:
-            key, secret = await service.create_api_key(viewer.team, input.name, input.scopes, viewer.user)
-        except ValidationFailed as exc:
-            return CreateApiKeyPayload(user_errors=user_errors(exc))
+        key, secret = await service.create_api_key(viewer.team, input.name, input.scopes, viewer.user)
         return CreateApiKeyPayload(api_key=ApiKeyType.from_model(key), secret=secret)
 
     @strawberry.mutation
+    @mutation_payload
     async def revoke_api_key(self, info: Info[Context, None], input: RevokeApiKeyInput) -> RevokeApiKeyPayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
-        try:
-            key = await service.revoke_api_key(viewer.team, parse_id(input.id, "id", "API key"))
-        except ValidationFailed as exc:
-            return RevokeApiKeyPayload(user_errors=user_errors(exc))
+        key = await service.revoke_api_key(viewer.team, id_input(input.id, "ApiKey", "id"))
         return RevokeApiKeyPayload(api_key=ApiKeyType.from_model(key))
 
     @strawberry.mutation(description="Exchange email and password for a session token.")
+    @mutation_payload
     async def login(self, input: LoginInput) -> LoginPayload:
-        try:
-            user, token = await service.login(input.email, input.password)
-        except ValidationFailed as exc:
-            return LoginPayload(user_errors=user_errors(exc))
+        user, token = await service.login(input.email, input.password)
         return LoginPayload(token=token, user=UserType.from_model(user))
 
     @strawberry.mutation(description="End the session whose token made this request.")
@@ -183,3 +179,19 @@ class TeamsMutation:
             return LogoutPayload(ok=False)
         await service.logout(token)
         return LogoutPayload(ok=True)
+
+
+async def _own_team(info: Info[Context, None], team_id: int, pks: list[int]) -> Mapping[int, TeamType]:
+    return {team_id: TeamType.from_model(info.context.require().team)} if team_id in pks else {}
+
+
+async def _own_user(info: Info[Context, None], team_id: int, pks: list[int]) -> Mapping[int, UserType]:
+    user = info.context.require().user  # a user is visible to itself only, as through `viewer`
+    return {user.id: UserType.from_model(user)} if user is not None and user.id in pks else {}
+
+
+NODE_TYPES = (
+    NodeType("Team", staff(None), _own_team),
+    NodeType("User", staff(None), _own_user),
+    NodeType("ApiKey", staff(service.ADMIN_SCOPE), team_rows(ApiKey, ApiKeyType.from_model)),
+)

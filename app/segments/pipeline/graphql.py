@@ -12,10 +12,19 @@ from strawberry.types import Info
 from app.core.pubsub import listen, listen_batches, team_channel
 from app.graphql.context import Context
 from app.graphql.errors import BadInput
-from app.graphql.ids import parse_id_or_none
+from app.graphql.ids import encode_id, id_arg, id_args, parse_id_or_none
 from app.segments.models import Segment
 
 MEMBERSHIP_TOPIC = "segment-membership"
+# Causes whose reference is a row: their causeRef is that row's global id.
+_CAUSE_REF_TYPES = {"event": "Event", "segment": "Segment"}
+CAUSE_REF_DESCRIPTION = "The event's id (cause event), the static segment's id (cause segment), else null."
+
+
+def cause_ref_id(cause: str | None, ref: str | None) -> str | None:
+    type_name = _CAUSE_REF_TYPES.get(cause or "")
+    pk = parse_id_or_none(ref) if type_name else None
+    return encode_id(type_name, pk) if type_name and pk else ref
 
 
 @strawberry.enum
@@ -30,7 +39,7 @@ class SegmentMembershipChange:
     contact_id: strawberry.ID
     action: MembershipChangeAction
     cause: str
-    cause_ref: str | None
+    cause_ref: str | None = strawberry.field(description=CAUSE_REF_DESCRIPTION)
     committed_at: datetime | None = strawberry.field(description="When the change was committed.")
 
 
@@ -45,11 +54,11 @@ MAX_SUBSCRIBED_SEGMENTS = 200
 
 def _change(message: dict) -> SegmentMembershipChange:
     return SegmentMembershipChange(
-        segment_id=strawberry.ID(str(message["segment_id"])),
-        contact_id=strawberry.ID(str(message["team_contact_id"])),
+        segment_id=encode_id("Segment", message["segment_id"]),
+        contact_id=encode_id("Contact", message["team_contact_id"]),
         action=MembershipChangeAction(message["action"]),
         cause=message.get("cause") or "",
-        cause_ref=message.get("cause_ref"),
+        cause_ref=cause_ref_id(message.get("cause"), message.get("cause_ref")),
         committed_at=(datetime.fromtimestamp(message["committed_at"], UTC) if message.get("committed_at") else None),
     )
 
@@ -61,8 +70,8 @@ class RealtimeSubscription:
         self, info: Info[Context, None], segment_id: strawberry.ID
     ) -> AsyncGenerator[SegmentMembershipChange, None]:
         viewer = info.context.require("segments:read")
-        parsed = parse_id_or_none(segment_id)
-        if parsed is None or not await Segment.exists(id=parsed, team_id=viewer.team.id):
+        parsed = id_arg(segment_id, "Segment", "segmentId")
+        if not await Segment.exists(id=parsed, team_id=viewer.team.id):
             raise BadInput("segment not found")
         async for message in listen(team_channel(viewer.team.id, MEMBERSHIP_TOPIC), where=("segment_id", parsed)):
             yield _change(message)
@@ -76,8 +85,8 @@ class RealtimeSubscription:
         viewer = info.context.require("segments:read")
         if not 0 < len(segment_ids) <= MAX_SUBSCRIBED_SEGMENTS:
             raise BadInput(f"give 1 to {MAX_SUBSCRIBED_SEGMENTS} segment ids")
-        parsed = {parse_id_or_none(i) for i in segment_ids}
-        if None in parsed or await Segment.filter(id__in=parsed, team_id=viewer.team.id).count() != len(parsed):
+        parsed = set(id_args(segment_ids, "Segment", "segmentIds"))
+        if await Segment.filter(id__in=parsed, team_id=viewer.team.id).count() != len(parsed):
             raise BadInput("segment not found")
         channel = team_channel(viewer.team.id, MEMBERSHIP_TOPIC)
         async for batch in listen_batches(channel, "segment_id", parsed):

@@ -8,6 +8,8 @@ evaluation; a row updated while claimed survives its claim and is evaluated agai
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -17,11 +19,13 @@ class PendingEvaluation(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="pending_evaluations", on_delete=fields.CASCADE
     )
+    team_id: int
     team_contact: fields.OneToOneRelation = fields.OneToOneField(
         "models.TeamContact", related_name="pending_evaluation", on_delete=fields.CASCADE
     )
-    event_types = fields.JSONField(default=list)
-    fields_changed = fields.JSONField(default=list)
+    team_contact_id: int
+    event_types = fields.JSONField[list[Any]](default=list)
+    fields_changed = fields.JSONField[list[Any]](default=list)
     cause = fields.CharField(max_length=32, default="event")
     cause_ref = fields.CharField(max_length=200, null=True)
     requested_at = fields.DatetimeField(description="first request not yet evaluated (for lag)")
@@ -44,9 +48,11 @@ class SegmentEvaluationStats(Model):
     segment: fields.OneToOneRelation = fields.OneToOneField(
         "models.Segment", related_name="evaluation_stats", on_delete=fields.CASCADE, primary_key=True
     )
+    segment_id: int
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="segment_evaluation_stats", on_delete=fields.CASCADE
     )
+    team_id: int
     last_evaluated_at = fields.DatetimeField(null=True)
     evaluation_count = fields.BigIntField(default=0)
     contacts_evaluated = fields.BigIntField(default=0)
@@ -72,6 +78,7 @@ class EvaluationBackfill(Model):
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Team", related_name="evaluation_backfills", on_delete=fields.CASCADE
     )
+    team_id: int
     source = fields.CharField(max_length=32, default="import")
     total = fields.IntField(description="contacts queued by this bulk write")
     started_at = fields.DatetimeField(auto_now_add=True)

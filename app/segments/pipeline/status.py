@@ -6,18 +6,20 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry import relay
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from app.graphql.context import Context
+from app.graphql.nodes import NodeType, staff
 from app.segments.pipeline.models import EvaluationBackfill, PendingEvaluation, SegmentEvaluationStats
 
 RECENT_BACKFILLS = 10
 
 
 @strawberry.type(name="EvaluationBackfill", description="A bulk import whose contacts are being evaluated.")
-class EvaluationBackfillType:
-    id: strawberry.ID
+class EvaluationBackfillType(relay.Node):
+    id: relay.NodeID[int]
     source: str
     total: int = strawberry.field(description="Contacts the import queued.")
     remaining: int = strawberry.field(description="Contacts of the team still waiting (0 once finished).")
@@ -29,7 +31,7 @@ class EvaluationBackfillType:
     def from_model(cls, b: EvaluationBackfill, pending: int) -> EvaluationBackfillType:
         remaining = 0 if b.finished_at else min(pending, b.total)
         progress = 1.0 if not b.total else round((b.total - remaining) / b.total, 4)
-        return cls(id=strawberry.ID(str(b.id)), source=b.source, total=b.total, remaining=remaining,
+        return cls(id=b.id, source=b.source, total=b.total, remaining=remaining,
                    progress=progress, started_at=b.started_at, finished_at=b.finished_at)
 
 
@@ -113,3 +115,12 @@ class EvaluationQuery:
     async def evaluation_status(self, info: Info[Context, None]) -> EvaluationStatus:
         viewer = info.context.require("segments:read")
         return await _status_loader(info, viewer.team.id).load(viewer.team.id)
+
+
+async def _backfills(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, EvaluationBackfillType]:
+    rows = await EvaluationBackfill.filter(team_id=team_id, id__in=pks)
+    pending = await PendingEvaluation.filter(team_id=team_id).count() if rows else 0
+    return {b.id: EvaluationBackfillType.from_model(b, pending) for b in rows}
+
+
+NODE_TYPES = (NodeType("EvaluationBackfill", staff("segments:read"), _backfills),)

@@ -24,6 +24,7 @@ from app.content.loaders import NodeRow, is_lesson
 from app.content.media_urls import URL_PERIOD_SECONDS, media_url
 from app.content.models import MediaKind, NodeKind
 from app.graphql.encoding import EncodedJSON
+from app.graphql.ids import encode_id, gid
 from app.settings import Settings
 
 MAX_CACHED_BYTES = 32 * 1024 * 1024  # per process; the least recently used values go first
@@ -103,7 +104,8 @@ def _static_tree_json(access: HubAccess) -> list[tuple[int, bool, dict, NodeRow]
     for node_id in tree.order:
         row = tree.nodes[node_id]
         out.append((node_id, is_lesson(row), {
-            "id": str(row.id), "parentId": _id(row.parent_id), "sectionId": _id(row.section_id),
+            "id": encode_id("MemberContentNode", row.id), "parentId": gid("MemberContentNode", row.parent_id),
+            "sectionId": gid("MemberHubSection", row.section_id),
             "kind": NodeKind(row.kind).name, "title": row.title, "position": row.position,
             "depth": tree.depth[node_id],
         }, row))
@@ -132,7 +134,7 @@ def member_tree_data(access: HubAccess, settings: Settings) -> list[dict[str, An
             if media is None:
                 m = row.media
                 media = media_json[m.id] = {
-                    "id": str(m.id), "kind": MediaKind(m.kind).name, "filename": m.filename,
+                    "id": encode_id("MemberMedia", m.id), "kind": MediaKind(m.kind).name, "filename": m.filename,
                     "contentType": m.content_type, "sizeBytes": m.size_bytes, "url": media_url(settings, m, now),
                 }
         out.append({
@@ -142,10 +144,6 @@ def member_tree_data(access: HubAccess, settings: Settings) -> list[dict[str, An
             "media": media,
         })
     return out
-
-
-def _id(value: int | None) -> str | None:
-    return str(value) if value is not None else None
 
 
 def _enum_name(reason: LockReason | None) -> str | None:

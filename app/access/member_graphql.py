@@ -1,0 +1,527 @@
+"""GraphQL for members: what one member sees of a hub (`myHub`, `myNode`, `myPage`, `myProgress`,
+`mySearch`, lesson progress) and staff's `previewAsMember`, which shows exactly the same.
+
+Every member-facing value is shaped from a `HubAccess` (app/access/view.py): a locked node keeps
+its title and reason, never its body or media.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+from strawberry.types import Info
+from tortoise.queryset import QuerySet
+
+from app.access.decision import Decision, LockReason
+from app.access.members import HubSummary, MemberViewer
+from app.access.tree_json import member_tree_json
+from app.access.view import HubAccess, hub_access
+from app.contacts.models import TeamContact
+from app.content import service
+from app.content.graphql import MediaKindEnum, NodeKindEnum, PageKindEnum, _hub_of_team
+from app.content.loaders import (
+    MediaRow,
+    NodeRow,
+    is_lesson,
+    media_loader,
+    page_sections_loader,
+    progress_loader,
+    published_page,
+)
+from app.content.media_urls import media_url
+from app.content.models import HubSection, Media, MediaKind, NodeKind, Page, PageKind, PageSection, PublishStatus
+from app.core.errors import ValidationFailed
+from app.graphql.context import Context
+from app.graphql.errors import BadInput, UserError, forbidden, mutation_payload, unauthenticated
+from app.graphql.ids import encode_id, gid, id_arg, id_input
+from app.graphql.nodes import NodeType
+from app.hubs.models import Hub
+
+LockReasonEnum = strawberry.enum(LockReason, name="LockReason")
+MAX_SEARCH_RESULTS = 100
+
+
+def require_member(info: Info[Context, None]) -> MemberViewer:
+    """The signed-in member; staff credentials do not open member fields (use previewAsMember)."""
+    member: MemberViewer | None = getattr(info.context, "member", None)
+    if member is not None:
+        return member
+    if info.context.viewer is not None:
+        raise forbidden("this field is for signed-in members; staff can use previewAsMember")
+    raise unauthenticated("invalid or expired member token" if info.context.token_rejected
+                          else "member sign-in required")
+
+
+async def _access(info: Info[Context, None], team_id: int, hub_id: int, contact_id: int) -> HubAccess:
+    return await hub_access(info.context.loaders, team_id, hub_id, contact_id)
+
+
+# ---------------------------------------------------------------- member-facing types
+
+@strawberry.type(description="A file or link a member may open; only given out when access allows.")
+class MemberMedia(relay.Node):
+    id: relay.NodeID[int]
+    kind: MediaKindEnum  # type: ignore[valid-type]
+    filename: str
+    content_type: str
+    size_bytes: int
+    url: str
+
+
+async def _member_media(info: Info[Context, None], team_id: int, media_id: int | None) -> MemberMedia | None:
+    if media_id is None:
+        return None
+    media = await info.context.loader("content:media", lambda: media_loader(team_id)).load(media_id)
+    return _media(info, media) if media is not None else None
+
+
+def _media(info: Info[Context, None], media: Media | MediaRow) -> MemberMedia:
+    return MemberMedia(
+        id=media.id, kind=MediaKind(media.kind), filename=media.filename, content_type=media.content_type,
+        size_bytes=media.size_bytes, url=media_url(info.context.settings, media),
+    )
+
+
+@strawberry.type(description="A lesson's progress for the member.")
+class LessonStatus:
+    started_at: datetime | None
+    completed_at: datetime | None
+
+    @strawberry.field
+    def completed(self) -> bool:
+        return self.completed_at is not None
+
+
+@strawberry.type(description="A node of the hub's tree as one member sees it. Locked: title and reason only.")
+class MemberContentNode(relay.Node):
+    id: relay.NodeID[int]
+    parent_id: strawberry.ID | None
+    section_id: strawberry.ID | None
+    kind: NodeKindEnum  # type: ignore[valid-type]
+    title: str
+    position: int
+    depth: int
+    can_access: bool
+    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    available_at: datetime | None
+    body: str | None = strawberry.field(description="Null when locked.")
+    access: strawberry.Private[HubAccess]
+    media_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="The node's media (with a signed URL); null when locked.")
+    def media(self, info: Info[Context, None]) -> MemberMedia | None:
+        # Synchronous on purpose: the media came with the tree, and 500 awaits cost more than the query.
+        row = self.access.tree.nodes[self.id].media
+        if not self.can_access or row is None:
+            return None
+        return _media(info, row)
+
+    @strawberry.field(description="Published lessons in this subtree (the node itself when a lesson).")
+    def lesson_count(self) -> int:
+        return _lesson_counts(self.access, self.id)[0]
+
+    @strawberry.field(description="Of lessonCount, those the member may open now.")
+    def accessible_lesson_count(self) -> int:
+        return _lesson_counts(self.access, self.id)[1]
+
+    @strawberry.field
+    def children(self) -> list[MemberContentNode]:
+        return [member_node(self.access, i) for i in self.access.tree.children.get(self.id, [])]
+
+    @strawberry.field(description="The member's progress on this lesson; null when not started or locked.")
+    async def progress(self, info: Info[Context, None]) -> LessonStatus | None:
+        if not self.can_access:
+            return None
+        row = (await _progress(info, self.access)).get(self.id)
+        return LessonStatus(started_at=row.started_at, completed_at=row.completed_at) if row else None
+
+
+def _lesson_counts(access: HubAccess, node_id: int) -> tuple[int, int]:
+    if is_lesson(access.tree.nodes[node_id]):
+        return 1, int(access.decisions[node_id].allowed)
+    return access.lesson_counts(node_id)
+
+
+async def _progress(info: Info[Context, None], access: HubAccess) -> dict:
+    loader = info.context.loader(
+        f"content:progress:{access.hub_id}", lambda: progress_loader(access.team_id, access.hub_id)
+    )
+    return await loader.load(access.contact_id)
+
+
+def _lock_fields(decision: Decision) -> dict:
+    return {
+        "can_access": decision.allowed,
+        "locked_reason": decision.reason if not decision.allowed else None,
+        "available_at": decision.available_at,
+    }
+
+
+def member_node(access: HubAccess, node_id: int) -> MemberContentNode:
+    row: NodeRow = access.tree.nodes[node_id]
+    decision = access.decisions[node_id]
+    return MemberContentNode(
+        id=row.id, parent_id=gid("MemberContentNode", row.parent_id),
+        section_id=gid("MemberHubSection", row.section_id),
+        kind=NodeKind(row.kind), title=row.title, position=row.position, depth=access.tree.depth[node_id],
+        body=row.body if decision.allowed else None, access=access, media_id=row.media_id,
+        **_lock_fields(decision),
+    )
+
+
+@strawberry.type
+class MemberHubSection(relay.Node):
+    id: relay.NodeID[int]
+    title: str
+    position: int
+    can_access: bool
+    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    available_at: datetime | None
+
+    @classmethod
+    def from_model(cls, s: HubSection, access: HubAccess) -> MemberHubSection:
+        return cls(id=s.id, title=s.title, position=s.position, **_lock_fields(access.section(s.id)))
+
+
+@strawberry.type(description="Whether a contact may enter a hub at all, and why not.")
+class MemberHubAccess:
+    can_access: bool
+    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    available_at: datetime | None
+
+
+@strawberry.type(description="A hub as one member sees it (a signed-in member, or staff previewing one).")
+class MemberHubView(relay.Node):
+    id: relay.NodeID[int]
+    name: str
+    slug: str
+    description: str
+    contact_id: strawberry.ID
+    access: strawberry.Private[HubAccess]
+
+    @strawberry.field(description="Whether the contact may enter the hub at all, and why not.")
+    def membership(self) -> MemberHubAccess:
+        return MemberHubAccess(**_lock_fields(self.access.section(None)))
+
+    @strawberry.field(description="The hub's sections, each with the member's access.")
+    async def sections(self) -> list[MemberHubSection]:
+        rows = await HubSection.filter(team_id=self.access.team_id, hub_id=self.access.hub_id).order_by(
+            "position", "id")
+        return [MemberHubSection.from_model(s, self.access) for s in rows]
+
+    @strawberry.field(description="Every published node, flattened in tree order (parentId and depth give the shape).")
+    def content_tree(self) -> list[MemberContentNode]:
+        return [member_node(self.access, i) for i in self.access.tree.order]
+
+    @strawberry.field(description=(
+        "contentTree in one JSON value, for clients that load the whole tree: a list in tree order of "
+        "{id parentId sectionId kind title position depth canAccess lockedReason availableAt body lessonCount "
+        "accessibleLessonCount media {id kind filename contentType sizeBytes url}}, each value as contentTree "
+        "gives it (locked: body and media null). Much cheaper to serve than the per-field contentTree."))
+    def content_tree_json(self, info: Info[Context, None]) -> JSON:
+        return member_tree_json(self.access, info.context.settings)
+
+    @strawberry.field(description="The top-level nodes (courses); walk `children` for the rest.")
+    def roots(self) -> list[MemberContentNode]:
+        return [member_node(self.access, i) for i in self.access.tree.children.get(None, [])]
+
+    @strawberry.field
+    def lesson_count(self) -> int:
+        return self.access.lesson_totals()[0]
+
+    @strawberry.field
+    def accessible_lesson_count(self) -> int:
+        return self.access.lesson_totals()[1]
+
+
+async def member_hub_view(info: Info[Context, None], hub: Hub | HubSummary, contact_id: int) -> MemberHubView:
+    access = await _access(info, hub.team_id, hub.id, contact_id)
+    return MemberHubView(id=hub.id, name=hub.name, slug=hub.slug, description=hub.description,
+                         contact_id=encode_id("Contact", contact_id), access=access)
+
+
+@strawberry.type
+class MemberPageSection(relay.Node):
+    id: relay.NodeID[int]
+    position: int
+    kind: str
+    title: str
+    can_access: bool
+    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    available_at: datetime | None
+    body: str | None
+    access: strawberry.Private[HubAccess]
+    media_id: strawberry.Private[int | None]
+    node_id: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def media(self, info: Info[Context, None]) -> MemberMedia | None:
+        if not self.can_access:
+            return None
+        return await _member_media(info, self.access.team_id, self.media_id)
+
+    @strawberry.field(description="The content node this section shows, if any (with its own access).")
+    def node(self) -> MemberContentNode | None:
+        if self.node_id is None or self.node_id not in self.access.tree.nodes:
+            return None
+        return member_node(self.access, self.node_id)
+
+
+@strawberry.type
+class MemberPage(relay.Node):
+    id: relay.NodeID[int]
+    kind: PageKindEnum  # type: ignore[valid-type]
+    slug: str
+    title: str
+    can_access: bool
+    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    available_at: datetime | None
+    access: strawberry.Private[HubAccess]
+
+    @strawberry.field
+    async def sections(self, info: Info[Context, None]) -> list[MemberPageSection]:
+        loader = info.context.loader("content:page_sections", lambda: page_sections_loader(self.access.team_id))
+        return [member_page_section(self.access, s) for s in await loader.load(self.id)]
+
+
+def member_page_section(access: HubAccess, s: PageSection) -> MemberPageSection:
+    decision = access.page_section(s.page_id, s.node_id)
+    return MemberPageSection(
+        id=s.id, position=s.position, kind=s.kind, title=s.title, body=s.body if decision.allowed else None,
+        access=access, media_id=s.media_id, node_id=s.node_id, **_lock_fields(decision),
+    )
+
+
+def member_page(access: HubAccess, page: Page) -> MemberPage:
+    return MemberPage(id=page.id, kind=PageKind(page.kind), slug=page.slug, title=page.title, access=access,
+                      **_lock_fields(access.page(page.id)))
+
+
+@strawberry.type
+class CourseProgress:
+    course: MemberContentNode
+    total_lessons: int
+    completed_lessons: int
+    percent: float
+
+
+@strawberry.type
+class MemberSearchResult:
+    query: str
+    total_count: int
+    nodes: list[MemberContentNode]
+
+
+@strawberry.input
+class LessonInput:
+    node_id: strawberry.ID
+
+
+@strawberry.type
+class LessonProgressPayload:
+    node: MemberContentNode | None = None
+    status: LessonStatus | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+async def _member_hub(member: MemberViewer) -> Hub | HubSummary:
+    hub = member.hub or await Hub.get_or_none(id=member.hub_id, team_id=member.team_id)
+    if hub is None:
+        raise unauthenticated("the hub of this member token no longer exists")
+    return hub
+
+
+async def _open_lesson(info: Info[Context, None], member: MemberViewer, node_id: strawberry.ID) -> MemberContentNode:
+    parsed = id_input(node_id, "MemberContentNode", "nodeId")
+    access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
+    if parsed not in access.tree.nodes:
+        raise ValidationFailed.one("nodeId", "content node not found", "NOT_FOUND")
+    if not is_lesson(access.tree.nodes[parsed]):
+        raise ValidationFailed.one("nodeId", "only lessons have progress", "NOT_A_LESSON")
+    decision = access.decisions[parsed]
+    if not decision.allowed:
+        raise ValidationFailed.one("nodeId", f"the lesson is locked ({decision.reason})", "LOCKED")
+    return member_node(access, parsed)
+
+
+@strawberry.type
+class MemberQuery:
+    @strawberry.field(description="The signed-in member's hub: its content tree with canAccess on every node.")
+    async def my_hub(self, info: Info[Context, None]) -> MemberHubView:
+        member = require_member(info)
+        return await member_hub_view(info, await _member_hub(member), member.team_contact_id)
+
+    @strawberry.field(description="One published node of the member's hub (locked: title and reason only).")
+    async def my_node(self, info: Info[Context, None], id: strawberry.ID) -> MemberContentNode | None:
+        member = require_member(info)
+        node_id = id_arg(id, "MemberContentNode")
+        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
+        return member_node(access, node_id) if node_id in access.tree.nodes else None
+
+    @strawberry.field(description="A published page of the member's hub by slug.")
+    async def my_page(self, info: Info[Context, None], slug: str) -> MemberPage | None:
+        member = require_member(info)
+        page = await published_page(member.team_id, member.hub_id, slug.strip().lower())
+        if page is None:
+            return None
+        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
+        return member_page(access, page)
+
+    @strawberry.field(description="Per course: lessons completed and percent (of the course's published lessons).")
+    async def my_progress(self, info: Info[Context, None]) -> list[CourseProgress]:
+        member = require_member(info)
+        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
+        progress = await _progress(info, access)
+        out = []
+        for root in access.tree.children.get(None, []):
+            lessons = [i for i in [root, *access.tree.descendants(root)] if is_lesson(access.tree.nodes[i])]
+            done = sum(1 for i in lessons if (p := progress.get(i)) is not None and p.completed_at is not None)
+            percent = round(100.0 * done / len(lessons), 1) if lessons else 0.0
+            out.append(CourseProgress(course=member_node(access, root), total_lessons=len(lessons),
+                                      completed_lessons=done, percent=percent))
+        return out
+
+    @strawberry.field(description="Nodes the member may open whose title or body contains the text. Recorded as a "
+                                  "`search` event.")
+    async def my_search(self, info: Info[Context, None], query: str, first: int = 20) -> MemberSearchResult:
+        member = require_member(info)
+        text = query.strip().lower()
+        if not 2 <= len(text) <= 200:
+            raise BadInput("query must be 2 to 200 characters")
+        if not 0 <= first <= MAX_SEARCH_RESULTS:
+            raise BadInput(f"first must be between 0 and {MAX_SEARCH_RESULTS}")
+        access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
+        hits = [
+            i for i in access.tree.order
+            if access.decisions[i].allowed
+            and (text in access.tree.nodes[i].title.lower() or text in access.tree.nodes[i].body.lower())
+        ]
+        await service.record_search(member.team_id, member.hub_id, member.team_contact_id, text, len(hits))
+        return MemberSearchResult(query=text, total_count=len(hits),
+                                  nodes=[member_node(access, i) for i in hits[:first]])
+
+
+@strawberry.type
+class MemberMutation:
+    @strawberry.mutation(description="Mark a lesson the member may open as started.")
+    @mutation_payload
+    async def start_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
+        member = require_member(info)
+        node = await _open_lesson(info, member, input.node_id)
+        progress = await service.start_lesson(member.team_id, member.hub_id, member.team_contact_id, int(node.id))
+        status = LessonStatus(started_at=progress.started_at, completed_at=progress.completed_at)
+        return LessonProgressPayload(node=node, status=status)
+
+    @strawberry.mutation(description="Mark a lesson done; the first time writes a `lesson_completed` event.")
+    @mutation_payload
+    async def complete_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
+        member = require_member(info)
+        node = await _open_lesson(info, member, input.node_id)
+        course_id = node.access.tree.course_of(int(node.id))
+        progress = await service.complete_lesson(
+            member.team_id, member.hub_id, member.team_contact_id, int(node.id), course_id
+        )
+        status = LessonStatus(started_at=progress.started_at, completed_at=progress.completed_at)
+        return LessonProgressPayload(node=node, status=status)
+
+
+@strawberry.type
+class PreviewQuery:
+    @strawberry.field(description="The hub exactly as one contact would see it (same decisions as the member API).")
+    async def preview_as_member(
+        self, info: Info[Context, None], hub_id: strawberry.ID, contact_id: strawberry.ID
+    ) -> MemberHubView | None:
+        viewer = info.context.require("content:read")
+        parsed_contact = id_arg(contact_id, "Contact", "contactId")
+        hub = await _hub_of_team(viewer.team.id, hub_id)
+        if hub is None:
+            return None
+        if not await TeamContact.exists(id=parsed_contact, team_id=viewer.team.id):
+            return None
+        return await member_hub_view(info, hub, parsed_contact)
+
+
+# ---------------------------------------------------------------- refetching member views by id
+
+def _member_team(info: Info[Context, None]) -> int:
+    return require_member(info).team_id  # member views are a member's own; staff use previewAsMember
+
+
+async def _member_access(info: Info[Context, None]) -> HubAccess:
+    member = require_member(info)
+    return await _access(info, member.team_id, member.hub_id, member.team_contact_id)
+
+
+async def _fetch_nodes(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberContentNode]:
+    access = await _member_access(info)
+    return {pk: member_node(access, pk) for pk in pks if pk in access.tree.nodes}
+
+
+async def _fetch_hub_views(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberHubView]:
+    member = require_member(info)
+    if member.hub_id not in pks:
+        return {}
+    return {member.hub_id: await member_hub_view(info, await _member_hub(member), member.team_contact_id)}
+
+
+async def _fetch_sections(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberHubSection]:
+    member = require_member(info)
+    rows = await HubSection.filter(team_id=team_id, hub_id=member.hub_id, id__in=pks)
+    if not rows:
+        return {}
+    access = await _member_access(info)
+    return {s.id: MemberHubSection.from_model(s, access) for s in rows}
+
+
+def _published_pages(member: MemberViewer, **filters: object) -> QuerySet[Page]:
+    return Page.filter(team_id=member.team_id, hub_id=member.hub_id, status=PublishStatus.PUBLISHED, **filters)
+
+
+async def _fetch_pages(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberPage]:
+    rows = await _published_pages(require_member(info), id__in=pks)
+    if not rows:
+        return {}
+    access = await _member_access(info)
+    return {p.id: member_page(access, p) for p in rows}
+
+
+async def _fetch_page_sections(
+    info: Info[Context, None], team_id: int, pks: list[int]
+) -> dict[int, MemberPageSection]:
+    pages = await _published_pages(require_member(info)).values_list("id", flat=True)
+    rows = await PageSection.filter(team_id=team_id, id__in=pks, page_id__in=pages)
+    if not rows:
+        return {}
+    access = await _member_access(info)
+    return {s.id: member_page_section(access, s) for s in rows}
+
+
+async def _fetch_media(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberMedia]:
+    """Media the member may open: of a node, or of a page section, that access allows."""
+    access = await _member_access(info)
+    wanted = set(pks)
+    found: dict[int, MemberMedia] = {}
+    for node_id, row in access.tree.nodes.items():
+        if row.media is not None and row.media.id in wanted and access.decisions[node_id].allowed:
+            found[row.media.id] = _media(info, row.media)
+    rest = wanted - found.keys()
+    if rest:
+        pages = await _published_pages(require_member(info)).values_list("id", flat=True)
+        sections = await PageSection.filter(team_id=team_id, media_id__in=rest, page_id__in=pages)
+        allowed = {s.media_id for s in sections if access.page_section(s.page_id, s.node_id).allowed}
+        for media in await Media.filter(team_id=team_id, id__in=allowed):
+            found[media.id] = _media(info, media)
+    return found
+
+
+NODE_TYPES = (
+    NodeType("MemberContentNode", _member_team, _fetch_nodes),
+    NodeType("MemberHubView", _member_team, _fetch_hub_views),
+    NodeType("MemberHubSection", _member_team, _fetch_sections),
+    NodeType("MemberPage", _member_team, _fetch_pages),
+    NodeType("MemberPageSection", _member_team, _fetch_page_sections),
+    NodeType("MemberMedia", _member_team, _fetch_media),
+)
