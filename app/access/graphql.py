@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import Any
 
@@ -83,10 +83,10 @@ async def rule_for_target(
 
 @strawberry.input(description="Who may see the target, and when. Drip: available dripDays after the anchor.")
 class SetAccessRuleInput:
-    target_type: RuleTargetEnum  # type: ignore[valid-type]
+    target_type: RuleTarget
     target_id: strawberry.ID
-    mode: RuleModeEnum = RuleMode.NARROW  # type: ignore[valid-type]
-    audience: AudienceEnum = Audience.EVERYONE  # type: ignore[valid-type]
+    mode: RuleMode = RuleMode.NARROW
+    audience: Audience = Audience.EVERYONE
     roles: list[str] | None = None
     segment_ids: list[strawberry.ID] | None = None
     product_ids: list[strawberry.ID] | None = None
@@ -94,12 +94,12 @@ class SetAccessRuleInput:
     available_from: datetime | None = None
     available_until: datetime | None = None
     drip_days: int | None = None
-    drip_anchor: DripAnchorEnum | None = None  # type: ignore[valid-type]
+    drip_anchor: DripAnchor | None = None
 
 
 @strawberry.input
 class RemoveAccessRuleInput:
-    target_type: RuleTargetEnum  # type: ignore[valid-type]
+    target_type: RuleTarget
     target_id: strawberry.ID
 
 
@@ -246,7 +246,7 @@ class MyAccessChanged:
     changes: list[AccessChange]
 
 
-async def _merged(channels: list[str]) -> AsyncIterator[dict[str, Any]]:
+async def _merged(channels: list[str]) -> AsyncGenerator[dict[str, Any], None]:
     """Messages from several pub/sub channels, as one stream."""
     queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 

@@ -222,7 +222,7 @@ class MemberHubView(relay.Node):
         "accessibleLessonCount media {id kind filename contentType sizeBytes url}}, each value as contentTree "
         "gives it (locked: body and media null). Much cheaper to serve than the per-field contentTree."))
     def content_tree_json(self, info: Info[Context, None]) -> JSON:
-        return member_tree_json(self.access, info.context.settings)
+        return JSON(member_tree_json(self.access, info.context.settings))  # an EncodedJSON: embedded as is
 
     @strawberry.field(description="The top-level nodes (courses); walk `children` for the rest.")
     def roots(self) -> list[MemberContentNode]:

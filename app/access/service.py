@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
+
+from tortoise.models import Model
 
 from app.access.models import AccessRule, Audience, DripAnchor, RuleMode, RuleTarget
 from app.commerce.models import Product
@@ -14,7 +17,9 @@ from app.hubs.models import HubRole
 from app.segments.models import Segment
 from app.teams.models import Team
 
-TARGET_MODELS = {RuleTarget.HUB_SECTION: HubSection, RuleTarget.NODE: ContentNode, RuleTarget.PAGE: Page}
+TARGET_MODELS: dict[RuleTarget, type[HubSection | ContentNode | Page]] = {
+    RuleTarget.HUB_SECTION: HubSection, RuleTarget.NODE: ContentNode, RuleTarget.PAGE: Page,
+}
 MAX_IDS = 500
 MAX_DRIP_DAYS = 3650
 
@@ -41,8 +46,8 @@ async def _target_hub_id(team: Team, target_type: str, target_id: int | None) ->
     return row.hub_id
 
 
-async def _existing_ids(model: type, team: Team, ids: list[int]) -> set[int]:
-    return set(await model.filter(team_id=team.id, id__in=ids).values_list("id", flat=True))
+async def _existing_ids(model: type[Model], team: Team, ids: list[int]) -> set[int]:
+    return set(cast(list[int], await model.filter(team_id=team.id, id__in=ids).values_list("id", flat=True)))
 
 
 async def validate_spec(team: Team, spec: RuleSpec) -> None:

@@ -32,7 +32,7 @@ class AudienceDestinationType(relay.Node):
 
     @classmethod
     def from_model(cls, m: AudienceDestination) -> AudienceDestinationType:
-        return cls(id=m.id, platform=DestinationKind(m.kind), name=m.name, config=m.config or {},
+        return cls(id=m.id, platform=DestinationKind(m.kind), name=m.name, config=JSON(m.config or {}),
                    base_url=m.base_url, created_at=m.created_at)
 
 
@@ -77,7 +77,7 @@ class AudienceSyncRunType(relay.Node):
 
 @strawberry.input
 class CreateAudienceDestinationInput:
-    platform: DestinationKindEnum  # type: ignore[valid-type]
+    platform: DestinationKind
     name: str
     access_token: str
     ad_account_id: str | None = strawberry.field(default=None, description="Meta")
@@ -116,7 +116,7 @@ class SyncAudienceNowPayload:
 @strawberry.input
 class ExportSegmentAudienceInput:
     segment_id: strawberry.ID
-    platform: DestinationKindEnum  # type: ignore[valid-type]
+    platform: DestinationKind
 
 
 @strawberry.type

@@ -13,7 +13,7 @@ import secrets
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlparse
 
 import httpx
@@ -277,7 +277,7 @@ async def _sync_google(client: httpx.AsyncClient, link: AudienceLink, destinatio
 async def sync_all_links(period: str) -> int:
     """The daily cron: one run per link per `period` (the day)."""
     count = 0
-    for link_id in await AudienceLink.all().values_list("id", flat=True):
+    for link_id in cast(list[int], await AudienceLink.all().values_list("id", flat=True)):
         if await sync_link(link_id, trigger="cron", period=period):
             count += 1
     return count

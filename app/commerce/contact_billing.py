@@ -7,7 +7,7 @@ row is always what the source rows say; segment rules read it as computed proper
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from app.commerce.models import (
     ContactBilling,
@@ -55,8 +55,9 @@ async def recompute_contact_billing(team_id: int, contact_id: int) -> ContactBil
         status__in=[PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED],
     )
     order_ids = [p.order_id for p in payments if p.order_id]
-    product_ids = set(await OrderItem.filter(order_id__in=order_ids).values_list("product_id", flat=True)) \
-        if order_ids else set()
+    product_ids: set[int | None] = set(cast(
+        list[int | None], await OrderItem.filter(order_id__in=order_ids).values_list("product_id", flat=True),
+    )) if order_ids else set()
     product_ids |= {s.product_id for s in subscriptions}
     current = min(subscriptions, key=lambda s: (STATUS_RANK[SubscriptionStatus(s.status)], -s.id), default=None)
     values: dict[str, Any] = {

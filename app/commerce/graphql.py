@@ -267,7 +267,7 @@ class CreateProductInput:
     name: str
     description: str = ""
     hub_id: strawberry.ID | None = None
-    past_due_policy: PastDuePolicyEnum | None = None  # type: ignore[valid-type]
+    past_due_policy: PastDuePolicy | None = None
     grace_days: int | None = None
 
 
@@ -277,7 +277,7 @@ class UpdateProductInput:
     name: str | None = None
     description: str | None = None
     active: bool | None = None
-    past_due_policy: PastDuePolicyEnum | None = None  # type: ignore[valid-type]
+    past_due_policy: PastDuePolicy | None = None
     grace_days: int | None = None
 
 
@@ -290,10 +290,10 @@ class ProductPayload:
 @strawberry.input
 class CreatePriceInput:
     product_id: strawberry.ID
-    type: PriceTypeEnum  # type: ignore[valid-type]
+    type: PriceType
     amount: int
     currency: str = "usd"
-    interval: BillingIntervalEnum | None = None  # type: ignore[valid-type]
+    interval: PriceInterval | None = None
     interval_count: int = 1
     trial_days: int = 0
     nickname: str = ""
@@ -338,11 +338,11 @@ class RemovePayload:
 @strawberry.input
 class CreateCouponInput:
     code: str
-    kind: CouponKindEnum  # type: ignore[valid-type]
+    kind: CouponKind
     percent_off: float | None = None
     amount_off: int | None = None
     currency: str | None = None
-    duration: CouponDurationEnum = CouponDuration.ONCE  # type: ignore[valid-type]
+    duration: CouponDuration = CouponDuration.ONCE
     duration_in_months: int | None = None
 
 
@@ -361,7 +361,7 @@ class CouponPayload:
 @strawberry.input
 class AddDeliverableInput:
     product_id: strawberry.ID
-    kind: DeliverableKindEnum  # type: ignore[valid-type]
+    kind: DeliverableKind
     hub_id: strawberry.ID | None = None
     hub_role: str | None = None
     content_node_ids: list[strawberry.ID] | None = None

@@ -55,6 +55,7 @@ class Product(Model):
     )
     grace_days = fields.IntField(default=7, db_default=7)
     created_at = fields.DatetimeField(auto_now_add=True)
+    deliverables: fields.ReverseRelation[Deliverable]
 
     class Meta:
         table = "products"
@@ -343,7 +344,7 @@ class CheckoutSession(Model):
     price_id: int
     stripe_session_id = fields.CharField(max_length=255)
     mode = fields.CharField(max_length=16)
-    url = fields.TextField(null=True)
+    url: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     status = fields.CharField(max_length=16, default="open")
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import stripe
 from tortoise import connections
@@ -98,10 +98,10 @@ async def reconcile_team(team_id: int, client: stripe.StripeClient, *, period: s
             team_id, lambda ob, s=sub: stripe_sync.apply_subscription(ob, client, s["id"], latest=s)
         )
     # Time alone ends grace periods and cancel-at-period-end access; re-derive those locally.
-    waiting = await Subscription.filter(team_id=team_id).filter(
+    waiting = cast(list[int], await Subscription.filter(team_id=team_id).filter(
         status__in=[SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID, SubscriptionStatus.ACTIVE,
                     SubscriptionStatus.TRIALING],
-    ).values_list("id", flat=True)
+    ).values_list("id", flat=True))
     for subscription_id in waiting:
         async def resync(outbox: Outbox, sid: int = subscription_id) -> None:
             row = await Subscription.select_for_update().get(id=sid)
@@ -119,7 +119,7 @@ async def reconcile_team(team_id: int, client: stripe.StripeClient, *, period: s
 async def reconcile_stripe(ctx: dict[str, Any]) -> dict[int, int | None]:
     """arq cron job: reconcile every team that has Stripe configured."""
     results: dict[int, int | None] = {}
-    for team_id in await StripeSettings.all().values_list("team_id", flat=True):
+    for team_id in cast(list[int], await StripeSettings.all().values_list("team_id", flat=True)):
         credentials = await sa.team_stripe(team_id)
         if credentials is None:
             continue

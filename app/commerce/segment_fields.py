@@ -50,6 +50,11 @@ def _billing(state: Any) -> dict[str, Any]:
     return state.extra.get("billing") or {}
 
 
+def _from_billing(read: Callable[[dict[str, Any]], Any]) -> Callable[[catalog.ContactState], Any]:
+    """A catalog value function: `read` applied to the contact's billing dict."""
+    return lambda state: read(_billing(state))
+
+
 def _duration_days(b: dict[str, Any]) -> int | None:
     end = b.get("canceled_at") if b.get("billing_status") == "canceled" and b.get("canceled_at") else datetime.now(UTC)
     return _days(b.get("subscription_started_at"), end)
@@ -128,7 +133,7 @@ def register_billing_fields() -> None:
         if catalog.static_field(name) is not None:
             continue
         catalog.register_field(
-            name, type_, sql=sql, value=lambda state, v=value: v(_billing(state)), description=description,
+            name, type_, sql=sql, value=_from_billing(value), description=description,
             triggers=(TABLE_TRIGGER, f"field:{name}"), enum_values=enum_values, group="billing",
         )
     catalog.register_state_loader(load_billing_state)

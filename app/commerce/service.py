@@ -11,7 +11,7 @@ import json
 import time
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlparse
 
 import stripe
@@ -40,6 +40,10 @@ from app.core.crypto import encrypt_secret
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.hubs.models import Hub, HubRole
 from app.teams.models import Team
+
+if TYPE_CHECKING:
+    from stripe.params import CouponCreateParams
+    from stripe.params.checkout import SessionCreateParams
 
 MAX_AMOUNT = 99_999_999
 MAX_TRIAL_DAYS = 730
@@ -260,7 +264,7 @@ async def set_stripe_settings(team: Team, secret_key: str, webhook_secret: str) 
         errors.append(FieldError("webhookSecret", "expected a webhook signing secret (whsec_…)", "INVALID_KEY"))
     if errors:
         raise ValidationFailed(errors)
-    values = {
+    values: dict[str, Any] = {
         "secret_key_encrypted": encrypt_secret(secret_key),
         "webhook_secret_encrypted": encrypt_secret(webhook_secret),
         "key_hint": f"{secret_key[:8]}…{secret_key[-4:]}",
@@ -320,7 +324,7 @@ async def _stripe_coupon_id(client: stripe.StripeClient, coupon: Coupon) -> str:
     if coupon.duration == CouponDuration.REPEATING:
         params["duration_in_months"] = coupon.duration_in_months
     created = await client.v1.coupons.create_async(
-        params, {"idempotency_key": f"memberhub-coupon-{coupon.team_id}-{coupon.id}"}
+        cast("CouponCreateParams", params), {"idempotency_key": f"memberhub-coupon-{coupon.team_id}-{coupon.id}"}
     )
     await Coupon.filter(id=coupon.id).update(stripe_coupon_id=created.id)
     return created.id
@@ -399,7 +403,9 @@ async def create_checkout(team: Team, request: CheckoutRequest) -> CheckoutSessi
         params["discounts"] = [{"coupon": await _stripe_coupon_id(client, coupon)}]
     key = checkout_idempotency_key(team.id, params, request.client_reference)
     try:
-        session = await client.v1.checkout.sessions.create_async(params, {"idempotency_key": key})
+        session = await client.v1.checkout.sessions.create_async(
+            cast("SessionCreateParams", params), {"idempotency_key": key}
+        )
     except stripe.StripeError as exc:
         message = getattr(exc, "user_message", None) or "Stripe rejected the checkout"
         raise ValidationFailed.one(None, message, "STRIPE_ERROR") from exc

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import stripe
 from tortoise import connections
@@ -270,7 +270,7 @@ async def record_payment(
     order = None
     if amount > 0:
         order = await record_order(outbox, contact_id, currency=currency, placed_at=paid_at, items=items)
-    values = {
+    values: dict[str, Any] = {
         "team_contact_id": contact_id, "order_id": order.id if order else None,
         "subscription_id": subscription.id if subscription else None,
         "stripe_payment_intent_id": payment_intent_id, "status": PaymentStatus.SUCCEEDED,
@@ -310,7 +310,10 @@ async def apply_checkout_session(outbox: Outbox, client: stripe.StripeClient, se
     currency = (session.get("currency") or (price.currency if price else "usd")).lower()
     subscription = None
     if session.get("mode") == "subscription" and session.get("subscription"):
-        subscription = await apply_subscription(outbox, client, sa.ref(session["subscription"]))
+        subscription_id = sa.ref(session["subscription"])
+        if subscription_id is None:
+            raise ValueError(f"checkout session {session['id']}: its subscription has no id")
+        subscription = await apply_subscription(outbox, client, subscription_id)
     if not paid or session.get("status") not in (None, "complete"):
         return
     amount = int(session.get("amount_total") or 0)
@@ -419,7 +422,8 @@ async def apply_charge(outbox: Outbox, client: stripe.StripeClient, charge: dict
     })
     outbox.contact_ids.add(payment.team_contact_id)
     if full and payment.subscription_id is None and payment.order_id:
-        product_ids = await OrderItem.filter(order_id=payment.order_id).values_list("product_id", flat=True)
+        product_ids = cast(list[int | None],
+                           await OrderItem.filter(order_id=payment.order_id).values_list("product_id", flat=True))
         for product_id in {p for p in product_ids if p}:
             if await other_grant_exists(payment.team_contact_id, product_id, except_payment_id=payment.id):
                 continue

@@ -107,7 +107,7 @@ async def stripe_webhook(request: Request) -> JSONResponse:
         return _error(400, "missing Stripe-Signature header")
     team_id = parse_id_or_none(request.path_params.get("team_id"))
     credentials = await team_stripe(team_id) if team_id else None
-    if credentials is None:
+    if team_id is None or credentials is None:
         return _error(404, "unknown team or Stripe is not configured")
     client, webhook_secret = credentials
     payload = await request.body()

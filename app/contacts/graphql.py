@@ -50,7 +50,7 @@ class ContactType(relay.Node):
             id=contact.id, email=contact.email, first_name=contact.first_name,
             last_name=contact.last_name, phone=contact.phone, country=contact.country,
             lifecycle_stage=LifecycleStage(contact.lifecycle_stage), tags=list(contact.tags or []),
-            custom_properties=contact.custom or {}, created_at=contact.created_at,
+            custom_properties=JSON(contact.custom or {}), created_at=contact.created_at,
             updated_at=contact.updated_at,
         )
 
@@ -78,7 +78,7 @@ class CustomPropertyType(relay.Node):
 class ContactFilter:
     search: str | None = strawberry.UNSET
     emails: list[str] | None = strawberry.UNSET
-    lifecycle_stages: list[LifecycleStageEnum] | None = strawberry.UNSET  # type: ignore[valid-type]
+    lifecycle_stages: list[LifecycleStage] | None = strawberry.UNSET
     tags_any: list[str] | None = strawberry.UNSET
     tags_all: list[str] | None = strawberry.UNSET
     country: str | None = strawberry.UNSET
@@ -136,7 +136,7 @@ class UpsertContactsPayload:
 @strawberry.input
 class DefineCustomPropertyInput:
     key: str
-    type: PropertyTypeEnum  # type: ignore[valid-type]
+    type: PropertyType
     label: str | None = None
     options: list[str] | None = None
     description: str = ""

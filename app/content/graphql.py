@@ -212,12 +212,12 @@ class HubSectionPayload:
 class CreateContentNodeInput:
     hub_id: strawberry.ID
     title: str
-    kind: NodeKindEnum = NodeKind.LESSON  # type: ignore[valid-type]
+    kind: NodeKind = NodeKind.LESSON
     parent_id: strawberry.ID | None = None
     section_id: strawberry.ID | None = None
     media_id: strawberry.ID | None = None
     body: str = ""
-    status: PublishStatusEnum = PublishStatus.DRAFT  # type: ignore[valid-type]
+    status: PublishStatus = PublishStatus.DRAFT
     position: int | None = None
 
 
@@ -225,12 +225,12 @@ class CreateContentNodeInput:
 class UpdateContentNodeInput:
     id: strawberry.ID
     title: str | None = strawberry.UNSET
-    kind: NodeKindEnum | None = strawberry.UNSET  # type: ignore[valid-type]
+    kind: NodeKind | None = strawberry.UNSET
     parent_id: strawberry.ID | None = strawberry.UNSET
     section_id: strawberry.ID | None = strawberry.UNSET
     media_id: strawberry.ID | None = strawberry.UNSET
     body: str | None = strawberry.UNSET
-    status: PublishStatusEnum | None = strawberry.UNSET  # type: ignore[valid-type]
+    status: PublishStatus | None = strawberry.UNSET
     position: int | None = strawberry.UNSET
 
 
@@ -256,8 +256,8 @@ class CreatePageInput:
     hub_id: strawberry.ID
     slug: str
     title: str
-    kind: PageKindEnum = PageKind.CUSTOM  # type: ignore[valid-type]
-    status: PublishStatusEnum = PublishStatus.DRAFT  # type: ignore[valid-type]
+    kind: PageKind = PageKind.CUSTOM
+    status: PublishStatus = PublishStatus.DRAFT
 
 
 @strawberry.input
@@ -265,7 +265,7 @@ class UpdatePageInput:
     id: strawberry.ID
     slug: str | None = None
     title: str | None = None
-    status: PublishStatusEnum | None = None  # type: ignore[valid-type]
+    status: PublishStatus | None = None
 
 
 @strawberry.input

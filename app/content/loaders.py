@@ -31,7 +31,7 @@ class NodeRow:
     title: str
     body: str
     position: int
-    media: MediaRow | None = None
+    media: MediaRow | None = field(default=None, kw_only=True)  # after the columns: NodeRow(*columns, media=)
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from tortoise.transactions import in_transaction
 
@@ -183,7 +183,7 @@ async def _is_descendant(candidate_id: int, ancestor_id: int) -> bool:
         if current == ancestor_id:
             return True
         seen.add(current)
-        current = await ContentNode.filter(id=current).first().values_list("parent_id", flat=True)
+        current = cast(int | None, await ContentNode.filter(id=current).first().values_list("parent_id", flat=True))
     return False
 
 

@@ -131,8 +131,8 @@ _channels: dict[str, _Channel] = {}
 LISTENER_BACKLOG = 10_000
 
 
-async def _consume(channel: str, attach: Callable[[_Channel, asyncio.Queue[Any]], None],
-                   detach: Callable[[_Channel, asyncio.Queue[Any]], None]) -> AsyncIterator[Any]:
+async def _consume(channel: str, attach: Callable[[_Channel, asyncio.Queue[Any]], object],
+                   detach: Callable[[_Channel, asyncio.Queue[Any]], object]) -> AsyncIterator[Any]:
     entry = _channels.get(channel)
     if entry is None or entry.task.done():
         entry = _channels[channel] = _Channel(channel)

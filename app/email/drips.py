@@ -10,7 +10,7 @@ before a slower transaction committed is still seen.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from tortoise.transactions import in_transaction
 
@@ -46,7 +46,7 @@ async def process_drip_enrollments(now: datetime | None = None) -> int:
     """Enrol and exit contacts for every active drip; returns how many history rows were read."""
     now = now or datetime.now(UTC)
     total = 0
-    for drip_id in await DripCampaign.filter(active=True).values_list("id", flat=True):
+    for drip_id in cast(list[int], await DripCampaign.filter(active=True).values_list("id", flat=True)):
         total += await _process_drip(drip_id, now)
     return total
 

@@ -194,7 +194,7 @@ class UpdateEmailSettingsInput:
     hub_id: strawberry.ID
     smtp_host: str
     smtp_port: int
-    tls_mode: TlsModeEnum = TlsMode.STARTTLS  # type: ignore[valid-type]
+    tls_mode: TlsMode = TlsMode.STARTTLS
     username: str | None = None
     password: str | None = strawberry.field(default=None, description="null keeps the stored one; \"\" clears")
     from_name: str = ""
@@ -248,7 +248,7 @@ class DripStepInput:
 class CreateDripCampaignInput:
     hub_id: strawberry.ID
     name: str
-    trigger: DripTriggerEnum  # type: ignore[valid-type]
+    trigger: DripTrigger
     steps: list[DripStepInput]
     segment_id: strawberry.ID | None = None
     event_type: str | None = None

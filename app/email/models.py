@@ -72,7 +72,7 @@ class EmailSettings(Model):
     smtp_port = fields.IntField()
     tls_mode = fields.CharEnumField(TlsMode, max_length=16, default=TlsMode.STARTTLS)
     username = fields.CharField(max_length=320, null=True)
-    password_encrypted = fields.TextField(null=True)
+    password_encrypted: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     from_name = fields.CharField(max_length=200)
     from_address = fields.CharField(max_length=320)
     reply_to = fields.CharField(max_length=320, null=True)
@@ -230,8 +230,8 @@ class EmailSend(Model):
     finished_at = fields.DatetimeField(null=True)
     message_id = fields.CharField(max_length=255, null=True)
     to_address = fields.CharField(max_length=320, null=True)
-    subject = fields.TextField(null=True)
-    error = fields.TextField(null=True)
+    subject: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
+    error: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

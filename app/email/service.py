@@ -392,6 +392,8 @@ async def update_drip_campaign(
         await drip.save()
         if steps is not None:
             for position, spec in enumerate(steps, start=1):
+                if spec.template_id is None:  # _validate_steps already rejected this (NOT_FOUND)
+                    raise ValueError(f"drip step {position} has no template")
                 if position <= len(existing):
                     step = existing[position - 1]
                     step.delay_minutes, step.template_id = spec.delay_minutes, spec.template_id

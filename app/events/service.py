@@ -249,7 +249,7 @@ async def _store(conn: asyncpg.Connection, team_id: int, valid: list[_Valid], re
                 "id": event_id, "team_contact_id": v.contact_id, "type": v.type,
                 "occurred_at": v.occurred_at, "properties": v.properties,
             })
-            result.accepted.append(AcceptedEvent(v.index, event_id, v.contact_id))
+            result.accepted.append(AcceptedEvent(v.index, event_id, cast(int, v.contact_id)))
         if raced:
             for r in await conn.fetch(
                 "SELECT id, team_contact_id, client_event_id FROM events "

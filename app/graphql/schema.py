@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -85,7 +85,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # The depth and alias rules of `QueryDepthLimiter` / `MaxAliasesLimiter`, built once: those
     # extensions make new rule classes per request, which are part of the ValidationCache key, so
     # every request would miss it and validate again.
-    limits = [
+    limits: list[type[ASTValidationRule]] = [
         query_depth_limiter.create_validator(settings.max_query_depth, None),
         max_aliases.create_validator(settings.max_aliases),
     ]

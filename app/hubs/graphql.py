@@ -55,7 +55,7 @@ class HubMembershipType(relay.Node):
         return cls(
             id=m.id, hub_id=encode_id("Hub", m.hub_id), role=HubRole(m.role),
             onboarding_state=OnboardingState(m.onboarding_state), terms_accepted_at=m.terms_accepted_at,
-            notification_preferences=m.notification_preferences or {}, banned=m.banned,
+            notification_preferences=JSON(m.notification_preferences or {}), banned=m.banned,
             banned_at=m.banned_at, ban_reason=m.ban_reason, joined_at=m.joined_at,
             team_id=m.team_id, contact_id=m.team_contact_id,
         )
@@ -107,16 +107,16 @@ class CreateHubPayload:
 class AddHubMemberInput:
     hub_id: strawberry.ID
     contact_id: strawberry.ID
-    role: HubRoleEnum = HubRole.MEMBER  # type: ignore[valid-type]
-    onboarding_state: OnboardingStateEnum | None = None  # type: ignore[valid-type]
+    role: HubRole = HubRole.MEMBER
+    onboarding_state: OnboardingState | None = None
     notification_preferences: JSON | None = None
 
 
 @strawberry.input
 class UpdateHubMembershipInput:
     id: strawberry.ID
-    role: HubRoleEnum | None = None  # type: ignore[valid-type]
-    onboarding_state: OnboardingStateEnum | None = None  # type: ignore[valid-type]
+    role: HubRole | None = None
+    onboarding_state: OnboardingState | None = None
     accept_terms: bool = False
     notification_preferences: JSON | None = None
     banned: bool | None = None

@@ -59,7 +59,7 @@ class HubMembership(Model):
     notification_preferences = fields.JSONField[dict[str, Any]](default=dict)
     banned = fields.BooleanField(default=False)
     banned_at = fields.DatetimeField(null=True)
-    ban_reason = fields.TextField(null=True)
+    ban_reason: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     joined_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

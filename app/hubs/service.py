@@ -8,7 +8,6 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
@@ -22,7 +21,7 @@ from app.teams.models import Team
 log = logging.getLogger("memberhub.hubs")
 
 # Called after a member joins and the join is committed (the welcome mail is one; see app.wiring).
-MemberJoinedHook = Callable[[int, int, int], Awaitable[None]]  # (team_id, hub_id, team_contact_id)
+MemberJoinedHook = Callable[[int, int, int], Awaitable[object]]  # (team_id, hub_id, team_contact_id); result unused
 _member_joined_hooks: list[MemberJoinedHook] = []
 
 
@@ -68,7 +67,7 @@ async def get_hub(team: Team, hub_id: int | None, field: str = "hubId") -> Hub:
 
 async def add_hub_member(
     team: Team, hub_id: int | None, contact_id: int | None, role: str,
-    onboarding_state: str | None = None, notification_preferences: dict[str, Any] | None = None,
+    onboarding_state: str | None = None, notification_preferences: object = None,
 ) -> HubMembership:
     hub = await get_hub(team, hub_id)
     contact = await TeamContact.get_or_none(id=contact_id, team_id=team.id) if contact_id else None
@@ -198,7 +197,8 @@ async def member_joined(team_id: int, hub_id: int, contact_id: int) -> None:
             log.exception("hub join hook %s failed for contact %s in hub %s", hook, contact_id, hub_id)
 
 
-def _validate_preferences(prefs: dict[str, Any] | None) -> dict[str, bool]:
+def _validate_preferences(prefs: object) -> dict[str, bool]:
+    """Any JSON value in (the GraphQL input is a JSON scalar): an object of booleans out, or ValidationFailed."""
     if prefs is None:
         return {}
     if not isinstance(prefs, dict) or len(prefs) > MAX_PREFERENCES_KEYS:
@@ -210,7 +210,7 @@ def _validate_preferences(prefs: dict[str, Any] | None) -> dict[str, bool]:
 
 async def update_hub_membership(
     team: Team, membership_id: int | None, *, role: str | None = None, onboarding_state: str | None = None,
-    accept_terms: bool = False, notification_preferences: dict[str, Any] | None = None,
+    accept_terms: bool = False, notification_preferences: object = None,
     banned: bool | None = None, ban_reason: str | None = None,
 ) -> HubMembership:
     membership = (

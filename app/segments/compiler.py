@@ -194,8 +194,8 @@ class SqlBuilder:
             p = self.param(value, "text")
             return f"right(lower({x}), char_length({p})) = lower({p})", True, x
         if op in ("within", "not within"):
-            start = self.param(window_start(value["amount"], value["unit"], self.now), "timestamptz")
-            return (f"{x} >= {start}" if op == "within" else f"({x} IS NULL OR {x} < {start})"), op == "within", x
+            since = self.param(window_start(value["amount"], value["unit"], self.now), "timestamptz")
+            return (f"{x} >= {since}" if op == "within" else f"({x} IS NULL OR {x} < {since})"), op == "within", x
         if op == "before":
             start, _ = period_range(value, self.now, self.tz)
             return f"{x} < {self.param(start, 'timestamptz')}", True, x

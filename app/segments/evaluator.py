@@ -6,6 +6,7 @@ the compiler, the computed properties and this module against each other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -30,6 +31,12 @@ def _compare(left: Any, op: str, right: Any) -> bool:
         "=": left == right, "!=": left != right, ">": left > right, ">=": left >= right,
         "<": left < right, "<=": left <= right,
     }[op]
+
+
+# avg/min/max of a non-empty list of amounts (count and sum are handled before).
+_REDUCERS: dict[str, Callable[[list[Decimal]], Decimal]] = {
+    "avg": lambda a: sum(a, Decimal(0)) / len(a), "min": min, "max": max,
+}
 
 
 class Evaluator:
@@ -127,7 +134,7 @@ class Evaluator:
             return _compare(sum(amounts, Decimal(0)), node.op, target)
         if not amounts:
             return False
-        value = {"avg": lambda a: sum(a, Decimal(0)) / len(a), "min": min, "max": max}[node.fn](amounts)
+        value = _REDUCERS[node.fn](amounts)
         return _compare(value, node.op, target)
 
     def event(self, node: EventCondition, state: ContactState) -> bool:

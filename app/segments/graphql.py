@@ -205,14 +205,14 @@ class SegmentWhatIf:
 
 @strawberry.input
 class SegmentFilter:
-    kind: SegmentKindEnum | None = None  # type: ignore[valid-type]
+    kind: SegmentKind | None = None
     tag: str | None = None
 
 
 @strawberry.input
 class CreateSegmentInput:
     name: str
-    kind: SegmentKindEnum = SegmentKind.DYNAMIC  # type: ignore[valid-type]
+    kind: SegmentKind = SegmentKind.DYNAMIC
     description: str = ""
     tags: list[str] | None = None
     rule_text: str | None = None
@@ -373,8 +373,9 @@ class SegmentsQuery:
         except ValidationFailed as exc:
             return SegmentPreview(errors=user_errors(exc))
         return SegmentPreview(
-            count=result.count, sample=await _contacts(viewer.team.id, result.sample_ids), rule=result.parsed.json,
-            rule_text=result.parsed.text, triggers=SegmentTriggers.from_triggers(result.parsed.triggers),
+            count=result.count, sample=await _contacts(viewer.team.id, result.sample_ids),
+            rule=JSON(result.parsed.json), rule_text=result.parsed.text,
+            triggers=SegmentTriggers.from_triggers(result.parsed.triggers),
         )
 
     @strawberry.field(description="Why a contact is or is not in a segment, condition by condition (null if unknown).")

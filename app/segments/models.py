@@ -31,7 +31,7 @@ class Segment(Model):
     description = fields.TextField(default="")
     kind = fields.CharEnumField(SegmentKind, max_length=16)
     rule = fields.JSONField[Any](null=True)
-    rule_text = fields.TextField(null=True)
+    rule_text: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     tags = fields.JSONField[list[Any]](default=list)
     member_count = fields.IntField(default=0)
     triggers = fields.JSONField[Any](null=True, description="what can change the rule (see app.segments.triggers)")

@@ -15,7 +15,7 @@ Field names, operators and value types are checked against the catalog in `app.s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 from app.core.errors import FieldError
 
@@ -203,7 +203,7 @@ class _TreeReader:
             return None
         return FieldCondition(name, op, _json_value(raw.get("value")), path=path)
 
-    def window(self, raw: dict[str, Any], path: str) -> Window | bool | None:
+    def window(self, raw: dict[str, Any], path: str) -> Window | Literal[False] | None:
         """Returns a Window, None (no window) or False (invalid)."""
         if "within" in raw:
             within = raw["within"]
@@ -235,7 +235,8 @@ class _TreeReader:
         if window is False or where is None:
             return None
         return AggregateCondition(
-            fn=raw.get("aggregate"), source=raw.get("of"), op=raw.get("op"), value=raw.get("value"),
+            fn=_unchecked(raw, "aggregate"), source=_unchecked(raw, "of"), op=_unchecked(raw, "op"),
+            value=raw.get("value"),
             event_type=raw.get("type"), where=where, window=window or None, path=path,
         )
 
@@ -245,9 +246,15 @@ class _TreeReader:
         if window is False or where is None:
             return None
         return EventCondition(
-            quantifier=raw.get("event"), event_type=raw.get("type"), where=where, window=window or None,
+            quantifier=_unchecked(raw, "event"), event_type=_unchecked(raw, "type"), where=where,
+            window=window or None,
             since=raw.get("since"), path=path,
         )
+
+
+def _unchecked(raw: dict[str, Any], key: str) -> Any:
+    """`raw[key]` (None when absent) as read: any JSON value until `app.segments.validate` checks it."""
+    return raw.get(key)
 
 
 def _json_value(value: Any) -> Any:

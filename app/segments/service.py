@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 from tortoise.transactions import in_transaction
@@ -551,7 +551,8 @@ async def _resolve_contacts(team: Team, contact_ids: list[str] | None, emails: l
     if total > MAX_STATIC_BATCH:
         raise ValidationFailed.one("contactIds", f"at most {MAX_STATIC_BATCH} contacts per call", "BATCH_TOO_LARGE")
     ids = {i for i in parsed_ids if i is not None}
-    found_ids = set(await TeamContact.filter(team_id=team.id, id__in=list(ids)).values_list("id", flat=True))
+    found_ids = set(cast(list[int], await TeamContact.filter(team_id=team.id, id__in=list(ids))
+                         .values_list("id", flat=True)))
     missing = [str(v) for v, p in zip(contact_ids or [], parsed_ids, strict=True) if p is None or p not in found_ids]
     if missing:
         errors.append(FieldError("contactIds", f"contacts not found: {', '.join(missing[:10])}", "NOT_FOUND"))

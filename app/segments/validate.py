@@ -243,6 +243,7 @@ def parse_rule(
     """Text or JSON -> checked nodes. Exactly one of the two is expected."""
     if (rule_text is None) == (rule is None):
         raise ValidationFailed.one("ruleText", "give the rule either as ruleText or as rule (JSON)", "REQUIRED")
+    node: Node | None
     if rule_text is not None:
         try:
             node = dsl.parse(rule_text)

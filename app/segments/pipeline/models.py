@@ -60,7 +60,7 @@ class SegmentEvaluationStats(Model):
     max_lag_ms = fields.IntField(null=True)
     total_lag_ms = fields.BigIntField(default=0)
     error_count = fields.IntField(default=0)
-    last_error = fields.TextField(null=True)
+    last_error: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     last_error_at = fields.DatetimeField(null=True)
     time_checked_at = fields.DatetimeField(
         null=True, description="the time sweep has re-checked relative windows up to here"
