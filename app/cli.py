@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from app.core.ids import encode_id
 from app.settings import get_settings
 from app.wiring import wire
 
@@ -162,7 +163,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     team_id, key = _run(_seed_demo(args.contacts))
     url = f"http://{args.host}:{args.port}/graphql"
     print()
-    print(f"  MemberHub demo team {team_id} is ready.")
+    print(f"  MemberHub demo team is ready (team id {encode_id('Team', team_id)}).")
     print(f"  GraphiQL:  {url}")
     print(f"  API key:   {key}")
     print(f"  Login:     {DEMO_OWNER} / {DEMO_PASSWORD}")

@@ -9,6 +9,7 @@ from app.contacts.models import CustomPropertyDefinition, LifecycleStage, TeamCo
 from app.contacts.service import define_custom_property, upsert_contacts
 from app.hubs.models import Hub, HubRole, OnboardingState
 from app.hubs.service import NewMember, create_hub, import_hub_members
+from app.segments.service import create_segment
 from app.teams.models import Team, TeamMember, User
 from app.teams.service import ADMIN_SCOPE, create_api_key, create_team
 
@@ -25,6 +26,13 @@ COUNTRIES = ["US", "US", "US", "GB", "GB", "CA", "DE", "FR", "AU", "NL", "ES", "
 TAGS = ["vip", "newsletter", "webinar-2026", "beta", "podcast", "affiliate", "community", "yoga", "course-buyer"]
 STAGES = [s.value for s in LifecycleStage]
 STAGE_WEIGHTS = [20, 25, 20, 15, 8, 7, 5]
+DEMO_SEGMENTS = [
+    ("VIPs", "Hand-tagged VIPs", "tags contains 'vip'"),
+    ("Engaged UK and US", "Engaged or better, in the two biggest markets",
+     "lifecycleStage in (engaged, converted, loyal) AND country in ('GB', 'US')"),
+    ("Pro plans outside the community", "Upsell list for Founders Circle",
+     "custom.plan in (pro, studio) AND NOT hubs contains 'founders-circle'"),
+]
 
 
 def demo_contacts(count: int, seed: int = 7) -> list[dict[str, Any]]:
@@ -91,6 +99,8 @@ async def seed_demo(contact_count: int = 3000) -> tuple[Team, str]:
                     notification_preferences={"email": True, "digest": rng.random() < 0.5},
                 ))
     await import_hub_members(team, memberships)
+    for name, description, rule_text in DEMO_SEGMENTS:
+        await create_segment(team, name, "dynamic", description, rule_text=rule_text)
     assert await CustomPropertyDefinition.filter(team_id=team.id).count() == 5
     assert await Hub.filter(team_id=team.id).count() == 3
     return team, key

@@ -34,7 +34,6 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 4000
     db_pool_max: int = 20
-    queue_name: str = "memberhub:queue"
     public_url: str = "http://127.0.0.1:8000"
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -74,7 +73,6 @@ def load_settings() -> Settings:
         max_aliases=_int("MEMBERHUB_MAX_ALIASES", 30),
         max_tokens=_int("MEMBERHUB_MAX_TOKENS", 4000),
         db_pool_max=_int("MEMBERHUB_DB_POOL_MAX", 20),
-        queue_name=os.environ.get("MEMBERHUB_QUEUE_NAME", "memberhub:queue"),
         public_url=os.environ.get("MEMBERHUB_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
     )
 

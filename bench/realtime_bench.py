@@ -97,10 +97,14 @@ async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, con
                 seed: int) -> None:
     import httpx
 
+    from app.core.ids import encode_id
+
     contact_ids = json.loads(Path(contacts_file).read_text())
     rng = random.Random(seed)
     types = [t for t, w in EVENT_MIX for _ in range(w)]
     per_tick = max(1, round(rate * TICK))
+    team_gid = encode_id("Team", team_id)
+    contact_gids = {pk: encode_id("Contact", pk) for pk in contact_ids}
     sent: list[tuple[str, float]] = []
     request_ms: list[float] = []
     request_at: list[float] = []
@@ -112,7 +116,7 @@ async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, con
         async with limiter:
             started = time.time()
             try:
-                response = await client.post(f"{url}/api/v1/teams/{team_id}/events", json=batch)
+                response = await client.post(f"{url}/api/v1/teams/{team_gid}/events", json=batch)
             except httpx.HTTPError:
                 failures += 1
                 return
@@ -137,7 +141,7 @@ async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, con
             batch = []
             for _ in range(per_tick):
                 kind = rng.choice(types)
-                event: dict = {"contactId": str(rng.choice(contact_ids)), "type": kind}
+                event: dict = {"contactId": contact_gids[rng.choice(contact_ids)], "type": kind}
                 if kind == "page_view":
                     event["properties"] = {"device": "mobile" if rng.random() < 0.45 else "desktop"}
                 batch.append(event)
@@ -177,11 +181,11 @@ async def subscribe(key: str, segment_ids: list[int], received: list[tuple[str, 
     committed batch); `per-segment`: one `segmentMembershipChanged` subscription per segment."""
     import websockets
 
-    from app.graphql.ids import decode_id, encode_id
+    from app.graphql.ids import encode_id
 
     def event_key(cause_ref: str | None) -> str:
-        # causeRef is the event's global id; the HTTP ingest answers with its row key.
-        return str(decode_id(cause_ref, "Event")) if cause_ref else ""
+        # causeRef is the event's global id, as the HTTP ingest's eventId.
+        return cause_ref or ""
 
     fields = "segmentId contactId action causeRef committedAt"
     async with websockets.connect(f"ws://127.0.0.1:{PORT}/graphql", subprotocols=["graphql-transport-ws"],

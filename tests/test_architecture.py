@@ -113,3 +113,22 @@ def test_the_check_sees_function_local_imports(tmp_path: Path) -> None:
         "def f():\n    from app.email.service import send_welcome_email\n"
     )
     assert [name for _, name in imports_of(sample)] == ["app.email.service", "app.email.service.send_welcome_email"]
+
+
+# Modules that speak GraphQL: a domain's graphql.py / *_graphql.py, its dataloaders, the member
+# tree's response encoder, the pipeline's status types. Everything else is business logic, which
+# serves webhooks, jobs and the CLI as well, so it never imports the GraphQL layer.
+GRAPHQL_FACING = ("graphql", "loaders", "tree_json", "status")
+
+
+def test_business_logic_does_not_import_the_graphql_layer() -> None:
+    offending = []
+    for path in source_files():
+        module = module_name(path)
+        unit = unit_of(module)
+        if unit in ("top", "graphql") or module.split(".")[-1].endswith(GRAPHQL_FACING):
+            continue
+        for line, imported in imports_of(path):
+            if imported.startswith("app.graphql"):
+                offending.append(f"{path.relative_to(ROOT)}:{line} imports {imported}")
+    assert not offending, "business logic importing app.graphql:\n" + "\n".join(sorted(set(offending)))

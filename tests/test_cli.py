@@ -106,6 +106,11 @@ async def test_demo_seeds_a_team_whose_printed_key_lists_its_contacts(gql):
     assert data["all"]["totalCount"] == 300
     assert 0 < data["contacts"]["totalCount"] < 300
     assert data["hubs"]["totalCount"] == 3 and data["customProperties"]["totalCount"] == 5
+    segments = await gql("{ segments { edges { node { name memberCount } } } }", token=key)
+    counts = {e["node"]["name"]: e["node"]["memberCount"] for e in segments["segments"]["edges"]}
+    assert set(counts) == {"VIPs", "Engaged UK and US", "Pro plans outside the community"}
+    assert counts["VIPs"] == data["contacts"]["totalCount"]  # evaluated at creation, same as the filter
+    assert all(0 < n < 300 for n in counts.values()), counts
     again = memberhub("demo", "--no-serve", "--contacts", "300")
     assert again.returncode == 0, again.stderr
     assert await Team.all().count() == 1  # re-running reuses the demo team

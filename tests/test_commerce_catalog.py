@@ -110,7 +110,7 @@ async def test_stripe_settings_are_encrypted_and_admin_only(gql, team):
     bad = await gql(mutation, {"i": {"secretKey": "pk_live_x", "webhookSecret": "nope"}}, token=team.key)
     assert {e["field"] for e in bad["setStripeSettings"]["userErrors"]} == {"secretKey", "webhookSecret"}
     ok = await gql(mutation, {"i": {"secretKey": SECRET_KEY, "webhookSecret": WEBHOOK_SECRET}}, token=team.key)
-    assert ok["setStripeSettings"]["settings"] == {"keyHint": "sk_test_…3456", "webhookPath": f"/webhooks/stripe/{team.id}"}
+    assert ok["setStripeSettings"]["settings"] == {"keyHint": "sk_test_…3456", "webhookPath": f"/webhooks/stripe/{gid('Team', team.id)}"}
     row = await StripeSettings.get(team_id=team.id)
     assert SECRET_KEY not in row.secret_key_encrypted and WEBHOOK_SECRET not in row.webhook_secret_encrypted
     assert decrypt_secret(row.secret_key_encrypted) == SECRET_KEY

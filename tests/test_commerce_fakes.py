@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 import stripe
-from ids import pk
+from ids import gid, pk
 
 SECRET_KEY = "sk_test_memberhub_fake_123456"
 WEBHOOK_SECRET = "whsec_memberhub_test_secret"
@@ -214,7 +214,7 @@ async def post_event(http: Any, team_id: int, payload: str, *, secret: str = WEB
     signature = header if header is not None else stripe.WebhookSignature.generate_signature_header(
         payload, secret, timestamp=timestamp
     )
-    return await http.post(f"/webhooks/stripe/{team_id}", content=payload.encode(),
+    return await http.post(f"/webhooks/stripe/{gid('Team', team_id)}", content=payload.encode(),
                            headers={"stripe-signature": signature, "content-type": "application/json"})
 
 

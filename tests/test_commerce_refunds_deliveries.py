@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 from ids import gid, pk
@@ -16,6 +17,7 @@ from test_realtime import make_segment, members
 
 from app.contacts.models import TeamContact
 from app.email.models import EmailSend
+from app.hubs.models import HubMembership
 from app.segments.pipeline.worker import evaluate_pending
 
 EXPLAIN = """
@@ -103,3 +105,49 @@ async def test_a_contact_stripe_creates_is_evaluated_like_any_new_contact(gql, h
     [created] = await TeamContact.filter(team_id=team.id, email="new.buyer@example.com")
     await evaluate_pending(None)
     assert await members(subscribers) == {pk(shop.contact_id), created.id}
+
+
+async def test_a_hub_two_purchases_deliver_stays_until_both_are_refunded(gql, http, team, fake_stripe):
+    first = await make_shop(gql, team, recurring=False, amount=5000)
+    contact = pk(first.contact_id)
+    product = await gql(
+        "mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } userErrors { code } } }",
+        {"i": {"name": "Members bundle", "hubId": first.hub_id}}, token=team.key)
+    product_id = product["createProduct"]["product"]["id"]
+    added = await gql(
+        "mutation($i: AddDeliverableInput!) { addDeliverable(input: $i) { userErrors { code } } }",
+        {"i": {"productId": product_id, "kind": "HUB_MEMBERSHIP", "hubId": first.hub_id, "hubRole": "member"}},
+        token=team.key)
+    assert added["addDeliverable"]["userErrors"] == []
+    price = await gql(
+        "mutation($i: CreatePriceInput!) { createPrice(input: $i) { price { id } userErrors { code } } }",
+        {"i": {"productId": product_id, "amount": 3000, "currency": "usd", "type": "ONE_TIME"}}, token=team.key)
+    second = dataclasses.replace(first, product_id=product_id, price_id=price["createPrice"]["price"]["id"])
+    in_hub = await make_segment(gql, team.key, "Members hub", "hubs contains 'members'")
+
+    await send(http, team.id, "checkout.session.completed", session(first, 1, 5000))
+    await send(http, team.id, "checkout.session.completed", session(second, 2, 3000))
+    await evaluate_pending(None)
+    assert await members(in_hub) == {contact}
+
+    await send(http, team.id, "charge.refunded", refund(1, 5000, 5000))
+    await evaluate_pending(None)
+    assert await members(in_hub) == {contact}  # the second purchase still delivers the hub
+    assert await HubMembership.filter(team_contact_id=contact).count() == 1
+
+    await send(http, team.id, "charge.refunded", refund(2, 3000, 3000))
+    await evaluate_pending(None)
+    assert await members(in_hub) == set()
+    assert await HubMembership.filter(team_contact_id=contact).count() == 0
+
+
+async def test_a_membership_held_before_any_purchase_survives_the_refund(gql, http, team, fake_stripe):
+    shop = await make_shop(gql, team, recurring=False, amount=5000)
+    contact = pk(shop.contact_id)
+    joined = await gql(
+        "mutation($i: AddHubMemberInput!) { addHubMember(input: $i) { membership { id } userErrors { code } } }",
+        {"i": {"hubId": shop.hub_id, "contactId": shop.contact_id}}, token=team.key)
+    assert joined["addHubMember"]["userErrors"] == []
+    await send(http, team.id, "checkout.session.completed", session(shop, 1, 5000))
+    await send(http, team.id, "charge.refunded", refund(1, 5000, 5000))
+    assert await HubMembership.filter(team_contact_id=contact).count() == 1

@@ -7,7 +7,7 @@ import json
 import time
 from typing import Any
 
-from ids import pk
+from ids import gid, pk
 from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to register them)
     event_payload,
     fake_stripe_fixture,
@@ -240,7 +240,7 @@ async def test_bad_signatures_stale_timestamps_and_missing_header_write_nothing(
     sub = fake_stripe.put(subscription_object(sub_id="sub_sig", customer="cus_sig", status="active",
                                               metadata=shop.metadata()))
     payload = event_payload("customer.subscription.created", sub)
-    no_header = await http.post(f"/webhooks/stripe/{team.id}", content=payload.encode())
+    no_header = await http.post(f"/webhooks/stripe/{gid('Team', team.id)}", content=payload.encode())
     wrong_secret = await post_event(http, team.id, payload, secret="whsec_wrong")
     stale = await post_event(http, team.id, payload, timestamp=int(time.time()) - 3600)
     garbage = await post_event(http, team.id, payload, header="t=1,v1=deadbeef")

@@ -22,9 +22,10 @@ from test_email_helpers import (
     tick_and_drain,
 )
 
-from app.core.redis import get_redis
+from app.core.redis import get_redis, key_prefix
 from app.email.delivery import deliver_send
 from app.email.models import DripEnrollment, EmailSend, EnrollmentStatus, SendState
+from app.email.service import send_job_id
 from workers.email_jobs import email_tick
 
 CREATE_DRIP = """
@@ -212,8 +213,8 @@ async def test_worker_killed_mid_send_never_sends_twice(gql, team, smtp, test_da
     # arq runs a job again once the dead worker's in-progress mark expires (simulated here for every
     # job it had started: the send, and any evaluation or cron job that would block a burst worker).
     redis = await get_redis()
-    stale = [key async for key in redis.scan_iter(match="arq:in-progress:*")]
-    await redis.delete(f"arq:in-progress:email-send:{send.id}", *stale)
+    stale = [key async for key in redis.scan_iter(match=f"arq:in-progress:{key_prefix()}:*")]
+    await redis.delete(f"arq:in-progress:{send_job_id(send.id)}", *stale)
     await run_worker()  # right away: the row might still be in flight, so it is left alone
     assert (await EmailSend.get(id=send.id)).state == SendState.SENDING
     # Minutes later the tick's lease sweep re-enqueues it and the rerun resolves it.

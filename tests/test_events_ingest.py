@@ -95,7 +95,7 @@ async def test_oversized_batch_is_refused_whole(gql, team):
 async def test_http_endpoint_accepts_json_and_ndjson(http, team):
     _, key = await create_api_key(team.team, "ingest", ["events:write"])
     headers = {"Authorization": f"Bearer {key}"}
-    response = await http.post(f"/api/v1/teams/{team.id}/events", headers=headers,
+    response = await http.post(f"/api/v1/teams/{gid('Team', team.id)}/events", headers=headers,
                                json=[{"email": "a@example.com", "type": "page_view"},
                                      {"email": "a@example.com", "type": "search", "occurred_at": "tomorrow"}])
     assert response.status_code == 200, response.text
@@ -105,7 +105,7 @@ async def test_http_endpoint_accepts_json_and_ndjson(http, team):
 
     lines = "\n".join(json.dumps({"email": "b@example.com", "type": "email_open", "clientEventId": f"m{i}"})
                       for i in range(3))
-    response = await http.post(f"/api/v1/teams/{team.id}/events", content=lines,
+    response = await http.post(f"/api/v1/teams/{gid('Team', team.id)}/events", content=lines,
                                headers={**headers, "Content-Type": "application/x-ndjson"})
     assert response.status_code == 200 and response.json()["accepted"] == 3
     assert await Event.filter(team_id=team.id).count() == 4
@@ -114,16 +114,51 @@ async def test_http_endpoint_accepts_json_and_ndjson(http, team):
 async def test_http_endpoint_refuses_bad_credentials_and_bodies(http, team, other_team):
     _, reader = await create_api_key(team.team, "reader", ["contacts:read"])
     _, writer = await create_api_key(team.team, "writer", ["events:write"])
-    url = f"/api/v1/teams/{team.id}/events"
+    url = f"/api/v1/teams/{gid('Team', team.id)}/events"
     event = [{"email": "a@example.com", "type": "page_view"}]
     assert (await http.post(url, json=event)).status_code == 401
     assert (await http.post(url, json=event, headers={"Authorization": "Bearer mhk_nope"})).status_code == 401
     assert (await http.post(url, json=event, headers={"Authorization": f"Bearer {reader}"})).status_code == 403
-    other_url = f"/api/v1/teams/{other_team.id}/events"
+    other_url = f"/api/v1/teams/{gid('Team', other_team.id)}/events"
     assert (await http.post(other_url, json=event, headers={"Authorization": f"Bearer {writer}"})).status_code == 403
     auth = {"Authorization": f"Bearer {writer}"}
     too_many = [{"email": "a@example.com", "type": "x"}] * 1001
     assert (await http.post(url, json=too_many, headers=auth)).status_code == 413
     bad = await http.post(url, content=b"{not json", headers={**auth, "Content-Type": "application/json"})
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "INVALID_JSON"
+    assert await Event.all().count() == 0
+
+
+async def test_http_endpoint_speaks_global_ids(http, team, gql):
+    _, key = await create_api_key(team.team, "ingest", ["events:write"])
+    headers = {"Authorization": f"Bearer {key}"}
+    url = f"/api/v1/teams/{gid('Team', team.id)}/events"
+    first = await http.post(url, headers=headers, json=[{"email": "gid@example.com", "type": "page_view"}])
+    assert first.status_code == 200, first.text
+    accepted = first.json()["results"][0]
+    contact_gid = accepted["contactId"]
+    assert pk(contact_gid) == (await TeamContact.get(email="gid@example.com")).id
+    assert accepted["eventId"] == gid("Event", (await Event.get(team_id=team.id)).id)
+
+    again = await http.post(url, headers=headers, json=[
+        {"contactId": contact_gid, "type": "search"},
+        {"contactId": gid("Segment", pk(contact_gid)), "type": "search"},  # a real key, the wrong type
+        {"contactId": str(pk(contact_gid)), "type": "search"},  # a bare row key is not an id
+        {"contactId": "\u00b2", "type": "search"},
+    ])
+    assert again.status_code == 200, again.text
+    results = again.json()["results"]
+    assert [r["status"] for r in results] == ["accepted", "rejected", "rejected", "rejected"]
+    assert {r["code"] for r in results[1:]} == {"INVALID_ID"}
+    assert await Event.filter(team_id=team.id).count() == 2
+
+
+async def test_http_endpoint_path_takes_the_team_global_id(http, team):
+    _, key = await create_api_key(team.team, "ingest", ["events:write"])
+    headers = {"Authorization": f"Bearer {key}"}
+    event = [{"email": "a@example.com", "type": "page_view"}]
+    for path_id in (str(team.id), gid("Hub", team.id), "%C2%B2"):
+        response = await http.post(f"/api/v1/teams/{path_id}/events", headers=headers, json=event)
+        assert response.status_code == 404, (path_id, response.text)
+        assert response.json()["error"]["code"] == "NOT_FOUND"
     assert await Event.all().count() == 0

@@ -60,3 +60,14 @@ async def test_arq_cli_worker_from_worker_settings_runs_jobs_from_our_queue(team
     assert process.returncode == 0, stderr.decode()[-2000:]
     assert await job.result(timeout=5) == 1
     assert not await UserSession.filter(user_id=team.owner.id).exists()
+
+
+async def test_job_ids_carry_the_deployment_prefix(team, make_team):
+    """arq keys jobs by id alone, across queues: two deployments on one Redis must not share ids."""
+    from app.core.redis import get_redis, key_prefix, queue_name
+    from app.segments.pipeline.queue import wake_evaluator
+
+    assert await wake_evaluator(team.id)
+    redis = await get_redis()
+    queued = [raw.decode() if isinstance(raw, bytes) else raw for raw in await redis.zrange(queue_name(), 0, -1)]
+    assert queued and all(job.startswith(f"{key_prefix()}:evaluate:{team.id}:") for job in queued), queued

@@ -27,7 +27,7 @@ from app.audiences.hashing import META_SCHEMA, google_identifiers, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
 from app.core.crypto import decrypt_secret, encrypt_secret
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.core.redis import get_redis
+from app.core.redis import get_redis, job_id
 from app.segments.models import Segment
 from app.teams.models import Team
 
@@ -115,7 +115,7 @@ async def enqueue_sync(link_id: int, trigger: str = "manual", period: str | None
     """Enqueue a sync; a sync already queued or running for the link absorbs this one."""
     try:
         job = await (await get_redis()).enqueue_job(
-            SYNC_JOB, link_id, trigger, period, _job_id=f"audience-sync:{link_id}"
+            SYNC_JOB, link_id, trigger, period, _job_id=job_id("audience-sync", link_id)
         )
     except (RedisError, OSError) as exc:
         log.warning("could not enqueue audience sync %s: %s", link_id, exc)

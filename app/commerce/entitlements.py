@@ -132,23 +132,46 @@ async def deliver(outbox: Outbox, contact_id: int, product: Product) -> None:
             membership = await grant_hub_membership(
                 db, outbox.team_id, deliverable.hub_id, contact_id, deliverable.hub_role or HubRole.MEMBER,
             )
-            if membership is not None:  # a membership the contact already had stays theirs
-                await DeliveredHubMembership.create(
-                    team_id=outbox.team_id, team_contact_id=contact_id, product_id=product.id,
-                    hub_membership_id=membership.id, using_db=db,
-                )
+            if membership is not None:
                 outbox.hub_joins.append((deliverable.hub_id, contact_id))
+                await _record_delivery(db, outbox.team_id, contact_id, product.id, membership.id)
+            else:
+                await _share_delivery(db, outbox.team_id, contact_id, product.id, deliverable.hub_id)
         elif deliverable.kind == DeliverableKind.TAG and deliverable.tag:
             async with db.acquire_connection() as conn:
                 await add_tags(conn, outbox.team_id, contact_id, [deliverable.tag], cause="billing")
 
 
+async def _record_delivery(db: BaseDBAsyncClient, team_id: int, contact_id: int, product_id: int,
+                           membership_id: int) -> None:
+    await DeliveredHubMembership.get_or_create(
+        team_id=team_id, team_contact_id=contact_id, product_id=product_id, hub_membership_id=membership_id,
+        using_db=db,
+    )
+
+
+async def _share_delivery(db: BaseDBAsyncClient, team_id: int, contact_id: int, product_id: int, hub_id: int) -> None:
+    """The contact is already a member. A membership another purchase delivered is now held by this
+    product too, so it stays while either grants it; one the contact had without buying is theirs,
+    and no purchase will ever take it away."""
+    membership_ids = await DeliveredHubMembership.filter(
+        team_id=team_id, team_contact_id=contact_id, hub_membership__hub_id=hub_id,
+    ).using_db(db).values_list("hub_membership_id", flat=True)
+    for membership_id in set(membership_ids):
+        await _record_delivery(db, team_id, contact_id, product_id, int(membership_id))
+
+
 async def withdraw(outbox: Outbox, contact_id: int, product: Product) -> None:
-    """Remove hub memberships this product created; tags stay (they record that a purchase happened)."""
-    delivered = await DeliveredHubMembership.filter(
-        team_id=outbox.team_id, team_contact_id=contact_id, product_id=product.id
-    ).values("hub_membership_id")
-    await remove_hub_memberships(current_db(), outbox.team_id, [int(d["hub_membership_id"]) for d in delivered])
+    """Remove the hub memberships this product delivered that no other purchase still holds; tags
+    stay (they record that a purchase happened)."""
+    db = current_db()
+    mine = DeliveredHubMembership.filter(team_id=outbox.team_id, team_contact_id=contact_id, product_id=product.id)
+    membership_ids = {int(m) for m in await mine.using_db(db).values_list("hub_membership_id", flat=True)}
+    await mine.using_db(db).delete()
+    still_held = {int(m) for m in await DeliveredHubMembership.filter(
+        team_id=outbox.team_id, hub_membership_id__in=sorted(membership_ids),
+    ).using_db(db).values_list("hub_membership_id", flat=True)} if membership_ids else set()
+    await remove_hub_memberships(db, outbox.team_id, sorted(membership_ids - still_held))
 
 
 async def other_grant_exists(contact_id: int, product_id: int, *, except_subscription_id: int | None = None,

@@ -256,7 +256,8 @@ class StripeSettingsType:
 
     @classmethod
     def from_model(cls, m: StripeSettings) -> StripeSettingsType:
-        return cls(key_hint=m.key_hint, webhook_path=f"/webhooks/stripe/{m.team_id}", updated_at=m.updated_at)
+        return cls(key_hint=m.key_hint, webhook_path=f"/webhooks/stripe/{encode_id('Team', m.team_id)}",
+                   updated_at=m.updated_at)
 
 
 # --- inputs and payloads -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from app.commerce.contact_billing import recompute_contact_billing
 from app.commerce.entitlements import Outbox
 from app.commerce.segment_fields import notify_segment_engine, wake_segment_engine
 from app.commerce.stripe_api import ref, team_stripe
-from app.graphql.ids import parse_id_or_none
+from app.core.ids import InvalidId, decode_id
 
 log = logging.getLogger("memberhub.commerce")
 
@@ -101,11 +101,19 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _team_of_path(value: str | None) -> int | None:
+    """The path carries the team's global id, as `StripeSettings.webhookPath` gives it."""
+    try:
+        return decode_id(value, "Team")
+    except InvalidId:
+        return None
+
+
 async def stripe_webhook(request: Request) -> JSONResponse:
     header = request.headers.get("stripe-signature")
     if not header:
         return _error(400, "missing Stripe-Signature header")
-    team_id = parse_id_or_none(request.path_params.get("team_id"))
+    team_id = _team_of_path(request.path_params.get("team_id"))
     credentials = await team_stripe(team_id) if team_id else None
     if team_id is None or credentials is None:
         return _error(404, "unknown team or Stripe is not configured")

@@ -16,6 +16,12 @@ def key_prefix() -> str:
     return os.environ.get("MEMBERHUB_REDIS_PREFIX", "mh")
 
 
+def job_id(*parts: object) -> str:
+    """An arq job id under our prefix. arq keys jobs by id alone (`arq:job:<id>`), whatever the queue,
+    so two deployments sharing a Redis would otherwise block each other's jobs of the same id."""
+    return ":".join([key_prefix(), *(str(part) for part in parts)])
+
+
 def queue_name() -> str:
     return f"{key_prefix()}:queue"
 

@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.models import TeamContact
 from app.core.crypto import encrypt_secret
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.core.redis import get_redis
+from app.core.redis import get_redis, job_id
 from app.email.models import (
     DripCampaign,
     DripStep,
@@ -50,7 +50,7 @@ SEND_JOB = "send_email"
 
 
 def send_job_id(send_id: int) -> str:
-    return f"email-send:{send_id}"
+    return job_id("email-send", send_id)
 
 
 async def _get_hub(team: Team | int, hub_id: int | None) -> Hub:

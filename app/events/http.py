@@ -1,4 +1,9 @@
-"""`POST /api/v1/teams/{team_id}/events`: a JSON array (or {"events": [...]}) or NDJSON."""
+"""`POST /api/v1/teams/{team_id}/events`: a JSON array (or {"events": [...]}) or NDJSON.
+
+Ids are the same global ids GraphQL gives out: the team in the path, `contactId` in an event,
+`eventId` and `contactId` in the results. A malformed or foreign-typed `contactId` rejects that
+event only (INVALID_ID).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from app.core.errors import ValidationFailed
+from app.core.ids import InvalidId, decode_id, encode_id
 from app.events.service import MAX_BATCH, ingest_events
 from app.teams.service import authenticate
 
@@ -43,7 +49,11 @@ async def ingest_endpoint(request: Request) -> JSONResponse:
     viewer = await authenticate(token.strip()) if scheme.lower() == "bearer" and token.strip() else None
     if viewer is None:
         return _error(401, "UNAUTHENTICATED", "a valid API key is required")
-    if str(viewer.team.id) != request.path_params["team_id"]:
+    try:
+        path_team_id = decode_id(request.path_params["team_id"], "Team")
+    except InvalidId:
+        return _error(404, "NOT_FOUND", "no such team: the path takes the team's global id")
+    if path_team_id != viewer.team.id:
         return _error(403, "FORBIDDEN", "this key belongs to another team")
     if not viewer.has_scope("events:write"):
         return _error(403, "FORBIDDEN", "this key needs the 'events:write' scope")
@@ -56,6 +66,7 @@ async def ingest_endpoint(request: Request) -> JSONResponse:
         return _error(400, "INVALID_JSON", str(exc))
     if len(events) > MAX_BATCH:
         return _error(413, "BATCH_TOO_LARGE", f"at most {MAX_BATCH} events per batch (got {len(events)})")
+    bad_ids = {index for index, event in enumerate(events) if not _decode_contact_id(event)}
     try:
         result = await ingest_events(viewer.team.id, events)
     except ValidationFailed as exc:
@@ -64,10 +75,27 @@ async def ingest_endpoint(request: Request) -> JSONResponse:
         "accepted": len(result.accepted),
         "rejected": len(result.rejected),
         "results": sorted(
-            [{"index": a.index, "status": "accepted", "eventId": str(a.event_id), "contactId": str(a.contact_id),
-              "duplicate": a.duplicate} for a in result.accepted]
-            + [{"index": r.index, "status": "rejected", "code": r.code, "message": r.message}
+            [{"index": a.index, "status": "accepted", "eventId": encode_id("Event", a.event_id),
+              "contactId": encode_id("Contact", a.contact_id), "duplicate": a.duplicate} for a in result.accepted]
+            + [{"index": r.index, "status": "rejected", "code": "INVALID_ID",
+                "message": "contactId: not a valid Contact id"} if r.index in bad_ids else
+               {"index": r.index, "status": "rejected", "code": r.code, "message": r.message}
                for r in result.rejected],
             key=lambda item: item["index"],
         ),
     })
+
+
+def _decode_contact_id(event: Any) -> bool:
+    """Replace an event's global `contactId` by its key in place; False when it is not a Contact id
+    (the key becomes 0, which matches no contact, so the service rejects that event alone)."""
+    if not isinstance(event, dict):
+        return True
+    for key in ("contactId", "contact_id"):
+        if key in event and event[key] is not None:
+            try:
+                event[key] = decode_id(event[key], "Contact")
+            except InvalidId:
+                event[key] = 0
+                return False
+    return True

@@ -22,6 +22,7 @@ from app.contacts.events import NewEvent, insert_events
 from app.contacts.service import STAGING_COLUMNS, merge_staging, prepare_staging, staging_record
 from app.contacts.validation import ContactRow
 from app.core.errors import ValidationFailed
+from app.core.ids import parse_id_or_none
 from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 from app.teams.service import EMAIL_RE
 
@@ -129,10 +130,10 @@ def _validate(index: int, raw: Any, now: datetime) -> _Valid | RejectedEvent:
     valid = _Valid(index, event_type, occurred_at, properties, client_event_id)
     contact_id, email = raw.get("contactId"), raw.get("email")
     if contact_id is not None:
-        text = str(contact_id).strip()
-        if not text.isdigit() or not 0 < int(text) < 2**63:
-            return RejectedEvent(index, "CONTACT_NOT_FOUND", f"contact {contact_id} not found")
-        valid.contact_id = int(text)
+        pk = parse_id_or_none(contact_id) if isinstance(contact_id, int) else None
+        if pk is None:
+            return RejectedEvent(index, "CONTACT_NOT_FOUND", "contact not found")
+        valid.contact_id = pk
     elif isinstance(email, str) and EMAIL_RE.match(email.strip().lower()):
         valid.email = email.strip().lower()
     else:

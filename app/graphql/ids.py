@@ -1,47 +1,30 @@
-"""Ids: the one place where public ids are made and read.
+"""Ids in GraphQL: the argument and input forms of app.core.ids' global ids.
 
-In GraphQL every id is a Relay global id, strawberry's `GlobalID`: base64 of `TypeName:pk`. Reading
-one is strict: canonical base64, one of the expected type names, and a primary key of ASCII digits
-within PostgreSQL's bigint. Outside GraphQL (URLs, services given raw keys) `parse_id_or_none` reads
-a bare primary key by the same digit rule.
+A malformed id, or one of another type, is a BAD_USER_INPUT error in a field argument and an
+INVALID_ID userError in a mutation's input; never a 500, never a lookup.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import re
 from collections.abc import Iterable
 
 import strawberry
-from strawberry.relay import GlobalID
 
 from app.core.errors import ValidationFailed
+from app.core.ids import (  # noqa: F401  (re-exported: GraphQL modules read ids from here)
+    MAX_ID,
+    InvalidId,
+    decode_global_id,
+    decode_id,
+    parse_id_or_none,
+)
+from app.core.ids import encode_id as _encode_id
 from app.graphql.errors import BadInput
-
-MAX_ID = 2**63 - 1
-MAX_GLOBAL_ID_LENGTH = 200
-_DIGITS = re.compile(r"[0-9]+")  # str.isdigit() and int() also take other scripts' digits (and '\u00b2')
-
-
-class InvalidId(ValueError):
-    """Not a global id of one of the expected types."""
-
-
-def parse_id_or_none(value: str | int | None) -> int | None:
-    """A bare primary key (ASCII digits, 1 to 2^63-1), or None."""
-    if value is None or isinstance(value, bool):
-        return None
-    text = str(value).strip()
-    if not _DIGITS.fullmatch(text):
-        return None
-    number = int(text)
-    return number if 0 < number <= MAX_ID else None
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
     """The global id of row `pk` of the GraphQL type `type_name`."""
-    return strawberry.ID(str(GlobalID(type_name, str(pk))))
+    return strawberry.ID(_encode_id(type_name, pk))
 
 
 def gid(type_name: str, pk: int | None) -> strawberry.ID | None:
@@ -51,32 +34,6 @@ def gid(type_name: str, pk: int | None) -> strawberry.ID | None:
 
 def gids(type_name: str, pks: Iterable[int]) -> list[strawberry.ID]:
     return [encode_id(type_name, pk) for pk in pks]
-
-
-def decode_global_id(value: object) -> tuple[str, int]:
-    """(type name, primary key) of a well-formed global id; raises `InvalidId` otherwise."""
-    if not isinstance(value, str) or not 0 < len(value) <= MAX_GLOBAL_ID_LENGTH:
-        raise InvalidId("not a global id")
-    try:
-        text = base64.b64decode(value.encode("ascii"), validate=True).decode("ascii")
-    except (UnicodeError, binascii.Error, ValueError) as exc:
-        raise InvalidId("not a global id") from exc
-    type_name, sep, raw_pk = text.partition(":")
-    pk = parse_id_or_none(raw_pk) if _DIGITS.fullmatch(raw_pk) else None
-    if not sep or not type_name or pk is None:
-        raise InvalidId("not a global id")
-    if str(GlobalID(type_name, str(pk))) != value:  # one spelling per id: no leading zeros, no odd padding
-        raise InvalidId("not a global id")
-    return type_name, pk
-
-
-def decode_id(value: object, expected: str | tuple[str, ...]) -> int:
-    """The primary key of a global id of type `expected` (or one of them); raises `InvalidId`."""
-    names = (expected,) if isinstance(expected, str) else expected
-    type_name, pk = decode_global_id(value)
-    if type_name not in names:
-        raise InvalidId(f"not a {' or '.join(names)} id")
-    return pk
 
 
 def _describe(expected: str | tuple[str, ...]) -> str:

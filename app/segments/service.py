@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, TeamContact
 from app.core.errors import FieldError, NotFound, ValidationFailed
-from app.graphql.ids import parse_id_or_none
+from app.core.ids import parse_id_or_none
 from app.hubs.models import Hub
 from app.segments import dsl, rules
 from app.segments import stats as _stats  # noqa: F401  (registers the ingest hook that keeps computed properties exact)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import asyncpg
 
 from app.core.evaluation import ALL_FIELDS  # noqa: F401  (re-exported for the engine)
-from app.core.redis import get_redis
+from app.core.redis import get_redis, job_id
 
 log = logging.getLogger("memberhub.pipeline")
 
@@ -65,7 +65,7 @@ async def wake_evaluator(team_id: int) -> bool:
     try:
         redis = await get_redis()
         for slot in range(EVALUATOR_SLOTS):
-            if await redis.enqueue_job("evaluate_pending", team_id, _job_id=f"evaluate:{team_id}:{slot}"):
+            if await redis.enqueue_job("evaluate_pending", team_id, _job_id=job_id("evaluate", team_id, slot)):
                 return True
         return True
     except Exception:  # any Redis failure: the rows are safe in PostgreSQL
