@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -154,11 +154,11 @@ async def _share_delivery(db: BaseDBAsyncClient, team_id: int, contact_id: int, 
     """The contact is already a member. A membership another purchase delivered is now held by this
     product too, so it stays while either grants it; one the contact had without buying is theirs,
     and no purchase will ever take it away."""
-    membership_ids = await DeliveredHubMembership.filter(
+    membership_ids = cast(list[int], await DeliveredHubMembership.filter(
         team_id=team_id, team_contact_id=contact_id, hub_membership__hub_id=hub_id,
-    ).using_db(db).values_list("hub_membership_id", flat=True)
+    ).using_db(db).values_list("hub_membership_id", flat=True))
     for membership_id in set(membership_ids):
-        await _record_delivery(db, team_id, contact_id, product_id, int(membership_id))
+        await _record_delivery(db, team_id, contact_id, product_id, membership_id)
 
 
 async def withdraw(outbox: Outbox, contact_id: int, product: Product) -> None:
@@ -166,11 +166,11 @@ async def withdraw(outbox: Outbox, contact_id: int, product: Product) -> None:
     stay (they record that a purchase happened)."""
     db = current_db()
     mine = DeliveredHubMembership.filter(team_id=outbox.team_id, team_contact_id=contact_id, product_id=product.id)
-    membership_ids = {int(m) for m in await mine.using_db(db).values_list("hub_membership_id", flat=True)}
+    membership_ids = set(cast(list[int], await mine.using_db(db).values_list("hub_membership_id", flat=True)))
     await mine.using_db(db).delete()
-    still_held = {int(m) for m in await DeliveredHubMembership.filter(
+    still_held = set(cast(list[int], await DeliveredHubMembership.filter(
         team_id=outbox.team_id, hub_membership_id__in=sorted(membership_ids),
-    ).using_db(db).values_list("hub_membership_id", flat=True)} if membership_ids else set()
+    ).using_db(db).values_list("hub_membership_id", flat=True))) if membership_ids else set()
     await remove_hub_memberships(db, outbox.team_id, sorted(membership_ids - still_held))
 
 
