@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -71,3 +72,13 @@ async def test_job_ids_carry_the_deployment_prefix(team, make_team):
     redis = await get_redis()
     queued = [raw.decode() if isinstance(raw, bytes) else raw for raw in await redis.zrange(queue_name(), 0, -1)]
     assert queued and all(job.startswith(f"{key_prefix()}:evaluate:{team.id}:") for job in queued), queued
+
+
+def test_importing_the_worker_settings_starts_nothing():
+    """Resolving Redis may start the embedded server: only asking for WorkerSettings does that."""
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    env["MEMBERHUB_DATA_DIR"] = "/nonexistent/memberhub-import-check"  # any server start would fail here
+    code = "import workers.settings, app.asgi, app.cli; print('ok')"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+    assert "embedded" not in result.stderr

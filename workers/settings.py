@@ -74,21 +74,25 @@ async def run_worker_in_process() -> None:
         await worker.close()
 
 
-# A worker process of its own handles SIGINT/SIGTERM (finish the running jobs, then stop).
-_PROCESS_OPTIONS = worker_options(handle_signals=True)
+def _worker_settings_class() -> type:
+    """Built on first use: resolving the Redis settings may start the embedded server, which
+    importing this module must not do."""
+    # A worker process of its own handles SIGINT/SIGTERM (finish the running jobs, then stop).
+    options = worker_options(handle_signals=True)
+    names = ("functions", "cron_jobs", "redis_settings", "queue_name", "on_startup", "on_shutdown", "poll_delay",
+             "health_check_interval", "handle_signals", "max_jobs")
+    doc = ("For `arq workers.settings.WorkerSettings`; `memberhub worker` is the usual way. Every option "
+           "comes from `worker_options`, so both run the same worker on the same queue and Redis.")
+    return type("WorkerSettings", (), {"__doc__": doc, **{name: options[name] for name in names}})
 
 
-class WorkerSettings:
-    """For `arq workers.settings.WorkerSettings`; `memberhub worker` is the usual way. Every option
-    comes from `worker_options`, so both run the same worker on the same queue and Redis."""
+_lazy: dict[str, type] = {}
 
-    functions = _PROCESS_OPTIONS["functions"]
-    cron_jobs = _PROCESS_OPTIONS["cron_jobs"]
-    redis_settings = _PROCESS_OPTIONS["redis_settings"]
-    queue_name = _PROCESS_OPTIONS["queue_name"]
-    on_startup = _PROCESS_OPTIONS["on_startup"]
-    on_shutdown = _PROCESS_OPTIONS["on_shutdown"]
-    poll_delay = _PROCESS_OPTIONS["poll_delay"]
-    health_check_interval = _PROCESS_OPTIONS["health_check_interval"]
-    handle_signals = _PROCESS_OPTIONS["handle_signals"]
-    max_jobs = _PROCESS_OPTIONS["max_jobs"]
+
+def __getattr__(name: str) -> type:
+    """`workers.settings.WorkerSettings`, made when arq (or anyone) first asks for it."""
+    if name != "WorkerSettings":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _lazy:
+        _lazy[name] = _worker_settings_class()
+    return _lazy[name]

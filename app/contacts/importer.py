@@ -18,6 +18,7 @@ import asyncpg
 from app.contacts.models import CustomPropertyDefinition, PropertyType
 from app.contacts.service import (
     STAGING_COLUMNS,
+    csv_header_to_field,
     merge_staging,
     prepare_staging,
     staging_record,
@@ -55,8 +56,6 @@ class CsvFormatError(ValueError):
 
 
 def _header_map(headers: list[str]) -> list[str | None]:
-    from app.contacts.service import csv_header_to_field
-
     mapped = [csv_header_to_field(h) for h in headers]
     if "email" not in mapped:
         raise CsvFormatError("the CSV needs an 'email' column")

@@ -36,7 +36,7 @@ from app.email.models import (
     SuppressionScope,
 )
 from app.email.rendering import DEFAULT_TEMPLATES, contact_variables, hub_variables, render
-from app.email.service import is_final, suppress
+from app.email.service import find_suppression, is_final, suppress
 from app.email.smtp import SmtpFailure, build_message, deliver_message
 from app.email.unsubscribe import UnsubscribeTarget, unsubscribe_url
 from app.hubs.models import Hub
@@ -140,8 +140,6 @@ async def _drip_check(send: EmailSend, contact: TeamContact) -> tuple[Outcome | 
 
 
 async def _prepare(send: EmailSend) -> Outcome | Prepared:
-    from app.email.service import find_suppression
-
     contact = await TeamContact.get(id=send.team_contact_id)
     hub = await Hub.get(id=send.hub_id)
     drip: DripCampaign | None = None

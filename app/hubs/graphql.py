@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from app.contacts.graphql import ContactType
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload
@@ -19,12 +19,8 @@ from app.hubs import service
 from app.hubs.loaders import team_contact_loader
 from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
 
-if TYPE_CHECKING:
-    from app.contacts.graphql import ContactType
-
 HubRoleEnum = strawberry.enum(HubRole, name="HubRole")
 OnboardingStateEnum = strawberry.enum(OnboardingState, name="OnboardingState")
-ContactRef = Annotated["ContactType", strawberry.lazy("app.contacts.graphql")]
 
 
 @strawberry.type(name="HubMembership")
@@ -43,9 +39,7 @@ class HubMembershipType(relay.Node):
     contact_id: strawberry.Private[int]
 
     @strawberry.field
-    async def contact(self, info: Info[Context, None]) -> ContactRef | None:
-        from app.contacts.graphql import ContactType
-
+    async def contact(self, info: Info[Context, None]) -> ContactType | None:
         loader = info.context.loader("team_contact", lambda: team_contact_loader(self.team_id))
         contact = await loader.load(self.contact_id)
         return ContactType.from_model(contact) if contact else None

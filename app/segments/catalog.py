@@ -1,6 +1,6 @@
 """The field catalog: every field a rule may name, with its type, SQL and Python value, and triggers.
 
-Each domain registers its fields here at import time, so the rule language, validation, the SQL
+Each domain's fields are registered here once at startup (`app.wiring`), so the rule language, validation, the SQL
 compiler, the reference evaluator, triggers and `segmentFields` all learn about them at once:
 
     from app.segments.catalog import register_field
@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from app.contacts.models import LifecycleStage
 from app.hubs.models import HubRole
+from app.segments.timeutil import DATE_RE, local_date_start
 
 FIELD_TYPES = ("string", "number", "money", "date", "boolean", "enum", "tags")
 OPERATORS: dict[str, tuple[str, ...]] = {
@@ -277,8 +278,6 @@ def _custom_sql(kind: str, key: str) -> SqlSource:
 
 
 def _custom_value(kind: str, key: str) -> Callable[[ContactState], Any]:
-    from app.segments.timeutil import DATE_RE, local_date_start
-
     def value(state: ContactState) -> Any:
         raw = (state.contact.get("custom") or {}).get(key)
         if kind == "number":

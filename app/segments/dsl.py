@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from app.segments.catalog import static_field
 from app.segments.rules import (
     AGGREGATE_FNS,
     AggregateCondition,
@@ -444,8 +445,6 @@ def _event_type(name: str) -> str:
 
 def _leaf(node: Node) -> str:
     if isinstance(node, FieldCondition):
-        from app.segments.catalog import static_field
-
         spec = static_field(node.field)
         bare = spec is not None and spec.type == "enum"
         op = node.op

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from app.contacts.graphql import ContactType
 from app.contacts.models import TeamContact
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
@@ -26,24 +27,16 @@ from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
 from app.segments.usage import SegmentUse
 
-if TYPE_CHECKING:
-    from app.contacts.graphql import ContactType
-
-ContactRef = Annotated["ContactType", strawberry.lazy("app.contacts.graphql")]
 SegmentKindEnum = strawberry.enum(SegmentKind, name="SegmentKind")
 MembershipActionEnum = strawberry.enum(MembershipAction, name="SegmentMembershipAction")
 
 
 async def _contacts(team_id: int, ids: list[int]) -> list[Any]:
-    from app.contacts.graphql import ContactType
-
     rows = {c.id: c for c in await TeamContact.filter(team_id=team_id, id__in=ids)}
     return [ContactType.from_model(rows[i]) for i in ids if i in rows]
 
 
 async def _contact(info: Info[Context, None], team_id: int, contact_id: int) -> Any:
-    from app.contacts.graphql import ContactType
-
     loader = info.context.loader("team_contact", lambda: team_contact_loader(team_id))
     contact = await loader.load(contact_id)
     return ContactType.from_model(contact) if contact else None
@@ -87,7 +80,7 @@ class SegmentMember(relay.Node):
     contact_id: strawberry.Private[int]
 
     @strawberry.field
-    async def contact(self, info: Info[Context, None]) -> ContactRef | None:
+    async def contact(self, info: Info[Context, None]) -> ContactType | None:
         return await _contact(info, self.team_id, self.contact_id)
 
     @classmethod
@@ -107,7 +100,7 @@ class SegmentHistoryEntry(relay.Node):
     contact_pk: strawberry.Private[int]
 
     @strawberry.field
-    async def contact(self, info: Info[Context, None]) -> ContactRef | None:
+    async def contact(self, info: Info[Context, None]) -> ContactType | None:
         return await _contact(info, self.team_id, self.contact_pk)
 
     @classmethod
@@ -171,7 +164,7 @@ class SegmentType(relay.Node):
 @strawberry.type
 class SegmentPreview:
     count: int = 0
-    sample: list[ContactRef] = strawberry.field(default_factory=list)
+    sample: list[ContactType] = strawberry.field(default_factory=list)
     rule: JSON | None = None
     rule_text: str | None = None
     triggers: SegmentTriggers | None = None
@@ -199,8 +192,8 @@ class SegmentExplanation:
 class SegmentWhatIf:
     join_count: int
     leave_count: int
-    join_sample: list[ContactRef]
-    leave_sample: list[ContactRef]
+    join_sample: list[ContactType]
+    leave_sample: list[ContactType]
 
 
 @strawberry.input
