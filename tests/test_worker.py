@@ -82,3 +82,14 @@ def test_importing_the_worker_settings_starts_nothing():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
     assert "embedded" not in result.stderr
+
+
+def test_cron_jobs_are_named_under_the_deployment_prefix():
+    """A unique cron job's id is its name plus the tick: unprefixed, deployments sharing a Redis
+    would run each tick once between them."""
+    from app.core.redis import key_prefix
+    from workers.settings import worker_options
+
+    names = [job.name for job in worker_options()["cron_jobs"]]
+    assert names and all(name.startswith(f"{key_prefix()}:cron:") for name in names), names
+    assert f"{key_prefix()}:cron:sweep_pending" in names

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from arq import cron, func
+from arq import func
 
 from app.audiences.service import sync_all_links, sync_link
+from workers.cron import cron
 
 
 async def sync_audience_link(ctx: dict[str, Any], link_id: int, trigger: str = "manual",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from arq import Retry, cron, func
+from arq import Retry, func
 
 from app.email.delivery import claim_due_sends, deliver_send
 from app.email.drips import process_drip_enrollments
 from app.email.service import enqueue_send
+from workers.cron import cron
 
 RETRY_BASE_SECONDS = 30
 

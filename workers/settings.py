@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from arq import cron
 from arq.worker import Worker, func
 
 from app.commerce.reconcile import reconcile_stripe
@@ -14,6 +13,7 @@ from app.segments.pipeline.timesweep import sweep_time_windows
 from app.segments.pipeline.worker import evaluate_pending, sweep_pending
 from app.wiring import wire
 from workers.audience_jobs import AUDIENCE_CRON_JOBS, AUDIENCE_FUNCTIONS
+from workers.cron import cron
 from workers.email_jobs import EMAIL_CRON_JOBS, EMAIL_FUNCTIONS
 from workers.jobs import purge_expired_sessions
 
