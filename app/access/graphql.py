@@ -15,7 +15,8 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from app.access import members, service
-from app.access.member_graphql import LockReasonEnum, require_member
+from app.access.decision import LockReason
+from app.access.member_graphql import require_member
 from app.access.models import AccessRule, Audience, DripAnchor, RuleMode, RuleTarget
 from app.access.view import HubAccess, compute_hub_access
 from app.core.pubsub import listen, team_channel
@@ -39,10 +40,10 @@ TARGET_TYPES = {RuleTarget.HUB_SECTION: "HubSection", RuleTarget.NODE: "ContentN
 class AccessRuleType(relay.Node):
     id: relay.NodeID[int]
     hub_id: strawberry.ID
-    target_type: RuleTargetEnum  # type: ignore[valid-type]
+    target_type: RuleTarget
     target_id: strawberry.ID
-    mode: RuleModeEnum  # type: ignore[valid-type]
-    audience: AudienceEnum  # type: ignore[valid-type]
+    mode: RuleMode
+    audience: Audience
     roles: list[str]
     segment_ids: list[strawberry.ID]
     product_ids: list[strawberry.ID]
@@ -50,7 +51,7 @@ class AccessRuleType(relay.Node):
     available_from: datetime | None
     available_until: datetime | None
     drip_days: int | None
-    drip_anchor: DripAnchorEnum | None  # type: ignore[valid-type]
+    drip_anchor: DripAnchor | None
 
     @classmethod
     def from_model(cls, r: AccessRule) -> AccessRuleType:
@@ -235,7 +236,7 @@ class AccessMutation:
 class AccessChange:
     node_id: strawberry.ID
     can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    locked_reason: LockReason | None
     available_at: datetime | None
 
 

@@ -21,7 +21,7 @@ from app.access.tree_json import member_tree_json
 from app.access.view import HubAccess, hub_access
 from app.contacts.models import TeamContact
 from app.content import service
-from app.content.graphql import MediaKindEnum, NodeKindEnum, PageKindEnum, _hub_of_team
+from app.content.graphql import _hub_of_team
 from app.content.loaders import (
     MediaRow,
     NodeRow,
@@ -64,7 +64,7 @@ async def _access(info: Info[Context, None], team_id: int, hub_id: int, contact_
 @strawberry.type(description="A file or link a member may open; only given out when access allows.")
 class MemberMedia(relay.Node):
     id: relay.NodeID[int]
-    kind: MediaKindEnum  # type: ignore[valid-type]
+    kind: MediaKind
     filename: str
     content_type: str
     size_bytes: int
@@ -100,12 +100,12 @@ class MemberContentNode(relay.Node):
     id: relay.NodeID[int]
     parent_id: strawberry.ID | None
     section_id: strawberry.ID | None
-    kind: NodeKindEnum  # type: ignore[valid-type]
+    kind: NodeKind
     title: str
     position: int
     depth: int
     can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    locked_reason: LockReason | None
     available_at: datetime | None
     body: str | None = strawberry.field(description="Null when locked.")
     access: strawberry.Private[HubAccess]
@@ -178,7 +178,7 @@ class MemberHubSection(relay.Node):
     title: str
     position: int
     can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    locked_reason: LockReason | None
     available_at: datetime | None
 
     @classmethod
@@ -189,7 +189,7 @@ class MemberHubSection(relay.Node):
 @strawberry.type(description="Whether a contact may enter a hub at all, and why not.")
 class MemberHubAccess:
     can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    locked_reason: LockReason | None
     available_at: datetime | None
 
 
@@ -250,7 +250,7 @@ class MemberPageSection(relay.Node):
     kind: str
     title: str
     can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    locked_reason: LockReason | None
     available_at: datetime | None
     body: str | None
     access: strawberry.Private[HubAccess]
@@ -273,11 +273,11 @@ class MemberPageSection(relay.Node):
 @strawberry.type
 class MemberPage(relay.Node):
     id: relay.NodeID[int]
-    kind: PageKindEnum  # type: ignore[valid-type]
+    kind: PageKind
     slug: str
     title: str
     can_access: bool
-    locked_reason: LockReasonEnum | None  # type: ignore[valid-type]
+    locked_reason: LockReason | None
     available_at: datetime | None
     access: strawberry.Private[HubAccess]
 

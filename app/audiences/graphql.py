@@ -24,7 +24,7 @@ SyncStatusEnum = strawberry.enum(SyncStatus, name="AudienceSyncStatus")
 @strawberry.type(name="AudienceDestination", description="An ad-platform audience; the token is write-only.")
 class AudienceDestinationType(relay.Node):
     id: relay.NodeID[int]
-    platform: DestinationKindEnum  # type: ignore[valid-type]
+    platform: DestinationKind
     name: str
     config: JSON
     base_url: str | None
@@ -56,7 +56,7 @@ class AudienceSyncRunType(relay.Node):
     segment_id: strawberry.ID
     destination_id: strawberry.ID
     trigger: str
-    status: SyncStatusEnum  # type: ignore[valid-type]
+    status: SyncStatus
     started_at: datetime
     finished_at: datetime | None
     sent: int

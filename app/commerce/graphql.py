@@ -52,10 +52,10 @@ READ, WRITE = "commerce:read", "commerce:write"
 class PriceType_(relay.Node):
     id: relay.NodeID[int]
     product_id: strawberry.ID
-    type: PriceTypeEnum  # type: ignore[valid-type]
+    type: PriceType
     currency: str
     amount: int = strawberry.field(description="Minor units (cents).")
-    interval: BillingIntervalEnum | None  # type: ignore[valid-type]
+    interval: PriceInterval | None
     interval_count: int
     trial_days: int
     nickname: str
@@ -76,7 +76,7 @@ class PriceType_(relay.Node):
 @strawberry.type(name="Deliverable")
 class DeliverableType(relay.Node):
     id: relay.NodeID[int]
-    kind: DeliverableKindEnum  # type: ignore[valid-type]
+    kind: DeliverableKind
     hub_id: strawberry.ID | None
     hub_role: str | None
     content_node_ids: list[strawberry.ID]
@@ -107,7 +107,7 @@ class ProductType(relay.Node):
     description: str
     hub_id: strawberry.ID | None
     active: bool
-    past_due_policy: PastDuePolicyEnum  # type: ignore[valid-type]
+    past_due_policy: PastDuePolicy
     grace_days: int
     created_at: datetime
     team_id: strawberry.Private[int]
@@ -140,11 +140,11 @@ class ProductType(relay.Node):
 class CouponType(relay.Node):
     id: relay.NodeID[int]
     code: str
-    kind: CouponKindEnum  # type: ignore[valid-type]
+    kind: CouponKind
     percent_off: float | None
     amount_off: int | None
     currency: str | None
-    duration: CouponDurationEnum  # type: ignore[valid-type]
+    duration: CouponDuration
     duration_in_months: int | None
     active: bool
 
@@ -177,7 +177,7 @@ class EntitlementType(relay.Node):
     id: relay.NodeID[int]
     contact_id: strawberry.ID
     product_id: strawberry.ID
-    status: EntitlementStatusEnum  # type: ignore[valid-type]
+    status: EntitlementStatus
     starts_at: datetime
     ends_at: datetime | None
     source: str
@@ -198,9 +198,9 @@ class BillingSubscriptionType(relay.Node):
     product_id: strawberry.ID | None
     price_id: strawberry.ID | None
     stripe_subscription_id: str
-    status: SubscriptionStatusEnum  # type: ignore[valid-type]
+    status: SubscriptionStatus
     quantity: int
-    interval: BillingIntervalEnum  # type: ignore[valid-type]
+    interval: PriceInterval
     interval_count: int
     current_period_end: datetime | None
     cancel_at_period_end: bool

@@ -33,7 +33,7 @@ class ContactType(relay.Node):
     last_name: str | None
     phone: str | None
     country: str | None
-    lifecycle_stage: LifecycleStageEnum  # type: ignore[valid-type]
+    lifecycle_stage: LifecycleStage
     tags: list[str]
     custom_properties: JSON
     created_at: datetime
@@ -60,7 +60,7 @@ class CustomPropertyType(relay.Node):
     id: relay.NodeID[int]
     key: str
     label: str
-    type: PropertyTypeEnum  # type: ignore[valid-type]
+    type: PropertyType
     options: list[str]
     description: str
     created_at: datetime

@@ -92,7 +92,7 @@ class HubSectionType(relay.Node):
 class MediaType(relay.Node):
     id: relay.NodeID[int]
     hub_id: strawberry.ID
-    kind: MediaKindEnum  # type: ignore[valid-type]
+    kind: MediaKind
     filename: str
     content_type: str
     size_bytes: int
@@ -118,10 +118,10 @@ class ContentNodeType(relay.Node):
     parent_id: strawberry.ID | None
     section_id: strawberry.ID | None
     media_id: strawberry.ID | None
-    kind: NodeKindEnum  # type: ignore[valid-type]
+    kind: NodeKind
     title: str
     body: str
-    status: PublishStatusEnum  # type: ignore[valid-type]
+    status: PublishStatus
     position: int
     created_at: datetime
     updated_at: datetime
@@ -162,10 +162,10 @@ class PageSectionType(relay.Node):
 class PageType(relay.Node):
     id: relay.NodeID[int]
     hub_id: strawberry.ID
-    kind: PageKindEnum  # type: ignore[valid-type]
+    kind: PageKind
     slug: str
     title: str
-    status: PublishStatusEnum  # type: ignore[valid-type]
+    status: PublishStatus
     created_at: datetime
     updated_at: datetime
     team_id: strawberry.Private[int]

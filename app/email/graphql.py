@@ -46,7 +46,7 @@ class EmailSettingsType:
     hub_id: strawberry.ID
     smtp_host: str
     smtp_port: int
-    tls_mode: TlsModeEnum  # type: ignore[valid-type]
+    tls_mode: TlsMode
     username: str | None
     has_password: bool
     from_name: str
@@ -101,7 +101,7 @@ class DripCampaignType(relay.Node):
     id: relay.NodeID[int]
     hub_id: strawberry.ID
     name: str
-    trigger: DripTriggerEnum  # type: ignore[valid-type]
+    trigger: DripTrigger
     segment_id: strawberry.ID | None
     event_type: str | None
     exit_segment_id: strawberry.ID | None
@@ -129,7 +129,7 @@ class DripCampaignType(relay.Node):
 class EmailSendType(relay.Node):
     id: relay.NodeID[int]
     kind: str
-    state: SendStateEnum  # type: ignore[valid-type]
+    state: SendState
     step_position: int | None
     due_at: datetime
     finished_at: datetime | None
@@ -149,7 +149,7 @@ class DripEnrollmentType(relay.Node):
     id: relay.NodeID[int]
     drip_id: strawberry.ID
     contact_id: strawberry.ID
-    status: EnrollmentStatusEnum  # type: ignore[valid-type]
+    status: EnrollmentStatus
     source: str
     enrolled_at: datetime
     exited_at: datetime | None
@@ -174,9 +174,9 @@ class SuppressionType(relay.Node):
     id: relay.NodeID[int]
     email: str
     contact_id: strawberry.ID | None
-    scope: SuppressionScopeEnum  # type: ignore[valid-type]
+    scope: SuppressionScope
     scope_id: strawberry.ID | None = strawberry.field(description="The hub or drip id of a hub/drip scope.")
-    reason: SuppressionReasonEnum  # type: ignore[valid-type]
+    reason: SuppressionReason
     created_at: datetime
 
     @classmethod
@@ -313,7 +313,7 @@ class EmailQuery:
 
     @strawberry.field(description="Who is (or was) in a drip, oldest enrolment first.")
     async def drip_enrollments(
-        self, info: Info[Context, None], drip_id: strawberry.ID, status: EnrollmentStatusEnum | None = None,  # type: ignore[valid-type]
+        self, info: Info[Context, None], drip_id: strawberry.ID, status: EnrollmentStatus | None = None,
         first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[DripEnrollmentType]:
         viewer = info.context.require("email:read")

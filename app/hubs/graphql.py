@@ -27,8 +27,8 @@ OnboardingStateEnum = strawberry.enum(OnboardingState, name="OnboardingState")
 class HubMembershipType(relay.Node):
     id: relay.NodeID[int]
     hub_id: strawberry.ID
-    role: HubRoleEnum  # type: ignore[valid-type]
-    onboarding_state: OnboardingStateEnum  # type: ignore[valid-type]
+    role: HubRole
+    onboarding_state: OnboardingState
     terms_accepted_at: datetime | None
     notification_preferences: JSON
     banned: bool

@@ -91,7 +91,7 @@ class SegmentMember(relay.Node):
 @strawberry.type(description="One join or leave of a segment, with its cause.")
 class SegmentHistoryEntry(relay.Node):
     id: relay.NodeID[int]
-    action: MembershipActionEnum  # type: ignore[valid-type]
+    action: MembershipAction
     cause: str
     cause_ref: str | None = strawberry.field(description=CAUSE_REF_DESCRIPTION)
     at: datetime
@@ -116,7 +116,7 @@ class SegmentType(relay.Node):
     id: relay.NodeID[int]
     name: str
     description: str
-    kind: SegmentKindEnum  # type: ignore[valid-type]
+    kind: SegmentKind
     tags: list[str]
     rule: JSON | None
     rule_text: str | None
