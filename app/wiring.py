@@ -16,12 +16,10 @@ def wire() -> None:
     global _wired
     if _wired:
         return
-    from app.access.graphql import rule_for_target
     from app.access.segment_usage import AccessRuleUsage
     from app.access.service import remove_rules_of
     from app.audiences.segment_usage import AudienceLinkUsage
     from app.commerce.segment_fields import register_billing_fields
-    from app.content.graphql import install_rule_lookup
     from app.content.service import on_content_removed
     from app.core.evaluation import install_queue
     from app.email.segment_usage import DripUsage
@@ -36,7 +34,6 @@ def wire() -> None:
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
     register_billing_fields()
-    install_rule_lookup(rule_for_target)
     on_content_removed(remove_rules_of)
     for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
         register_segment_usage(usage)

@@ -51,6 +51,11 @@ def _type_checking_lines(tree: ast.AST) -> set[int]:
     return lines
 
 
+def _is_lazy_type(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Call) and ast.unparse(node.func).endswith("lazy") and len(node.args) == 1
+            and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str))
+
+
 def imports_of(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(), filename=str(path))
     skipped = _type_checking_lines(tree)
@@ -63,6 +68,8 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
             found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
         elif isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
+        elif _is_lazy_type(node):  # strawberry.lazy("app.x.graphql") imports that module at schema build
+            found.append((node.lineno, node.args[0].value))
     return [(line, name) for line, name in found if name.split(".")[0] in ("app", "workers")]
 
 
@@ -111,8 +118,10 @@ def test_the_check_sees_function_local_imports(tmp_path: Path) -> None:
         "from typing import TYPE_CHECKING\n"
         "if TYPE_CHECKING:\n    from app.email.service import x\n"
         "def f():\n    from app.email.service import send_welcome_email\n"
+        "Ref = Annotated['AccessRuleType', strawberry.lazy('app.access.graphql')]\n"
     )
-    assert [name for _, name in imports_of(sample)] == ["app.email.service", "app.email.service.send_welcome_email"]
+    assert sorted(name for _, name in imports_of(sample)) == [
+        "app.access.graphql", "app.email.service", "app.email.service.send_welcome_email"]
 
 
 # Modules that speak GraphQL: a domain's graphql.py / *_graphql.py, its dataloaders, the member

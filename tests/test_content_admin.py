@@ -90,9 +90,14 @@ async def test_access_rules_are_validated_set_replaced_and_removed(gql, team, ot
     replaced = await gql(SET_RULE, {"i": {"targetType": "NODE", "targetId": lesson["id"], "mode": "REPLACE"}},
                          token=team.key)
     assert replaced["setAccessRule"]["rule"]["mode"] == "REPLACE"
-    listed = await gql("query($h: ID!, $n: ID!) { accessRules(hubId: $h) { mode } contentNode(id: $n) { accessRule { mode } } }",
+    listed = await gql("query($h: ID!, $n: ID!) { accessRules(hubId: $h) { mode } accessRule(targetId: $n) { mode } }",
                        {"h": hub, "n": lesson["id"]}, token=team.key)
-    assert listed["accessRules"] == [{"mode": "REPLACE"}] and listed["contentNode"]["accessRule"]["mode"] == "REPLACE"
+    assert listed["accessRules"] == [{"mode": "REPLACE"}] and listed["accessRule"]["mode"] == "REPLACE"
+    # another team sees no rule there; an id that names no guardable thing is the caller's error
+    assert (await gql("query($n: ID!) { accessRule(targetId: $n) { mode } }", {"n": lesson["id"]},
+                      token=other_team.key))["accessRule"] is None
+    wrong = await gql.raw("query($n: ID!) { accessRule(targetId: $n) { mode } }", {"n": hub}, token=team.key)
+    assert wrong["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT" and wrong["data"] == {"accessRule": None}
     assert (await gql("query($h: ID!) { accessRules(hubId: $h) { mode } }", {"h": hub},
                       token=other_team.key))["accessRules"] == []
     removed = await gql('mutation($i: RemoveAccessRuleInput!) { removeAccessRule(input: $i) { removed } }',

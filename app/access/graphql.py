@@ -22,7 +22,7 @@ from app.access.view import HubAccess, compute_hub_access
 from app.core.pubsub import listen, team_channel
 from app.graphql.context import Context
 from app.graphql.errors import UserError, forbidden, mutation_payload
-from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs
+from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs, typed_id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
 
 log = logging.getLogger("memberhub.access")
@@ -34,6 +34,7 @@ DripAnchorEnum = strawberry.enum(DripAnchor, name="DripAnchor")
 ACCESS_TOPICS = ("segment-membership", "entitlements")
 # The GraphQL type of each kind of rule target, whose global ids `targetId` takes and gives.
 TARGET_TYPES = {RuleTarget.HUB_SECTION: "HubSection", RuleTarget.NODE: "ContentNode", RuleTarget.PAGE: "Page"}
+TARGET_OF_TYPE = {type_name: target for target, type_name in TARGET_TYPES.items()}
 
 
 @strawberry.type(name="AccessRule")
@@ -168,6 +169,12 @@ class AccessQuery:
         viewer = info.context.require("content:read")
         rows = await AccessRule.filter(team_id=viewer.team.id, hub_id=id_arg(hub_id, "Hub", "hubId")).order_by("id")
         return [AccessRuleType.from_model(r) for r in rows]
+
+    @strawberry.field(description="The rule guarding one hub section, content node or page (by its id), if any.")
+    async def access_rule(self, info: Info[Context, None], target_id: strawberry.ID) -> AccessRuleType | None:
+        viewer = info.context.require("content:read")
+        type_name, pk = typed_id_arg(target_id, tuple(TARGET_TYPES.values()), "targetId")
+        return await rule_for_target(info, viewer.team.id, TARGET_OF_TYPE[type_name], pk)
 
 
 @strawberry.type

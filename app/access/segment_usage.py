@@ -33,14 +33,23 @@ WHERE CASE WHEN $5 THEN
 """
 
 
-async def _target_label(rule: AccessRule) -> str:
-    target = RuleTarget(rule.target_type)
-    if target == RuleTarget.NODE:
-        node = await ContentNode.get_or_none(id=rule.target_id)
-        return f"{node.kind} '{node.title}'" if node else f"content node {rule.target_id}"
-    model, word = (HubSection, "section") if target == RuleTarget.HUB_SECTION else (Page, "page")
-    row = await model.get_or_none(id=rule.target_id)
-    return f"{word} '{row.title}'" if row else f"{word} {rule.target_id}"
+async def _target_labels(rules: list[AccessRule]) -> dict[int, str]:
+    """What each rule guards, by rule id, in words: one query per kind of target, not per rule."""
+    wanted: dict[RuleTarget, set[int]] = {}
+    for rule in rules:
+        wanted.setdefault(RuleTarget(rule.target_type), set()).add(rule.target_id)
+    titles: dict[tuple[RuleTarget, int], str] = {}
+    for target, ids in wanted.items():
+        if target == RuleTarget.NODE:
+            for node in await ContentNode.filter(id__in=sorted(ids)).only("id", "kind", "title"):
+                titles[(target, node.id)] = f"{node.kind} '{node.title}'"
+        else:
+            model, word = (HubSection, "section") if target == RuleTarget.HUB_SECTION else (Page, "page")
+            for row in await model.filter(id__in=sorted(ids)).only("id", "title"):
+                titles[(target, row.id)] = f"{word} '{row.title}'"
+    fallback = {RuleTarget.NODE: "content node", RuleTarget.HUB_SECTION: "section", RuleTarget.PAGE: "page"}
+    return {rule.id: titles.get((RuleTarget(rule.target_type), rule.target_id),
+                                f"{fallback[RuleTarget(rule.target_type)]} {rule.target_id}") for rule in rules}
 
 
 async def _rules_using(team_id: int, segment_id: int) -> list[AccessRule]:
@@ -55,8 +64,9 @@ class AccessRuleUsage:
     kind = "access_rule"
 
     async def find(self, team_id: int, segment_id: int) -> list[SegmentUse]:
-        return [SegmentUse(self.kind, rule.id, f"access rule on {await _target_label(rule)}")
-                for rule in await _rules_using(team_id, segment_id)]
+        rules = await _rules_using(team_id, segment_id)
+        labels = await _target_labels(rules)
+        return [SegmentUse(self.kind, rule.id, f"access rule on {labels[rule.id]}") for rule in rules]
 
     async def impact(self, team_id: int, segment_id: int, use: SegmentUse, diff: MembershipDiff) -> SegmentImpact:
         rule = await AccessRule.get(id=use.id, team_id=team_id)
@@ -87,10 +97,12 @@ class AccessRuleUsage:
 
     async def detach(self, db: Any, team_id: int, segment_id: int) -> list[str]:
         lines = []
-        for rule in await _rules_using(team_id, segment_id):
+        rules = await _rules_using(team_id, segment_id)
+        labels = await _target_labels(rules)
+        for rule in rules:
             rule.segment_ids = [i for i in rule.segment_ids if int(i) != segment_id]
             await rule.save(using_db=db, update_fields=["segment_ids", "updated_at"])
-            line = f"access rule on {await _target_label(rule)} no longer reads the segment"
+            line = f"access rule on {labels[rule.id]} no longer reads the segment"
             if rule.audience in SEGMENT_AUDIENCES and not rule.segment_ids:
                 line += " and admits no one until it is given another audience"
             lines.append(line)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -29,7 +27,6 @@ from app.content.models import (
     PageKind,
     PageSection,
     PublishStatus,
-    RuleTarget,
 )
 from app.content.storage import get_storage
 from app.core.errors import ValidationFailed
@@ -40,34 +37,15 @@ from app.graphql.ids import encode_id, gid, gids, id_arg, id_input, id_input_or_
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs.models import Hub
 
-if TYPE_CHECKING:
-    from app.access.graphql import AccessRuleType
-
 NodeKindEnum = strawberry.enum(NodeKind, name="ContentNodeKind")
 PublishStatusEnum = strawberry.enum(PublishStatus, name="PublishStatus")
 PageKindEnum = strawberry.enum(PageKind, name="PageKind")
 MediaKindEnum = strawberry.enum(MediaKind, name="MediaKind")
-AccessRuleRef = Annotated["AccessRuleType", strawberry.lazy("app.access.graphql")]
 MAX_SEARCH_RESULTS = 100
 
 
 # ---------------------------------------------------------------- admin types
 
-# Which access rule guards a target: answered by the access domain, above this one, and bound at
-# startup by app.wiring (`install_rule_lookup`).
-RuleLookup = Callable[[Info[Context, None], int, str, int], Awaitable["AccessRuleType | None"]]
-_rule_lookup: RuleLookup | None = None
-
-
-def install_rule_lookup(lookup: RuleLookup) -> None:
-    global _rule_lookup
-    _rule_lookup = lookup
-
-
-async def _rule_of(info: Info[Context, None], team_id: int, target_type: str, target_id: int) -> AccessRuleType | None:
-    if _rule_lookup is None:
-        raise RuntimeError("the access rule lookup is not installed: call app.wiring.wire() at startup")
-    return await _rule_lookup(info, team_id, target_type, target_id)
 
 
 @strawberry.type(name="HubSection")
@@ -76,16 +54,10 @@ class HubSectionType(relay.Node):
     hub_id: strawberry.ID
     title: str
     position: int
-    team_id: strawberry.Private[int]
-
-    @strawberry.field
-    async def access_rule(self, info: Info[Context, None]) -> AccessRuleRef | None:
-        return await _rule_of(info, self.team_id, RuleTarget.HUB_SECTION, int(self.id))
 
     @classmethod
     def from_model(cls, s: HubSection) -> HubSectionType:
-        return cls(id=s.id, hub_id=encode_id("Hub", s.hub_id), title=s.title,
-                   position=s.position, team_id=s.team_id)
+        return cls(id=s.id, hub_id=encode_id("Hub", s.hub_id), title=s.title, position=s.position)
 
 
 @strawberry.type(name="Media")
@@ -125,11 +97,6 @@ class ContentNodeType(relay.Node):
     position: int
     created_at: datetime
     updated_at: datetime
-    team_id: strawberry.Private[int]
-
-    @strawberry.field
-    async def access_rule(self, info: Info[Context, None]) -> AccessRuleRef | None:
-        return await _rule_of(info, self.team_id, RuleTarget.NODE, int(self.id))
 
     @classmethod
     def from_model(cls, n: ContentNode) -> ContentNodeType:
@@ -138,7 +105,7 @@ class ContentNodeType(relay.Node):
             section_id=gid("HubSection", n.section_id), media_id=gid("Media", n.media_id), kind=NodeKind(n.kind),
             title=n.title,
             body=n.body, status=PublishStatus(n.status), position=n.position, created_at=n.created_at,
-            updated_at=n.updated_at, team_id=n.team_id,
+            updated_at=n.updated_at,
         )
 
 
@@ -174,10 +141,6 @@ class PageType(relay.Node):
     async def sections(self, info: Info[Context, None]) -> list[PageSectionType]:
         loader = info.context.loader("content:page_sections", lambda: page_sections_loader(self.team_id))
         return [PageSectionType.from_model(s) for s in await loader.load(int(self.id))]
-
-    @strawberry.field
-    async def access_rule(self, info: Info[Context, None]) -> AccessRuleRef | None:
-        return await _rule_of(info, self.team_id, RuleTarget.PAGE, int(self.id))
 
     @classmethod
     def from_model(cls, p: Page) -> PageType:

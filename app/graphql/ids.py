@@ -42,12 +42,20 @@ def _describe(expected: str | tuple[str, ...]) -> str:
 
 # ---------------------------------------------------------------- arguments: GraphQL errors
 
-def id_arg(value: object, expected: str | tuple[str, ...], name: str = "id") -> int:
-    """A field argument's id; malformed or of another type: a BAD_USER_INPUT error."""
+def typed_id_arg(value: object, expected: tuple[str, ...], name: str = "id") -> tuple[str, int]:
+    """(type name, key) of a field argument that may name one of several types; BAD_USER_INPUT otherwise."""
     try:
-        return decode_id(value, expected)
+        type_name, pk = decode_global_id(value)
     except InvalidId as exc:
         raise BadInput(f"{name}: not a valid {_describe(expected)} id") from exc
+    if type_name not in expected:
+        raise BadInput(f"{name}: not a valid {_describe(expected)} id")
+    return type_name, pk
+
+
+def id_arg(value: object, expected: str | tuple[str, ...], name: str = "id") -> int:
+    """A field argument's id; malformed or of another type: a BAD_USER_INPUT error."""
+    return typed_id_arg(value, (expected,) if isinstance(expected, str) else expected, name)[1]
 
 
 def id_arg_or_none(value: object | None, expected: str | tuple[str, ...], name: str = "id") -> int | None:
