@@ -43,14 +43,19 @@ FIELD_TYPES = ("string", "number", "money", "date", "boolean", "enum", "tags")
 OPERATORS: dict[str, tuple[str, ...]] = {
     "string": ("=", "!=", "in", "not in", "contains", "not contains", "starts with", "ends with",
                "is set", "is not set"),
-    "number": ("=", "!=", ">", ">=", "<", "<=", "in", "not in", "is set", "is not set"),
-    "money": ("=", "!=", ">", ">=", "<", "<=", "is set", "is not set"),
-    "date": ("within", "not within", "before", "after", "between", "during", "is set", "is not set"),
+    "number": ("=", "!=", ">", ">=", "<", "<=", "between", "in", "not in", "is set", "is not set"),
+    "money": ("=", "!=", ">", ">=", "<", "<=", "between", "is set", "is not set"),
+    "date": ("within", "not within", "before", "after", "between", "during", ">", ">=", "<", "<=", "is set",
+             "is not set"),
     "boolean": ("=", "!=", "is set", "is not set"),
     "enum": ("=", "!=", "in", "not in", "is set", "is not set"),
     "tags": ("contains", "not contains"),
 }
 PAID_ORDER_STATUSES = ("paid", "partially_refunded")
+# Case-insensitive fields: one normalisation, applied to the stored value (in SQL and in the
+# reference evaluator) and to the rule's value (at validation, so the canonical text shows it).
+NORMALISERS: dict[str, Callable[[str], str]] = {"lower": lambda v: v.strip().lower(),
+                                                "upper": lambda v: v.strip().upper()}
 
 
 @dataclass
@@ -91,6 +96,23 @@ class FieldSpec:
     triggers: tuple[str, ...] = ()
     enum_values: tuple[str, ...] = ()
     group: str = "contact"
+    normalise: str | None = None  # "lower" | "upper": compared case-insensitively (NORMALISERS)
+
+    @property
+    def case(self) -> str | None:
+        """The normalisation this field's values get: its own, or lower case for every enum."""
+        return self.normalise or ("lower" if self.type == "enum" else None)
+
+    def normalised(self, value: Any) -> Any:
+        """A value (a stored one or a rule's) in this field's normal form; other values unchanged."""
+        case = self.case
+        if case is None:
+            return value
+        if isinstance(value, str):
+            return NORMALISERS[case](value)
+        if isinstance(value, list):
+            return [NORMALISERS[case](v) if isinstance(v, str) else v for v in value]
+        return value
 
     @property
     def operators(self) -> tuple[str, ...]:
@@ -128,12 +150,15 @@ STATE_LOADERS: list[StateLoader] = []
 def register_field(
     name: str, type: str, *, sql: SqlSource, value: Callable[[ContactState], Any], description: str = "",
     triggers: Iterable[str] = (), enum_values: Iterable[str] = (), group: str = "contact",
+    normalise: str | None = None,
 ) -> FieldSpec:
     if type not in FIELD_TYPES:
         raise ValueError(f"unknown field type {type!r}")
     if name in _FIELDS:
         raise ValueError(f"field {name!r} is already registered")
-    spec = FieldSpec(name, type, sql, value, description, tuple(triggers), tuple(enum_values), group)
+    if normalise is not None and normalise not in NORMALISERS:
+        raise ValueError(f"unknown normalisation {normalise!r}")
+    spec = FieldSpec(name, type, sql, value, description, tuple(triggers), tuple(enum_values), group, normalise)
     _FIELDS[name] = spec
     return spec
 
@@ -189,23 +214,26 @@ def _event_count(event_type: str) -> SqlSource:
     return lambda b, _s: f"COALESCE({b.event_stats(event_type)}.count, 0)"
 
 
-for _name, _column, _description in (
-    ("firstName", "first_name", "First name"),
-    ("lastName", "last_name", "Last name"),
-    ("email", "email", "Email address"),
-    ("phone", "phone", "Phone number"),
-    ("country", "country", "Country (ISO 3166 alpha-2)"),
+_case: str | None
+for _name, _column, _description, _case in (
+    ("firstName", "first_name", "First name", None),
+    ("lastName", "last_name", "Last name", None),
+    ("email", "email", "Email address (compared case-insensitively)", "lower"),
+    ("phone", "phone", "Phone number", None),
+    ("country", "country", "Country (ISO 3166 alpha-2, case-insensitive)", "upper"),
 ):
     register_field(_name, "string", sql=f"c.{_column}", value=_contact(_column), description=_description,
-                   triggers=(f"field:{_name}",))
+                   triggers=(f"field:{_name}",), normalise=_case)
 
 register_field("createdAt", "date", sql="c.created_at", value=_contact("created_at"),
                description="Date joined (when the contact was created)", triggers=("field:createdAt",))
 register_field("lifecycleStage", "enum", sql="c.lifecycle_stage", value=_contact("lifecycle_stage"),
                description="Lifecycle stage", enum_values=[s.value for s in LifecycleStage],
                triggers=("field:lifecycleStage",))
-register_field("tags", "tags", sql="c.tags", value=lambda st: list(st.contact.get("tags") or []),
-               description="Contact tags", triggers=("field:tags",))
+# Tags are stored normalised by their one writer (app.contacts), so `c.tags @> ...` keeps its index.
+register_field("tags", "tags", sql="c.tags",
+               value=lambda st: list(st.contact.get("tags") or []),
+               description="Contact tags (case-insensitive)", triggers=("field:tags",), normalise="lower")
 register_field(
     "lastActivityAt", "date", sql="s.last_activity_at", group="activity",
     value=lambda st: _last(e["occurred_at"] for e in st.events),

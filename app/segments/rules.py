@@ -6,6 +6,7 @@ JSON shape (every node is one object):
   {"field": "lastActivityAt", "op": "within", "value": {"amount": 14, "unit": "days"}}
   {"aggregate": "sum", "of": "orders.total", "within": {"amount": 90, "unit": "days"}, "op": ">", "value": 500}
   {"aggregate": "count", "of": "events", "type": "search", "where": [...], "op": ">=", "value": 5}
+  {"aggregate": "sum", "of": "events", "type": "purchase", "property": "amount", "op": ">", "value": 100}
   {"event": "any" | "no" | "last", "type": "page_view", "where": [{"property": "device", "op": "=",
    "value": "mobile"}], "within": {...} | "during": "this month", "since": "cart_abandoned"}
   {"inSegment": "Name"}
@@ -27,11 +28,16 @@ FIELD_OPS = (
     "=", "!=", ">", ">=", "<", "<=", "in", "not in", "contains", "not contains", "starts with",
     "ends with", "within", "not within", "before", "after", "between", "during", "is set", "is not set",
 )
+# Negation is one thing: each negative operator means NOT of its positive twin, so a missing value
+# is in `country != 'GB'` exactly as in `NOT country = 'GB'`. Only `is set` / `is not set` name it.
+NEGATIVE_OPS = {"!=": "=", "not in": "in", "not contains": "contains", "not within": "within",
+                "is not set": "is set"}
 COMPARE_OPS = ("=", "!=", ">", ">=", "<", "<=")
 AGGREGATE_FNS = ("count", "sum", "avg", "min", "max")
 AGGREGATE_SOURCES = ("orders", "orders.total", "events")
 QUANTIFIERS = ("any", "no", "last")
-FILTER_OPS = ("=", "!=")
+FILTER_OPS = ("=", "!=", ">", ">=", "<", "<=", "between", "in", "not in", "contains", "not contains",
+              "is set", "is not set")
 
 Pos = tuple[int, int] | None
 
@@ -91,6 +97,7 @@ class AggregateCondition:
     window: Window | None = None
     path: str = "rule"
     pos: Pos = None
+    property: str | None = None  # events only: the numeric event property summed, averaged, ...
 
 
 @dataclass
@@ -226,7 +233,7 @@ class _TreeReader:
             if not isinstance(item, dict) or not isinstance(item.get("property"), str):
                 self.fail(f"{path}.{i}", "expected {property, op, value}")
                 return None
-            filters.append(PropertyFilter(item["property"], item.get("op", "="), item.get("value")))
+            filters.append(PropertyFilter(item["property"], item.get("op", "="), _json_value(item.get("value"))))
         return filters
 
     def aggregate(self, raw: dict[str, Any], path: str) -> Node | None:
@@ -238,6 +245,7 @@ class _TreeReader:
             fn=_unchecked(raw, "aggregate"), source=_unchecked(raw, "of"), op=_unchecked(raw, "op"),
             value=raw.get("value"),
             event_type=raw.get("type"), where=where, window=window or None, path=path,
+            property=raw.get("property"),
         )
 
     def event(self, raw: dict[str, Any], path: str) -> Node | None:
@@ -271,7 +279,8 @@ def from_json(raw: Any) -> tuple[Node | None, list[FieldError]]:
 
 
 def _filters_json(filters: list[PropertyFilter]) -> list[dict[str, Any]]:
-    return [{"property": f.property, "op": f.op, "value": f.value} for f in filters]
+    return [{"property": f.property, "op": f.op} if f.op in ("is set", "is not set")
+            else {"property": f.property, "op": f.op, "value": f.value} for f in filters]
 
 
 def to_json(node: Node) -> dict[str, Any]:
@@ -288,6 +297,8 @@ def to_json(node: Node) -> dict[str, Any]:
         out = {"aggregate": node.fn, "of": node.source}
         if node.event_type is not None:
             out["type"] = node.event_type
+        if node.property is not None:
+            out["property"] = node.property
         if node.where:
             out["where"] = _filters_json(node.where)
         if node.window is not None:
