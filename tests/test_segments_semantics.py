@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import factories
 from ids import gid
 from test_realtime import make_segment, members, track
 from test_segments_rules import PREVIEW, contacts, create, events, orders
@@ -288,3 +289,23 @@ def test_relative_windows_stay_exact_instants_across_dst():
     assert window_start(1, "months", datetime(2026, 3, 31, 12, 0, tzinfo=UTC), london) == datetime(
         2026, 2, 28, 13, 0, tzinfo=UTC)
     assert window_start(1, "years", now, london) == datetime(2025, 3, 29, 13, 0, tzinfo=UTC)
+
+
+async def test_per_hub_content_searches_and_last_activity(gql, team):
+    yoga, pilates = await factories.hub(team, "Yoga", "yoga"), await factories.hub(team, "Pilates", "pilates")
+    ids = await contacts(gql, team, {"email": "keen@x.com"}, {"email": "other@x.com"})
+    await events(team, (ids["keen@x.com"], "lesson_completed", timedelta(hours=2), {"hub_id": yoga.id}),
+                 (ids["keen@x.com"], "lesson_completed", timedelta(days=3), {"hub_id": yoga.id}),
+                 (ids["keen@x.com"], "search", timedelta(days=40), {"hub_id": yoga.id, "query": "breath"}),
+                 (ids["other@x.com"], "lesson_completed", timedelta(days=1), {"hub_id": pilates.id}),
+                 (ids["other@x.com"], "page_view", timedelta(hours=1), {}))
+    assert (await preview(gql, team, "hub.yoga.contentConsumed >= 2"))[0] == ["keen@x.com"]
+    assert (await preview(gql, team, "hub.pilates.contentConsumed = 1"))[0] == ["other@x.com"]
+    assert (await preview(gql, team, "hub.yoga.searches > 0 AND searchCount = 1"))[0] == ["keen@x.com"]
+    assert (await preview(gql, team, "hub.yoga.lastActivityAt within 1 day"))[0] == ["keen@x.com"]
+    assert (await preview(gql, team, "hub.yoga.lastActivityAt is not set"))[0] == ["other@x.com"]
+    fields = await gql("{ segmentFields { name type } }", token=team.key)
+    names = {f["name"]: f["type"] for f in fields["segmentFields"]}
+    assert names["hub.yoga.contentConsumed"] == "number" and names["hub.pilates.lastActivityAt"] == "date"
+    [error] = await errors_of(gql, team, "hub.yoga.lessons > 1")
+    assert error["code"] == "UNKNOWN_FIELD" and "hub.<slug>.contentConsumed" in error["message"]

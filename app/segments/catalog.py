@@ -141,8 +141,30 @@ class FieldFamily:
     pattern: str
 
 
+@dataclass(frozen=True)
+class Collection:
+    """Records a contact may have several of (subscriptions): `any subscription has a = 1, b = 2` is
+    true when ONE record meets every condition. Registered by the owning domain at startup.
+
+    - `rows_sql(builder)`: `FROM <table> r WHERE r.team_contact_id = c.id ...` (alias `r`).
+    - `attributes`: name -> FieldSpec whose `sql` reads `r` and whose `value` reads a ContactState
+      with the record as `contact` (the record dicts come from `records(state)`).
+    - `day_counts`: attributes counting whole days to or from a column (`daysUntilRenewal`), as
+      attribute -> SQL timestamp column of `r`: time alone moves them (the time sweep re-checks).
+    """
+
+    name: str
+    rows_sql: Callable[[Any], str]
+    attributes: dict[str, FieldSpec]
+    records: Callable[[ContactState], list[dict[str, Any]]]
+    triggers: tuple[str, ...] = ()
+    day_counts: dict[str, str] = field(default_factory=dict)
+    table: str = ""
+
+
 _FIELDS: dict[str, FieldSpec] = {}
 _FAMILIES: dict[str, FieldFamily] = {}
+_COLLECTIONS: dict[str, Collection] = {}
 StateLoader = Callable[[Any, int, list[int]], Awaitable[dict[int, dict[str, Any]]]]
 STATE_LOADERS: list[StateLoader] = []
 
@@ -169,6 +191,20 @@ def register_family(
 ) -> None:
     """Fields named `<prefix><suffix>`; `resolve(ctx, suffix)` returns the spec or None (unknown)."""
     _FAMILIES[prefix] = FieldFamily(prefix, resolve, listing, pattern)
+
+
+def register_collection(collection: Collection) -> None:
+    if collection.name in _COLLECTIONS and _COLLECTIONS[collection.name] is not collection:
+        raise ValueError(f"collection {collection.name!r} is already registered")
+    _COLLECTIONS[collection.name] = collection
+
+
+def collection(name: str) -> Collection | None:
+    return _COLLECTIONS.get(name)
+
+
+def collection_names() -> tuple[str, ...]:
+    return tuple(_COLLECTIONS)
 
 
 def register_state_loader(loader: StateLoader) -> None:
@@ -338,10 +374,47 @@ def _hub_membership(state: ContactState, slug: str) -> dict[str, Any] | None:
     return next((h for h in state.hubs if h["slug"] == slug and not h["banned"]), None)
 
 
+HUB_ATTRIBUTES = ("role", "joinedAt", "contentConsumed", "searches", "lastActivityAt")
+# Per-hub activity: the events content writes carry the hub's id in `properties.hub_id`.
+_HUB_EVENT_COUNTS = {"contentConsumed": "lesson_completed", "searches": "search"}
+
+
+def _in_hub(event: dict[str, Any], hub_id: int) -> bool:
+    value = (event.get("properties") or {}).get("hub_id")
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == hub_id
+
+
+def _hub_activity_spec(ctx: CatalogContext, slug: str, attribute: str) -> FieldSpec:
+    hub_id = ctx.hubs[slug]
+    event_type = _HUB_EVENT_COUNTS.get(attribute)
+
+    def sql(b: Any, _s: str | None) -> str:
+        hub = f"ev.properties -> 'hub_id' = to_jsonb({b.param(hub_id, 'bigint')})"
+        if event_type is None:
+            return (f"(SELECT max(ev.occurred_at) FROM events ev WHERE ev.team_contact_id = c.id"
+                    f" AND ev.team_id = $1::bigint AND {hub})")
+        return (f"(SELECT count(*) FROM events ev WHERE ev.team_contact_id = c.id AND ev.team_id = $1::bigint"
+                f" AND ev.type = {b.param(event_type, 'text')} AND {hub})")
+
+    def value(state: ContactState) -> Any:
+        if event_type is None:
+            return _last(e["occurred_at"] for e in state.events if _in_hub(e, hub_id))
+        return sum(1 for e in state.events_of(event_type) if _in_hub(e, hub_id))
+
+    if event_type is None:
+        return FieldSpec(f"hub.{slug}.lastActivityAt", "date", sql, value,
+                         f"Latest event in hub '{slug}' (any type)", ("event:*",), (), "hubs")
+    described = "Lessons completed" if attribute == "contentConsumed" else "Searches"
+    return FieldSpec(f"hub.{slug}.{attribute}", "number", sql, value, f"{described} in hub '{slug}'",
+                     (f"event:{event_type}",), (), "hubs")
+
+
 def _hub_spec(ctx: CatalogContext, suffix: str) -> FieldSpec | None:
     slug, _, attribute = suffix.rpartition(".")
-    if slug not in ctx.hubs or attribute not in ("role", "joinedAt"):
+    if slug not in ctx.hubs or attribute not in HUB_ATTRIBUTES:
         return None
+    if attribute not in ("role", "joinedAt"):
+        return _hub_activity_spec(ctx, slug, attribute)
     column = "role" if attribute == "role" else "joined_at"
 
     def sql(b: Any, _s: str | None) -> str:
@@ -361,6 +434,6 @@ def _hub_spec(ctx: CatalogContext, suffix: str) -> FieldSpec | None:
 
 register_family(
     "hub.", _hub_spec,
-    lambda ctx: [s for slug in sorted(ctx.hubs) for a in ("role", "joinedAt") if (s := _hub_spec(ctx, f"{slug}.{a}"))],
-    "hub.<slug>.role | hub.<slug>.joinedAt",
+    lambda ctx: [s for slug in sorted(ctx.hubs) for a in HUB_ATTRIBUTES if (s := _hub_spec(ctx, f"{slug}.{a}"))],
+    "hub.<slug>." + " | hub.<slug>.".join(HUB_ATTRIBUTES),
 )

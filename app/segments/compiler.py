@@ -17,8 +17,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.segments import rules
-from app.segments.catalog import PAID_ORDER_STATUSES, FieldSpec
-from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
+from app.segments.catalog import PAID_ORDER_STATUSES, FieldSpec, collection
+from app.segments.rules import (
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Node,
+    RecordCondition,
+    SegmentCondition,
+    Window,
+)
 from app.segments.timeutil import period_range, window_start
 
 _SQL_OPS = {"=": "=", "!=": "<>", ">": ">", ">=": ">=", "<": "<", "<=": "<="}
@@ -189,6 +197,8 @@ class SqlBuilder:
             sql, nullable, value = self.field(node)
         elif isinstance(node, AggregateCondition):
             sql, nullable, value = self.aggregate(node)
+        elif isinstance(node, RecordCondition):
+            sql, nullable, value = self.records(node)
         else:
             sql, nullable, value = self.event(node)
         self.out.leaf_sql[id(node)] = LeafSql(sql, value)
@@ -246,6 +256,17 @@ class SqlBuilder:
         start, _ = period_range(first, self.now, self.tz)
         _, end = period_range(last, self.now, self.tz)
         return f"{x} >= {self.param(start, 'timestamptz')} AND {x} < {self.param(end, 'timestamptz')}", True, x
+
+    def records(self, node: RecordCondition) -> tuple[str, bool, str]:
+        """EXISTS one record meeting every condition (each condition with the field semantics)."""
+        found = collection(node.collection)
+        assert found is not None  # checked by validation
+        conditions = []
+        for condition in node.where:
+            sql, nullable, _ = self.field(condition)
+            conditions.append(f"COALESCE(({sql}), false)" if nullable else f"({sql})")
+        exists = f"EXISTS (SELECT 1 {found.rows_sql(self)} AND {' AND '.join(conditions)})"
+        return (f"NOT {exists}" if node.quantifier == "no" else exists), False, "NULL"
 
     def aggregate(self, node: AggregateCondition) -> tuple[str, bool, str]:
         """`!=` is NOT of `=`, so an average of no orders is `!= 5` (and not `= 5`)."""

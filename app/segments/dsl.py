@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from app.segments.catalog import static_field
+from app.segments.catalog import collection, static_field
 from app.segments.rules import (
     AGGREGATE_FNS,
     AggregateCondition,
@@ -28,6 +28,7 @@ from app.segments.rules import (
     Node,
     Not,
     PropertyFilter,
+    RecordCondition,
     SegmentCondition,
     Window,
 )
@@ -200,6 +201,8 @@ class _Parser:
             return self.aggregate(pos)
         if token.word in ("any", "no", "last") and self.peek().word == "event":
             return self.event(pos)
+        if token.word in ("any", "no") and collection(self.peek().word) is not None:
+            return self.records(pos)
         if token.word == "in" and self.peek().word == "segment":
             self.advance()
             self.advance()
@@ -450,6 +453,37 @@ class _Parser:
             event_type=event_type, where=where, window=window, pos=pos, property=prop,
         )
 
+    _OPERATOR_STARTS = ("in", "not", "contains", "is", "within", "before", "after", "between", "during", "starts",
+                        "ends")
+
+    def records(self, pos: tuple[int, int]) -> RecordCondition:
+        """`any subscription has status = 'active', interval = 'month'`; `and` also joins two record
+        conditions when the word after it is one of the record's attributes (`... and interval = 'month'`)."""
+        quantifier = self.advance().word
+        name = self.advance().word
+        found = collection(name)
+        attributes = set(found.attributes) if found else set()
+        self.expect_word("has", suggestion=self.insert_before(self.current, "has status = 'active'")
+                         if self.current.kind == "end" else None)
+        where = [self.record_condition(attributes)]
+        while self.joins_record_condition(attributes):
+            self.advance()
+            where.append(self.record_condition(attributes))
+        return RecordCondition(quantifier, name, where, pos=pos)
+
+    def joins_record_condition(self, attributes: set[str]) -> bool:
+        if self.current.kind == "punct" and self.current.text == ",":
+            return True
+        return (self.at_word("and") and self.peek().text in attributes
+                and (self.peek(2).kind == "op" or self.peek(2).word in self._OPERATOR_STARTS))
+
+    def record_condition(self, attributes: set[str]) -> FieldCondition:
+        token = self.current
+        if token.kind != "word" or token.word in _KEYWORDS:
+            raise self.fail(f"one of {', '.join(sorted(attributes))}")
+        self.advance()
+        return self.field_condition(token.text, (token.line, token.column))
+
     def event(self, pos: tuple[int, int]) -> EventCondition:
         quantifier = self.advance().word
         self.expect_word("event")
@@ -616,6 +650,8 @@ def _leaf(node: Node) -> str:
         return text
     if isinstance(node, SegmentCondition):
         return f"in segment {quote(node.name)}"
+    if isinstance(node, RecordCondition):
+        return f"{node.quantifier} {node.collection} has " + ", ".join(_leaf(c) for c in node.where)
     raise TypeError(node)
 
 

@@ -12,9 +12,17 @@ from decimal import Decimal
 from typing import Any
 
 from app.segments import rules
-from app.segments.catalog import ContactState, net_amount
+from app.segments.catalog import ContactState, collection, net_amount
 from app.segments.compiler import literal
-from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
+from app.segments.rules import (
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Node,
+    RecordCondition,
+    SegmentCondition,
+    Window,
+)
 from app.segments.timeutil import period_range, window_start
 
 
@@ -111,7 +119,17 @@ class Evaluator:
             return self.aggregate(node, state)
         if isinstance(node, EventCondition):
             return self.event(node, state)
+        if isinstance(node, RecordCondition):
+            return self.records(node, state)
         return self.segment(node, state)
+
+    def records(self, node: RecordCondition, state: ContactState) -> bool:
+        found = collection(node.collection)
+        assert found is not None
+        present = any(
+            all(self.field(c, ContactState(contact=record, tz=state.tz, extra=state.extra)) for c in node.where)
+            for record in found.records(state))
+        return not present if node.quantifier == "no" else present
 
     def segment(self, node: SegmentCondition, state: ContactState) -> bool:
         if node.kind == "dynamic" and node.rule is not None:

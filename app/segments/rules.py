@@ -112,6 +112,17 @@ class EventCondition:
 
 
 @dataclass
+class RecordCondition:
+    """`any subscription has status = 'active', interval = 'month'`: one record meets all of `where`."""
+
+    quantifier: str  # "any" | "no"
+    collection: str  # "subscription"
+    where: list[FieldCondition] = field(default_factory=list)
+    path: str = "rule"
+    pos: Pos = None
+
+
+@dataclass
 class SegmentCondition:
     name: str
     path: str = "rule"
@@ -122,8 +133,8 @@ class SegmentCondition:
     rule: Node | None = None
 
 
-Node = Union[Group, Not, FieldCondition, AggregateCondition, EventCondition, SegmentCondition]  # noqa: UP007 - runtime alias of forward refs
-Leaf = Union[FieldCondition, AggregateCondition, EventCondition, SegmentCondition]  # noqa: UP007 - idem
+Node = Union[Group, Not, FieldCondition, AggregateCondition, EventCondition, RecordCondition, SegmentCondition]  # noqa: UP007 - runtime alias of forward refs
+Leaf = Union[FieldCondition, AggregateCondition, EventCondition, RecordCondition, SegmentCondition]  # noqa: UP007 - idem
 
 
 def where_at(node: Any, message: str) -> tuple[str, str]:
@@ -191,13 +202,15 @@ class _TreeReader:
             return self.aggregate(raw, path)
         if "event" in raw:
             return self.event(raw, path)
+        if "records" in raw:
+            return self.records(raw, path)
         if "inSegment" in raw:
             name = raw["inSegment"]
             if not isinstance(name, str) or not name.strip():
                 self.fail(f"{path}.inSegment", "expected a segment name")
                 return None
             return SegmentCondition(name.strip(), path=path)
-        self.fail(path, "unknown condition (expected and, or, not, field, aggregate, event or inSegment)")
+        self.fail(path, "unknown condition (expected and, or, not, field, aggregate, event, records or inSegment)")
         return None
 
     def field_condition(self, raw: dict[str, Any], path: str) -> Node | None:
@@ -209,6 +222,22 @@ class _TreeReader:
             self.fail(f"{path}.op", f"unknown operator {op!r}", "UNKNOWN_OPERATOR")
             return None
         return FieldCondition(name, op, _json_value(raw.get("value")), path=path)
+
+    def records(self, raw: dict[str, Any], path: str) -> Node | None:
+        where = raw.get("where")
+        if not isinstance(where, list) or not where:
+            self.fail(f"{path}.where", "expected a non-empty list of conditions on the record")
+            return None
+        conditions: list[FieldCondition] = []
+        for i, item in enumerate(where):
+            condition = self.field_condition(item, f"{path}.where.{i}") if isinstance(item, dict) else None
+            if not isinstance(condition, FieldCondition):
+                if not isinstance(item, dict):
+                    self.fail(f"{path}.where.{i}", "expected {field, op, value}")
+                return None
+            conditions.append(condition)
+        return RecordCondition(_unchecked(raw, "quantifier") or "any", _unchecked(raw, "records"), conditions,
+                               path=path)
 
     def window(self, raw: dict[str, Any], path: str) -> Window | Literal[False] | None:
         """Returns a Window, None (no window) or False (invalid)."""
@@ -316,4 +345,7 @@ def to_json(node: Node) -> dict[str, Any]:
         if node.since is not None:
             out["since"] = node.since
         return out
+    if isinstance(node, RecordCondition):
+        return {"records": node.collection, "quantifier": node.quantifier,
+                "where": [to_json(condition) for condition in node.where]}
     return {"inSegment": node.name}

@@ -22,6 +22,7 @@ from app.segments.rules import (
     EventCondition,
     FieldCondition,
     Node,
+    RecordCondition,
     SegmentCondition,
     Window,
     error_at,
@@ -69,6 +70,8 @@ class _Checker:
             self.aggregate(node)
         elif isinstance(node, EventCondition):
             self.event(node)
+        elif isinstance(node, RecordCondition):
+            self.records(node)
         else:
             self.segment(node)
 
@@ -124,6 +127,30 @@ class _Checker:
             names = [f.name for f in catalog.all_fields(self.ctx)]
             self.fail(node, f"unknown field '{node.field}'{hint}" + _did_you_mean(node.field, names), "UNKNOWN_FIELD")
             return
+        self.field_checks(node, spec)
+
+    def records(self, node: RecordCondition) -> None:
+        found = catalog.collection(node.collection) if isinstance(node.collection, str) else None
+        if found is None:
+            names = list(catalog.collection_names())
+            self.fail(node, f"unknown records {node.collection!r} (use {', '.join(names) or 'none'})"
+                      + _did_you_mean(str(node.collection), names), "INVALID_CONDITION")
+            return
+        if node.quantifier not in ("any", "no"):
+            self.fail(node, f"expected any or no (got {node.quantifier!r})", "INVALID_CONDITION")
+            return
+        if len(node.where) > 20:
+            self.fail(node, f"at most 20 conditions on one {node.collection}", "INVALID_VALUE")
+        for condition in node.where:
+            spec = found.attributes.get(condition.field)
+            if spec is None:
+                self.fail(condition, f"unknown {node.collection} attribute '{condition.field}' (use "
+                                     f"{', '.join(found.attributes)})"
+                          + _did_you_mean(condition.field, list(found.attributes)), "UNKNOWN_FIELD")
+                continue
+            self.field_checks(condition, spec)
+
+    def field_checks(self, node: FieldCondition, spec: catalog.FieldSpec) -> None:
         node.spec = spec
         if spec.type == "date" and node.op in (">", "<"):  # synonyms: `createdAt > 2026-01-01` is after
             node.op = "after" if node.op == ">" else "before"
