@@ -87,7 +87,8 @@ async def main() -> None:
                         profiler.enable()
                         cpu = await run(http, shape.query, variables, tokens, args.requests)
                         profiler.disable()
-                        pstats.Stats(profiler).sort_stats("tottime").print_stats(40)
+                        stats = pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "tottime"))
+                        stats.print_stats(int(os.environ.get("PROFILE_LINES", "40")))
                     else:
                         from pyinstrument import Profiler
 

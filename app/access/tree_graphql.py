@@ -22,7 +22,7 @@ from graphql.execution.collect_fields import GroupedFieldSet
 
 from app.access.decision import Decision
 from app.access.view import HubAccess
-from app.content.loaders import MediaRow, is_lesson
+from app.content.loaders import MediaRow
 from app.content.media_urls import media_url
 from app.content.models import MediaKind, NodeKind
 from app.graphql.ids import encode_id, gid
@@ -140,7 +140,7 @@ def _node_shaper(executor: PlannedExecutionContext, item_type: GraphQLObjectType
         elif name == "body":
             get = _body(access)
         elif name in ("lessonCount", "accessibleLessonCount"):
-            get = _lesson_count(access, 0 if name == "lessonCount" else 1)
+            get = access.node_lesson_counts()[0 if name == "lessonCount" else 1].__getitem__
         else:  # an object or list field: its own selection, planned too
             sub_type = get_nullable_type(item_type.fields[name].type)
             if name == "children":
@@ -202,17 +202,6 @@ def _by_decision(decisions: dict[int, Decision], fn: Callable[[Decision], Any]) 
 def _body(access: HubAccess) -> Getter:
     nodes, decisions = access.tree.nodes, access.decisions
     return lambda i: nodes[i].body if decisions[i].allowed else None
-
-
-def _lesson_count(access: HubAccess, which: int) -> Getter:
-    nodes, decisions = access.tree.nodes, access.decisions
-
-    def get(i: int) -> int:
-        if is_lesson(nodes[i]):
-            return 1 if which == 0 else int(decisions[i].allowed)
-        return access.lesson_counts(i)[which]
-
-    return get
 
 
 _MEDIA_GETTERS: dict[str, Callable[[MediaRow], Any]] = {
