@@ -155,8 +155,8 @@ class SqlBuilder:
                 sql = self.node(node.rule, negated)
                 value = None
             else:
-                sql = (f"EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.team_contact_id = c.id"
-                       f" AND sm.segment_id = {self.param(node.segment_id, 'bigint')})")
+                sql = (f"EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.team_id = $1::bigint"
+                       f" AND sm.team_contact_id = c.id AND sm.segment_id = {self.param(node.segment_id, 'bigint')})")
                 value = None
             self.out.leaf_sql[id(node)] = LeafSql(sql, value)
             return sql
@@ -207,6 +207,23 @@ class SqlBuilder:
         _, end = period_range(last, self.now, self.tz)
         return f"{x} >= {self.param(start, 'timestamptz')} AND {x} < {self.param(end, 'timestamptz')}", True, x
 
+    def having(self, expression: str, node: AggregateCondition, op: str, target: str) -> str:
+        """Keep only the contacts that satisfy the comparison in the aggregate itself, when that
+        cannot change the leaf: a contact the HAVING drops then reads as having no rows, and no rows
+        (count/sum 0; min/max/avg NULL, which is false even under NOT) must fail the comparison too.
+        The join then carries the few matching contacts rather than every contact with a row.
+        Only for whole-team statements: explain and the real-time path (restricted to a few
+        contacts) keep every contact's value."""
+        if self.out.restricted:
+            return ""
+        if node.fn in ("count", "sum"):
+            zero = Decimal(0)
+            value = literal("money" if node.source == "orders.total" else "number", node.value)
+            if {"=": zero == value, "<>": zero != value, ">": zero > value, ">=": zero >= value,
+                    "<": zero < value, "<=": zero <= value}[op]:
+                return ""
+        return f" HAVING {expression} {op} {target}"
+
     def aggregate(self, node: AggregateCondition) -> tuple[str, bool, str]:
         money = node.source == "orders.total"
         target = self.param(literal("money" if money else "number", node.value), "numeric")
@@ -219,7 +236,8 @@ class SqlBuilder:
             body = (f"SELECT ev.team_contact_id, count(*) AS v FROM events ev WHERE ev.team_id = $1::bigint"
                     f" AND ev.type = {self.param(node.event_type, 'text')}{self.filters_sql(node.where)}"
                     + (f" AND {self.window_sql('ev.occurred_at', node.window)}" if node.window else "")
-                    + f"{self.restrict('ev.team_contact_id')} GROUP BY 1")
+                    + f"{self.restrict('ev.team_contact_id')} GROUP BY 1"
+                    + self.having("count(*)", node, op, target))
             x = f"COALESCE({self.aggregate_cte(body)}.v, 0)"
             return f"{x} {op} {target}", False, x
         if node.window is None and node.fn in ("count", "sum"):
@@ -230,7 +248,8 @@ class SqlBuilder:
         body = (f"SELECT o.team_contact_id, {expression} AS v FROM orders o WHERE o.team_id = $1::bigint"
                 f" AND o.status = ANY({self.param(list(PAID_ORDER_STATUSES), 'text[]')})"
                 + (f" AND {self.window_sql('o.placed_at', node.window)}" if node.window else "")
-                + f"{self.restrict('o.team_contact_id')} GROUP BY 1")
+                + f"{self.restrict('o.team_contact_id')} GROUP BY 1"
+                + self.having(expression, node, op, target))
         alias = self.aggregate_cte(body)
         if node.fn in ("count", "sum"):
             x = f"COALESCE({alias}.v, 0)"
@@ -241,7 +260,8 @@ class SqlBuilder:
         if node.since is not None:
             anchor = self.event_stats(node.since)
             if node.where:
-                later = (f"NOT EXISTS (SELECT 1 FROM events ev WHERE ev.team_contact_id = c.id AND ev.type = "
+                later = (f"NOT EXISTS (SELECT 1 FROM events ev WHERE ev.team_id = $1::bigint"
+                         f" AND ev.team_contact_id = c.id AND ev.type = "
                          f"{self.param(node.event_type, 'text')}{self.filters_sql(node.where)}"
                          f" AND ev.occurred_at > {anchor}.last_at)")
             else:
@@ -262,7 +282,8 @@ class SqlBuilder:
                 return absent, False, f"{alias}.last_at"
             return present, node.window is not None, f"{alias}.last_at"
         window = f" AND {self.window_sql('ev.occurred_at', node.window)}" if node.window else ""
-        exists = (f"EXISTS (SELECT 1 FROM events ev WHERE ev.team_contact_id = c.id AND ev.type = "
+        exists = (f"EXISTS (SELECT 1 FROM events ev WHERE ev.team_id = $1::bigint AND ev.team_contact_id = c.id"
+                  f" AND ev.type = "
                   f"{self.param(node.event_type, 'text')}{self.filters_sql(node.where)}{window})")
         return (f"NOT {exists}" if node.quantifier == "no" else exists), False, "NULL"
 
