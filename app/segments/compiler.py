@@ -86,7 +86,8 @@ class CompiledRule:
         where = f" AND ({self.where})" if include_rule else ""
         joins = "".join(f"\n  {j}" for j in self.joins)
         return (
-            f"SELECT {columns} FROM team_contacts c\n  LEFT JOIN contact_stats s ON s.team_contact_id = c.id{joins}"
+            f"SELECT {columns} FROM team_contacts c\n  LEFT JOIN contact_stats s"
+            f" ON s.team_contact_id = c.id AND s.team_id = $1::bigint{joins}"
             f"\n WHERE c.team_id = $1::bigint{restrict}{where}{tail}"
         )
 
