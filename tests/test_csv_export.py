@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -41,8 +42,9 @@ async def test_imports_keep_formula_looking_text_as_it_was(team, tmp_path):
         f"c{i}@example.com,\"{cell.replace(chr(34), chr(34) * 2)}\",-5\n" for i, cell in enumerate(HOSTILE[:4])
     ))
 
-    result = subprocess.run([sys.executable, "-m", "app.cli", "import-contacts", str(team.id), str(csv_file)],
-                            cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    result = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "app.cli", "import-contacts", str(team.id), str(csv_file)],
+        cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=120)
 
     assert result.returncode == 0, result.stderr
     stored = {c.email: (c.first_name, c.last_name) for c in await TeamContact.filter(team_id=team.id)}

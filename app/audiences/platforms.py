@@ -45,7 +45,7 @@ def base_url_problem(kind: str, url: str, settings: Settings) -> str | None:
     parsed = urlparse(url)
     host = parsed.hostname or ""
     if settings.environment in DEVELOPMENT_ENVIRONMENTS:
-        if parsed.scheme == "https" and host or parsed.scheme == "http" and host in LOCAL_HOSTS:
+        if (parsed.scheme == "https" and host) or (parsed.scheme == "http" and host in LOCAL_HOSTS):
             return None
         return "base URL must be https (or http to this machine in development)"
     if parsed.scheme == "https" and host in PLATFORM_HOSTS.get(kind, frozenset()):

@@ -22,8 +22,8 @@ from tortoise.transactions import in_transaction
 from app.audiences import platforms
 from app.audiences.hashing import META_SCHEMA, google_identifiers, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
-from app.core.csv_export import SafeCsv
 from app.core.crypto import decrypt_secret, encrypt_secret
+from app.core.csv_export import SafeCsv
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.redis import get_redis, job_id
 from app.segments.models import Segment
