@@ -34,6 +34,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -156,6 +157,58 @@ async def drive(url: str, team_id: int, key: str, rate: int, seconds: float, con
 # ---------------------------------------------------------------- orchestration
 
 
+async def build_team(name: str, contacts: int, events: int, orders: int) -> tuple[Any, str, list[Any], list[int]]:
+    """A team with the segment benchmark's data set (seed 42) and the 50 dynamic segments, built in
+    full; returns the team, an admin key, the segments and the contact ids."""
+    from segments_bench import _load
+    from tortoise import connections
+
+    from app.segments import service
+    from app.segments.stats import rebuild_computed_properties
+    from app.teams.service import create_team
+
+    client = connections.get("default")
+    team, _, key = await create_team(name, "bench@example.com")
+    began = time.perf_counter()
+    async with client.acquire_connection() as conn:
+        contact_ids = await _load(conn, team.id, contacts, events, orders, datetime.now(UTC))
+    await rebuild_computed_properties(team.id)
+    async with client.acquire_connection() as conn:
+        await conn.execute("ANALYZE")
+    print(f"loaded {contacts} contacts, {events} events, {orders} orders "
+          f"in {time.perf_counter() - began:.0f}s", flush=True)
+    began = time.perf_counter()
+    segments = [await service.create_segment(team, segment_name, "dynamic", rule_text=text)
+                for segment_name, text in segment_rules()]
+    print(f"created {len(segments)} dynamic segments (full builds) in {time.perf_counter() - began:.0f}s",
+          flush=True)
+    return team, key, segments, contact_ids
+
+
+async def count_differences(team: Any, segments: list[Any]) -> int:
+    """Zero differences: settle time windows and pending work, recompute every segment from scratch
+    and count contacts whose live membership differs."""
+    from tortoise import connections
+
+    from app.segments import service
+    from app.segments.models import SegmentMembership
+    from app.segments.pipeline.timesweep import sweep_time_windows
+    from app.segments.pipeline.worker import evaluate_pending
+
+    await sweep_time_windows(None)
+    await evaluate_pending(None)
+    differences = 0
+    now = datetime.now(UTC)
+    for segment in segments:
+        parsed = await service.stored_rule(team, segment)
+        compiled = parsed.compile(now, None)
+        async with connections.get("default").acquire_connection() as conn:
+            expected = {r[0] for r in await conn.fetch(compiled.statement("c.id"), *compiled.params)}
+        live = set(await SegmentMembership.filter(segment_id=segment.id).values_list("team_contact_id", flat=True))
+        differences += len(expected ^ live)
+    return differences
+
+
 def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=env,
                             stdout=log.open("w"), stderr=subprocess.STDOUT)
@@ -243,16 +296,11 @@ async def main() -> None:
     template = f"{BENCH_DB}_template_{args.contacts}_{args.events}_{args.orders}"
     reused = args.reuse and await restore_template(with_database(runtime.resolve_database_url(), BENCH_DB), template)
     url = await open_bench_database(BENCH_DB, reuse=reused)
-    from segments_bench import _load
     from tortoise import connections
 
-    from app.segments import service
-    from app.segments.models import Segment, SegmentMembership, SegmentMembershipChange
-    from app.segments.pipeline.timesweep import sweep_time_windows
-    from app.segments.pipeline.worker import evaluate_pending
-    from app.segments.stats import rebuild_computed_properties
+    from app.segments.models import Segment, SegmentMembershipChange
     from app.teams.models import Team
-    from app.teams.service import create_api_key, create_team
+    from app.teams.service import create_api_key
 
     client = connections.get("default")
     team = await Team.filter(name="Realtime bench").first() if reused else None
@@ -264,20 +312,8 @@ async def main() -> None:
         print(f"restored {BENCH_DB} from {template}: {len(contact_ids)} contacts, {len(segments)} segments",
               flush=True)
     else:
-        team, _, key = await create_team("Realtime bench", "bench@example.com")
-        began = time.perf_counter()
-        async with client.acquire_connection() as conn:
-            contact_ids = await _load(conn, team.id, args.contacts, args.events, args.orders, datetime.now(UTC))
-        await rebuild_computed_properties(team.id)
-        async with client.acquire_connection() as conn:
-            await conn.execute("ANALYZE")
-        print(f"loaded {args.contacts} contacts, {args.events} events, {args.orders} orders "
-              f"in {time.perf_counter() - began:.0f}s", flush=True)
-        began = time.perf_counter()
-        segments = [await service.create_segment(team, name, "dynamic", rule_text=text)
-                    for name, text in segment_rules()]
-        print(f"created {len(segments)} dynamic segments (full builds) in {time.perf_counter() - began:.0f}s",
-              flush=True)
+        team, key, segments, contact_ids = await build_team("Realtime bench", args.contacts, args.events,
+                                                            args.orders)
         history_before = 0
         if args.reuse:
             await save_template(url, template)
@@ -337,18 +373,7 @@ async def main() -> None:
             commit_by_window.setdefault(int((sent - load_started) // 5), []).append(commit_ms[-1])
     history = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count() - history_before
 
-    # Zero differences: recompute every segment from scratch and compare with the live memberships.
-    await sweep_time_windows(None)
-    await evaluate_pending(None)
-    differences = 0
-    now = datetime.now(UTC)
-    for segment in segments:
-        parsed = await service.stored_rule(team, segment)
-        compiled = parsed.compile(now, None)
-        async with client.acquire_connection() as conn:
-            expected = {r[0] for r in await conn.fetch(compiled.statement("c.id"), *compiled.params)}
-        live = set(await SegmentMembership.filter(segment_id=segment.id).values_list("team_contact_id", flat=True))
-        differences += len(expected ^ live)
+    differences = await count_differences(team, segments)
 
     accepted_per_s = driven["accepted"] / driven["elapsed"]
     print(f"\nAPI processes: 1, worker processes: {args.workers}, segments: {len(segments)}, "
