@@ -25,10 +25,11 @@ STAGING_DDL = """
 CREATE TEMP TABLE contact_staging (
     email text NOT NULL PRIMARY KEY,
     first_name text, last_name text, phone text, country text, lifecycle_stage text,
-    tags text[], custom jsonb
+    tags text[], custom jsonb, created_at timestamptz
 ) ON COMMIT DROP
 """
-STAGING_COLUMNS = ["email", "first_name", "last_name", "phone", "country", "lifecycle_stage", "tags", "custom"]
+STAGING_COLUMNS = ["email", "first_name", "last_name", "phone", "country", "lifecycle_stage", "tags", "custom",
+                   "created_at"]
 
 # Updates first, then inserts, so a row is counted once. NULL staging values leave fields as
 # they are; custom properties merge key by key and a JSON null removes a key.
@@ -48,6 +49,7 @@ MERGE_SQL = [
             lifecycle_stage = COALESCE(s.lifecycle_stage, t.lifecycle_stage),
             tags = COALESCE(s.tags, t.tags),
             custom = jsonb_strip_nulls(t.custom || COALESCE(s.custom, '{}'::jsonb)),
+            created_at = COALESCE(s.created_at, t.created_at),
             updated_at = now()
         FROM contact_staging s
         WHERE t.team_id = $1 AND t.email = s.email
@@ -60,7 +62,7 @@ MERGE_SQL = [
                                    lifecycle_stage, tags, custom, created_at, updated_at)
         SELECT $1, c.id, s.email, s.first_name, s.last_name, s.phone, s.country,
                COALESCE(s.lifecycle_stage, 'subscriber'), COALESCE(s.tags, '{}'),
-               jsonb_strip_nulls(COALESCE(s.custom, '{}'::jsonb)), now(), now()
+               jsonb_strip_nulls(COALESCE(s.custom, '{}'::jsonb)), COALESCE(s.created_at, now()), now()
         FROM contact_staging s JOIN contacts c ON c.email = s.email
         WHERE NOT EXISTS (SELECT 1 FROM team_contacts t WHERE t.team_id = $1 AND t.email = s.email)
         RETURNING id
@@ -78,7 +80,7 @@ class MergeResult:
 def staging_record(row: ContactRow) -> tuple[Any, ...]:
     return (
         row.email, row.first_name, row.last_name, row.phone, row.country, row.lifecycle_stage,
-        row.tags, json.dumps(row.custom) if row.custom is not None else None,
+        row.tags, json.dumps(row.custom) if row.custom is not None else None, row.created_at,
     )
 
 
@@ -268,5 +270,5 @@ def csv_header_to_field(header: str) -> str | None:
     return {
         "email": "email", "firstname": "firstName", "lastname": "lastName", "phone": "phone",
         "country": "country", "lifecyclestage": "lifecycleStage", "stage": "lifecycleStage",
-        "tags": "tags",
+        "tags": "tags", "createdat": "createdAt", "joinedat": "createdAt", "joined": "createdAt",
     }.get(compact)
