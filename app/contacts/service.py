@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -88,12 +89,16 @@ async def prepare_staging(conn: asyncpg.Connection) -> None:
     await conn.execute(STAGING_DDL)
 
 
+async def _lock_team_contacts(conn: asyncpg.Connection, team_id: int) -> None:
+    # One writer per team at a time: two concurrent imports of one new email cannot both insert.
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtext('team_contacts'), $1::int)", team_id % 2**31)
+
+
 async def merge_staging(conn: asyncpg.Connection, team_id: int, *, bulk: bool = False) -> MergeResult:
     """Merge `contact_staging` into the team's contacts. Call inside the caller's transaction.
 
     `bulk` (an import): the team's segments show as catching up until the queue has drained."""
-    # One writer per team at a time: two concurrent imports of one new email cannot both insert.
-    await conn.execute("SELECT pg_advisory_xact_lock(hashtext('team_contacts'), $1::int)", team_id % 2**31)
+    await _lock_team_contacts(conn, team_id)
     # Temp tables have no statistics; without them the planner picks nested loops at 100k rows.
     await conn.execute("ANALYZE contact_staging")
     await conn.execute(MERGE_SQL[0])
@@ -131,6 +136,30 @@ async def ensure_contact(conn: asyncpg.Connection, team_id: int, email: str) -> 
         await request_evaluation(conn, team_id, [created], fields=[ALL_FIELDS], cause="contact_update")
         return int(created)
     return int(await conn.fetchval("SELECT id FROM team_contacts WHERE team_id = $1 AND email = $2", team_id, email))
+
+
+async def ensure_contacts(conn: asyncpg.Connection, team_id: int, emails: list[str],
+                          joined_at: list[datetime]) -> int:
+    """Inside the caller's transaction (a bulk import of what contacts did, e.g. orders): create the
+    team's contacts for these normalised, distinct emails that it lacks, joined at `joined_at` (their
+    history starts there); existing contacts are left as they are. New contacts are queued for
+    evaluation (the caller wakes the evaluator after commit). Returns how many were created."""
+    await _lock_team_contacts(conn, team_id)
+    await conn.execute(
+        "INSERT INTO contacts (email, created_at) SELECT e, now() FROM unnest($1::text[]) AS e"
+        " ORDER BY e ON CONFLICT (email) DO NOTHING", emails,
+    )
+    created = [r["id"] for r in await conn.fetch(
+        """
+        INSERT INTO team_contacts (team_id, contact_id, email, lifecycle_stage, tags, custom, created_at, updated_at)
+        SELECT $1, c.id, x.email, 'subscriber', '{}', '{}'::jsonb, x.joined, now()
+          FROM unnest($2::text[], $3::timestamptz[]) AS x(email, joined) JOIN contacts c ON c.email = x.email
+        ON CONFLICT (team_id, email) DO NOTHING
+        RETURNING id
+        """, team_id, emails, joined_at,
+    )]
+    await request_evaluation(conn, team_id, created, fields=[ALL_FIELDS], cause="contact_update")
+    return len(created)
 
 
 async def add_tags(conn: asyncpg.Connection, team_id: int, contact_id: int, tags: list[str], *,
