@@ -35,7 +35,9 @@ from app.content.graphql import ContentMutation, ContentQuery
 from app.email import graphql as email_graphql
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
+from app.graphql.inputs import InputGuard
 from app.graphql.nodes import NodeRegistry, node_query
+from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
 from app.segments import graphql as segments_graphql
@@ -98,6 +100,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        InputGuard,  # NUL, lone surrogates, NaN, deep JSON: refused before any resolver runs
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
@@ -106,7 +109,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions.append(lambda: MaskErrors(
             should_mask_error=lambda error: not isinstance(error.original_error, GraphQLError | None)
         ))
-    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    # PlannedExecutionContext: lists that complete themselves in one pass (the member tree, app/graphql/planned.py).
+    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
+                           execution_context_class=PlannedExecutionContext)
 
 
 # The exported SDL does not depend on settings; this instance serves `strawberry export-schema`.
