@@ -45,7 +45,7 @@ from ids import gid
 from tortoise import Tortoise, connections
 
 from app.audiences.models import AudienceLink, AudienceSyncRun
-from app.commerce.models import CheckoutSession, Entitlement, Subscription
+from app.commerce.models import CheckoutSession, Entitlement, Order, Subscription
 from app.email.models import DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
 from app.segments.models import SegmentMembershipChange
@@ -188,6 +188,8 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                               stripe_subscription_id=f"sub_{label}", stripe_customer_id=f"cus_{label}", status="active")
     await CheckoutSession.create(team_id=team.id, team_contact=contact, price=price, stripe_session_id=f"cs_{label}",
                                  mode="payment")
+    await Order.create(team_id=team.id, team_contact=contact, total_amount=1000, placed_at=now,
+                       external_id=f"{label}-order")
     if not await SegmentMembershipChange.exists(team_id=team.id):
         await SegmentMembershipChange.create(team_id=team.id, segment=segment, team_contact_id=contact.id,
                                              action="join", cause=label)
