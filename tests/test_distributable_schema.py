@@ -58,6 +58,7 @@ PENDING_INDEXES = {
     ("hub_sections", ("hub_id", "position")),
     ("lesson_progress", ("hub_id", "team_contact_id")),
     ("media", ("hub_id", "id")),
+    ("order_items", ("order_id",)),  # an order's items, found from the team's order (segments' order stats)
     ("member_sign_in_codes", ("hub_id", "team_contact_id", "created_at")),
     ("page_sections", ("page_id", "position")),
     ("subscriptions", ("team_contact_id", "status")),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -76,14 +77,37 @@ def _policy_errors(policy: str | None, grace_days: int | None) -> list[FieldErro
     return errors
 
 
+MAX_EXTERNAL_ID = 200
+
+
+async def _external_id(team: Team, value: str | None, errors: list[FieldError],
+                       product_id: int | None = None) -> str | None:
+    """A product's id on the platform it came from (order imports name items by it): unique in the
+    team, no `;` (it separates items in a CSV cell) and no control characters; "" clears it."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return ""
+    if len(value) > MAX_EXTERNAL_ID or ";" in value or not value.isprintable():
+        errors.append(FieldError("externalId", f"external id must be 1-{MAX_EXTERNAL_ID} printable characters"
+                                 " without ';'", "INVALID_EXTERNAL_ID"))
+        return None
+    if await Product.filter(team_id=team.id, external_id=value).exclude(id=product_id or 0).exists():
+        errors.append(FieldError("externalId", f"another product has external id '{value}'", "DUPLICATE_EXTERNAL_ID"))
+        return None
+    return value
+
+
 async def create_product(team: Team, *, name: str, description: str = "", hub_id: int | None = None,
                          hub_given: bool = False, past_due_policy: str | None = None,
-                         grace_days: int | None = None) -> Product:
+                         grace_days: int | None = None, external_id: str | None = None) -> Product:
     errors: list[FieldError] = []
     name = name.strip()
     if not name or len(name) > 200:
         errors.append(FieldError("name", "name is required (at most 200 characters)", "REQUIRED"))
     errors.extend(_policy_errors(past_due_policy, grace_days))
+    external = await _external_id(team, external_id, errors)
     hub = None
     if hub_given:
         hub = await Hub.get_or_none(id=hub_id, team_id=team.id) if hub_id else None
@@ -92,20 +116,24 @@ async def create_product(team: Team, *, name: str, description: str = "", hub_id
     if errors:
         raise ValidationFailed(errors)
     return await Product.create(
-        team=team, name=name, description=description.strip(), hub=hub,
+        team=team, name=name, description=description.strip(), hub=hub, external_id=external or None,
         past_due_policy=past_due_policy or PastDuePolicy.GRACE, grace_days=7 if grace_days is None else grace_days,
     )
 
 
 async def update_product(team: Team, product_id: int | None, *, name: str | None = None,
                          description: str | None = None, active: bool | None = None,
-                         past_due_policy: str | None = None, grace_days: int | None = None) -> Product:
+                         past_due_policy: str | None = None, grace_days: int | None = None,
+                         external_id: str | None = None) -> Product:
     product = await get_product(team, product_id, "id")
     errors = _policy_errors(past_due_policy, grace_days)
     if name is not None and (not name.strip() or len(name.strip()) > 200):
         errors.append(FieldError("name", "name is required (at most 200 characters)", "REQUIRED"))
+    external = await _external_id(team, external_id, errors, product.id)
     if errors:
         raise ValidationFailed(errors)
+    if external is not None:
+        product.external_id = external or None
     if name is not None:
         product.name = name.strip()
     if description is not None:
@@ -221,6 +249,22 @@ async def set_coupon_active(team: Team, coupon_id: int | None, active: bool) -> 
     return coupon
 
 
+# Content sits above commerce: app/wiring.py binds the lookup of a team's content node ids, so a
+# deliverable naming another team's (or no) node is refused like an unknown id.
+ContentNodeLookup = Callable[[int, list[int]], Awaitable[set[int]]]
+_content_node_lookup: list[ContentNodeLookup] = []
+
+
+def find_content_nodes_with(lookup: ContentNodeLookup) -> None:
+    _content_node_lookup[:] = [lookup]
+
+
+async def _team_content_nodes(team_id: int, node_ids: list[int]) -> set[int]:
+    if not _content_node_lookup:
+        raise RuntimeError("no content node lookup: call app.wiring.wire() at startup")
+    return await _content_node_lookup[0](team_id, node_ids)
+
+
 async def add_deliverable(team: Team, product_id: int | None, *, kind: str, hub_id: int | None = None,
                           hub_role: str | None = None, content_node_ids: list[int] | None = None,
                           tag: str | None = None) -> Deliverable:
@@ -238,6 +282,9 @@ async def add_deliverable(team: Team, product_id: int | None, *, kind: str, hub_
         ids = sorted(set(content_node_ids or []))
         if not ids or len(ids) > 500 or any(i <= 0 for i in ids):
             raise ValidationFailed.one("contentNodeIds", "give 1-500 content node ids", "INVALID_CONTENT_NODES")
+        missing = set(ids) - await _team_content_nodes(team.id, ids)
+        if missing:
+            raise ValidationFailed.one("contentNodeIds", f"{len(missing)} content node(s) not found", "NOT_FOUND")
         values = {"content_node_ids": ids}
     elif kind == DeliverableKind.TAG:
         clean = (tag or "").strip()

@@ -20,12 +20,17 @@ from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import gids, id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.graphql.scopes import requires_scope
 
 LifecycleStageEnum = strawberry.enum(LifecycleStage, name="LifecycleStage")
 PropertyTypeEnum = strawberry.enum(PropertyType, name="PropertyType")
 
 
-@strawberry.type(name="Contact", description="A contact's CRM record in the caller's team.")
+# Personal data: a key reaching contacts through hubs, segments or anything else sees their ids only
+# unless it also holds contacts:read (each other field is then a FORBIDDEN error).
+@requires_scope("contacts:read", except_fields=["id"])
+@strawberry.type(name="Contact", description=(
+    "A contact's CRM record in the caller's team. Every field but `id` needs the contacts:read scope."))
 class ContactType(relay.Node):
     id: relay.NodeID[int]
     email: str
@@ -118,6 +123,10 @@ class ContactInput:
     custom_properties: JSON | None = strawberry.field(
         default=None, description="Merged key by key; a null value removes the key."
     )
+    created_at: datetime | None = strawberry.field(
+        default=None, description="When the contact joined (imported history; no offset = the team's time zone). "
+        "Kept as it is when not given; new contacts default to now.",
+    )
 
 
 @strawberry.input
@@ -156,7 +165,7 @@ def _input_to_dict(contact: ContactInput) -> dict[str, Any]:
     return {
         "email": contact.email, "firstName": contact.first_name, "lastName": contact.last_name,
         "phone": contact.phone, "country": contact.country, "lifecycleStage": contact.lifecycle_stage,
-        "tags": contact.tags, "customProperties": contact.custom_properties,
+        "tags": contact.tags, "customProperties": contact.custom_properties, "createdAt": contact.created_at,
     }
 
 
