@@ -23,8 +23,9 @@ from app.contacts.service import (
     prepare_staging,
     staging_record,
 )
-from app.contacts.validation import validate_contact
+from app.contacts.validation import team_zone, validate_contact
 from app.core.evaluation import wake_evaluator
+from app.core.inputs import text_problem
 from app.db import connection_params
 
 MAX_REPORTED_REJECTIONS = 1000
@@ -97,11 +98,23 @@ async def _definitions(conn: asyncpg.Connection, team_id: int) -> dict[str, Cust
 
 
 def _lines(path: Path, on_bytes: Callable[[int], None] | None) -> Iterator[str]:
+    # surrogateescape: a byte that is not UTF-8 becomes a lone surrogate in its cell, so that row
+    # alone is rejected (`_cell_problem`) instead of the decoder aborting the whole import.
     with path.open("rb") as handle:
-        for chunk in io.TextIOWrapper(handle, encoding="utf-8-sig", newline=""):
+        for chunk in io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline=""):
             if on_bytes is not None:
-                on_bytes(len(chunk.encode()))
+                on_bytes(len(chunk.encode(errors="surrogateescape")))
             yield chunk
+
+
+def _cell_problem(headers: list[str], values: list[str]) -> str | None:
+    """Why a row's cell cannot be stored as text (a NUL, bytes that are not UTF-8), or None."""
+    for header, value in zip(headers, values, strict=False):
+        problem = text_problem(value)
+        if problem is not None:
+            reason = "is not valid UTF-8" if "surrogate" in problem else problem
+            return f"column '{header.encode(errors='replace').decode()}' {reason}"
+    return None
 
 
 async def import_contacts_csv(
@@ -113,8 +126,10 @@ async def import_contacts_csv(
     conn = await asyncpg.connect(**params)
     report = ImportReport()
     try:
-        if not await conn.fetchval("SELECT 1 FROM teams WHERE id = $1", team_id):
+        zone_name = await conn.fetchval("SELECT time_zone FROM teams WHERE id = $1", team_id)
+        if zone_name is None:
             raise CsvFormatError(f"team {team_id} does not exist")
+        tz = team_zone(zone_name)
         definitions = await _definitions(conn, team_id)
         reader = csv.reader(_lines(path, on_bytes))
         try:
@@ -134,7 +149,10 @@ async def import_contacts_csv(
                     if len(values) != len(headers):
                         report.reject(line, f"expected {len(headers)} columns, found {len(values)}")
                         continue
-                    row, errors = validate_contact(_row_to_raw(fields, values), definitions, "", from_text=True)
+                    if (problem := _cell_problem(headers, values)) is not None:
+                        report.reject(line, problem)
+                        continue
+                    row, errors = validate_contact(_row_to_raw(fields, values), definitions, "", from_text=True, tz=tz)
                     if row is None:
                         report.reject(line, "; ".join(e.message for e in errors))
                         continue

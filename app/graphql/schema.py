@@ -25,7 +25,9 @@ from app.access.member_graphql import MemberMutation, MemberQuery, PreviewQuery
 from app.audiences import graphql as audiences_graphql
 from app.audiences.graphql import AudiencesMutation, AudiencesQuery
 from app.commerce import graphql as commerce_graphql
+from app.commerce import order_graphql
 from app.commerce.graphql import CommerceMutation, CommerceQuery
+from app.commerce.order_graphql import OrdersMutation, OrdersQuery
 from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
@@ -33,6 +35,7 @@ from app.content.graphql import ContentMutation, ContentQuery
 from app.email import graphql as email_graphql
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
+from app.graphql.inputs import InputGuard
 from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
@@ -49,18 +52,20 @@ from app.teams.graphql import TeamsMutation, TeamsQuery
 # Every Node type and how `node`/`nodes` fetch it, from each domain's own list.
 NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
-    audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
+    audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
     node_query(NODE_REGISTRY),
-    TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery,
+    TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, OrdersQuery, ContentQuery,
+    MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
+    OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
@@ -95,6 +100,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        InputGuard,  # NUL, lone surrogates, NaN, deep JSON: refused before any resolver runs
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
