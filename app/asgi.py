@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
@@ -17,6 +17,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from tortoise import connections
 
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
@@ -24,7 +25,9 @@ from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
 from app.core import inputs
+from app.core.pubsub import credentials_channel, listen
 from app.core.redis import close_redis, get_redis
+from app.core.tokens import sha256_hex
 from app.email.web import UNSUBSCRIBE_ROUTES
 from app.events.http import ingest_endpoint
 from app.graphql.context import Context
@@ -45,7 +48,74 @@ def bearer_token(value: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+# An open websocket re-checks its credential this often (revoked, expired, user left the team, member
+# banned); a revocation also reaches it at once through pub/sub (`publish_revoked`).
+CREDENTIAL_RECHECK_SECONDS = 15.0
+REVOKED_CLOSE_CODE = 4403
+
+
+class CredentialWatchingHandler(BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws that also stops the socket's background tasks when it closes."""
+
+    async def shutdown(self) -> None:
+        for task in self.context.background:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await super().shutdown()
+
+
+async def _watch_credential(context: Context, token: str, ready: asyncio.Event) -> None:
+    """Close the websocket, and so end its subscriptions, once `token` stops being valid."""
+    try:
+        await _until_revoked(token, lambda: _still_valid(context, token), ready)
+        if isinstance(context.request, WebSocket):
+            await context.request.close(code=REVOKED_CLOSE_CODE, reason="credential revoked")
+    except asyncio.CancelledError:
+        raise
+    except Exception:  # the socket may be gone already; never leak the task's error
+        log.debug("credential watcher ended", exc_info=True)
+
+
+async def _still_valid(context: Context, token: str) -> bool:
+    if token.startswith(MEMBER_TOKEN_PREFIX):
+        return await authenticate_member(token) is not None
+    team = str(context.viewer.team.id) if context.viewer is not None else None
+    return await authenticate(token, team) is not None
+
+
+async def _until_revoked(token: str, still_valid: Callable[[], Awaitable[bool]], ready: asyncio.Event) -> None:
+    """Return once `token` is revoked: a pub/sub message names it, or a periodic re-check fails.
+    With Redis down only the re-check is left."""
+    revoked = asyncio.Event()
+
+    async def notified() -> None:
+        while True:
+            try:
+                async for _ in listen(credentials_channel(), where=("token_hash", sha256_hex(token)), ready=ready):
+                    revoked.set()
+                    return
+            except (ConnectionError, OSError):
+                ready.set()
+                await asyncio.sleep(CREDENTIAL_RECHECK_SECONDS)
+
+    listener = asyncio.create_task(notified())
+    try:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(revoked.wait(), timeout=CREDENTIAL_RECHECK_SECONDS)
+                return
+            if not await still_valid():
+                return
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+
+
 class MemberHubGraphQL(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = CredentialWatchingHandler
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(settings),
@@ -90,6 +160,12 @@ class MemberHubGraphQL(GraphQL[Context, None]):
             await self._authenticate(context, token, params.get("team"))
         if context.viewer is None and context.member is None:
             raise ConnectionRejectionError({"message": "authentication required"})
+        assert token is not None
+        # Watching before the ack: a revocation right after it is not missed.
+        ready = asyncio.Event()
+        context.background.append(asyncio.create_task(_watch_credential(context, token, ready)))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ready.wait(), timeout=2)
         return None
 
 
