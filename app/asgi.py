@@ -10,11 +10,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
@@ -23,6 +23,7 @@ from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
+from app.core.logs import bind_team
 from app.core.redis import close_redis, get_redis
 from app.email.web import UNSUBSCRIBE_ROUTES
 from app.events.http import ingest_endpoint
@@ -32,6 +33,10 @@ from app.graphql.schema import build_schema
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
+from app.web.cors import cors_middleware
+from app.web.graphql_http import GraphQLOverHTTP
+from app.web.metrics import metrics_endpoint
+from app.web.observability import ObservabilityMiddleware
 from app.wiring import wire
 
 log = logging.getLogger("memberhub")
@@ -44,12 +49,13 @@ def bearer_token(value: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-class MemberHubGraphQL(GraphQL[Context, None]):
+class MemberHubGraphQL(GraphQLOverHTTP):
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(settings),
             graphql_ide="graphiql" if settings.graphiql else None,
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            allowed_origins=settings.cors_origins,  # websocket handshakes from other origins (app/web/cors.py)
         )
         self.settings = settings
 
@@ -72,10 +78,13 @@ class MemberHubGraphQL(GraphQL[Context, None]):
             context.member = await authenticate_member(token, with_access_facts=with_access_facts)
             context.token_rejected = context.member is None
             if context.member is not None:
+                bind_team(context.member.team_id)
                 prime_member_access(context.loaders, context.member)
             return
         context.viewer = await authenticate(token, team_id)
         context.token_rejected = context.viewer is None
+        if context.viewer is not None:
+            bind_team(context.viewer.team.id)
 
     async def on_ws_connect(self, context: Context) -> Any:
         """Websocket clients authenticate in connection_init: {"authorization": "Bearer …"}."""
@@ -141,16 +150,20 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
             if manage_orm:
                 await close_orm()
 
+    routes: list[BaseRoute] = [
+        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql_app),
+        Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
+        Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
+        Route("/media/{media_id}", serve_media, methods=["GET"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint(settings)),
+        *UNSUBSCRIBE_ROUTES,
+    ]
     return Starlette(
-        routes=[
-            Route("/graphql", graphql_app, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql_app),
-            Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
-            Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
-            Route("/media/{media_id}", serve_media, methods=["GET"]),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            *UNSUBSCRIBE_ROUTES,
-        ],
+        routes=routes,
+        # Outermost first: request ids and metrics see every response, CORS preflights included.
+        middleware=[Middleware(ObservabilityMiddleware, routes=routes), *cors_middleware(settings)],
         lifespan=lifespan,
     )

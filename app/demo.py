@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any
 
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, TeamContact
@@ -11,7 +12,7 @@ from app.hubs.models import Hub, HubRole, OnboardingState
 from app.hubs.service import NewMember, create_hub, import_hub_members
 from app.segments.service import create_segment
 from app.teams.models import Team, TeamMember, User
-from app.teams.service import ADMIN_SCOPE, create_api_key, create_team
+from app.teams.service import ADMIN_SCOPE, authenticate, create_api_key, create_team
 
 DEMO_OWNER = "demo@memberhub.local"
 DEMO_PASSWORD = "demo-password"
@@ -58,19 +59,40 @@ def demo_contacts(count: int, seed: int = 7) -> list[dict[str, Any]]:
     return contacts
 
 
-async def seed_demo(contact_count: int = 3000) -> tuple[Team, str]:
-    """Create (or reuse) the demo team and return it with a fresh admin API key."""
+async def _demo_key(team: Team, owner: User | None, key_file: Path | None) -> str:
+    """The demo's admin key: the one kept in `key_file` while it still works, else a new one kept there."""
+    kept = _kept_key(key_file)
+    viewer = await authenticate(kept) if kept else None
+    if kept and viewer is not None and viewer.team.id == team.id:
+        return kept
+    _, key = await create_api_key(team, "Demo key", [ADMIN_SCOPE], owner)
+    _keep_key(key_file, key)
+    return key
+
+
+def _kept_key(key_file: Path | None) -> str | None:
+    return key_file.read_text().strip() if key_file is not None and key_file.exists() else None
+
+
+def _keep_key(key_file: Path | None, key: str) -> None:
+    if key_file is not None:
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(key + "\n")
+        key_file.chmod(0o600)
+
+
+async def seed_demo(contact_count: int = 3000, key_file: Path | None = None) -> tuple[Team, str]:
+    """Create (or reuse) the demo team; its admin key is kept in `key_file`, so every run prints the same one."""
     owner = await User.get_or_none(email=DEMO_OWNER)
     membership = (
         await TeamMember.filter(user_id=owner.id, team__name=DEMO_TEAM).select_related("team").first()
         if owner else None
     )
     if membership is not None:
-        team = membership.team
-        _, key = await create_api_key(team, "Demo key", [ADMIN_SCOPE], owner)
-        return team, key
+        return membership.team, await _demo_key(membership.team, owner, key_file)
 
     team, owner, key = await create_team(DEMO_TEAM, DEMO_OWNER, DEMO_PASSWORD, time_zone="Europe/London")
+    _keep_key(key_file, key)
     for key_name, kind, options in [
         ("plan", "enum", ["free", "starter", "pro", "studio"]),
         ("company", "string", None),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import httpx
 
 from app.contacts.models import TeamContact
 from app.teams.models import ApiKey, Team
@@ -14,9 +19,9 @@ from app.teams.models import ApiKey, Team
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def memberhub(*args: str) -> subprocess.CompletedProcess:
+def memberhub(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=dict(os.environ),
+        [sys.executable, "-m", "app.cli", *args], cwd=ROOT, env={**os.environ, **(env or {})},
         capture_output=True, text=True, timeout=120,
     )
 
@@ -114,3 +119,55 @@ async def test_demo_seeds_a_team_whose_printed_key_lists_its_contacts(gql):
     again = memberhub("demo", "--no-serve", "--contacts", "300")
     assert again.returncode == 0, again.stderr
     assert await Team.all().count() == 1  # re-running reuses the demo team
+
+
+async def test_demo_refuses_a_busy_port_before_seeding(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = memberhub("demo", "--port", str(port), "--contacts", "10", env={"MEMBERHUB_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    assert f"127.0.0.1:{port} is in use" in result.stderr and "--port" in result.stderr
+    assert await Team.all().count() == 0  # nothing seeded
+
+
+async def test_demo_prints_the_same_key_every_run(tmp_path, gql):
+    env = {"MEMBERHUB_DATA_DIR": str(tmp_path)}
+    first = memberhub("demo", "--no-serve", "--contacts", "20", env=env)
+    again = memberhub("demo", "--no-serve", "--contacts", "20", env=env)
+    assert first.returncode == 0 and again.returncode == 0, first.stderr + again.stderr
+    keys = [next(w for w in r.stdout.split() if w.startswith("mhk_")) for r in (first, again)]
+    assert keys[0] == keys[1]
+    assert await ApiKey.all().count() == 1
+    assert (tmp_path / "demo_api_key").stat().st_mode & 0o777 == 0o600
+    assert (await gql("{ viewer { team { name } } }", token=keys[0]))["viewer"]["team"]["name"]
+    (tmp_path / "demo_api_key").write_text("mhk_revoked_or_lost\n")  # a lost key is replaced, once
+    replaced = memberhub("demo", "--no-serve", "--contacts", "20", env=env)
+    new_key = next(w for w in replaced.stdout.split() if w.startswith("mhk_"))
+    assert new_key != keys[0] and (tmp_path / "demo_api_key").read_text().strip() == new_key
+
+
+async def test_demo_server_is_ready_at_once_after_seeding(tmp_path):
+    """The Redis pool made while seeding is closed with its loop, so the server's first /readyz is 200."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(  # noqa: ASYNC220 - the demo is a long-running command
+        [sys.executable, "-m", "app.cli", "demo", "--port", str(port), "--contacts", "20"], cwd=ROOT,
+        env={**os.environ, "MEMBERHUB_DATA_DIR": str(tmp_path)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            for _ in range(1200):  # a loaded machine takes a while to migrate, seed and start
+                try:
+                    await client.get("/healthz")
+                    break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.1)
+            ready = await client.get("/readyz")
+        assert ready.status_code == 200, ready.text
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=60)
+    assert "Traceback" not in output and "attached to a different loop" not in output, output
