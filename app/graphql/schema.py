@@ -34,6 +34,7 @@ from app.email import graphql as email_graphql
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
 from app.graphql.nodes import NodeRegistry, node_query
+from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
 from app.segments import graphql as segments_graphql
@@ -107,7 +108,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions.append(lambda: MaskErrors(
             should_mask_error=lambda error: not isinstance(error.original_error, GraphQLError | None)
         ))
-    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    # PlannedExecutionContext: lists that complete themselves in one pass (the member tree, app/graphql/planned.py).
+    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
+                           execution_context_class=PlannedExecutionContext)
 
 
 # The exported SDL does not depend on settings; this instance serves `strawberry export-schema`.
