@@ -43,6 +43,8 @@ class Settings:
     operation_allowlist: Path | None = None
     # Bearer token for GET /metrics; without one, /metrics answers outside production only.
     metrics_token: str | None = None
+    # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
+    graphiql_assets_url: str = "https://unpkg.com"
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -92,6 +94,7 @@ def load_settings() -> Settings:
         operation_allowlist=Path(os.environ["MEMBERHUB_OPERATION_ALLOWLIST"]).expanduser().resolve()
         if os.environ.get("MEMBERHUB_OPERATION_ALLOWLIST") else None,
         metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
+        graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
     )
 

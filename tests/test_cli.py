@@ -113,9 +113,29 @@ async def test_demo_seeds_a_team_whose_printed_key_lists_its_contacts(gql):
     assert data["hubs"]["totalCount"] == 3 and data["customProperties"]["totalCount"] == 5
     segments = await gql("{ segments { edges { node { name memberCount } } } }", token=key)
     counts = {e["node"]["name"]: e["node"]["memberCount"] for e in segments["segments"]["edges"]}
-    assert set(counts) == {"VIPs", "Engaged UK and US", "Pro plans outside the community"}
+    assert set(counts) == {"VIPs", "Engaged UK and US", "Pro plans outside the community", "Searched this week",
+                           "Lapsed readers", "Frequent visitors"}
     assert counts["VIPs"] == data["contacts"]["totalCount"]  # evaluated at creation, same as the filter
-    assert all(0 < n < 300 for n in counts.values()), counts
+    assert all(0 < n < 300 for n in counts.values()), counts  # the event segments too: 90 days of events
+
+    explore = await gql(
+        "{ products { edges { node { id name prices { type amount interval } } } } "
+        "dripCampaigns { edges { node { name trigger active segmentId } } } "
+        "hubs { edges { node { id name } } } }", token=key)
+    [product] = [e["node"] for e in explore["products"]["edges"]]
+    assert {(p["type"], p["interval"]) for p in product["prices"]} == {("RECURRING", "MONTH"), ("ONE_TIME", None)}
+    [drip] = [e["node"] for e in explore["dripCampaigns"]["edges"]]
+    assert drip["trigger"] == "SEGMENT_JOIN" and drip["active"] is False
+    academy = next(e["node"]["id"] for e in explore["hubs"]["edges"] if e["node"]["name"] == "Yoga Academy")
+    tree = await gql("query($hub: ID!) { contentTree(hubId: $hub) { id title kind parentId } "
+                     "accessRules(hubId: $hub) { targetId audience productIds segmentIds dripDays } }",
+                     {"hub": academy}, token=key)
+    titles = {n["title"]: n for n in tree["contentTree"]}
+    assert titles["Foundations of Yoga"]["kind"] == "COURSE" and len(tree["contentTree"]) == 8
+    rules = {r["targetId"]: r for r in tree["accessRules"]}
+    assert rules[titles["Foundations of Yoga"]["id"]]["productIds"] == [product["id"]]
+    assert rules[titles["Week 2: Flow"]["id"]]["dripDays"] == 7
+    assert rules[titles["VIP masterclass"]["id"]]["audience"] == "SEGMENTS_ANY"
     again = memberhub("demo", "--no-serve", "--contacts", "300")
     assert again.returncode == 0, again.stderr
     assert await Team.all().count() == 1  # re-running reuses the demo team

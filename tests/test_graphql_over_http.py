@@ -4,14 +4,18 @@ and the graphql-http audit (npm) against a live server."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
+import httpx
 import pytest
 import websockets
+
+from app.settings import get_settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 AUDIT_DIR = Path(__file__).resolve().parent.parent / ".ci" / "audit"
@@ -113,3 +117,16 @@ async def test_graphql_http_audit_passes_without_warnings(live_server):
     results = [json.loads(line) for line in stdout.decode().splitlines() if line.strip()]
     assert len(results) > 40  # every audit ran
     assert [r for r in results if r["status"] != "ok"] == []
+
+
+async def test_graphiql_shows_a_header_example_and_loads_assets_from_the_configured_mirror(http):
+    page = await http.get("/graphql", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "Bearer mhk_your_api_key" in page.text and "https://unpkg.com/graphiql@" in page.text
+    from app.asgi import create_app
+
+    mirrored = create_app(dataclasses.replace(get_settings(), graphiql_assets_url="http://assets.internal/npm"),
+                          manage_orm=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=mirrored), base_url="http://t") as client:
+        offline = await client.get("/graphql", headers={"accept": "text/html"})
+    assert "http://assets.internal/npm/graphiql@" in offline.text and "unpkg.com" not in offline.text

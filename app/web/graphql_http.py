@@ -11,11 +11,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import MissingQueryError
@@ -28,6 +29,8 @@ from app.web.observability import CountingTransportWSHandler
 from app.web.persisted import PersistedQueryError, resolve_persisted_query
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+# GraphiQL's headers tab starts with this example until the user edits it (GraphiQL then keeps theirs).
+EXAMPLE_HEADERS = '{\n  "Authorization": "Bearer mhk_your_api_key"\n}'
 JSON = "application/json"
 WEBSOCKET_PROTOCOL = "graphql-transport-ws"
 
@@ -102,6 +105,12 @@ class GraphQLOverHTTP(GraphQL[Any, None]):
         response.headers["content-type"] = f"{media_type}; charset=utf-8"
         if media_type == GRAPHQL_RESPONSE_JSON and getattr(request.state, "graphql_request_error", False):
             response.status_code = 400
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        html = self.graphql_ide_html.replace("https://unpkg.com", self.settings.graphiql_assets_url)
+        html = html.replace("React.useState(parameters.headers)",
+                            f"React.useState(parameters.headers || {json.dumps(EXAMPLE_HEADERS)})")
+        return HTMLResponse(html)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
         processed: dict[str, Any] = dict(await super().process_result(request, result))
