@@ -33,6 +33,7 @@ from app.content.graphql import ContentMutation, ContentQuery
 from app.email import graphql as email_graphql
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
+from app.graphql.inputs import InputGuard
 from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
@@ -99,6 +100,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        InputGuard,  # NUL, lone surrogates, NaN, deep JSON: refused before any resolver runs
         OperationMetrics,
     ]
     if not settings.introspection:
