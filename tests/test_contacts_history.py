@@ -111,3 +111,18 @@ async def test_csv_header_joined_at_is_the_same_column(gql, team, tmp_path):
     result = memberhub("import-contacts", str(team.id), str(csv_file), "--json")
     assert json.loads(result.stdout)["imported"] == 1, result.stderr
     assert await preview(gql, team.key, "createdAt before 2011-01-01") == 1
+
+
+async def test_dates_without_an_offset_are_in_the_teams_time_zone(gql, make_team, tmp_path):
+    london = await make_team("London Studio", time_zone="Europe/London")
+    data = await gql(UPSERT, {"contacts": [{"email": "summer@example.com", "createdAt": "2021-07-01T09:00:00"}]},
+                     token=london.key)
+    assert data["upsertContacts"]["contacts"][0]["createdAt"] == "2021-07-01T08:00:00+00:00"  # BST
+    csv_file = tmp_path / "contacts.csv"
+    csv_file.write_text("email,created_at\nday@example.com,2021-07-01\nwinter@example.com,2021-01-01T09:00:00Z\n")
+    result = memberhub("import-contacts", str(london.team.id), str(csv_file), "--json")
+    assert json.loads(result.stdout)["imported"] == 2, result.stderr
+    joined = {e["node"]["email"]: e["node"]["createdAt"] for e in (await gql(CONTACTS, token=london.key))["contacts"]["edges"]}
+    assert joined["day@example.com"] == "2021-06-30T23:00:00+00:00"  # local midnight
+    assert joined["winter@example.com"] == "2021-01-01T09:00:00+00:00"  # an explicit offset wins
+    assert await preview(gql, london.key, "createdAt during 2021-07") == 2

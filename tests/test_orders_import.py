@@ -296,3 +296,14 @@ async def test_cli_refuses_a_file_without_the_required_columns(team, tmp_path):
     assert "missing: placed_at, currency" in result.stderr
     unknown = memberhub("import-orders", "999999", str(csv_file))
     assert unknown.returncode == 2
+
+
+async def test_order_dates_without_an_offset_are_in_the_teams_time_zone(gql, make_team, tmp_path):
+    york = await make_team("New York Studio", time_zone="America/New_York")
+    payload = await import_orders(gql, york.key, [order("A-1", "ava@example.com", 100, placed="2021-01-15T12:00:00")])
+    assert payload["createdCount"] == 1
+    csv_file = tmp_path / "orders.csv"
+    csv_file.write_text(CSV_HEADER + "B-1,bo@example.com,2021-07-01,usd,1.00,,\n")
+    assert json.loads(memberhub("import-orders", str(york.team.id), str(csv_file), "--json").stdout)["imported"] == 1
+    placed = {e["node"]["externalId"]: e["node"]["placedAt"] for e in (await orders_of(gql, york.key))["edges"]}
+    assert placed == {"A-1": "2021-01-15T17:00:00+00:00", "B-1": "2021-07-01T04:00:00+00:00"}

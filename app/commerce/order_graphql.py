@@ -79,7 +79,7 @@ class ImportOrderItemInput:
 class ImportOrderInput:
     external_id: str = strawberry.field(description="The order's id on the old platform: re-imports update it.")
     email: str = strawberry.field(description="The contact's email; an unknown one creates the contact.")
-    placed_at: datetime = strawberry.field(description="No offset means UTC.")
+    placed_at: datetime = strawberry.field(description="No offset means the team's time zone.")
     currency: str = strawberry.field(description="ISO 4217 code, e.g. usd.")
     total_amount: int = strawberry.field(description="Minor units.")
     amount_refunded: int = strawberry.field(default=0, description="Minor units; at most the total.")

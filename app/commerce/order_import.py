@@ -23,7 +23,7 @@ import io
 import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from app.commerce.models import OrderStatus
 from app.commerce.segment_fields import ORDERS_TRIGGER
 from app.contacts.importer import CsvFormatError  # the file as a whole cannot be imported
 from app.contacts.service import ensure_contacts
-from app.contacts.validation import parse_timestamp
+from app.contacts.validation import parse_timestamp, team_zone
 from app.core.errors import FieldError, ValidationFailed
 from app.db import connection_params
 from app.segments import stats
@@ -161,8 +161,8 @@ def _amount(value: Any, name: str, path: str, exponent: int | None, errors: list
     return value
 
 
-def validate_order(raw: dict[str, Any], products: dict[str, int], line: int,
-                   prefix: str = "") -> tuple[OrderRow | None, list[FieldError]]:
+def validate_order(raw: dict[str, Any], products: dict[str, int], line: int, prefix: str = "",
+                   tz: tzinfo = UTC) -> tuple[OrderRow | None, list[FieldError]]:
     """One order from a CSV row (text, major units) or a GraphQL input (minor units).
 
     `raw["items"]` is a list of (product external id, quantity, amount) with quantity/amount None
@@ -182,7 +182,7 @@ def validate_order(raw: dict[str, Any], products: dict[str, int], line: int,
     if raw.get("placedAt") in (None, ""):
         errors.append(FieldError(path("placedAt"), "placedAt is required", "REQUIRED"))
     else:
-        placed_at = parse_timestamp(raw["placedAt"], path("placedAt"), "placedAt", errors)
+        placed_at = parse_timestamp(raw["placedAt"], path("placedAt"), "placedAt", errors, tz)
     currency = _text(raw.get("currency"), "currency", path("currency"), errors, 3)
     exponent = None
     if currency is not None:
@@ -402,9 +402,10 @@ async def import_orders(team_id: int, orders: list[dict[str, Any]]) -> ImportRes
 
     async with in_transaction() as tx, tx.acquire_connection() as conn:
         products = await product_ids_by_external_id(conn, team_id)
+        tz = team_zone(await conn.fetchval("SELECT time_zone FROM teams WHERE id = $1", team_id))
         rows: list[OrderRow] = []
         for index, raw in enumerate(orders):
-            row, errors = validate_order(raw, products, index, f"orders.{index}")
+            row, errors = validate_order(raw, products, index, f"orders.{index}", tz)
             if row is None:
                 result.reject(index, raw.get("externalId"), errors)
             else:
@@ -457,8 +458,10 @@ async def import_orders_csv(database_url: str, team_id: int, path: Path,
     conn = await asyncpg.connect(**params)
     result = ImportResult()
     try:
-        if not await conn.fetchval("SELECT 1 FROM teams WHERE id = $1", team_id):
+        zone_name = await conn.fetchval("SELECT time_zone FROM teams WHERE id = $1", team_id)
+        if zone_name is None:
             raise CsvFormatError(f"team {team_id} does not exist")
+        tz = team_zone(zone_name)
         products = await product_ids_by_external_id(conn, team_id)
         reader = csv.reader(_lines(path, on_bytes))
         try:
@@ -484,7 +487,7 @@ async def import_orders_csv(database_url: str, team_id: int, path: Path,
                             None, f"{', '.join(bad)}: contains a NUL byte or invalid UTF-8", "INVALID_TEXT")])
                         continue
                     raw = _row_to_raw(fields, values)
-                    row, errors = validate_order(raw, products, line)
+                    row, errors = validate_order(raw, products, line, tz=tz)
                     if row is None:
                         result.reject(line, raw.get("externalId"), errors)
                         continue

@@ -119,7 +119,7 @@ class ContactInput:
         default=None, description="Merged key by key; a null value removes the key."
     )
     created_at: datetime | None = strawberry.field(
-        default=None, description="When the contact joined (imported history; no offset = UTC). "
+        default=None, description="When the contact joined (imported history; no offset = the team's time zone). "
         "Kept as it is when not given; new contacts default to now.",
     )
 

@@ -14,7 +14,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, PropertyType, TeamContact
-from app.contacts.validation import KEY_RE, ContactRow, validate_contact
+from app.contacts.validation import KEY_RE, ContactRow, team_zone, validate_contact
 from app.core.errors import FieldError, ValidationFailed
 from app.core.evaluation import ALL_FIELDS, request_evaluation, start_backfill, wake_evaluator
 from app.teams.models import Team
@@ -194,8 +194,9 @@ async def upsert_contacts(team: Team, contacts: list[dict[str, Any]]) -> tuple[l
     errors: list[FieldError] = []
     rows: list[ContactRow] = []
     seen: dict[str, int] = {}
+    tz = team_zone(team.time_zone)
     for index, raw in enumerate(contacts):
-        row, row_errors = validate_contact(raw, definitions, f"contacts.{index}")
+        row, row_errors = validate_contact(raw, definitions, f"contacts.{index}", tz=tz)
         errors.extend(row_errors)
         if row is None:
             continue

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, PropertyType
 from app.core.errors import FieldError
@@ -38,9 +39,18 @@ class ContactRow:
     created_at: datetime | None = None
 
 
-def parse_timestamp(value: Any, field: str, label: str, errors: list[FieldError]) -> datetime | None:
-    """An ISO-8601 date (midnight UTC) or datetime (no offset = UTC) from text or a datetime, within
-    1900 .. tomorrow. Imports use it for `createdAt` and `placedAt`."""
+def team_zone(name: str | None) -> tzinfo:
+    """A team's time zone (UTC when unset or unknown)."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def parse_timestamp(value: Any, field: str, label: str, errors: list[FieldError], tz: tzinfo = UTC) -> datetime | None:
+    """An ISO-8601 date or datetime from text or a datetime, within 1900 .. tomorrow; a date is
+    midnight and a datetime without an offset is local time, both in `tz` (the team's zone, as
+    dates in segment rules are). Imports use it for `createdAt` and `placedAt`."""
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -60,7 +70,7 @@ def parse_timestamp(value: Any, field: str, label: str, errors: list[FieldError]
         errors.append(FieldError(field, f"{label} must be an ISO-8601 date or datetime", "INVALID_DATE"))
         return None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
+        value = value.replace(tzinfo=tz)
     if value < EARLIEST_TIMESTAMP or value > datetime.now(UTC) + FUTURE_SLACK:
         errors.append(FieldError(field, f"{label} {value.date().isoformat()} is before 1900 or in the future",
                                  "OUT_OF_RANGE"))
@@ -151,6 +161,7 @@ def validate_contact(
     definitions: dict[str, CustomPropertyDefinition],
     prefix: str,
     from_text: bool = False,
+    tz: tzinfo = UTC,
 ) -> tuple[ContactRow | None, list[FieldError]]:
     """Validate one contact; returns the normalised row or the errors (never both)."""
     errors: list[FieldError] = []
@@ -192,7 +203,7 @@ def validate_contact(
         row.lifecycle_stage = stage
     created_at = raw.get("createdAt")
     if created_at is not None:
-        row.created_at = parse_timestamp(created_at, path("createdAt"), "createdAt", errors)
+        row.created_at = parse_timestamp(created_at, path("createdAt"), "createdAt", errors, tz)
     tags = raw.get("tags")
     if tags is not None:
         if not isinstance(tags, list):
