@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
@@ -25,7 +25,9 @@ from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
 from app.core import inputs
 from app.core.logs import bind_team
+from app.core.pubsub import credentials_channel, listen
 from app.core.redis import close_redis, get_redis
+from app.core.tokens import sha256_hex
 from app.email.web import UNSUBSCRIBE_ROUTES
 from app.events.http import ingest_endpoint
 from app.graphql.context import Context
@@ -37,7 +39,7 @@ from app.teams.service import authenticate
 from app.web.cors import cors_middleware
 from app.web.graphql_http import GraphQLOverHTTP
 from app.web.metrics import metrics_endpoint
-from app.web.observability import ObservabilityMiddleware
+from app.web.observability import CountingTransportWSHandler, ObservabilityMiddleware
 from app.wiring import wire
 
 log = logging.getLogger("memberhub")
@@ -50,7 +52,75 @@ def bearer_token(value: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+# An open websocket re-checks its credential this often (revoked, expired, user left the team, member
+# banned); a revocation also reaches it at once through pub/sub (`publish_revoked`).
+CREDENTIAL_RECHECK_SECONDS = 15.0
+REVOKED_CLOSE_CODE = 4403
+
+
+class CredentialWatchingHandler(CountingTransportWSHandler):
+    """graphql-transport-ws that also stops the socket's background tasks when it closes (and, from
+    its base, counts the operations running on it)."""
+
+    async def shutdown(self) -> None:
+        for task in self.context.background:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await super().shutdown()
+
+
+async def _watch_credential(context: Context, token: str, ready: asyncio.Event) -> None:
+    """Close the websocket, and so end its subscriptions, once `token` stops being valid."""
+    try:
+        await _until_revoked(token, lambda: _still_valid(context, token), ready)
+        if isinstance(context.request, WebSocket):
+            await context.request.close(code=REVOKED_CLOSE_CODE, reason="credential revoked")
+    except asyncio.CancelledError:
+        raise
+    except Exception:  # the socket may be gone already; never leak the task's error
+        log.debug("credential watcher ended", exc_info=True)
+
+
+async def _still_valid(context: Context, token: str) -> bool:
+    if token.startswith(MEMBER_TOKEN_PREFIX):
+        return await authenticate_member(token) is not None
+    team = str(context.viewer.team.id) if context.viewer is not None else None
+    return await authenticate(token, team) is not None
+
+
+async def _until_revoked(token: str, still_valid: Callable[[], Awaitable[bool]], ready: asyncio.Event) -> None:
+    """Return once `token` is revoked: a pub/sub message names it, or a periodic re-check fails.
+    With Redis down only the re-check is left."""
+    revoked = asyncio.Event()
+
+    async def notified() -> None:
+        while True:
+            try:
+                async for _ in listen(credentials_channel(), where=("token_hash", sha256_hex(token)), ready=ready):
+                    revoked.set()
+                    return
+            except (ConnectionError, OSError):
+                ready.set()
+                await asyncio.sleep(CREDENTIAL_RECHECK_SECONDS)
+
+    listener = asyncio.create_task(notified())
+    try:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(revoked.wait(), timeout=CREDENTIAL_RECHECK_SECONDS)
+                return
+            if not await still_valid():
+                return
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+
+
 class MemberHubGraphQL(GraphQLOverHTTP):
+    graphql_transport_ws_handler_class = CredentialWatchingHandler
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(settings),
@@ -99,6 +169,12 @@ class MemberHubGraphQL(GraphQLOverHTTP):
             await self._authenticate(context, token, params.get("team"))
         if context.viewer is None and context.member is None:
             raise ConnectionRejectionError({"message": "authentication required"})
+        assert token is not None
+        # Watching before the ack: a revocation right after it is not missed.
+        ready = asyncio.Event()
+        context.background.append(asyncio.create_task(_watch_credential(context, token, ready)))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ready.wait(), timeout=2)
         return None
 
 
