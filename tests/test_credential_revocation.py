@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 
+import factories
 import pytest
 import websockets
 from ids import gid
 
 from app import asgi
+from app.access import members
 from app.teams.models import ApiKey
 from app.teams.service import create_api_key, create_team, login
 
@@ -71,6 +73,27 @@ async def test_a_credential_revoked_without_notice_is_caught_by_the_periodic_rec
     ws = await subscribed(live_server.ws_url, secret)
     try:
         await ApiKey.filter(id=key.id).update(revoked_at=key.created_at)  # no pub/sub message
+
+        assert await closed_code(ws) == 4403
+    finally:
+        await ws.close()
+
+
+async def test_a_member_signing_out_closes_the_member_sessions_open_subscriptions(live_server, gql, team):
+    contact = await factories.contact(team, "member@example.com")
+    hub = await factories.hub(team, "Live")
+    await factories.hub_member(team, hub, contact)
+    issued = await members.admin_issue_code(team.id, hub.id, contact.id)
+    _, token = await members.sign_in_with_code(hub.id, contact.email, issued.code)
+    ws = await websockets.connect(live_server.ws_url, subprotocols=["graphql-transport-ws"])
+    try:
+        await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), timeout=5))["type"] == "connection_ack"
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {
+            "query": "subscription($h: ID!) { myAccessChanged(hubId: $h) { hubId } }",
+            "variables": {"h": gid("Hub", hub.id)}}}))
+
+        assert (await gql("mutation { signOutMember }", token=token))["signOutMember"] is True
 
         assert await closed_code(ws) == 4403
     finally:
