@@ -10,14 +10,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from tortoise import connections
 
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
@@ -25,6 +24,7 @@ from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
 from app.core import inputs
+from app.core.logs import bind_team
 from app.core.pubsub import credentials_channel, listen
 from app.core.redis import close_redis, get_redis
 from app.core.tokens import sha256_hex
@@ -36,6 +36,10 @@ from app.graphql.schema import build_schema
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
+from app.web.cors import cors_middleware
+from app.web.graphql_http import GraphQLOverHTTP
+from app.web.metrics import metrics_endpoint
+from app.web.observability import CountingTransportWSHandler, ObservabilityMiddleware
 from app.wiring import wire
 
 log = logging.getLogger("memberhub")
@@ -54,8 +58,9 @@ CREDENTIAL_RECHECK_SECONDS = 15.0
 REVOKED_CLOSE_CODE = 4403
 
 
-class CredentialWatchingHandler(BaseGraphQLTransportWSHandler[Context, None]):
-    """graphql-transport-ws that also stops the socket's background tasks when it closes."""
+class CredentialWatchingHandler(CountingTransportWSHandler):
+    """graphql-transport-ws that also stops the socket's background tasks when it closes (and, from
+    its base, counts the operations running on it)."""
 
     async def shutdown(self) -> None:
         for task in self.context.background:
@@ -113,7 +118,7 @@ async def _until_revoked(token: str, still_valid: Callable[[], Awaitable[bool]],
             await listener
 
 
-class MemberHubGraphQL(GraphQL[Context, None]):
+class MemberHubGraphQL(GraphQLOverHTTP):
     graphql_transport_ws_handler_class = CredentialWatchingHandler
 
     def __init__(self, settings: Settings) -> None:
@@ -121,6 +126,7 @@ class MemberHubGraphQL(GraphQL[Context, None]):
             build_schema(settings),
             graphql_ide="graphiql" if settings.graphiql else None,
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            allowed_origins=settings.cors_origins,  # websocket handshakes from other origins (app/web/cors.py)
         )
         self.settings = settings
 
@@ -147,10 +153,13 @@ class MemberHubGraphQL(GraphQL[Context, None]):
             context.member = await authenticate_member(token, with_access_facts=with_access_facts)
             context.token_rejected = context.member is None
             if context.member is not None:
+                bind_team(context.member.team_id)
                 prime_member_access(context.loaders, context.member)
             return
         context.viewer = await authenticate(token, team_id)
         context.token_rejected = context.viewer is None
+        if context.viewer is not None:
+            bind_team(context.viewer.team.id)
 
     async def on_ws_connect(self, context: Context) -> Any:
         """Websocket clients authenticate in connection_init: {"authorization": "Bearer …"}."""
@@ -222,16 +231,20 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
             if manage_orm:
                 await close_orm()
 
+    routes: list[BaseRoute] = [
+        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql_app),
+        Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
+        Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
+        Route("/media/{media_id}", serve_media, methods=["GET"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint(settings)),
+        *UNSUBSCRIBE_ROUTES,
+    ]
     return Starlette(
-        routes=[
-            Route("/graphql", graphql_app, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql_app),
-            Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
-            Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
-            Route("/media/{media_id}", serve_media, methods=["GET"]),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            *UNSUBSCRIBE_ROUTES,
-        ],
+        routes=routes,
+        # Outermost first: request ids and metrics see every response, CORS preflights included.
+        middleware=[Middleware(ObservabilityMiddleware, routes=routes), *cors_middleware(settings)],
         lifespan=lifespan,
     )

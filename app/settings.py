@@ -35,6 +35,17 @@ class Settings:
     max_tokens: int = 4000
     db_pool_max: int = 20
     public_url: str = "http://127.0.0.1:8000"
+    # Browser pages on these origins may call the API (CORS) and open its websocket; "*" allows any.
+    cors_origins: tuple[str, ...] = ()
+    # Only for cookies: API keys and member tokens travel in the Authorization header, which needs no credentials.
+    cors_allow_credentials: bool = False
+    # A JSON file of the only GraphQL documents that may run (app/web/persisted.py); None runs any.
+    operation_allowlist: Path | None = None
+    # Bearer token for GET /metrics; without one, /metrics answers outside production only.
+    metrics_token: str | None = None
+    # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
+    graphiql_assets_url: str = "https://unpkg.com"
+    log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -57,6 +68,10 @@ def _secret_key(data_dir: Path) -> str:
     return key
 
 
+def _list(name: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
+
+
 def load_settings() -> Settings:
     data_dir = Path(os.environ.get("MEMBERHUB_DATA_DIR", ".memberhub")).expanduser().resolve()
     environment = os.environ.get("MEMBERHUB_ENV", "development")
@@ -74,6 +89,13 @@ def load_settings() -> Settings:
         max_tokens=_int("MEMBERHUB_MAX_TOKENS", 4000),
         db_pool_max=_int("MEMBERHUB_DB_POOL_MAX", 20),
         public_url=os.environ.get("MEMBERHUB_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+        cors_origins=_list("MEMBERHUB_CORS_ORIGINS"),
+        cors_allow_credentials=_bool("MEMBERHUB_CORS_ALLOW_CREDENTIALS", False),
+        operation_allowlist=Path(os.environ["MEMBERHUB_OPERATION_ALLOWLIST"]).expanduser().resolve()
+        if os.environ.get("MEMBERHUB_OPERATION_ALLOWLIST") else None,
+        metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
+        graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
+        log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
     )
 
 
