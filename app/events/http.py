@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse
 from app.core import inputs
 from app.core.errors import ValidationFailed
 from app.core.ids import InvalidId, decode_id, encode_id
-from app.events.service import MAX_BATCH, ingest_events
+from app.events.service import MAX_BATCH, RETRYABLE_CONFLICTS, ingest_events
 from app.teams.service import authenticate
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -74,6 +74,10 @@ async def ingest_endpoint(request: Request) -> JSONResponse:
         result = await ingest_events(viewer.team.id, events)
     except ValidationFailed as exc:
         return _error(400, exc.errors[0].code, exc.errors[0].message)
+    except RETRYABLE_CONFLICTS:  # still conflicting after every retry: nothing was stored
+        response = _error(503, "CONFLICT_RETRY", "the batch conflicted with concurrent writes; send it again")
+        response.headers["Retry-After"] = "1"
+        return response
     return JSONResponse({
         "accepted": len(result.accepted),
         "rejected": len(result.rejected),

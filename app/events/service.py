@@ -7,8 +7,10 @@ Redis; if Redis is down the rows wait for the reconciliation sweep, so nothing i
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import random
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -179,13 +181,34 @@ async def ingest_events(
     if conn is not None:
         await _store(conn, team_id, valid, result)
     else:
-        async with in_transaction() as tx, tx.acquire_connection() as own_conn:
-            await _store(own_conn, team_id, valid, result)
+        result = await _store_retrying(team_id, valid, result)
     result.accepted.sort(key=lambda a: a.index)
     result.rejected.sort(key=lambda r: r.index)
     if conn is None and any(not a.duplicate for a in result.accepted):
         await wake_evaluator(team_id)
     return result
+
+
+# Concurrent batches and the evaluator lock stats and pending rows of overlapping contacts; when
+# PostgreSQL breaks a deadlock (or a serialization conflict) it rolls one transaction back whole, so
+# running it again is safe and the client never sees the conflict.
+RETRYABLE_CONFLICTS = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
+STORE_ATTEMPTS = 4
+
+
+async def _store_retrying(team_id: int, valid: list[_Valid], checked: IngestResult) -> IngestResult:
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        result = IngestResult(rejected=list(checked.rejected))
+        try:
+            async with in_transaction() as tx, tx.acquire_connection() as own_conn:
+                await _store(own_conn, team_id, valid, result)
+            return result
+        except RETRYABLE_CONFLICTS:
+            if attempt == STORE_ATTEMPTS:
+                raise
+            log.info("ingest transaction conflicted (attempt %d); retrying", attempt)
+            await asyncio.sleep(random.uniform(0.005, 0.05) * attempt)  # jitter, so conflicting batches part
+    raise AssertionError("unreachable")
 
 
 async def _store(conn: asyncpg.Connection, team_id: int, valid: list[_Valid], result: IngestResult) -> None:
