@@ -7,6 +7,7 @@ published on `team_channel(team_id, "segment-membership")` after commit.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -26,7 +27,7 @@ from app.hubs.models import Hub
 from app.segments import dsl, rules
 from app.segments import stats as _stats  # noqa: F401  (registers the ingest hook that keeps computed properties exact)
 from app.segments.catalog import CatalogContext
-from app.segments.compiler import CompiledRule, compile_rule
+from app.segments.compiler import CompiledRule, Memberships, compile_rule
 from app.segments.dependencies import dependency_order, referenced_names
 from app.segments.models import Segment, SegmentKind, SegmentMembership
 from app.segments.pipeline.changes import MembershipChange, publish_membership_changes
@@ -80,18 +81,23 @@ class ParsedRule:
     def triggers(self) -> Triggers:
         return rule_triggers(self.node)
 
-    def compile(self, now: datetime, contact_ids: list[int] | None = None) -> CompiledRule:
-        return compile_rule(self.node, self.ctx.team_id, self.ctx.tz, now, contact_ids)
+    def compile(self, now: datetime, contact_ids: list[int] | None = None,
+                memberships: Memberships | None = None) -> CompiledRule:
+        return compile_rule(self.node, self.ctx.team_id, self.ctx.tz, now, contact_ids, memberships)
 
 
 async def check_rule(team: Team, rule_text: str | None, rule: Any, self_name: str | None = None,
                      ctx: CatalogContext | None = None) -> ParsedRule:
+    """A rule from a request: parsed and checked in a thread, so a large one never holds the event
+    loop (its size is bounded by the DSL's and the checker's limits, references cost one lookup)."""
     ctx = ctx or await load_context(team)
-    return ParsedRule(parse_rule(rule_text, rule, ctx, self_name), ctx)
+    return ParsedRule(await asyncio.to_thread(parse_rule, rule_text, rule, ctx, self_name), ctx)
 
 
 async def stored_rule(team: Team, segment: Segment, ctx: CatalogContext | None = None) -> ParsedRule:
-    return await check_rule(team, None, segment.rule, segment.name, ctx)
+    """A saved rule, checked when it was saved: parsed inline (the real-time path reads many per batch)."""
+    ctx = ctx or await load_context(team)
+    return ParsedRule(parse_rule(None, segment.rule, ctx, segment.name), ctx)
 
 
 # ---------------------------------------------------------------- membership writes
@@ -186,11 +192,22 @@ async def evaluate_for_contacts(segment: Segment, contact_ids: list[int], cause:
 
 async def recompute(team: Team, segment: Segment, cause: str = CAUSE_RECOMPUTE,
                     cause_ref: str | None = None) -> list[MembershipChange]:
-    """Full recompute of a dynamic segment."""
+    """Full recompute of a dynamic segment. Whoever it moved is queued for the segments whose rules
+    read it (`in segment`), which the real-time worker then re-checks in dependency order."""
     if segment.kind != SegmentKind.DYNAMIC:
         raise ValidationFailed.one("id", f"a {segment.kind} segment is not recomputed from a rule", "NOT_DYNAMIC")
     parsed = await stored_rule(team, segment)
-    return await _evaluate(team, segment, parsed, None, cause, cause_ref)
+    read_by_others = bool(await referencing_segments_by_name(team, segment.name, segment.id))
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        changes = await _evaluate_with(conn, segment, parsed, None, cause, cause_ref)
+        if read_by_others:
+            moved = sorted({c.team_contact_id for c in changes})
+            await request_evaluation(conn, team.id, moved, fields=[static_segment_field(segment.id)],
+                                     cause=CAUSE_SEGMENT, cause_refs=[str(segment.id)] * len(moved))
+    await publish_membership_changes(team.id, changes)
+    if changes and read_by_others:
+        await wake_evaluator(team.id)
+    return changes
 
 
 # ---------------------------------------------------------------- CRUD
@@ -292,9 +309,10 @@ class WhatIf:
         return self.leaves[:SAMPLE_SIZE]
 
 
-async def what_if(team: Team, segment: Segment, parsed: ParsedRule) -> WhatIf:
-    """Who would join and leave if the segment had this rule now (nothing is written)."""
-    compiled = parsed.compile(datetime.now(UTC))
+async def what_if(team: Team, segment: Segment, parsed: ParsedRule, memberships: Memberships | None = None) -> WhatIf:
+    """Who would join and leave if the segment had this rule now (nothing is written); `memberships`:
+    referenced segments' members as a pending edit would change them."""
+    compiled = parsed.compile(datetime.now(UTC), memberships=memberships)
     seg = compiled.param(segment.id, "bigint")
     prefix = compiled.cte_prefix() + ", " if compiled.ctes else ""
     sql = f"""
@@ -343,14 +361,15 @@ async def edit_impacts(team: Team, segment: Segment, parsed: ParsedRule, change:
         if use.kind != SEGMENT:
             impacts.append(await by_kind[use.kind].impact(team.id, segment.id, use, diff))
             continue
-        if ctx is None:  # rules that read the segment see its new rule
+        if ctx is None:  # rules that read the segment see its members as the new rule would leave them
             ctx = await load_context(team)
             ctx.segments[segment.name] = (segment.id, str(segment.kind), parsed.json)
-        impacts.append(await _dependent_impact(team, use, ctx))
+        impacts.append(await _dependent_impact(team, use, ctx, {segment.id: (change.joins, change.leaves)}))
     return impacts
 
 
-async def _dependent_impact(team: Team, use: SegmentUse, ctx: CatalogContext) -> SegmentImpact:
+async def _dependent_impact(team: Team, use: SegmentUse, ctx: CatalogContext,
+                            memberships: Memberships) -> SegmentImpact:
     other = await Segment.get(id=use.id, team_id=team.id)
     if other.kind != SegmentKind.DYNAMIC:
         return SegmentImpact(use, 0, 0, f"{other.kind} '{other.name}' is frozen: its members stay")
@@ -358,7 +377,7 @@ async def _dependent_impact(team: Team, use: SegmentUse, ctx: CatalogContext) ->
         dependent = await check_rule(team, None, other.rule, other.name, ctx=ctx)
     except ValidationFailed:
         return SegmentImpact(use, 0, 0, f"the rule of segment '{other.name}' would no longer be valid")
-    change = await what_if(team, other, dependent)
+    change = await what_if(team, other, dependent, memberships)
     message = (f"segment '{other.name}' would gain {change.join_count} and lose "
                f"{counted(change.leave_count, 'member')}")
     return SegmentImpact(use, change.join_count, change.leave_count, message)
@@ -460,8 +479,8 @@ async def referencing_segments_by_name(team: Team, name: str, exclude_id: int) -
 
 
 async def _refresh_dependents(team: Team, segment: Segment) -> None:
-    """S's rule changed: every segment built on S, directly or through others, takes S's new triggers
-    and is recomputed, in dependency order (S's dependents before theirs)."""
+    """S's rule changed: every segment built on S, directly or through others, is recomputed in
+    dependency order (S's dependents before theirs), each reading the members just written."""
     ctx = await load_context(team)
     others = await Segment.filter(team_id=team.id, rule__not_isnull=True).exclude(id=segment.id)
     users_of: dict[str, list[Segment]] = defaultdict(list)  # name -> segments whose rule uses it

@@ -17,7 +17,7 @@ class Triggers:
     fields: set[str] = field(default_factory=set)  # contact fields: "lifecycleStage", "custom.plan"
     orders: bool = False
     hubs: bool = False
-    segments: set[int] = field(default_factory=set)  # static/cohort segments whose membership it reads
+    segments: set[int] = field(default_factory=set)  # segments whose stored membership it reads
     tables: set[str] = field(default_factory=set)  # other domains' tables (registered fields)
     time_based: bool = False  # relative windows and calendar words: re-check on a schedule
 
@@ -62,7 +62,8 @@ def _add_spec_trigger(out: Triggers, trigger: str) -> None:
 
 
 def rule_triggers(node: Node, out: Triggers | None = None) -> Triggers:
-    """Triggers of a checked rule (referenced dynamic segments included)."""
+    """Triggers of a checked rule. A referenced segment is one trigger (its membership), not its rule's:
+    the worker re-checks a dependent for whoever that segment's change moved."""
     out = out or Triggers()
     for leaf in rules.leaves(node):
         if isinstance(leaf, FieldCondition):
@@ -83,9 +84,6 @@ def rule_triggers(node: Node, out: Triggers | None = None) -> Triggers:
                 out.event_types.add(leaf.since)
             if leaf.window is not None and (leaf.window.during is None or _relative(leaf.window.during)):
                 out.time_based = True
-        elif isinstance(leaf, SegmentCondition):
-            if leaf.kind == "dynamic" and leaf.rule is not None:
-                rule_triggers(leaf.rule, out)
-            elif leaf.segment_id is not None:
-                out.segments.add(leaf.segment_id)
+        elif isinstance(leaf, SegmentCondition) and leaf.segment_id is not None:
+            out.segments.add(leaf.segment_id)
     return out

@@ -24,7 +24,7 @@ from app.segments.catalog import CatalogContext
 from app.segments.compiler import SqlBuilder
 from app.segments.models import Segment, SegmentKind
 from app.segments.pipeline.queue import request_evaluation, wake_evaluator
-from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
+from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, Window
 from app.segments.service import CAUSE_TIME, load_context, recompute, stored_rule
 from app.segments.timeutil import CALENDAR_WORDS, UNITS, period_range
 from app.segments.triggers import Triggers
@@ -83,8 +83,7 @@ class _Planner:
                 self._aggregate(leaf)
             elif isinstance(leaf, EventCondition):
                 self._event(leaf)
-            elif isinstance(leaf, SegmentCondition) and leaf.kind == "dynamic" and leaf.rule is not None:
-                self.visit(leaf.rule)
+            # A referenced segment's own sweep moves its members; the worker then re-checks dependents.
 
     def _field(self, leaf: FieldCondition) -> None:
         if self._rolled_over(_calendar_words(leaf.value)):
