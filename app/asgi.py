@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -23,6 +24,8 @@ from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
+from app.core import ratelimit
+from app.core.body_limits import BodyLimitMiddleware
 from app.core.redis import close_redis, get_redis
 from app.email.web import UNSUBSCRIBE_ROUTES
 from app.events.http import ingest_endpoint
@@ -138,10 +141,13 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
                 with contextlib.suppress(asyncio.CancelledError):
                     await worker_task
             await close_redis()
+            await ratelimit.close()
             if manage_orm:
                 await close_orm()
 
     return Starlette(
+        # Outside every route: an oversized body is refused before anything reads it.
+        middleware=[Middleware(BodyLimitMiddleware, limits=settings.body_limits)],
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),

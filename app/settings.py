@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from limits import parse_many
+
+from app.core.body_limits import BodyLimits
+
 
 def _bool(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
@@ -19,6 +23,19 @@ def _bool(name: str, default: bool) -> bool:
 def _int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     return int(raw) if raw else default
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return float(raw) if raw else default
+
+
+def _limit(name: str, default: str) -> str:
+    """A rate limit string, checked here so a typo fails at startup rather than at the first login."""
+    raw = os.environ.get(name, default).strip()
+    if raw:
+        parse_many(raw)
+    return raw
 
 
 @dataclass(frozen=True)
@@ -35,11 +52,33 @@ class Settings:
     max_tokens: int = 4000
     db_pool_max: int = 20
     public_url: str = "http://127.0.0.1:8000"
+    # Attempt limits ("N/minute;M/hour", see app/core/ratelimit.py; empty: no limit).
+    login_limit_per_address: str = "20/minute;200/hour"
+    login_failures_per_account: str = "5/minute;20/hour"
+    sign_in_limit_per_address: str = "20/minute;200/hour"
+    sign_in_failures_per_member: str = "10/15 minutes;30/day"
+    sign_in_codes_per_member: str = "5/15 minutes;20/day"
+    # Email template rendering (app/email/render_pool.py): per render, in separate processes.
+    template_render_timeout: float = 2.0
+    template_render_memory_mb: int = 256
+    template_render_workers: int = 2
+    # Request bodies (app/core/body_limits.py), bytes: larger ones get 413 before being read.
+    max_body_bytes: int = 64 * 1024
+    max_graphql_body_bytes: int = 32 * 1024 * 1024  # with an Authorization header (base64 uploads)
+    max_anonymous_graphql_body_bytes: int = 1024 * 1024
+    max_events_body_bytes: int = 8 * 1024 * 1024
+    max_webhook_body_bytes: int = 2 * 1024 * 1024
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def body_limits(self) -> BodyLimits:
+        return BodyLimits(default=self.max_body_bytes, graphql=self.max_graphql_body_bytes,
+                          graphql_anonymous=self.max_anonymous_graphql_body_bytes,
+                          events=self.max_events_body_bytes, webhooks=self.max_webhook_body_bytes)
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -74,6 +113,21 @@ def load_settings() -> Settings:
         max_tokens=_int("MEMBERHUB_MAX_TOKENS", 4000),
         db_pool_max=_int("MEMBERHUB_DB_POOL_MAX", 20),
         public_url=os.environ.get("MEMBERHUB_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+        login_limit_per_address=_limit("MEMBERHUB_LOGIN_LIMIT_PER_ADDRESS", Settings.login_limit_per_address),
+        login_failures_per_account=_limit("MEMBERHUB_LOGIN_FAILURES_PER_ACCOUNT", Settings.login_failures_per_account),
+        sign_in_limit_per_address=_limit("MEMBERHUB_SIGN_IN_LIMIT_PER_ADDRESS", Settings.sign_in_limit_per_address),
+        sign_in_failures_per_member=_limit("MEMBERHUB_SIGN_IN_FAILURES_PER_MEMBER",
+                                           Settings.sign_in_failures_per_member),
+        sign_in_codes_per_member=_limit("MEMBERHUB_SIGN_IN_CODES_PER_MEMBER", Settings.sign_in_codes_per_member),
+        template_render_timeout=_float("MEMBERHUB_TEMPLATE_RENDER_TIMEOUT", Settings.template_render_timeout),
+        template_render_memory_mb=_int("MEMBERHUB_TEMPLATE_RENDER_MEMORY_MB", Settings.template_render_memory_mb),
+        template_render_workers=_int("MEMBERHUB_TEMPLATE_RENDER_WORKERS", Settings.template_render_workers),
+        max_body_bytes=_int("MEMBERHUB_MAX_BODY_BYTES", Settings.max_body_bytes),
+        max_graphql_body_bytes=_int("MEMBERHUB_MAX_GRAPHQL_BODY_BYTES", Settings.max_graphql_body_bytes),
+        max_anonymous_graphql_body_bytes=_int("MEMBERHUB_MAX_ANONYMOUS_GRAPHQL_BODY_BYTES",
+                                              Settings.max_anonymous_graphql_body_bytes),
+        max_events_body_bytes=_int("MEMBERHUB_MAX_EVENTS_BODY_BYTES", Settings.max_events_body_bytes),
+        max_webhook_body_bytes=_int("MEMBERHUB_MAX_WEBHOOK_BODY_BYTES", Settings.max_webhook_body_bytes),
     )
 
 

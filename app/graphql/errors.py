@@ -11,6 +11,7 @@ import strawberry
 from graphql import GraphQLError
 
 from app.core.errors import ValidationFailed
+from app.core.ratelimit import RateLimited
 
 P = ParamSpec("P")
 PayloadT = TypeVar("PayloadT")
@@ -30,13 +31,16 @@ def user_errors(exc: ValidationFailed) -> list[UserError]:
 def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, Awaitable[PayloadT]]:
     """A mutation resolver whose `ValidationFailed` (and so `NotFound`) becomes its payload's
     `userErrors`: the payload is the resolver's return type, built with only `user_errors`.
-    Put it under `@strawberry.mutation`; access errors still raise (they are GraphQL errors)."""
+    Put it under `@strawberry.mutation`; access errors still raise (they are GraphQL errors), and so
+    does a rate limit (`RATE_LIMITED` with `retryAfter` seconds)."""
     payload_type: list[type] = []
 
     @functools.wraps(resolver)
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> PayloadT:
         try:
             return await resolver(*args, **kwargs)
+        except RateLimited as exc:
+            raise rate_limited(exc) from exc
         except ValidationFailed as exc:
             if not payload_type:  # resolved late: payloads may be defined below the mutation class
                 payload_type.append(typing.get_type_hints(resolver)["return"])
@@ -57,6 +61,10 @@ class BadInput(GraphQLError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, extensions={"code": "BAD_USER_INPUT"})
+
+
+def rate_limited(exc: RateLimited) -> GraphQLError:
+    return GraphQLError(str(exc), extensions={"code": "RATE_LIMITED", "retryAfter": exc.retry_after})
 
 
 def unauthenticated(message: str = "authentication required") -> AccessError:
