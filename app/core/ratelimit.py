@@ -54,33 +54,28 @@ async def _retry_after(limiter: MovingWindowRateLimiter, item: RateLimitItem, ke
     return max(1, math.ceil(stats.reset_time - time.time()))
 
 
-async def check(what: str, limit: str, keys: Sequence[str]) -> None:
-    """Raise RateLimited if any key has no attempt left under `limit` (nothing is counted)."""
+async def _attempt(what: str, limit: str, keys: Sequence[str], *, count: bool) -> None:
     try:
         limiter = _get()
         for item in _items(limit):
             for key in keys:
-                if not await limiter.test(item, key):
+                if not await (limiter.hit(item, key) if count else limiter.test(item, key)):
                     raise RateLimited(what, await _retry_after(limiter, item, key))
     except RateLimited:
         raise
     except Exception:
-        log.warning("rate limit check failed; letting the attempt through", exc_info=True)
+        log.warning("rate limiting failed; letting the attempt through", exc_info=True)
+
+
+async def check(what: str, limit: str, keys: Sequence[str]) -> None:
+    """Raise RateLimited if any key has no attempt left under `limit` (nothing is counted)."""
+    await _attempt(what, limit, keys, count=False)
 
 
 async def hit(what: str, limit: str, keys: Sequence[str]) -> None:
     """Count one attempt against every key; raise RateLimited if any was already spent. Each count is
     atomic in Redis, so parallel attempts cannot all slip through before one is recorded."""
-    try:
-        limiter = _get()
-        for item in _items(limit):
-            for key in keys:
-                if not await limiter.hit(item, key):
-                    raise RateLimited(what, await _retry_after(limiter, item, key))
-    except RateLimited:
-        raise
-    except Exception:
-        log.warning("rate limit hit failed; letting the attempt through", exc_info=True)
+    await _attempt(what, limit, keys, count=True)
 
 
 async def record(limit: str, keys: Sequence[str]) -> None:
