@@ -7,10 +7,12 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from limits import parse_many
 
 from app.core.body_limits import BodyLimits
+from app.core.db_limits import SlotLimits
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -68,11 +70,23 @@ class Settings:
     max_anonymous_graphql_body_bytes: int = 1024 * 1024
     max_events_body_bytes: int = 8 * 1024 * 1024
     max_webhook_body_bytes: int = 2 * 1024 * 1024
+    # Database time (app/core/db_limits.py): per statement, and heavy rule work at once per process.
+    statement_timeout_ms: int = 30_000  # API processes
+    worker_statement_timeout_ms: int = 600_000  # workers and the CLI (full recomputes, imports)
+    db_slots_per_team: int = 3
+    db_slots_per_request: int = 2
+    db_slots_total: int = 0  # 0: half the pool
+    max_query_cost: int = 10_000
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def db_slot_limits(self) -> SlotLimits:
+        return SlotLimits(per_team=max(1, self.db_slots_per_team), per_request=max(1, self.db_slots_per_request),
+                          total=max(1, self.db_slots_total or self.db_pool_max // 2))
 
     @property
     def body_limits(self) -> BodyLimits:
@@ -96,6 +110,24 @@ def _secret_key(data_dir: Path) -> str:
     return key
 
 
+# Bounds on the work of one request (issue 13), each read from MEMBERHUB_<NAME> with its default.
+_RATE_LIMITS = ("login_limit_per_address", "login_failures_per_account", "sign_in_limit_per_address",
+                "sign_in_failures_per_member", "sign_in_codes_per_member")
+_INT_LIMITS = ("template_render_memory_mb", "template_render_workers", "max_body_bytes", "max_graphql_body_bytes",
+               "max_anonymous_graphql_body_bytes", "max_events_body_bytes", "max_webhook_body_bytes",
+               "statement_timeout_ms", "worker_statement_timeout_ms", "db_slots_per_team", "db_slots_per_request",
+               "db_slots_total", "max_query_cost")
+_FLOAT_LIMITS = ("template_render_timeout",)
+
+
+def _limits_from_env() -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for names, read in ((_RATE_LIMITS, _limit), (_INT_LIMITS, _int), (_FLOAT_LIMITS, _float)):
+        for name in names:
+            values[name] = read(f"MEMBERHUB_{name.upper()}", getattr(Settings, name))
+    return values
+
+
 def load_settings() -> Settings:
     data_dir = Path(os.environ.get("MEMBERHUB_DATA_DIR", ".memberhub")).expanduser().resolve()
     environment = os.environ.get("MEMBERHUB_ENV", "development")
@@ -113,21 +145,7 @@ def load_settings() -> Settings:
         max_tokens=_int("MEMBERHUB_MAX_TOKENS", 4000),
         db_pool_max=_int("MEMBERHUB_DB_POOL_MAX", 20),
         public_url=os.environ.get("MEMBERHUB_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
-        login_limit_per_address=_limit("MEMBERHUB_LOGIN_LIMIT_PER_ADDRESS", Settings.login_limit_per_address),
-        login_failures_per_account=_limit("MEMBERHUB_LOGIN_FAILURES_PER_ACCOUNT", Settings.login_failures_per_account),
-        sign_in_limit_per_address=_limit("MEMBERHUB_SIGN_IN_LIMIT_PER_ADDRESS", Settings.sign_in_limit_per_address),
-        sign_in_failures_per_member=_limit("MEMBERHUB_SIGN_IN_FAILURES_PER_MEMBER",
-                                           Settings.sign_in_failures_per_member),
-        sign_in_codes_per_member=_limit("MEMBERHUB_SIGN_IN_CODES_PER_MEMBER", Settings.sign_in_codes_per_member),
-        template_render_timeout=_float("MEMBERHUB_TEMPLATE_RENDER_TIMEOUT", Settings.template_render_timeout),
-        template_render_memory_mb=_int("MEMBERHUB_TEMPLATE_RENDER_MEMORY_MB", Settings.template_render_memory_mb),
-        template_render_workers=_int("MEMBERHUB_TEMPLATE_RENDER_WORKERS", Settings.template_render_workers),
-        max_body_bytes=_int("MEMBERHUB_MAX_BODY_BYTES", Settings.max_body_bytes),
-        max_graphql_body_bytes=_int("MEMBERHUB_MAX_GRAPHQL_BODY_BYTES", Settings.max_graphql_body_bytes),
-        max_anonymous_graphql_body_bytes=_int("MEMBERHUB_MAX_ANONYMOUS_GRAPHQL_BODY_BYTES",
-                                              Settings.max_anonymous_graphql_body_bytes),
-        max_events_body_bytes=_int("MEMBERHUB_MAX_EVENTS_BODY_BYTES", Settings.max_events_body_bytes),
-        max_webhook_body_bytes=_int("MEMBERHUB_MAX_WEBHOOK_BODY_BYTES", Settings.max_webhook_body_bytes),
+        **_limits_from_env(),
     )
 
 

@@ -33,6 +33,8 @@ from app.content.graphql import ContentMutation, ContentQuery
 from app.email import graphql as email_graphql
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
+from app.graphql.cost import QueryCostLimiter
+from app.graphql.db_errors import StatementTimeouts
 from app.graphql.nodes import NodeRegistry, node_query
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
@@ -94,6 +96,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        lambda: QueryCostLimiter(max_cost=settings.max_query_cost),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
@@ -102,6 +105,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions.append(lambda: MaskErrors(
             should_mask_error=lambda error: not isinstance(error.original_error, GraphQLError | None)
         ))
+    # Last: on the way out it runs first, so MaskErrors never hides a timeout's clear message.
+    extensions.append(lambda: StatementTimeouts(timeout_ms=settings.statement_timeout_ms))
     return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
 
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import functools
 import io
 import json
 import re
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import asyncpg
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, TeamContact
+from app.core import db_limits
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.ids import parse_id_or_none
 from app.hubs.models import Hub
@@ -51,6 +54,21 @@ CAUSE_TIME = "time"  # a relative window moved past the contact (app.segments.pi
 CAUSE_SEGMENT = "segment"  # a hand-managed list this rule reads changed
 
 # ---------------------------------------------------------------- context and rules
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _heavy(fn: Callable[Concatenate[Team, P], Awaitable[R]]) -> Callable[Concatenate[Team, P], Awaitable[R]]:
+    """Runs a rule over the team's contacts: takes one of the team's heavy-work slots (see
+    app.core.db_limits) for the whole call, before it holds any connection."""
+    @functools.wraps(fn)
+    async def wrapper(team: Team, *args: P.args, **kwargs: P.kwargs) -> R:
+        async with db_limits.heavy(team.id):
+            return await fn(team, *args, **kwargs)
+
+    return wrapper
+
 
 
 async def load_context(team: Team) -> CatalogContext:
@@ -190,6 +208,7 @@ async def evaluate_for_contacts(segment: Segment, contact_ids: list[int], cause:
     return await _evaluate(team, segment, parsed, sorted(set(contact_ids)), cause, cause_ref)
 
 
+@_heavy
 async def recompute(team: Team, segment: Segment, cause: str = CAUSE_RECOMPUTE,
                     cause_ref: str | None = None) -> list[MembershipChange]:
     """Full recompute of a dynamic segment. Whoever it moved is queued for the segments whose rules
@@ -245,6 +264,7 @@ async def get_segment(team: Team, segment_id: Any, field_name: str = "id") -> Se
     return segment
 
 
+@_heavy
 async def create_segment(
     team: Team, name: str, kind: str, description: str = "", tags: list[str] | None = None,
     rule_text: str | None = None, rule: Any = None,
@@ -309,6 +329,7 @@ class WhatIf:
         return self.leaves[:SAMPLE_SIZE]
 
 
+@_heavy
 async def what_if(team: Team, segment: Segment, parsed: ParsedRule, memberships: Memberships | None = None) -> WhatIf:
     """Who would join and leave if the segment had this rule now (nothing is written); `memberships`:
     referenced segments' members as a pending edit would change them."""
@@ -402,6 +423,7 @@ class UpdateResult:
     saved: bool = True
 
 
+@_heavy
 async def update_segment(
     team: Team, segment_id: Any, *, name: str | None = None, description: str | None = None,
     tags: list[str] | None = None, rule_text: str | None = None, rule: Any = None, dry_run: bool = False,
@@ -643,6 +665,7 @@ class Preview:
     parsed: ParsedRule
 
 
+@_heavy
 async def preview(team: Team, rule_text: str | None, rule: Any, sample_size: int = SAMPLE_SIZE) -> Preview:
     parsed = await check_rule(team, rule_text, rule)
     compiled = parsed.compile(datetime.now(UTC))
@@ -672,6 +695,7 @@ class Explanation:
     reason: str
 
 
+@_heavy
 async def explain(team: Team, segment_id: Any, contact_id: Any) -> Explanation:
     segment = await get_segment(team, segment_id, "segmentId")
     number = parse_id_or_none(contact_id)
