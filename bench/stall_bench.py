@@ -33,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -228,23 +228,28 @@ def peak_rss_mb(pid: int) -> float:
 
 
 async def attack_body(client: httpx.AsyncClient, ctx: dict[str, Any]) -> str:
+    """By hand on a socket, reading the answer while sending: a server that refuses early answers
+    (and closes) long before the 200 MB are through."""
     before = peak_rss_mb(ctx["pid"])
-    size = 200 * 1024 * 1024
-    chunk = b" " * (1024 * 1024)
-
-    async def body() -> AsyncIterator[bytes]:
-        for _ in range(size // len(chunk)):
-            yield chunk
-
+    size, chunk = 200 * 1024 * 1024, b" " * (1024 * 1024)
+    reader, writer = await asyncio.open_connection("127.0.0.1", ctx["port"])
+    answer = asyncio.create_task(reader.readline())
     started = time.perf_counter()
+    writer.write(f"POST /graphql HTTP/1.1\r\nHost: b\r\nContent-Type: application/json\r\n"
+                 f"Content-Length: {size}\r\n\r\n".encode())
+    sent = 0
     try:
-        response = await client.post("/graphql", content=body(), headers={
-            "Content-Type": "application/json", "Content-Length": str(size)})
-        outcome = f"HTTP {response.status_code}"
-    except httpx.HTTPError as exc:
-        outcome = f"{type(exc).__name__}"
-    return (f"{outcome} in {time.perf_counter() - started:.1f}s, server peak RSS +"
-            f"{peak_rss_mb(ctx['pid']) - before:.0f} MB")
+        while sent < size and not answer.done():
+            writer.write(chunk)
+            await writer.drain()
+            sent += len(chunk)
+        status = (await asyncio.wait_for(answer, timeout=120)).decode().strip()
+    except (ConnectionError, TimeoutError) as exc:
+        status = type(exc).__name__
+    finally:
+        writer.close()
+    return (f"{status or 'closed'} after {sent // (1024 * 1024)} MB sent, {time.perf_counter() - started:.1f}s, "
+            f"server peak RSS +{peak_rss_mb(ctx['pid']) - before:.0f} MB")
 
 
 ATTACKS: list[tuple[str, Callable[[httpx.AsyncClient, dict[str, Any]], Awaitable[str]]]] = [
@@ -292,7 +297,7 @@ async def main() -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=args.app_dir,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ctx["pid"] = server.pid
+    ctx["pid"], ctx["port"] = server.pid, port
     base_url = f"http://127.0.0.1:{port}"
     sampler = Sampler(base_url)
     try:

@@ -67,9 +67,9 @@ class Viewer:
         return ADMIN_SCOPE in self.scopes or scope in self.scopes
 
 
-# argon2 (64 MiB, t=3) never runs on the event loop: two hashes at a time per process, in threads
-# (argon2-cffi releases the GIL), so a burst of logins queues here instead of stalling every request.
-_HASH_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2")
+# argon2 (64 MiB, t=3) never runs on the event loop: one hash at a time per process, in a thread
+# (argon2-cffi releases the GIL), so a burst of logins queues here and leaves the event loop a core.
+_HASH_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")
 
 
 async def _in_hash_pool(fn: Callable[..., T], *args: Any) -> T:
