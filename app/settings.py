@@ -76,7 +76,7 @@ class Settings:
     db_slots_per_team: int = 3
     db_slots_per_request: int = 2
     db_slots_total: int = 0  # 0: half the pool
-    max_query_cost: int = 10_000
+    max_query_cost: int = 25_000
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

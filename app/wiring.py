@@ -27,14 +27,17 @@ def wire() -> None:
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
     from app.segments.pipeline.queue import PipelineQueue
+    from app.segments.service import recompute_for_time_zone
     from app.segments.stats import apply_ingested_events
     from app.segments.usage import register_segment_usage
+    from app.teams.service import on_time_zone_changed
 
     install_queue(PipelineQueue())
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
     register_billing_fields()
     on_content_removed(remove_rules_of)
+    on_time_zone_changed(recompute_for_time_zone)
     for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
         register_segment_usage(usage)
     _wired = True

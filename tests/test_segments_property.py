@@ -12,7 +12,8 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from app.commerce.models import Order
-from app.contacts.models import TeamContact
+from app.contacts.models import CustomPropertyDefinition, TeamContact
+from app.contacts.validation import normalize_tags
 from app.events.service import ingest_events
 from app.segments import dsl, rules
 from app.segments.catalog import ContactState
@@ -211,3 +212,157 @@ async def test_today_and_absolute_dates_use_the_team_time_zone(gql, make_team):
     assert [c["email"] for c in before["previewSegment"]["sample"]] == ["before@x.com"]
     between = await gql(query, {"t": f"createdAt between {day} and {day}"}, token=team.key)
     assert between["previewSegment"]["count"] == 1
+
+
+# ---------------------------------------------------------------- the restricted (contact list) form
+# The real-time path compiles every rule for the woken contacts only (`compile_rule(..., contact_ids)`);
+# here that form agrees with the reference evaluator on data with missing values, mixed case (as the
+# writer stores it: tags lower-cased, other fields as given) and typed JSON (50, 50.0, "50", true).
+
+SCALARS = [None, 50, 50.0, "50", True, "Gold", 7.5]
+PLANS = ["Gold", "silver"]
+mixed_case = st.sampled_from(["VIP", "vip", "Vip", "new", "NEW"])
+typed_where = st.lists(st.one_of(
+    st.builds(lambda p, op, v: {"property": p, "op": op, "value": v}, st.sampled_from(["amount", "device"]),
+              st.sampled_from(["=", "!="]), st.sampled_from([50, 50.0, "50", True, "mobile", "Mobile"])),
+    st.builds(lambda op, v: {"property": "amount", "op": op, "value": v}, st.sampled_from([">", ">=", "<", "<="]),
+              st.sampled_from([7.5, 50, "50"])),
+    st.builds(lambda op, v: {"property": "amount", "op": op, "value": v}, st.sampled_from(["in", "not in"]),
+              st.lists(st.sampled_from([50, "50", True, 7.5]), min_size=1, max_size=2)),
+    st.builds(lambda op, v: {"property": "device", "op": op, "value": v},
+              st.sampled_from(["contains", "not contains"]), st.sampled_from(["MOB", "desk"])),
+    st.builds(lambda p, op: {"property": p, "op": op}, st.sampled_from(["amount", "device"]),
+              st.sampled_from(["is set", "is not set"])),
+    st.just({"property": "amount", "op": "between", "value": [10, 50]}),
+), max_size=2)
+restricted_leaves = st.one_of(
+    st.builds(lambda op, v: {"field": "tags", "op": op, "value": v}, st.sampled_from(["contains", "not contains"]),
+              mixed_case),
+    st.builds(lambda op, v: {"field": "country", "op": op, "value": v},
+              st.sampled_from(["=", "!=", "contains", "not contains"]), st.sampled_from(["gb", "GB", "Us"])),
+    st.builds(lambda op, v: {"field": "country", "op": op, "value": v}, st.sampled_from(["in", "not in"]),
+              st.lists(st.sampled_from(["gb", "US", "fr"]), min_size=1, max_size=2)),
+    st.builds(lambda op, v: {"field": "email", "op": op, "value": v}, st.sampled_from(["=", "!="]),
+              st.sampled_from(["P0@X.com", "p1@x.COM"])),
+    st.builds(lambda op, v: {"field": "lifecycleStage", "op": op, "value": v}, st.sampled_from(["=", "!="]),
+              st.sampled_from(["Loyal", "LEAD"])),
+    st.builds(lambda op, v: {"field": "custom.score", "op": op, "value": v},
+              st.sampled_from(["=", "!=", ">", "<="]), st.sampled_from([50, 7.5])),
+    st.just({"field": "custom.score", "op": "between", "value": [7.5, 50]}),
+    st.builds(lambda op, v: {"field": "custom.plan", "op": op, "value": v}, st.sampled_from(["=", "!="]),
+              st.sampled_from(["gold", "SILVER"])),
+    st.builds(lambda f, op: {"field": f, "op": op}, st.sampled_from(["country", "custom.score", "custom.plan"]),
+              st.sampled_from(["is set", "is not set"])),
+    st.builds(lambda op, v: {"field": "totalSpent", "op": op, "value": v}, st.sampled_from(["!=", "between"]),
+              st.sampled_from([25.5, [10, 50]])).filter(lambda c: (c["op"] == "between") == isinstance(c["value"], list)),
+    st.builds(lambda op, v: {"field": "lastActivityAt", "op": op, "value": v}, st.sampled_from([">=", "<", "<="]),
+              st.sampled_from(["today", "this month"])),
+    st.builds(lambda q, wh, w: {"event": q, "type": "purchase", "where": wh, **(w or {})},
+              st.sampled_from(["any", "no"]), typed_where,
+              st.one_of(st.none(), st.just({"within": {"amount": 1, "unit": "months"}}))),
+    st.builds(lambda fn, wh, op, v: {"aggregate": fn, "of": "events", "type": "purchase", "property": "amount",
+                                     "where": wh, "op": op, "value": v},
+              st.sampled_from(["count", "sum", "avg", "min", "max"]), typed_where,
+              st.sampled_from(["=", "!=", ">", "<"]), st.sampled_from([0, 50, 57.5, 100])),
+    st.builds(lambda fn, op: {"aggregate": fn, "of": "orders.total", "op": op, "value": 10},
+              st.sampled_from(["avg", "min"]), st.sampled_from(["!=", "="])),
+)
+restricted_rules = st.recursive(
+    restricted_leaves,
+    lambda children: st.one_of(
+        st.builds(lambda op, items: {op: items}, st.sampled_from(["and", "or"]),
+                  st.lists(children, min_size=2, max_size=3)),
+        children.map(lambda c: {"not": c}),
+    ),
+    max_leaves=4,
+)
+typed_contacts = st.lists(
+    st.fixed_dictionaries({
+        "stage": st.sampled_from(STAGES),
+        "country": st.sampled_from([None, "GB", "gb", "US", "Us"]),
+        "tags": st.lists(mixed_case, max_size=2),
+        "score": st.sampled_from(SCALARS),
+        "plan": st.sampled_from([None, "Gold", "GOLD", "silver", 3]),
+        "events": st.lists(st.tuples(st.sampled_from(SCALARS), st.sampled_from([None, "mobile", "Mobile", "desktop"]),
+                                     st.integers(0, 24 * 40)), max_size=4),
+        "orders": st.lists(st.sampled_from([0, 1000, 2550]), max_size=2),
+    }),
+    min_size=5, max_size=5,
+)
+
+
+def _typed_props(amount, device):
+    props = {}
+    if amount is not None:
+        props["amount"] = amount
+    if device is not None:
+        props["device"] = device
+    return props
+
+
+async def _seed_typed(team, data):
+    contacts = []
+    async with in_transaction() as tx:
+        for index, row in enumerate(data):
+            custom = {k: v for k, v in (("score", row["score"]), ("plan", row["plan"])) if v is not None}
+            email = f"P{index}@X.com" if index % 2 == 0 else f"p{index}@x.com"
+            contact = await TeamContact.create(
+                team_id=team.id, contact_id=await _global_contact(email.lower(), tx), email=email,
+                lifecycle_stage=row["stage"], country=row["country"],
+                tags=normalize_tags(row["tags"], "tags", []), custom=custom, using_db=tx,
+            )
+            for amount in row["orders"]:
+                await Order.create(team_id=team.id, team_contact_id=contact.id, total_amount=amount, status="paid",
+                                   amount_refunded=0, placed_at=NOW - timedelta(days=1), using_db=tx)
+            await apply_orders(tx, team.id, [contact.id])
+            contacts.append(contact)
+    events = [{"contactId": c.id, "type": "purchase", "occurredAt": NOW - timedelta(hours=hours),
+               "properties": _typed_props(amount, device)}
+              for c, row in zip(contacts, data, strict=True) for amount, device, hours in row["events"]]
+    if events:
+        assert (await ingest_events(team.id, events)).rejected == []
+    return contacts
+
+
+def _typed_state(contact, row, tz):
+    custom = {k: v for k, v in (("score", row["score"]), ("plan", row["plan"])) if v is not None}
+    return ContactState(
+        contact={"lifecycle_stage": row["stage"], "country": row["country"],
+                 "tags": normalize_tags(row["tags"], "tags", []), "created_at": contact.created_at,
+                 "email": contact.email, "custom": custom},
+        events=[{"type": "purchase", "occurred_at": NOW - timedelta(hours=h), "properties": _typed_props(a, d)}
+                for a, d, h in row["events"]],
+        orders=[{"status": "paid", "total_amount": a, "amount_refunded": 0, "placed_at": NOW - timedelta(days=1),
+                 "product_ids": []} for a in row["orders"]],
+        tz=tz,
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=typed_contacts, trees=st.lists(restricted_rules, min_size=6, max_size=6),
+       woken=st.lists(st.integers(0, 4), min_size=1, max_size=5, unique=True))
+async def test_restricted_form_agrees_with_the_reference_on_missing_case_and_typed_json(team, data, trees, woken):
+    await _truncate()
+    if not await CustomPropertyDefinition.exists(team_id=team.id):
+        await CustomPropertyDefinition.create(team_id=team.id, key="score", label="Score", type="number")
+        await CustomPropertyDefinition.create(team_id=team.id, key="plan", label="Plan", type="enum", options=PLANS)
+    contacts = await _seed_typed(team, data)
+    ctx = await load_context(team.team)
+    ctx.tz = ZoneInfo("Europe/London")
+    subset = [contacts[i].id for i in woken]
+    from app.segments.compiler import compile_rule
+
+    for tree in trees:
+        parsed = await check_rule(team.team, None, tree, ctx=ctx)
+        compiled = compile_rule(parsed.node, team.id, ctx.tz, NOW, subset)
+        rows = await connections.get("default").execute_query_dict(compiled.statement("c.id"), compiled.params)
+        in_sql = {r["id"] for r in rows}
+        in_python = {c.id for c, row in zip(contacts, data, strict=True)
+                     if c.id in subset and evaluate(parsed.node, _typed_state(c, row, ctx.tz), NOW)}
+        assert in_sql == in_python, (dsl.render(parsed.node), tree)
+        # Negation is one thing: NOT of the rule is exactly the complement, missing values included.
+        negated = await check_rule(team.team, None, {"not": rules.to_json(parsed.node)}, ctx=ctx)
+        compiled = compile_rule(negated.node, team.id, ctx.tz, NOW, subset)
+        rows = await connections.get("default").execute_query_dict(compiled.statement("c.id"), compiled.params)
+        assert {r["id"] for r in rows} == set(subset) - in_sql
+        assert rules.to_json(dsl.parse(dsl.render(parsed.node))) == rules.to_json(parsed.node)

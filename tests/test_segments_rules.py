@@ -160,7 +160,7 @@ async def test_preview_counts_and_samples_unsaved_rules_in_text_or_json(gql, tea
                     {"not": {"aggregate": "count", "of": "orders", "op": ">", "value": 0}}]}
     data = await gql(PREVIEW, {"r": tree}, token=team.key)
     assert data["previewSegment"]["count"] == 1
-    assert data["previewSegment"]["ruleText"] == "email ends with '@ACME.com' AND NOT (count of orders > 0)"
+    assert data["previewSegment"]["ruleText"] == "email ends with '@acme.com' AND NOT (count of orders > 0)"
 
 
 async def test_bad_rules_get_precise_errors_and_never_save(gql, team):
@@ -304,7 +304,7 @@ async def test_explain_answers_condition_by_condition(gql, team):
     explained = data["explainSegment"]
     assert explained["matches"] is True and explained["isMember"] is True
     rows = {c["path"]: (c["matched"], c["value"]) for c in explained["conditions"]}
-    assert rows["rule.and.0"] == (True, "30000")
+    assert rows["rule.and.0"] == (True, "300.00")  # money in currency units
     assert rows["rule.and.1.or.0"] == (False, "GB")
     assert rows["rule.and.1.or.1"] == (True, None) and rows["rule.and.1.or.1.not"] == (False, "")
     assert explained["conditions"][0]["text"].startswith("totalSpent > 250")

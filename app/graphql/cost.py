@@ -35,20 +35,24 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
-from app.graphql.connections import DEFAULT_PAGE_SIZE
+from app.graphql.connections import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 LIST_SIZE = 10  # what a plain list (not a connection) is assumed to hold
 
 
 def _page(field: FieldNode, variables: Mapping[str, Any]) -> int | None:
+    """The page a field asks for; beyond what a connection serves it counts as the largest page
+    (the resolver refuses it with its own BAD_USER_INPUT)."""
     for argument in field.arguments or ():
         if argument.name.value in ("first", "last"):
             value = argument.value
             if isinstance(value, IntValueNode):
-                return int(value.value)
+                return max(0, min(int(value.value), MAX_PAGE_SIZE))
             if isinstance(value, VariableNode):
                 given = variables.get(value.name.value)
-                return given if isinstance(given, int) and not isinstance(given, bool) else DEFAULT_PAGE_SIZE
+                if isinstance(given, int) and not isinstance(given, bool):
+                    return max(0, min(given, MAX_PAGE_SIZE))
+                return DEFAULT_PAGE_SIZE
     return None
 
 

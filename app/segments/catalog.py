@@ -43,14 +43,19 @@ FIELD_TYPES = ("string", "number", "money", "date", "boolean", "enum", "tags")
 OPERATORS: dict[str, tuple[str, ...]] = {
     "string": ("=", "!=", "in", "not in", "contains", "not contains", "starts with", "ends with",
                "is set", "is not set"),
-    "number": ("=", "!=", ">", ">=", "<", "<=", "in", "not in", "is set", "is not set"),
-    "money": ("=", "!=", ">", ">=", "<", "<=", "is set", "is not set"),
-    "date": ("within", "not within", "before", "after", "between", "during", "is set", "is not set"),
+    "number": ("=", "!=", ">", ">=", "<", "<=", "between", "in", "not in", "is set", "is not set"),
+    "money": ("=", "!=", ">", ">=", "<", "<=", "between", "is set", "is not set"),
+    "date": ("within", "not within", "before", "after", "between", "during", ">", ">=", "<", "<=", "is set",
+             "is not set"),
     "boolean": ("=", "!=", "is set", "is not set"),
     "enum": ("=", "!=", "in", "not in", "is set", "is not set"),
     "tags": ("contains", "not contains"),
 }
 PAID_ORDER_STATUSES = ("paid", "partially_refunded")
+# Case-insensitive fields: one normalisation, applied to the stored value (in SQL and in the
+# reference evaluator) and to the rule's value (at validation, so the canonical text shows it).
+NORMALISERS: dict[str, Callable[[str], str]] = {"lower": lambda v: v.strip().lower(),
+                                                "upper": lambda v: v.strip().upper()}
 
 
 @dataclass
@@ -91,6 +96,23 @@ class FieldSpec:
     triggers: tuple[str, ...] = ()
     enum_values: tuple[str, ...] = ()
     group: str = "contact"
+    normalise: str | None = None  # "lower" | "upper": compared case-insensitively (NORMALISERS)
+
+    @property
+    def case(self) -> str | None:
+        """The normalisation this field's values get: its own, or lower case for every enum."""
+        return self.normalise or ("lower" if self.type == "enum" else None)
+
+    def normalised(self, value: Any) -> Any:
+        """A value (a stored one or a rule's) in this field's normal form; other values unchanged."""
+        case = self.case
+        if case is None:
+            return value
+        if isinstance(value, str):
+            return NORMALISERS[case](value)
+        if isinstance(value, list):
+            return [NORMALISERS[case](v) if isinstance(v, str) else v for v in value]
+        return value
 
     @property
     def operators(self) -> tuple[str, ...]:
@@ -119,8 +141,30 @@ class FieldFamily:
     pattern: str
 
 
+@dataclass(frozen=True)
+class Collection:
+    """Records a contact may have several of (subscriptions): `any subscription has a = 1, b = 2` is
+    true when ONE record meets every condition. Registered by the owning domain at startup.
+
+    - `rows_sql(builder)`: `FROM <table> r WHERE r.team_contact_id = c.id ...` (alias `r`).
+    - `attributes`: name -> FieldSpec whose `sql` reads `r` and whose `value` reads a ContactState
+      with the record as `contact` (the record dicts come from `records(state)`).
+    - `day_counts`: attributes counting whole days to or from a column (`daysUntilRenewal`), as
+      attribute -> SQL timestamp column of `r`: time alone moves them (the time sweep re-checks).
+    """
+
+    name: str
+    rows_sql: Callable[[Any], str]
+    attributes: dict[str, FieldSpec]
+    records: Callable[[ContactState], list[dict[str, Any]]]
+    triggers: tuple[str, ...] = ()
+    day_counts: dict[str, str] = field(default_factory=dict)
+    table: str = ""
+
+
 _FIELDS: dict[str, FieldSpec] = {}
 _FAMILIES: dict[str, FieldFamily] = {}
+_COLLECTIONS: dict[str, Collection] = {}
 StateLoader = Callable[[Any, int, list[int]], Awaitable[dict[int, dict[str, Any]]]]
 STATE_LOADERS: list[StateLoader] = []
 
@@ -128,12 +172,15 @@ STATE_LOADERS: list[StateLoader] = []
 def register_field(
     name: str, type: str, *, sql: SqlSource, value: Callable[[ContactState], Any], description: str = "",
     triggers: Iterable[str] = (), enum_values: Iterable[str] = (), group: str = "contact",
+    normalise: str | None = None,
 ) -> FieldSpec:
     if type not in FIELD_TYPES:
         raise ValueError(f"unknown field type {type!r}")
     if name in _FIELDS:
         raise ValueError(f"field {name!r} is already registered")
-    spec = FieldSpec(name, type, sql, value, description, tuple(triggers), tuple(enum_values), group)
+    if normalise is not None and normalise not in NORMALISERS:
+        raise ValueError(f"unknown normalisation {normalise!r}")
+    spec = FieldSpec(name, type, sql, value, description, tuple(triggers), tuple(enum_values), group, normalise)
     _FIELDS[name] = spec
     return spec
 
@@ -144,6 +191,20 @@ def register_family(
 ) -> None:
     """Fields named `<prefix><suffix>`; `resolve(ctx, suffix)` returns the spec or None (unknown)."""
     _FAMILIES[prefix] = FieldFamily(prefix, resolve, listing, pattern)
+
+
+def register_collection(collection: Collection) -> None:
+    if collection.name in _COLLECTIONS and _COLLECTIONS[collection.name] is not collection:
+        raise ValueError(f"collection {collection.name!r} is already registered")
+    _COLLECTIONS[collection.name] = collection
+
+
+def collection(name: str) -> Collection | None:
+    return _COLLECTIONS.get(name)
+
+
+def collection_names() -> tuple[str, ...]:
+    return tuple(_COLLECTIONS)
 
 
 def register_state_loader(loader: StateLoader) -> None:
@@ -189,23 +250,26 @@ def _event_count(event_type: str) -> SqlSource:
     return lambda b, _s: f"COALESCE({b.event_stats(event_type)}.count, 0)"
 
 
-for _name, _column, _description in (
-    ("firstName", "first_name", "First name"),
-    ("lastName", "last_name", "Last name"),
-    ("email", "email", "Email address"),
-    ("phone", "phone", "Phone number"),
-    ("country", "country", "Country (ISO 3166 alpha-2)"),
+_case: str | None
+for _name, _column, _description, _case in (
+    ("firstName", "first_name", "First name", None),
+    ("lastName", "last_name", "Last name", None),
+    ("email", "email", "Email address (compared case-insensitively)", "lower"),
+    ("phone", "phone", "Phone number", None),
+    ("country", "country", "Country (ISO 3166 alpha-2, case-insensitive)", "upper"),
 ):
     register_field(_name, "string", sql=f"c.{_column}", value=_contact(_column), description=_description,
-                   triggers=(f"field:{_name}",))
+                   triggers=(f"field:{_name}",), normalise=_case)
 
 register_field("createdAt", "date", sql="c.created_at", value=_contact("created_at"),
                description="Date joined (when the contact was created)", triggers=("field:createdAt",))
 register_field("lifecycleStage", "enum", sql="c.lifecycle_stage", value=_contact("lifecycle_stage"),
                description="Lifecycle stage", enum_values=[s.value for s in LifecycleStage],
                triggers=("field:lifecycleStage",))
-register_field("tags", "tags", sql="c.tags", value=lambda st: list(st.contact.get("tags") or []),
-               description="Contact tags", triggers=("field:tags",))
+# Tags are stored normalised by their one writer (app.contacts), so `c.tags @> ...` keeps its index.
+register_field("tags", "tags", sql="c.tags",
+               value=lambda st: list(st.contact.get("tags") or []),
+               description="Contact tags (case-insensitive)", triggers=("field:tags",), normalise="lower")
 register_field(
     "lastActivityAt", "date", sql="s.last_activity_at", group="activity",
     value=lambda st: _last(e["occurred_at"] for e in st.events),
@@ -310,10 +374,47 @@ def _hub_membership(state: ContactState, slug: str) -> dict[str, Any] | None:
     return next((h for h in state.hubs if h["slug"] == slug and not h["banned"]), None)
 
 
+HUB_ATTRIBUTES = ("role", "joinedAt", "contentConsumed", "searches", "lastActivityAt")
+# Per-hub activity: the events content writes carry the hub's id in `properties.hub_id`.
+_HUB_EVENT_COUNTS = {"contentConsumed": "lesson_completed", "searches": "search"}
+
+
+def _in_hub(event: dict[str, Any], hub_id: int) -> bool:
+    value = (event.get("properties") or {}).get("hub_id")
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == hub_id
+
+
+def _hub_activity_spec(ctx: CatalogContext, slug: str, attribute: str) -> FieldSpec:
+    hub_id = ctx.hubs[slug]
+    event_type = _HUB_EVENT_COUNTS.get(attribute)
+
+    def sql(b: Any, _s: str | None) -> str:
+        hub = f"ev.properties -> 'hub_id' = to_jsonb({b.param(hub_id, 'bigint')})"
+        if event_type is None:
+            return (f"(SELECT max(ev.occurred_at) FROM events ev WHERE ev.team_contact_id = c.id"
+                    f" AND ev.team_id = $1::bigint AND {hub})")
+        return (f"(SELECT count(*) FROM events ev WHERE ev.team_contact_id = c.id AND ev.team_id = $1::bigint"
+                f" AND ev.type = {b.param(event_type, 'text')} AND {hub})")
+
+    def value(state: ContactState) -> Any:
+        if event_type is None:
+            return _last(e["occurred_at"] for e in state.events if _in_hub(e, hub_id))
+        return sum(1 for e in state.events_of(event_type) if _in_hub(e, hub_id))
+
+    if event_type is None:
+        return FieldSpec(f"hub.{slug}.lastActivityAt", "date", sql, value,
+                         f"Latest event in hub '{slug}' (any type)", ("event:*",), (), "hubs")
+    described = "Lessons completed" if attribute == "contentConsumed" else "Searches"
+    return FieldSpec(f"hub.{slug}.{attribute}", "number", sql, value, f"{described} in hub '{slug}'",
+                     (f"event:{event_type}",), (), "hubs")
+
+
 def _hub_spec(ctx: CatalogContext, suffix: str) -> FieldSpec | None:
     slug, _, attribute = suffix.rpartition(".")
-    if slug not in ctx.hubs or attribute not in ("role", "joinedAt"):
+    if slug not in ctx.hubs or attribute not in HUB_ATTRIBUTES:
         return None
+    if attribute not in ("role", "joinedAt"):
+        return _hub_activity_spec(ctx, slug, attribute)
     column = "role" if attribute == "role" else "joined_at"
 
     def sql(b: Any, _s: str | None) -> str:
@@ -333,6 +434,6 @@ def _hub_spec(ctx: CatalogContext, suffix: str) -> FieldSpec | None:
 
 register_family(
     "hub.", _hub_spec,
-    lambda ctx: [s for slug in sorted(ctx.hubs) for a in ("role", "joinedAt") if (s := _hub_spec(ctx, f"{slug}.{a}"))],
-    "hub.<slug>.role | hub.<slug>.joinedAt",
+    lambda ctx: [s for slug in sorted(ctx.hubs) for a in HUB_ATTRIBUTES if (s := _hub_spec(ctx, f"{slug}.{a}"))],
+    "hub.<slug>." + " | hub.<slug>.".join(HUB_ATTRIBUTES),
 )

@@ -17,8 +17,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.segments import rules
-from app.segments.catalog import PAID_ORDER_STATUSES, FieldSpec
-from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
+from app.segments.catalog import PAID_ORDER_STATUSES, FieldSpec, collection
+from app.segments.rules import (
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Node,
+    RecordCondition,
+    SegmentCondition,
+    Window,
+)
 from app.segments.timeutil import period_range, window_start
 
 # segment id -> (contacts who would join, contacts who would leave): a referenced segment's what-if.
@@ -137,16 +145,41 @@ class SqlBuilder:
         if window.during is not None:
             start, end = period_range(window.during, self.now, self.tz)
             return f"{column} >= {self.param(start, 'timestamptz')} AND {column} < {self.param(end, 'timestamptz')}"
-        start = window_start(window.amount or 0, window.unit or "days", self.now)
+        start = window_start(window.amount or 0, window.unit or "days", self.now, self.tz)
         return f"{column} >= {self.param(start, 'timestamptz')}"
 
-    def filters_sql(self, filters: list[rules.PropertyFilter]) -> str:
-        parts = []
-        for f in filters:
-            op = "=" if f.op == "=" else "<>"
-            parts.append(f" AND ev.properties ->> {self.param(f.property, 'text')} {op} "
-                         f"{self.param(json_text(f.value), 'text')}")
-        return "".join(parts)
+    def filters_sql(self, filters: list[rules.PropertyFilter], alias: str = "ev") -> str:
+        return "".join(f" AND {self.filter_sql(f, alias)}" for f in filters)
+
+    def filter_sql(self, f: rules.PropertyFilter, alias: str = "ev") -> str:
+        """A typed comparison of one event property: JSON numbers compare as numbers (50 = 50.0),
+        strings as strings, booleans as booleans; a property of another type (or none) never
+        matches the positive operator, and a negative operator is NOT of its positive twin."""
+        positive = rules.NEGATIVE_OPS.get(f.op, f.op)
+        sql = self._positive_filter(f.property, positive, f.value, alias)
+        return f"NOT COALESCE(({sql}), false)" if f.op in rules.NEGATIVE_OPS else f"COALESCE(({sql}), false)"
+
+    def _positive_filter(self, prop: str, op: str, value: Any, alias: str) -> str:
+        key = self.param(prop, "text")
+        raw, text = f"({alias}.properties -> {key})", f"({alias}.properties ->> {key})"
+        if op == "is set":
+            return f"jsonb_typeof({raw}) <> 'null'"
+        if op == "in":
+            return f"{raw} = ANY({self.param([json.dumps(v) for v in value], 'jsonb[]')})"
+        if op == "=":
+            return f"{raw} = {self.param(json.dumps(value), 'jsonb')}"
+        if op == "contains":
+            return (f"jsonb_typeof({raw}) = 'string' AND strpos(lower({text}), "
+                    f"lower({self.param(value, 'text')})) > 0")
+        if op == "between":
+            low, high = value
+            return (f"jsonb_typeof({raw}) = 'number' AND ({text})::numeric BETWEEN "
+                    f"{self.param(Decimal(str(low)), 'numeric')} AND {self.param(Decimal(str(high)), 'numeric')}")
+        sql_op = _SQL_OPS[op]
+        if isinstance(value, str):  # strings order by code point, as Python does
+            return f"jsonb_typeof({raw}) = 'string' AND {text} COLLATE \"C\" {sql_op} {self.param(value, 'text')}"
+        return (f"jsonb_typeof({raw}) = 'number' AND ({text})::numeric {sql_op} "
+                f"{self.param(Decimal(str(value)), 'numeric')}")
 
     # -- nodes
     def node(self, node: Node, negated: bool) -> str:
@@ -163,6 +196,8 @@ class SqlBuilder:
             sql, nullable, value = self.field(node)
         elif isinstance(node, AggregateCondition):
             sql, nullable, value = self.aggregate(node)
+        elif isinstance(node, RecordCondition):
+            sql, nullable, value = self.records(node)
         else:
             sql, nullable, value = self.event(node)
         self.out.leaf_sql[id(node)] = LeafSql(sql, value)
@@ -182,58 +217,102 @@ class SqlBuilder:
                 f" AND c.id <> ALL({self.param(leaves, 'bigint[]')})))")
 
     def field(self, node: FieldCondition) -> tuple[str, bool, str]:
+        """A negative operator (`!=`, `not in`, `not contains`, `not within`, `is not set`) is NOT of
+        its positive twin, so a missing value is in it, exactly as in `NOT (positive)`."""
         spec: FieldSpec = node.spec
         x = spec.sql_expression(self)
-        op, value, cast = node.op, node.value, _CASTS[spec.type]
+        if spec.case is not None and spec.type != "tags":  # tags are stored normalised (GIN index)
+            x = f"{'lower' if spec.case == 'lower' else 'upper'}({x})"
+        op = node.op
+        positive = rules.NEGATIVE_OPS.get(op, op)
+        sql, nullable, shown = self._positive_field(spec, x, positive, node.value)
+        if op in rules.NEGATIVE_OPS:
+            return (f"NOT COALESCE(({sql}), false)" if nullable else f"NOT ({sql})"), False, shown
+        return sql, nullable, shown
+
+    def _positive_field(self, spec: FieldSpec, x: str, op: str, value: Any) -> tuple[str, bool, str]:
+        cast = _CASTS[spec.type]
         if op == "is set":
             return f"{x} IS NOT NULL", False, x
-        if op == "is not set":
-            return f"{x} IS NULL", False, x
+        if spec.type == "tags":  # contains: has this tag
+            return f"{x} @> ARRAY[{self.param(value, 'text')}]", False, f"array_to_string({x}, ', ')"
+        if spec.type == "date" and op in (">=", "<="):
+            start, end = period_range(value, self.now, self.tz)
+            if op == ">=":
+                return f"{x} >= {self.param(start, 'timestamptz')}", True, x
+            return f"{x} < {self.param(end, 'timestamptz')}", True, x
         if op in _SQL_OPS:
             return f"{x} {_SQL_OPS[op]} {self.param(literal(spec.type, value), cast)}", True, x
-        if op in ("in", "not in"):
-            array = self.param([literal(spec.type, v) for v in value], cast + "[]")
-            return (f"{x} = ANY({array})" if op == "in" else f"{x} <> ALL({array})"), True, x
-        if spec.type == "tags":
-            contains = f"{x} @> ARRAY[{self.param(value, 'text')}]"
-            return (contains if op == "contains" else f"NOT ({contains})"), False, f"array_to_string({x}, ', ')"
-        if op in ("contains", "not contains"):
-            found = f"strpos(lower({x}), lower({self.param(value, 'text')}))"
-            return (f"{found} > 0" if op == "contains" else f"{found} = 0"), True, x
+        if op == "in":
+            return f"{x} = ANY({self.param([literal(spec.type, v) for v in value], cast + '[]')})", True, x
+        if op == "contains":
+            return f"strpos(lower({x}), lower({self.param(value, 'text')})) > 0", True, x
         if op == "starts with":
             return f"starts_with(lower({x}), lower({self.param(value, 'text')}))", True, x
         if op == "ends with":
             p = self.param(value, "text")
             return f"right(lower({x}), char_length({p})) = lower({p})", True, x
-        if op in ("within", "not within"):
-            since = self.param(window_start(value["amount"], value["unit"], self.now), "timestamptz")
-            return (f"{x} >= {since}" if op == "within" else f"({x} IS NULL OR {x} < {since})"), op == "within", x
+        if op == "within":
+            since = self.param(window_start(value["amount"], value["unit"], self.now, self.tz), "timestamptz")
+            return f"{x} >= {since}", True, x
         if op == "before":
             start, _ = period_range(value, self.now, self.tz)
             return f"{x} < {self.param(start, 'timestamptz')}", True, x
         if op == "after":
             _, end = period_range(value, self.now, self.tz)
             return f"{x} >= {self.param(end, 'timestamptz')}", True, x
+        if op == "between" and spec.type in ("number", "money"):
+            low, high = (self.param(literal(spec.type, v), "numeric") for v in value)
+            return f"{x} >= {low} AND {x} <= {high}", True, x
         first, last = (value, value) if op == "during" else (value[0], value[1])
         start, _ = period_range(first, self.now, self.tz)
         _, end = period_range(last, self.now, self.tz)
         return f"{x} >= {self.param(start, 'timestamptz')} AND {x} < {self.param(end, 'timestamptz')}", True, x
 
+    def records(self, node: RecordCondition) -> tuple[str, bool, str]:
+        """EXISTS one record meeting every condition (each condition with the field semantics)."""
+        found = collection(node.collection)
+        assert found is not None  # checked by validation
+        conditions = []
+        for condition in node.where:
+            sql, nullable, _ = self.field(condition)
+            conditions.append(f"COALESCE(({sql}), false)" if nullable else f"({sql})")
+        exists = f"EXISTS (SELECT 1 {found.rows_sql(self)} AND {' AND '.join(conditions)})"
+        return (f"NOT {exists}" if node.quantifier == "no" else exists), False, "NULL"
+
     def aggregate(self, node: AggregateCondition) -> tuple[str, bool, str]:
+        """`!=` is NOT of `=`, so an average of no orders is `!= 5` (and not `= 5`)."""
+        positive = "=" if node.op == "!=" else node.op
+        sql, nullable, shown = self._aggregate(node, positive)
+        if node.op == "!=":
+            return (f"NOT COALESCE(({sql}), false)" if nullable else f"NOT ({sql})"), False, shown
+        return sql, nullable, shown
+
+    def _aggregate(self, node: AggregateCondition, op_name: str) -> tuple[str, bool, str]:
         money = node.source == "orders.total"
         target = self.param(literal("money" if money else "number", node.value), "numeric")
-        op = _SQL_OPS[node.op]
+        op = _SQL_OPS[op_name]
         if node.source == "events":
-            if not node.where and node.window is None:
+            if not node.where and node.window is None and node.property is None:
                 alias = self.event_stats(node.event_type or "")
                 x = f"COALESCE({alias}.count, 0)"
                 return f"{x} {op} {target}", False, x
-            body = (f"SELECT ev.team_contact_id, count(*) AS v FROM events ev WHERE ev.team_id = $1::bigint"
-                    f" AND ev.type = {self.param(node.event_type, 'text')}{self.filters_sql(node.where)}"
+            expression, numeric = "count(*)", ""
+            if node.property is not None:
+                # Only JSON numbers take part: an event without the property (or with text) is left out.
+                key = self.param(node.property, "text")
+                numeric = f" AND jsonb_typeof(ev.properties -> {key}) = 'number'"
+                if node.fn != "count":
+                    expression = f"{node.fn}((ev.properties ->> {key})::numeric)"
+            body = (f"SELECT ev.team_contact_id, {expression} AS v FROM events ev WHERE ev.team_id = $1::bigint"
+                    f" AND ev.type = {self.param(node.event_type, 'text')}{numeric}{self.filters_sql(node.where)}"
                     + (f" AND {self.window_sql('ev.occurred_at', node.window)}" if node.window else "")
                     + f"{self.restrict('ev.team_contact_id')} GROUP BY 1")
-            x = f"COALESCE({self.aggregate_cte(body)}.v, 0)"
-            return f"{x} {op} {target}", False, x
+            alias = self.aggregate_cte(body)
+            if node.fn in ("count", "sum"):
+                x = f"COALESCE({alias}.v, 0)"
+                return f"{x} {op} {target}", False, x
+            return f"{alias}.v {op} {target}", True, f"{alias}.v"
         if node.window is None and node.fn in ("count", "sum"):
             x = "COALESCE(s.order_count, 0)" if node.fn == "count" else "COALESCE(s.total_spent, 0)"
             return f"{x} {op} {target}", False, x
@@ -266,7 +345,7 @@ class SqlBuilder:
                 present = f"{alias}.last_at IS NOT NULL"
                 absent = f"{alias}.last_at IS NULL"
             else:
-                start = self.param(window_start(node.window.amount or 0, node.window.unit or "days", self.now),
+                start = self.param(window_start(node.window.amount or 0, node.window.unit or "days", self.now, self.tz),
                                    "timestamptz")
                 present = f"{alias}.last_at >= {start}"
                 absent = f"({alias}.last_at IS NULL OR {alias}.last_at < {start})"

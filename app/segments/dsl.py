@@ -12,12 +12,13 @@ operand on its own line, so the texts merchants write in that style round-trip e
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from app.segments.catalog import static_field
+from app.segments.catalog import collection, static_field
 from app.segments.rules import (
     AGGREGATE_FNS,
     AggregateCondition,
@@ -27,6 +28,7 @@ from app.segments.rules import (
     Node,
     Not,
     PropertyFilter,
+    RecordCondition,
     SegmentCondition,
     Window,
 )
@@ -98,9 +100,11 @@ def tokenize(text: str) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], text: str = "") -> None:
         self.tokens = tokens
         self.index = 0
+        self.text = text
+        self._offsets = _line_offsets(text)
 
     # -- helpers
     @property
@@ -115,16 +119,33 @@ class _Parser:
         self.index = min(self.index + 1, len(self.tokens) - 1)
         return token
 
-    def fail(self, expected: str, token: Token | None = None) -> DslError:
+    def fail(self, expected: str, token: Token | None = None, suggestion: str | None = None) -> DslError:
         token = token or self.current
-        return DslError(f"expected {expected}, found {token.describe()}", token.line, token.column)
+        message = f"expected {expected}, found {token.describe()}"
+        if suggestion and suggestion.strip() != self.text.strip():
+            message += f"; did you mean `{' '.join(suggestion.split())}`?"
+        return DslError(message, token.line, token.column)
+
+    def offset(self, token: Token) -> int:
+        return self._offsets[token.line - 1] + token.column - 1 if token.kind != "end" else len(self.text)
+
+    def insert_before(self, token: Token, text: str) -> str:
+        """The whole rule with `text` inserted before `token` (for a "did you mean" hint)."""
+        at = self.offset(token)
+        if token.kind == "end":
+            return self.text.rstrip() + " " + text
+        return self.text[:at] + text + " " + self.text[at:]
+
+    def replace_token(self, token: Token, text: str) -> str:
+        at = self.offset(token)
+        return self.text[:at] + text + self.text[at + len(token.text):]
 
     def at_word(self, *words: str) -> bool:
         return self.current.word in words
 
-    def expect_word(self, *words: str) -> Token:
+    def expect_word(self, *words: str, suggestion: str | None = None) -> Token:
         if not self.at_word(*words):
-            raise self.fail(" or ".join(repr(w) for w in words))
+            raise self.fail(" or ".join(repr(w) for w in words), suggestion=suggestion)
         return self.advance()
 
     def expect_punct(self, char: str) -> Token:
@@ -180,6 +201,8 @@ class _Parser:
             return self.aggregate(pos)
         if token.word in ("any", "no", "last") and self.peek().word == "event":
             return self.event(pos)
+        if token.word in ("any", "no") and collection(self.peek().word) is not None:
+            return self.records(pos)
         if token.word == "in" and self.peek().word == "segment":
             self.advance()
             self.advance()
@@ -191,12 +214,19 @@ class _Parser:
         self.advance()
         return self.field_condition(token.text, pos)
 
+    def at_period(self) -> bool:
+        token = self.current
+        return token.kind == "date" or token.word in ("today", "yesterday") or (
+            token.word in ("this", "last") and self.peek().word in ("week", "month", "year"))
+
     def field_condition(self, name: str, pos: tuple[int, int]) -> FieldCondition:
         token = self.current
         if token.kind == "op":
             self.advance()
             op = "!=" if token.text == "<>" else token.text
-            return FieldCondition(name, op, self.value(), pos=pos)
+            # `createdAt >= last month`: a comparison of a date with a period (see validate)
+            value = self.period() if self.at_period() else self.value()
+            return FieldCondition(name, op, value, pos=pos)
         word = token.word
         if word == "not":
             self.advance()
@@ -212,10 +242,20 @@ class _Parser:
                 negated = self.at_word("not")
                 if negated:
                     self.advance()
-                self.expect_word("set")
+                if not self.at_word("set"):  # `country is 'GB'` means `country = 'GB'`
+                    hint = None
+                    if self.current.kind != "end":
+                        start, at = self.offset(token), self.offset(self.current)
+                        hint = self.text[:start] + ("!= " if negated else "= ") + self.text[at:]
+                    raise self.fail("'set' (as in 'is set' / 'is not set')", suggestion=hint)
+                self.advance()
                 return FieldCondition(name, "is not set" if negated else "is set", None, pos=pos)
             if word not in ("in", "contains", "within", "before", "after", "between", "during"):
-                raise self.fail("an operator (=, !=, >, <, in, contains, within, before, after, ...)")
+                synonyms = {"equals": "=", "is": "=", "eq": "=", "gt": ">", "lt": "<", "has": "contains",
+                            "include": "contains", "includes": "contains", "since": "after"}
+                hint = self.replace_token(token, synonyms[word]) if word in synonyms else None
+                raise self.fail("an operator (=, !=, >, <, in, contains, within, before, after, ...)",
+                                suggestion=hint)
             self.advance()
         if word in ("in", "not in"):
             return FieldCondition(name, word, self.value_list(), pos=pos)
@@ -225,6 +265,10 @@ class _Parser:
             amount, unit = self.duration()
             return FieldCondition(name, word, {"amount": amount, "unit": unit}, pos=pos)
         if word == "between":
+            if self.current.kind == "number":  # totalSpent between 10 and 100
+                low = self.value()
+                self.expect_word("and")
+                return FieldCondition(name, word, [low, self.value()], pos=pos)
             first = self.period()
             self.expect_word("and")
             return FieldCondition(name, word, [first, self.period()], pos=pos)
@@ -260,11 +304,16 @@ class _Parser:
     def duration(self) -> tuple[int, str]:
         token = self.current
         if token.kind != "number" or not token.text.isdigit():
-            raise self.fail("a whole number (as in 'within 30 days')")
+            raise self.fail("a whole number (as in 'within 30 days')",
+                            suggestion=self.insert_before(token, "30 days") if token.kind == "end" else None)
         self.advance()
         unit = self.current
         if unit.word not in UNIT_ALIASES:
-            raise self.fail("minutes, hours, days or weeks")
+            plural = sorted(set(UNIT_ALIASES.values()))
+            close = difflib.get_close_matches(unit.word or unit.text.lower(), plural, n=1, cutoff=0.5)
+            hint = (self.replace_token(unit, close[0]) if close and unit.kind == "word"
+                    else self.insert_before(unit, "days"))
+            raise self.fail("minutes, hours, days, weeks, months or years", suggestion=hint)
         self.advance()
         return int(token.text), UNIT_ALIASES[unit.word]
 
@@ -282,11 +331,17 @@ class _Parser:
         if token.word in ("this", "last") and self.peek().word in ("week", "month", "year"):
             self.advance()
             return f"{token.word} {self.advance().word}"
-        raise self.fail("a date (2026-03-01), a month (2026-03) or " + ", ".join(CALENDAR_WORDS))
+        hint = None
+        if token.word in ("this", "last"):
+            close = difflib.get_close_matches(self.peek().word, ["week", "month", "year"], n=1, cutoff=0.3)
+            hint = self.replace_token(self.peek(), close[0]) if close and self.peek().kind == "word" else None
+        raise self.fail("a date (2026-03-01), a month (2026-03) or " + ", ".join(CALENDAR_WORDS), suggestion=hint)
 
     def event_type(self) -> str:
-        self.expect_word("of")
-        self.expect_word("type")
+        if not self.at_word("of"):
+            raise self.fail("'of type'", suggestion=self.insert_before(self.current, "of type"))
+        self.advance()
+        self.expect_word("type", suggestion=self.insert_before(self.current, "type"))
         token = self.current
         if token.kind == "string" or (token.kind == "word" and token.word not in _KEYWORDS):
             self.advance()
@@ -310,10 +365,30 @@ class _Parser:
         self.advance()
         name = _unquote(token.text) if token.kind == "string" else token.text
         op = self.current
-        if op.kind != "op" or op.text not in ("=", "!=", "<>"):
-            raise self.fail("= or !=")
-        self.advance()
-        return PropertyFilter(name, "!=" if op.text == "<>" else op.text, self.value())
+        if op.kind == "op":
+            self.advance()
+            return PropertyFilter(name, "!=" if op.text == "<>" else op.text, self.value())
+        word = op.word
+        if word == "not":
+            self.advance()
+            word = "not " + self.expect_word("in", "contains").word
+        elif word in ("in", "contains", "between", "is"):
+            self.advance()
+        else:
+            raise self.fail("a property comparison (=, !=, >, >=, <, <=, between, in, not in, contains, is set)")
+        if word in ("in", "not in"):
+            return PropertyFilter(name, word, self.value_list())
+        if word == "between":
+            low = self.value()
+            self.expect_word("and")
+            return PropertyFilter(name, word, [low, self.value()])
+        if word == "is":
+            negated = self.at_word("not")
+            if negated:
+                self.advance()
+            self.expect_word("set")
+            return PropertyFilter(name, "is not set" if negated else "is set", None)
+        return PropertyFilter(name, word, self.value())
 
     def window(self) -> Window | None:
         if self.at_word("within"):
@@ -325,20 +400,44 @@ class _Parser:
             return Window(during=self.period())
         return None
 
+    def filters_and_window(self) -> tuple[list[PropertyFilter], Window | None]:
+        """`has ...` and a window, in either order (`within 14 days has device = 'tablet'`)."""
+        where, window = self.filters(), self.window()
+        if window is not None and not where:
+            where = self.filters()
+        return where, window
+
     def aggregate(self, pos: tuple[int, int]) -> AggregateCondition:
         fn = self.advance().word
         self.expect_word("of")
         source_token = self.current
+        prop: str | None = None
         if source_token.word == "events":
             self.advance()
             source, event_type = "events", self.event_type()
         elif source_token.word in ("orders", "orders.total"):
             self.advance()
             source, event_type = source_token.word, None
+        elif source_token.kind in ("word", "string") and self.peek().word == "of":
+            # sum of amount of events of type 'purchase'
+            self.advance()
+            prop = _unquote(source_token.text)
+            self.advance()
+            self.expect_word("events")
+            source, event_type = "events", self.event_type()
+        elif source_token.kind == "word" and "." in source_token.text.strip("."):
+            # sum of purchase.amount: the event type, then the property after the last dot
+            self.advance()
+            event_type, _, prop = source_token.text.rpartition(".")
+            source = "events"
         else:
-            raise self.fail("orders, orders.total or events")
-        where = self.filters() if source == "events" else []
-        window = self.window()
+            raise self.fail("orders, orders.total, events of type '...' or <event type>.<property>")
+        where: list[PropertyFilter] = []
+        window = None
+        if source == "events":
+            where, window = self.filters_and_window()
+        else:
+            window = self.window()
         op = self.current
         if op.kind != "op":
             raise self.fail("a comparison (=, !=, >, >=, <, <=)")
@@ -347,18 +446,50 @@ class _Parser:
         if value_token.kind != "number":
             raise self.fail("a number")
         self.advance()
+        if window is None:  # count of events of type 'search' >= 5 within 7 days
+            window = self.window()
         return AggregateCondition(
             fn=fn, source=source, op="!=" if op.text == "<>" else op.text, value=_number(value_token.text),
-            event_type=event_type, where=where, window=window, pos=pos,
+            event_type=event_type, where=where, window=window, pos=pos, property=prop,
         )
+
+    _OPERATOR_STARTS = ("in", "not", "contains", "is", "within", "before", "after", "between", "during", "starts",
+                        "ends")
+
+    def records(self, pos: tuple[int, int]) -> RecordCondition:
+        """`any subscription has status = 'active', interval = 'month'`; `and` also joins two record
+        conditions when the word after it is one of the record's attributes (`... and interval = 'month'`)."""
+        quantifier = self.advance().word
+        name = self.advance().word
+        found = collection(name)
+        attributes = set(found.attributes) if found else set()
+        self.expect_word("has", suggestion=self.insert_before(self.current, "has status = 'active'")
+                         if self.current.kind == "end" else None)
+        where = [self.record_condition(attributes)]
+        while self.joins_record_condition(attributes):
+            self.advance()
+            where.append(self.record_condition(attributes))
+        return RecordCondition(quantifier, name, where, pos=pos)
+
+    def joins_record_condition(self, attributes: set[str]) -> bool:
+        if self.current.kind == "punct" and self.current.text == ",":
+            return True
+        return (self.at_word("and") and self.peek().text in attributes
+                and (self.peek(2).kind == "op" or self.peek(2).word in self._OPERATOR_STARTS))
+
+    def record_condition(self, attributes: set[str]) -> FieldCondition:
+        token = self.current
+        if token.kind != "word" or token.word in _KEYWORDS:
+            raise self.fail(f"one of {', '.join(sorted(attributes))}")
+        self.advance()
+        return self.field_condition(token.text, (token.line, token.column))
 
     def event(self, pos: tuple[int, int]) -> EventCondition:
         quantifier = self.advance().word
         self.expect_word("event")
         event_type = self.event_type()
-        where = self.filters()
+        where, window = self.filters_and_window()
         since = None
-        window = self.window()
         if window is None and self.at_word("since"):
             self.advance()
             self.expect_word("that")
@@ -368,6 +499,14 @@ class _Parser:
             self.advance()
             since = _unquote(token.text) if token.kind == "string" else token.text
         return EventCondition(quantifier, event_type, where=where, window=window, since=since, pos=pos)
+
+
+def _line_offsets(text: str) -> list[int]:
+    offsets = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            offsets.append(index + 1)
+    return offsets
 
 
 def _unquote(text: str) -> str:
@@ -385,7 +524,7 @@ def parse(text: str) -> Node:
     """Text -> nodes; raises DslError with line and column."""
     if len(text) > MAX_TEXT:
         raise DslError(f"rule text is longer than {MAX_TEXT} characters", 1, 1)
-    return _Parser(tokenize(text)).rule()
+    return _Parser(tokenize(text), text).rule()
 
 
 # ---------------------------------------------------------------- nodes -> text
@@ -410,6 +549,10 @@ def render_value(value: Any, bare: bool = False) -> str:
     return quote(str(value))
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _period(value: Any) -> str:
     if isinstance(value, str) and (value in CALENDAR_WORDS or re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value)):
         return value
@@ -429,14 +572,30 @@ def _window(window: Window | None) -> str:
     return f" within {_duration({'amount': window.amount, 'unit': window.unit})}"
 
 
+def is_bare(text: str) -> bool:
+    return bool(_BARE_RE.match(text))
+
+
+def render_filters(filters: list[PropertyFilter]) -> str:
+    return _filters(filters)
+
+
 def _filters(filters: list[PropertyFilter]) -> str:
     if not filters:
         return ""
-    parts = [
-        f"{f.property if _BARE_RE.match(f.property) else quote(f.property)} {f.op} {render_value(f.value)}"
-        for f in filters
-    ]
-    return " has " + ", ".join(parts)
+    return " has " + ", ".join(_filter(f) for f in filters)
+
+
+def _filter(f: PropertyFilter) -> str:
+    name = f.property if _BARE_RE.match(f.property) else quote(f.property)
+    if f.op in ("is set", "is not set"):
+        return f"{name} {f.op}"
+    if f.op in ("in", "not in"):
+        values = f.value if isinstance(f.value, list) else [f.value]
+        return f"{name} {f.op} (" + ", ".join(render_value(v) for v in values) + ")"
+    if f.op == "between" and isinstance(f.value, list) and len(f.value) == 2:
+        return f"{name} between {render_value(f.value[0])} and {render_value(f.value[1])}"
+    return f"{name} {f.op} {render_value(f.value)}"
 
 
 def _event_type(name: str) -> str:
@@ -459,12 +618,25 @@ def _leaf(node: Node) -> str:
             return f"{node.field} {op} {_period(node.value)}"
         if op == "between":
             first, last = [*node.value, None, None][:2] if isinstance(node.value, list) else (None, None)
+            if _is_number(first):
+                return f"{node.field} between {render_value(first)} and {render_value(last)}"
             return f"{node.field} between {_period(first)} and {_period(last)}"
+        if op in (">", ">=", "<", "<=") and isinstance(node.value, str) and (
+                node.value in CALENDAR_WORDS or re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", node.value)):
+            return f"{node.field} {op} {_period(node.value)}"
         return f"{node.field} {op} {render_value(node.value)}"
     if isinstance(node, AggregateCondition):
         source = node.source
         if source == "events":
             source = f"events of type {_event_type(node.event_type or '')}"
+            if node.property is not None:
+                event_type = node.event_type or ""
+                if (_BARE_RE.match(event_type) and _BARE_RE.match(node.property) and event_type != "orders"
+                        and event_type.lower() not in ("events", "orders")):
+                    source = f"{event_type}.{node.property}"
+                else:
+                    prop = node.property if _BARE_RE.match(node.property) else quote(node.property)
+                    source = f"{prop} of {source}"
         return (
             f"{node.fn} of {source}{_filters(node.where)}{_window(node.window)} {node.op} "
             f"{render_value(node.value)}"
@@ -478,6 +650,8 @@ def _leaf(node: Node) -> str:
         return text
     if isinstance(node, SegmentCondition):
         return f"in segment {quote(node.name)}"
+    if isinstance(node, RecordCondition):
+        return f"{node.quantifier} {node.collection} has " + ", ".join(_leaf(c) for c in node.where)
     raise TypeError(node)
 
 

@@ -12,9 +12,17 @@ from decimal import Decimal
 from typing import Any
 
 from app.segments import rules
-from app.segments.catalog import ContactState, net_amount
-from app.segments.compiler import json_text, literal
-from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition, Window
+from app.segments.catalog import ContactState, collection, net_amount
+from app.segments.compiler import literal
+from app.segments.rules import (
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Node,
+    RecordCondition,
+    SegmentCondition,
+    Window,
+)
 from app.segments.timeutil import period_range, window_start
 
 
@@ -31,6 +39,44 @@ def _compare(left: Any, op: str, right: Any) -> bool:
         "=": left == right, "!=": left != right, ">": left > right, ">=": left >= right,
         "<": left < right, "<=": left <= right,
     }[op]
+
+
+def _is_json_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _same_type(left: Any, right: Any) -> bool:
+    """JSON types: booleans, numbers (50 is 50.0) and strings never equal one another."""
+    if isinstance(left, bool) or isinstance(right, bool):
+        return isinstance(left, bool) and isinstance(right, bool)
+    if _is_json_number(left) or _is_json_number(right):
+        return _is_json_number(left) and _is_json_number(right)
+    return isinstance(left, str) and isinstance(right, str)
+
+
+def _json_equal(actual: Any, value: Any) -> bool:
+    if not _same_type(actual, value):
+        return False
+    if _is_json_number(actual):
+        return Decimal(str(actual)) == Decimal(str(value))
+    return bool(actual == value)
+
+
+def _filter(actual: Any, op: str, value: Any) -> bool:
+    """The positive event property comparisons, typed as JSON (see the compiler's filter_sql)."""
+    if op == "is set":
+        return actual is not None
+    if op == "=":
+        return _json_equal(actual, value)
+    if op == "in":
+        return any(_json_equal(actual, v) for v in value)
+    if op == "contains":
+        return isinstance(actual, str) and value.lower() in actual.lower()
+    if op == "between":
+        return _is_json_number(actual) and Decimal(str(value[0])) <= Decimal(str(actual)) <= Decimal(str(value[1]))
+    if isinstance(value, str):
+        return isinstance(actual, str) and _compare(actual, op, value)
+    return _is_json_number(actual) and _compare(Decimal(str(actual)), op, Decimal(str(value)))
 
 
 # avg/min/max of a non-empty list of amounts (count and sum are handled before).
@@ -50,16 +96,14 @@ class Evaluator:
         if window.during is not None:
             start, end = period_range(window.during, self.now, self.tz)
             return start <= at < end
-        return at >= window_start(window.amount or 0, window.unit or "days", self.now)
+        return at >= window_start(window.amount or 0, window.unit or "days", self.now, self.tz)
 
     @staticmethod
     def matches(event: dict[str, Any], filters: list[rules.PropertyFilter]) -> bool:
         props = event.get("properties") or {}
         for f in filters:
-            actual = json_text(props.get(f.property))
-            if actual is None:
-                return False
-            if (actual == json_text(f.value)) != (f.op == "="):
+            positive = _filter(props.get(f.property), rules.NEGATIVE_OPS.get(f.op, f.op), f.value)
+            if positive == (f.op in rules.NEGATIVE_OPS):
                 return False
         return True
 
@@ -75,66 +119,93 @@ class Evaluator:
             return self.aggregate(node, state)
         if isinstance(node, EventCondition):
             return self.event(node, state)
+        if isinstance(node, RecordCondition):
+            return self.records(node, state)
         return self.segment(node, state)
+
+    def records(self, node: RecordCondition, state: ContactState) -> bool:
+        found = collection(node.collection)
+        assert found is not None
+        present = any(
+            all(self.field(c, ContactState(contact=record, tz=state.tz, extra=state.extra)) for c in node.where)
+            for record in found.records(state))
+        return not present if node.quantifier == "no" else present
 
     def segment(self, node: SegmentCondition, state: ContactState) -> bool:
         # As compiled: the referenced segment's stored membership, whatever its kind.
         return node.segment_id in state.segment_ids
 
     def field(self, node: FieldCondition, state: ContactState) -> bool:
+        """A negative operator is NOT of its positive twin (missing values included)."""
+        if node.op in rules.NEGATIVE_OPS:
+            return not self._positive_field(node, rules.NEGATIVE_OPS[node.op], state)
+        return self._positive_field(node, node.op, state)
+
+    def _positive_field(self, node: FieldCondition, op: str, state: ContactState) -> bool:
         spec = node.spec
         x = spec.value(state)
-        op, value = node.op, node.value
+        if spec.type != "tags":  # tags are stored normalised by their writer (see the compiler)
+            x = spec.normalised(x)
+        value = node.value
         if op == "is set":
             return x is not None
-        if op == "is not set":
-            return x is None
         if spec.type == "tags":
-            return (value in x) == (op == "contains")
+            return value in x
         if spec.type in ("number", "money"):
             x = _number(x)
-        if op in ("=", "!=", ">", ">=", "<", "<="):
-            return _compare(x, op, literal(spec.type, value))
         if x is None:
-            return op == "not within"
-        if op in ("in", "not in"):
-            return (x in [literal(spec.type, v) for v in value]) == (op == "in")
+            return False
+        if spec.type == "date" and op in (">=", "<="):
+            start, end = period_range(value, self.now, self.tz)
+            return x >= start if op == ">=" else x < end
+        if op in ("=", ">", ">=", "<", "<="):
+            return _compare(x, op, literal(spec.type, value))
+        if op == "in":
+            return x in [literal(spec.type, v) for v in value]
         if op == "contains":
             return value.lower() in x.lower()
-        if op == "not contains":
-            return value.lower() not in x.lower()
         if op == "starts with":
             return x.lower().startswith(value.lower())
         if op == "ends with":
             return x.lower().endswith(value.lower())
-        if op in ("within", "not within"):
-            inside = x >= window_start(value["amount"], value["unit"], self.now)
-            return inside == (op == "within")
+        if op == "within":
+            return x >= window_start(value["amount"], value["unit"], self.now, self.tz)
         if op == "before":
             return x < period_range(value, self.now, self.tz)[0]
         if op == "after":
             return x >= period_range(value, self.now, self.tz)[1]
+        if op == "between" and spec.type in ("number", "money"):
+            return literal(spec.type, value[0]) <= x <= literal(spec.type, value[1])
         first, last = (value, value) if op == "during" else (value[0], value[1])
         return period_range(first, self.now, self.tz)[0] <= x < period_range(last, self.now, self.tz)[1]
 
     def aggregate(self, node: AggregateCondition, state: ContactState) -> bool:
+        """`!=` is NOT of `=`: the average of no orders is `!= 5`."""
+        if node.op == "!=":
+            return not self._aggregate(node, "=", state)
+        return self._aggregate(node, node.op, state)
+
+    def _aggregate(self, node: AggregateCondition, op: str, state: ContactState) -> bool:
         if node.source == "events":
-            count = sum(
-                1 for e in state.events_of(node.event_type or "")
-                if self.matches(e, node.where) and self.in_window(e["occurred_at"], node.window)
-            )
-            return _compare(Decimal(count), node.op, literal("number", node.value))
-        amounts = [Decimal(net_amount(o)) for o in state.paid_orders()
-                   if self.in_window(o["placed_at"], node.window)]
-        target = literal("money" if node.source == "orders.total" else "number", node.value)
+            events = [e for e in state.events_of(node.event_type or "")
+                      if self.matches(e, node.where) and self.in_window(e["occurred_at"], node.window)]
+            if node.property is None:
+                amounts = [Decimal(1) for _ in events]
+            else:
+                amounts = [Decimal(str(v)) for e in events
+                           if _is_json_number(v := (e.get("properties") or {}).get(node.property))]
+            target = literal("number", node.value)
+        else:
+            amounts = [Decimal(net_amount(o)) for o in state.paid_orders()
+                       if self.in_window(o["placed_at"], node.window)]
+            target = literal("money" if node.source == "orders.total" else "number", node.value)
         if node.fn == "count":
-            return _compare(Decimal(len(amounts)), node.op, target)
+            return _compare(Decimal(len(amounts)), op, target)
         if node.fn == "sum":
-            return _compare(sum(amounts, Decimal(0)), node.op, target)
+            return _compare(sum(amounts, Decimal(0)), op, target)
         if not amounts:
             return False
-        value = _REDUCERS[node.fn](amounts)
-        return _compare(value, node.op, target)
+        return _compare(_REDUCERS[node.fn](amounts), op, target)
 
     def event(self, node: EventCondition, state: ContactState) -> bool:
         events = [e for e in state.events_of(node.event_type) if self.matches(e, node.where)]

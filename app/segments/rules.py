@@ -6,6 +6,7 @@ JSON shape (every node is one object):
   {"field": "lastActivityAt", "op": "within", "value": {"amount": 14, "unit": "days"}}
   {"aggregate": "sum", "of": "orders.total", "within": {"amount": 90, "unit": "days"}, "op": ">", "value": 500}
   {"aggregate": "count", "of": "events", "type": "search", "where": [...], "op": ">=", "value": 5}
+  {"aggregate": "sum", "of": "events", "type": "purchase", "property": "amount", "op": ">", "value": 100}
   {"event": "any" | "no" | "last", "type": "page_view", "where": [{"property": "device", "op": "=",
    "value": "mobile"}], "within": {...} | "during": "this month", "since": "cart_abandoned"}
   {"inSegment": "Name"}
@@ -27,11 +28,16 @@ FIELD_OPS = (
     "=", "!=", ">", ">=", "<", "<=", "in", "not in", "contains", "not contains", "starts with",
     "ends with", "within", "not within", "before", "after", "between", "during", "is set", "is not set",
 )
+# Negation is one thing: each negative operator means NOT of its positive twin, so a missing value
+# is in `country != 'GB'` exactly as in `NOT country = 'GB'`. Only `is set` / `is not set` name it.
+NEGATIVE_OPS = {"!=": "=", "not in": "in", "not contains": "contains", "not within": "within",
+                "is not set": "is set"}
 COMPARE_OPS = ("=", "!=", ">", ">=", "<", "<=")
 AGGREGATE_FNS = ("count", "sum", "avg", "min", "max")
 AGGREGATE_SOURCES = ("orders", "orders.total", "events")
 QUANTIFIERS = ("any", "no", "last")
-FILTER_OPS = ("=", "!=")
+FILTER_OPS = ("=", "!=", ">", ">=", "<", "<=", "between", "in", "not in", "contains", "not contains",
+              "is set", "is not set")
 
 Pos = tuple[int, int] | None
 
@@ -91,6 +97,7 @@ class AggregateCondition:
     window: Window | None = None
     path: str = "rule"
     pos: Pos = None
+    property: str | None = None  # events only: the numeric event property summed, averaged, ...
 
 
 @dataclass
@@ -105,6 +112,17 @@ class EventCondition:
 
 
 @dataclass
+class RecordCondition:
+    """`any subscription has status = 'active', interval = 'month'`: one record meets all of `where`."""
+
+    quantifier: str  # "any" | "no"
+    collection: str  # "subscription"
+    where: list[FieldCondition] = field(default_factory=list)
+    path: str = "rule"
+    pos: Pos = None
+
+
+@dataclass
 class SegmentCondition:
     name: str
     path: str = "rule"
@@ -114,8 +132,8 @@ class SegmentCondition:
     kind: str | None = None
 
 
-Node = Union[Group, Not, FieldCondition, AggregateCondition, EventCondition, SegmentCondition]  # noqa: UP007 - runtime alias of forward refs
-Leaf = Union[FieldCondition, AggregateCondition, EventCondition, SegmentCondition]  # noqa: UP007 - idem
+Node = Union[Group, Not, FieldCondition, AggregateCondition, EventCondition, RecordCondition, SegmentCondition]  # noqa: UP007 - runtime alias of forward refs
+Leaf = Union[FieldCondition, AggregateCondition, EventCondition, RecordCondition, SegmentCondition]  # noqa: UP007 - idem
 
 
 def where_at(node: Any, message: str) -> tuple[str, str]:
@@ -183,13 +201,15 @@ class _TreeReader:
             return self.aggregate(raw, path)
         if "event" in raw:
             return self.event(raw, path)
+        if "records" in raw:
+            return self.records(raw, path)
         if "inSegment" in raw:
             name = raw["inSegment"]
             if not isinstance(name, str) or not name.strip():
                 self.fail(f"{path}.inSegment", "expected a segment name")
                 return None
             return SegmentCondition(name.strip(), path=path)
-        self.fail(path, "unknown condition (expected and, or, not, field, aggregate, event or inSegment)")
+        self.fail(path, "unknown condition (expected and, or, not, field, aggregate, event, records or inSegment)")
         return None
 
     def field_condition(self, raw: dict[str, Any], path: str) -> Node | None:
@@ -201,6 +221,22 @@ class _TreeReader:
             self.fail(f"{path}.op", f"unknown operator {op!r}", "UNKNOWN_OPERATOR")
             return None
         return FieldCondition(name, op, _json_value(raw.get("value")), path=path)
+
+    def records(self, raw: dict[str, Any], path: str) -> Node | None:
+        where = raw.get("where")
+        if not isinstance(where, list) or not where:
+            self.fail(f"{path}.where", "expected a non-empty list of conditions on the record")
+            return None
+        conditions: list[FieldCondition] = []
+        for i, item in enumerate(where):
+            condition = self.field_condition(item, f"{path}.where.{i}") if isinstance(item, dict) else None
+            if not isinstance(condition, FieldCondition):
+                if not isinstance(item, dict):
+                    self.fail(f"{path}.where.{i}", "expected {field, op, value}")
+                return None
+            conditions.append(condition)
+        return RecordCondition(_unchecked(raw, "quantifier") or "any", _unchecked(raw, "records"), conditions,
+                               path=path)
 
     def window(self, raw: dict[str, Any], path: str) -> Window | Literal[False] | None:
         """Returns a Window, None (no window) or False (invalid)."""
@@ -225,7 +261,7 @@ class _TreeReader:
             if not isinstance(item, dict) or not isinstance(item.get("property"), str):
                 self.fail(f"{path}.{i}", "expected {property, op, value}")
                 return None
-            filters.append(PropertyFilter(item["property"], item.get("op", "="), item.get("value")))
+            filters.append(PropertyFilter(item["property"], item.get("op", "="), _json_value(item.get("value"))))
         return filters
 
     def aggregate(self, raw: dict[str, Any], path: str) -> Node | None:
@@ -237,6 +273,7 @@ class _TreeReader:
             fn=_unchecked(raw, "aggregate"), source=_unchecked(raw, "of"), op=_unchecked(raw, "op"),
             value=raw.get("value"),
             event_type=raw.get("type"), where=where, window=window or None, path=path,
+            property=raw.get("property"),
         )
 
     def event(self, raw: dict[str, Any], path: str) -> Node | None:
@@ -270,7 +307,8 @@ def from_json(raw: Any) -> tuple[Node | None, list[FieldError]]:
 
 
 def _filters_json(filters: list[PropertyFilter]) -> list[dict[str, Any]]:
-    return [{"property": f.property, "op": f.op, "value": f.value} for f in filters]
+    return [{"property": f.property, "op": f.op} if f.op in ("is set", "is not set")
+            else {"property": f.property, "op": f.op, "value": f.value} for f in filters]
 
 
 def to_json(node: Node) -> dict[str, Any]:
@@ -287,6 +325,8 @@ def to_json(node: Node) -> dict[str, Any]:
         out = {"aggregate": node.fn, "of": node.source}
         if node.event_type is not None:
             out["type"] = node.event_type
+        if node.property is not None:
+            out["property"] = node.property
         if node.where:
             out["where"] = _filters_json(node.where)
         if node.window is not None:
@@ -304,4 +344,7 @@ def to_json(node: Node) -> dict[str, Any]:
         if node.since is not None:
             out["since"] = node.since
         return out
+    if isinstance(node, RecordCondition):
+        return {"records": node.collection, "quantifier": node.quantifier,
+                "where": [to_json(condition) for condition in node.where]}
     return {"inSegment": node.name}

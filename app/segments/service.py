@@ -17,7 +17,9 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from zoneinfo import ZoneInfo
 
 import asyncpg
 from tortoise.transactions import in_transaction
@@ -52,6 +54,7 @@ CAUSE_MANUAL = "manual"
 CAUSE_COHORT = "cohort"
 CAUSE_TIME = "time"  # a relative window moved past the contact (app.segments.pipeline.timesweep)
 CAUSE_SEGMENT = "segment"  # a hand-managed list this rule reads changed
+CAUSE_TIME_ZONE = "time_zone"  # the team's time zone changed (cause_ref: the new zone)
 
 # ---------------------------------------------------------------- context and rules
 
@@ -172,19 +175,20 @@ async def _update_member_count(conn: Any, segment_id: int, changes: list[Members
 
 
 async def _evaluate_with(conn: Any, segment: Segment, parsed: ParsedRule, contact_ids: list[int] | None,
-                         cause: str, cause_ref: str | None) -> list[MembershipChange]:
+                         cause: str, cause_ref: str | None, now: datetime | None = None) -> list[MembershipChange]:
     """Diff and history inside the caller's transaction; the caller publishes after commit."""
     # One evaluation of a segment at a time: concurrent diffs would double joins or miss leaves.
     await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
-    changes = await _write_diff(conn, segment, parsed.compile(datetime.now(UTC), contact_ids), cause, cause_ref)
+    changes = await _write_diff(conn, segment, parsed.compile(now or datetime.now(UTC), contact_ids), cause,
+                                cause_ref)
     segment.member_count = await _update_member_count(conn, segment.id, changes, exact=contact_ids is None)
     return changes
 
 
 async def _evaluate(team: Team, segment: Segment, parsed: ParsedRule, contact_ids: list[int] | None,
-                    cause: str, cause_ref: str | None) -> list[MembershipChange]:
+                    cause: str, cause_ref: str | None, now: datetime | None = None) -> list[MembershipChange]:
     async with in_transaction() as tx, tx.acquire_connection() as conn:
-        changes = await _evaluate_with(conn, segment, parsed, contact_ids, cause, cause_ref)
+        changes = await _evaluate_with(conn, segment, parsed, contact_ids, cause, cause_ref, now)
     await publish_membership_changes(team.id, changes)
     return changes
 
@@ -210,15 +214,16 @@ async def evaluate_for_contacts(segment: Segment, contact_ids: list[int], cause:
 
 @_heavy
 async def recompute(team: Team, segment: Segment, cause: str = CAUSE_RECOMPUTE,
-                    cause_ref: str | None = None) -> list[MembershipChange]:
-    """Full recompute of a dynamic segment. Whoever it moved is queued for the segments whose rules
-    read it (`in segment`), which the real-time worker then re-checks in dependency order."""
+                    cause_ref: str | None = None, now: datetime | None = None) -> list[MembershipChange]:
+    """Full recompute of a dynamic segment (as of `now`: the time sweep passes the instant it checks).
+    Whoever it moved is queued for the segments whose rules read it (`in segment`), which the
+    real-time worker then re-checks in dependency order."""
     if segment.kind != SegmentKind.DYNAMIC:
         raise ValidationFailed.one("id", f"a {segment.kind} segment is not recomputed from a rule", "NOT_DYNAMIC")
     parsed = await stored_rule(team, segment)
     read_by_others = bool(await referencing_segments_by_name(team, segment.name, segment.id))
     async with in_transaction() as tx, tx.acquire_connection() as conn:
-        changes = await _evaluate_with(conn, segment, parsed, None, cause, cause_ref)
+        changes = await _evaluate_with(conn, segment, parsed, None, cause, cause_ref, now)
         if read_by_others:
             moved = sorted({c.team_contact_id for c in changes})
             await request_evaluation(conn, team.id, moved, fields=[static_segment_field(segment.id)],
@@ -695,6 +700,31 @@ class Explanation:
     reason: str
 
 
+def _is_money(leaf: Node) -> bool:
+    if isinstance(leaf, rules.FieldCondition):
+        return leaf.spec is not None and leaf.spec.type == "money"
+    return isinstance(leaf, rules.AggregateCondition) and leaf.source == "orders.total" and leaf.fn != "count"
+
+
+def shown_value(leaf: Node, raw: Any, tz: ZoneInfo) -> str | None:
+    """A contact's value in the field's unit: money in currency units (200.00, not the 20000 minor
+    units stored), times in the team's zone, tags joined with ', ', numbers without trailing zeros."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime):
+        return raw.astimezone(tz).isoformat()
+    if isinstance(raw, list):
+        return ", ".join(str(v) for v in raw)
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, int | float | Decimal):
+        amount = Decimal(str(raw))
+        if _is_money(leaf):
+            return f"{amount / 100:.2f}"
+        return format(amount.normalize(), "f") if amount != amount.to_integral() else str(int(amount))
+    return str(raw)
+
+
 @_heavy
 async def explain(team: Team, segment_id: Any, contact_id: Any) -> Explanation:
     segment = await get_segment(team, segment_id, "segmentId")
@@ -715,10 +745,11 @@ async def explain(team: Team, segment_id: Any, contact_id: Any) -> Explanation:
         for index, leaf in enumerate(leaf_list):
             sql = compiled.leaf_sql[id(leaf)]
             columns.append(f"COALESCE(({sql.predicate}), false) AS l{index}")
-            columns.append(f"({sql.value or 'NULL'})::text AS v{index}")
+            columns.append(f"({sql.value or 'NULL::text'}) AS v{index}")
         statement = compiled.statement(", ".join(columns), include_rule=False)
         row = await conn.fetchrow(statement, *compiled.params)
-    results = {id(leaf): (bool(row[f"l{i}"]), row[f"v{i}"]) for i, leaf in enumerate(leaf_list)}
+    results = {id(leaf): (bool(row[f"l{i}"]), shown_value(leaf, row[f"v{i}"], parsed.ctx.tz))
+               for i, leaf in enumerate(leaf_list)}
     conditions: list[ExplainedCondition] = []
 
     def walk(node: Node, path: str, depth: int) -> bool:
@@ -737,6 +768,19 @@ async def explain(team: Team, segment_id: Any, contact_id: Any) -> Explanation:
     reason = ("matches the rule" if matches else "does not match the rule") + (
         "" if matches == is_member else " (membership updates on the next evaluation)")
     return Explanation(segment, contact, matches, is_member, conditions, reason)
+
+
+async def recompute_for_time_zone(team: Team) -> None:
+    """The team's zone changed (bound to `app.teams.service.on_time_zone_changed`): calendar words,
+    dates in rules and custom dates moved, so every dynamic segment is recomputed, referenced first."""
+    ctx = await load_context(team)
+    segments = await Segment.filter(team_id=team.id, kind=SegmentKind.DYNAMIC, rule__not_isnull=True)
+    for segment in dependency_order(list(segments)):
+        try:
+            parsed = await stored_rule(team, segment, ctx)
+        except ValidationFailed:
+            continue
+        await _evaluate(team, segment, parsed, None, CAUSE_TIME_ZONE, team.time_zone)
 
 
 async def segment_ids_with_tag(team: Team, tag: str) -> list[int]:

@@ -11,10 +11,16 @@ UNITS: dict[str, timedelta] = {
     "hours": timedelta(hours=1),
     "days": timedelta(days=1),
     "weeks": timedelta(weeks=1),
+    # Calendar units: the same local wall time N months / years back (see `window_start`); these
+    # spans are only their longest length, for the limit on windows.
+    "months": timedelta(days=31),
+    "years": timedelta(days=366),
 }
+CALENDAR_UNITS = {"months": 1, "years": 12}
 UNIT_ALIASES = {
     "minute": "minutes", "minutes": "minutes", "hour": "hours", "hours": "hours",
     "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+    "month": "months", "months": "months", "year": "years", "years": "years",
 }
 MAX_WINDOW = timedelta(days=36_600)
 CALENDAR_WORDS = (
@@ -31,8 +37,16 @@ def zone(name: str | None) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def window_start(amount: int, unit: str, now: datetime) -> datetime:
-    return now - UNITS[unit] * amount
+def window_start(amount: int, unit: str, now: datetime, tz: ZoneInfo | None = None) -> datetime:
+    """The start of a relative window: an exact instant. Fixed units subtract a duration; months and
+    years go back to the same wall time in the team's zone (the 31st clamps to the month's last day)."""
+    if unit not in CALENDAR_UNITS:
+        return now - UNITS[unit] * amount
+    local = now.astimezone(tz or ZoneInfo("UTC"))
+    index = local.year * 12 + local.month - 1 - amount * CALENDAR_UNITS[unit]
+    year, month = index // 12, index % 12 + 1
+    last_day = (_add_months(date(year, month, 1), 1) - timedelta(days=1)).day
+    return local.replace(year=year, month=month, day=min(local.day, last_day))
 
 
 def is_period(value: object) -> bool:

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.segments import rules
-from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, SegmentCondition
+from app.segments.catalog import collection
+from app.segments.rules import (
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Node,
+    RecordCondition,
+    SegmentCondition,
+)
 from app.segments.timeutil import CALENDAR_WORDS
 
 
@@ -84,6 +92,14 @@ def rule_triggers(node: Node, out: Triggers | None = None) -> Triggers:
                 out.event_types.add(leaf.since)
             if leaf.window is not None and (leaf.window.during is None or _relative(leaf.window.during)):
                 out.time_based = True
+        elif isinstance(leaf, RecordCondition):
+            found = collection(leaf.collection)
+            for trigger in found.triggers if found else ():
+                _add_spec_trigger(out, trigger)
+            for condition in leaf.where:
+                if (condition.op in ("within", "not within") or _relative(condition.value)
+                        or (found is not None and condition.field in found.day_counts)):
+                    out.time_based = True
         elif isinstance(leaf, SegmentCondition) and leaf.segment_id is not None:
             out.segments.add(leaf.segment_id)
     return out

@@ -7,6 +7,7 @@ rule reads its stored membership) and checked for cycles.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from app.core.errors import FieldError, ValidationFailed
@@ -23,6 +24,7 @@ from app.segments.rules import (
     EventCondition,
     FieldCondition,
     Node,
+    RecordCondition,
     SegmentCondition,
     Window,
     error_at,
@@ -35,6 +37,17 @@ MAX_EVENT_TYPE = 100
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == value and abs(value) < 1e15
+
+
+def _is_scalar(value: Any) -> bool:
+    return (isinstance(value, str) and len(value) <= MAX_STRING) or isinstance(value, bool) or _is_number(value)
+
+
+def _did_you_mean(value: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in candidates if c.lower() == value.lower()][:1]
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class _Checker:
@@ -59,6 +72,8 @@ class _Checker:
             self.aggregate(node)
         elif isinstance(node, EventCondition):
             self.event(node)
+        elif isinstance(node, RecordCondition):
+            self.records(node)
         else:
             self.segment(node)
 
@@ -93,10 +108,11 @@ class _Checker:
         elif kind == "boolean":
             ok = isinstance(value, bool)
         elif kind == "enum":
-            ok = isinstance(value, str) and (not spec.enum_values or value in spec.enum_values)
+            allowed = [spec.normalised(v) for v in spec.enum_values]
+            ok = isinstance(value, str) and (not allowed or spec.normalised(value) in allowed)
             if isinstance(value, str) and not ok:
-                self.fail(node, f"'{value}' is not a value of {spec.name} (one of: {', '.join(spec.enum_values)})",
-                          "INVALID_VALUE")
+                self.fail(node, f"'{value}' is not a value of {spec.name} (one of: {', '.join(spec.enum_values)})"
+                          + _did_you_mean(spec.normalised(value), allowed), "INVALID_VALUE")
                 return False
         else:
             ok = False
@@ -110,9 +126,36 @@ class _Checker:
         if spec is None:
             family = catalog.family_of(node.field)
             hint = f" (expected {family.pattern} of this team)" if family else ""
-            self.fail(node, f"unknown field '{node.field}'{hint}", "UNKNOWN_FIELD")
+            names = [f.name for f in catalog.all_fields(self.ctx)]
+            self.fail(node, f"unknown field '{node.field}'{hint}" + _did_you_mean(node.field, names), "UNKNOWN_FIELD")
             return
+        self.field_checks(node, spec)
+
+    def records(self, node: RecordCondition) -> None:
+        found = catalog.collection(node.collection) if isinstance(node.collection, str) else None
+        if found is None:
+            names = list(catalog.collection_names())
+            self.fail(node, f"unknown records {node.collection!r} (use {', '.join(names) or 'none'})"
+                      + _did_you_mean(str(node.collection), names), "INVALID_CONDITION")
+            return
+        if node.quantifier not in ("any", "no"):
+            self.fail(node, f"expected any or no (got {node.quantifier!r})", "INVALID_CONDITION")
+            return
+        if len(node.where) > 20:
+            self.fail(node, f"at most 20 conditions on one {node.collection}", "INVALID_VALUE")
+        for condition in node.where:
+            spec = found.attributes.get(condition.field)
+            if spec is None:
+                self.fail(condition, f"unknown {node.collection} attribute '{condition.field}' (use "
+                                     f"{', '.join(found.attributes)})"
+                          + _did_you_mean(condition.field, list(found.attributes)), "UNKNOWN_FIELD")
+                continue
+            self.field_checks(condition, spec)
+
+    def field_checks(self, node: FieldCondition, spec: catalog.FieldSpec) -> None:
         node.spec = spec
+        if spec.type == "date" and node.op in (">", "<"):  # synonyms: `createdAt > 2026-01-01` is after
+            node.op = "after" if node.op == ">" else "before"
         if node.op not in spec.operators:
             self.fail(node, f"operator '{node.op}' does not apply to {spec.type} field {spec.name} "
                             f"(use {', '.join(spec.operators)})", "INVALID_OPERATOR")
@@ -129,20 +172,31 @@ class _Checker:
                 for item in value:
                     if not self.scalar(node, spec, item):
                         break
+                else:
+                    node.value = list(dict.fromkeys(spec.normalised(value)))
             return
         if op in ("within", "not within"):
             self.duration(node, value)
             return
-        if op in ("before", "after", "during"):
+        if op in ("before", "after", "during") or (spec.type == "date" and op in (">=", "<=")):
             if not is_period(value):
                 self.fail(node, f"{dsl.render_value(value)} is not a date (YYYY-MM-DD), a month (YYYY-MM) or one "
                                 f"of {', '.join(CALENDAR_WORDS)}", "INVALID_VALUE_TYPE")
+            return
+        if op == "between" and spec.type in ("number", "money"):
+            if not isinstance(value, list) or len(value) != 2 or not all(_is_number(v) for v in value):
+                self.fail(node, "between expects two numbers (as in 'between 10 and 100')", "INVALID_VALUE_TYPE")
+            elif value[0] > value[1]:
+                self.fail(node, f"between takes the lower bound first; did you mean `{node.field} between "
+                                f"{dsl.render_value(value[1])} and {dsl.render_value(value[0])}`?", "INVALID_VALUE")
             return
         if op == "between":
             if not isinstance(value, list) or len(value) != 2 or not all(is_period(v) for v in value):
                 self.fail(node, "between expects two dates", "INVALID_VALUE_TYPE")
             return
-        self.scalar(node, spec, value)
+        if self.scalar(node, spec, value) and spec.case is not None:
+            node.value = spec.normalised(value)  # the canonical rule (and explain) shows the normal form
+        return
 
     def event_type(self, node: Any, event_type: Any, what: str = "event type") -> None:
         if not isinstance(event_type, str) or not event_type.strip() or len(event_type) > MAX_EVENT_TYPE:
@@ -152,11 +206,41 @@ class _Checker:
         if len(filters) > 20:
             self.fail(node, "at most 20 property filters", "INVALID_VALUE")
         for f in filters:
-            if f.op not in FILTER_OPS:
-                self.fail(node, f"property filters use = or != (got {f.op!r})", "INVALID_OPERATOR")
-            if not (isinstance(f.value, str | bool) or _is_number(f.value)) or not f.property:
-                self.fail(node, f"property '{f.property}' must be compared with a string, number or boolean",
+            self.property_filter(node, f)
+
+    def property_filter(self, node: Any, f: rules.PropertyFilter) -> None:
+        if not f.property or len(f.property) > MAX_EVENT_TYPE:
+            self.fail(node, f"expected an event property name (1 to {MAX_EVENT_TYPE} characters)", "INVALID_VALUE")
+            return
+        if f.op not in FILTER_OPS:
+            self.fail(node, f"property filters use {', '.join(FILTER_OPS)} (got {f.op!r})", "INVALID_OPERATOR")
+            return
+        value, name = f.value, f.property
+        if f.op in ("is set", "is not set"):
+            f.value = None
+            return
+        if f.op in ("in", "not in"):
+            if not isinstance(value, list) or not value or len(value) > MAX_LIST:
+                self.fail(node, f"property '{name}' {f.op} expects a list of 1 to {MAX_LIST} values", "INVALID_VALUE")
+            elif not all(_is_scalar(v) for v in value):
+                self.fail(node, f"property '{name}' is compared with strings, numbers or booleans",
                           "INVALID_VALUE_TYPE")
+            return
+        if f.op == "between":
+            if not isinstance(value, list) or len(value) != 2 or not all(_is_number(v) for v in value):
+                self.fail(node, f"property '{name}' between expects two numbers", "INVALID_VALUE_TYPE")
+            return
+        if f.op in ("contains", "not contains"):
+            if not isinstance(value, str) or len(value) > MAX_STRING:
+                self.fail(node, f"property '{name}' {f.op} expects a string", "INVALID_VALUE_TYPE")
+            return
+        if f.op in (">", ">=", "<", "<="):
+            if not (_is_number(value) or (isinstance(value, str) and len(value) <= MAX_STRING)):
+                self.fail(node, f"property '{name}' {f.op} expects a number or a string", "INVALID_VALUE_TYPE")
+            return
+        if not _is_scalar(value):
+            self.fail(node, f"property '{name}' must be compared with a string, number or boolean",
+                      "INVALID_VALUE_TYPE")
 
     def aggregate(self, node: AggregateCondition) -> None:
         if node.fn not in AGGREGATE_FNS:
@@ -168,7 +252,15 @@ class _Checker:
             return
         if node.fn == "count" and node.source == "orders.total":
             node.source = "orders"
-        if node.fn != "count" and node.source != "orders.total":
+        if node.property is not None and (node.source != "events" or not isinstance(node.property, str)
+                                          or not node.property or len(node.property) > MAX_EVENT_TYPE):
+            self.fail(node, "a property to aggregate applies to events only (as in 'sum of purchase.amount')",
+                      "INVALID_AGGREGATE")
+        if node.fn != "count" and node.source == "events" and node.property is None:
+            kind = node.event_type if isinstance(node.event_type, str) and dsl.is_bare(node.event_type) else "purchase"
+            self.fail(node, f"{node.fn} needs a number to aggregate: use '{node.fn} of orders.total' or "
+                            f"'{node.fn} of {kind}.amount' (a numeric event property)", "INVALID_AGGREGATE")
+        elif node.fn != "count" and node.source == "orders":
             self.fail(node, f"{node.fn} needs a number to aggregate: use '{node.fn} of orders.total'",
                       "INVALID_AGGREGATE")
         if node.source == "events":
@@ -196,8 +288,10 @@ class _Checker:
             if node.window is not None:
                 self.fail(node, "use either a time window or 'since that', not both", "INVALID_CONDITION")
         if node.quantifier == "last" and (node.where or node.window is None):
-            self.fail(node, "'last event of type ...' takes a time window and no property filters "
-                            "(use 'any event of type ... has ...')", "INVALID_CONDITION")
+            kind = dsl.quote(node.event_type) if isinstance(node.event_type, str) else "'...'"
+            self.fail(node, "'last event of type ...' takes a time window and no property filters; did you mean "
+                            f"`last event of type {kind} within 30 days` or `any event of type {kind}"
+                            f"{dsl.render_filters(node.where)}`?", "INVALID_CONDITION")
 
     def segment(self, node: SegmentCondition) -> None:
         name = node.name

@@ -149,8 +149,29 @@ class TeamsQuery:
         )
 
 
+@strawberry.input
+class SetTeamTimeZoneInput:
+    time_zone: str = strawberry.field(description="An IANA zone name, such as Europe/London (default UTC).")
+
+
+@strawberry.type
+class SetTeamTimeZonePayload:
+    team: TeamType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.type
 class TeamsMutation:
+    @strawberry.mutation(description="The team's time zone: calendar words (today, last month), dates in segment "
+                                     "rules and day boundaries are in it; relative windows stay exact instants.")
+    @mutation_payload
+    async def set_team_time_zone(
+        self, info: Info[Context, None], input: SetTeamTimeZoneInput
+    ) -> SetTeamTimeZonePayload:
+        viewer = info.context.require(service.ADMIN_SCOPE)
+        team = await service.set_time_zone(viewer.team, input.time_zone)
+        return SetTeamTimeZonePayload(team=TeamType.from_model(team))
+
     @strawberry.mutation
     @mutation_payload
     async def create_api_key(self, info: Info[Context, None], input: CreateApiKeyInput) -> CreateApiKeyPayload:

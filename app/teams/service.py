@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import re
 import secrets
-from collections.abc import Callable
+import zoneinfo
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
@@ -24,6 +27,49 @@ from app.settings import Settings, get_settings
 from app.teams.models import ApiKey, Team, TeamMember, TeamRole, User, UserSession
 
 T = TypeVar("T")
+log = logging.getLogger("memberhub.teams")
+
+# Called after a team's time zone changed and committed: the segment engine recomputes the rules
+# whose calendar days moved (bound in app.wiring; segments sit above teams).
+TimeZoneChangedHook = Callable[[Team], Awaitable[object]]
+_time_zone_hooks: list[TimeZoneChangedHook] = []
+
+
+def on_time_zone_changed(hook: TimeZoneChangedHook) -> None:
+    if hook not in _time_zone_hooks:
+        _time_zone_hooks.append(hook)
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(name: str, field: str = "timeZone") -> str:
+    """An IANA zone name as the tz database spells it (`Europe/London`, `UTC`)."""
+    cleaned = (name or "").strip()
+    if cleaned not in _time_zones():
+        by_case = {z.lower(): z for z in _time_zones()}
+        hint = f"; did you mean '{by_case[cleaned.lower()]}'?" if cleaned.lower() in by_case else ""
+        raise ValidationFailed.one(
+            field, f"'{name[:64]}' is not an IANA time zone name (such as Europe/London or America/New_York){hint}",
+            "INVALID_TIME_ZONE")
+    return cleaned
+
+
+async def set_time_zone(team: Team, name: str) -> Team:
+    """Calendar words, dates in rules and day boundaries follow the new zone from now on."""
+    zone_name = validate_time_zone(name)
+    if zone_name == team.time_zone:
+        return team
+    team.time_zone = zone_name
+    await team.save(update_fields=["time_zone"])
+    for hook in _time_zone_hooks:
+        try:
+            await hook(team)
+        except Exception:
+            log.exception("time zone hook %s failed for team %s", hook, team.id)
+    return team
 
 ADMIN_SCOPE = "admin"
 SCOPES: dict[str, str] = {
@@ -156,6 +202,10 @@ async def create_team(
         errors.append(FieldError("name", "name is required", "REQUIRED"))
     try:
         owner_email = validate_email(owner_email, "ownerEmail")
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
+    try:
+        time_zone = validate_time_zone(time_zone)
     except ValidationFailed as exc:
         errors.extend(exc.errors)
     if errors:

@@ -26,7 +26,7 @@ from app.segments.models import Segment, SegmentKind
 from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, Window
 from app.segments.service import CAUSE_TIME, load_context, recompute, stored_rule
-from app.segments.timeutil import CALENDAR_WORDS, UNITS, period_range
+from app.segments.timeutil import CALENDAR_WORDS, period_range, window_start
 from app.segments.triggers import Triggers
 from app.teams.models import Team
 
@@ -59,8 +59,8 @@ class _Planner:
         return any(period_range(w, self.since, self.tz) != period_range(w, self.now, self.tz) for w in words)
 
     def _range(self, amount: int, unit: str) -> tuple[datetime, datetime]:
-        span = UNITS[unit] * amount
-        return self.since - span, self.now - span
+        # Values that left the window between the two checks (months and years: calendar steps).
+        return window_start(amount, unit, self.since, self.tz), window_start(amount, unit, self.now, self.tz)
 
     def _add(self, sql: str, *params: Any) -> None:
         self.out.queries.append((sql, [self.team_id, *params]))
@@ -170,7 +170,7 @@ async def sweep_segment(team: Team, segment: Segment, now: datetime,
             await conn.execute(_ADVANCE_WATERMARK, segment.id, team.id, now)
     if plan.full:
         # Recompute before moving the watermark: a crash in between only repeats the (idempotent) recompute.
-        await recompute(team, segment, cause=CAUSE_TIME)
+        await recompute(team, segment, cause=CAUSE_TIME, now=now)
         async with in_transaction() as tx, tx.acquire_connection() as conn:
             await conn.execute(_ADVANCE_WATERMARK, segment.id, team.id, now)
     return len(contact_ids), plan.full
