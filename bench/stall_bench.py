@@ -243,6 +243,9 @@ async def attack_body(client: httpx.AsyncClient, ctx: dict[str, Any]) -> str:
             writer.write(chunk)
             await writer.drain()
             sent += len(chunk)
+    except ConnectionError:
+        pass  # the server answered and closed while we were still sending: read what it said
+    try:
         status = (await asyncio.wait_for(answer, timeout=120)).decode().strip()
     except (ConnectionError, TimeoutError) as exc:
         status = type(exc).__name__
