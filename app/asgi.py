@@ -26,7 +26,7 @@ from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
-from app.core import db_limits, ratelimit
+from app.core import db_limits, inputs, ratelimit
 from app.core.body_limits import BodyLimitMiddleware
 from app.core.redis import close_redis, get_redis
 from app.email.web import UNSUBSCRIBE_ROUTES
@@ -60,6 +60,10 @@ class MemberHubGraphQL(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> str:
         return encode_response(data)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # Too deep for the parser or too many digits: 400, not 500 (NaN is refused by InputGuard, with its path).
+        return inputs.loads(data)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         db_limits.start_request()  # this request's own cap on heavy database work

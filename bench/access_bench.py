@@ -5,10 +5,15 @@ Data: one hub with a 500-node tree (courses > modules > lessons) and mixed rules
 segments, products, drips, a replace, named contacts), 10,000 members, segment memberships and
 entitlements for a share of them; requests rotate over 500 signed-in members.
 
-Rounds (one server each, `--workers` uvicorn processes, as deployed: one per core):
-  tree (json)      `contentTreeJson`: the whole decided tree as one JSON value (the member tree query)
-  tree (fields)    `contentTree { …12 fields… media { url } }`: the same data through per-field GraphQL
+Rounds (one server each, `--workers` uvicorn processes, as deployed: one per core; `--shapes` picks):
+  tree (json)      `contentTreeJson`: the whole decided tree as one JSON value
+  tree (fields)    `contentTree { …12 fields… media { url } }`: the same data, typed (one-pass plan)
+  course (fields)  `contentTree(rootId: course) { …the same… }`: one course of 50 nodes, typed
+  courses (fields) `contentTree(depth: 0) { …6 fields… }`: the 10 courses alone
+  tree (generic)   `contentTree` as tree (fields), completed field by field (plans off: the cost before)
   naive            `contentTreeJson` decided node by node (bench/naive_access.py: facts and rules fetched per node)
+Each round prints the fields in the response (fields resolved per request) and the server's CPU per
+request (its process group's CPU over the requests served).
 SQL statements per request are counted in-process (the app on the same database), cold and warm,
 and so are the distinct encoded trees the 500 members get (members with equal outcomes share one).
 The load generator (plain asyncio HTTP/1.1 keep-alive, far cheaper than httpx) runs on the same
@@ -32,8 +37,11 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import asyncpg
@@ -49,9 +57,59 @@ from app.migrate import apply_migrations  # noqa: E402
 MEMBERS = 10_000
 NODES = 500
 SESSIONS = 500
-QUERY_FIELDS = """{ myHub { lessonCount accessibleLessonCount contentTree { id parentId depth title kind canAccess
-  lockedReason availableAt body lessonCount accessibleLessonCount media { url } } } }"""
+NODE_FIELDS = """id parentId depth title kind canAccess lockedReason availableAt body lessonCount accessibleLessonCount
+  media { url }"""
+QUERY_FIELDS = f"{{ myHub {{ lessonCount accessibleLessonCount contentTree {{ {NODE_FIELDS} }} }} }}"
 QUERY_JSON = "{ myHub { lessonCount accessibleLessonCount contentTreeJson } }"
+QUERY_COURSE = f"query($root: ID!) {{ myHub {{ contentTree(rootId: $root) {{ {NODE_FIELDS} }} }} }}"
+QUERY_COURSES = """{ myHub { contentTree(depth: 0) { id title canAccess lockedReason lessonCount
+  accessibleLessonCount } } }"""
+
+
+async def no_variables(http: httpx.AsyncClient, token: str) -> dict:
+    return {}
+
+
+async def first_course(http: httpx.AsyncClient, token: str) -> dict:
+    r = await http.post("/graphql", json={"query": "{ myHub { roots { id } } }"},
+                        headers={"Authorization": f"Bearer {token}"})
+    return {"root": r.json()["data"]["myHub"]["roots"][0]["id"]}
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    query: str
+    variables: Callable[[httpx.AsyncClient, str], Awaitable[dict]] = no_variables
+    loaders: bool = True  # False: the naive per-node access path (bench/naive_access.py)
+    plans: bool = True  # False: lists completed field by field (app/graphql/planned.py off)
+
+
+SHAPES = (
+    Shape("tree (json)", QUERY_JSON),
+    Shape("tree (fields)", QUERY_FIELDS),
+    Shape("course (fields)", QUERY_COURSE, first_course),
+    Shape("courses (fields)", QUERY_COURSES),
+    Shape("tree (generic)", QUERY_FIELDS, plans=False),
+    Shape("naive", QUERY_JSON, loaders=False),
+)
+
+
+def count_fields(value: object) -> int:
+    """Fields in a response's data: every key of every object (a JSON scalar value counts as one)."""
+    if isinstance(value, dict):
+        return sum(1 + (count_fields(v) if k != "contentTreeJson" else 0) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(count_fields(v) for v in value)
+    return 0
+
+
+async def fields_per_request(http: httpx.AsyncClient, query: str, variables: dict, token: str) -> int:
+    r = await http.post("/graphql", json={"query": query, "variables": variables},
+                        headers={"Authorization": f"Bearer {token}"})
+    body = r.json()
+    assert r.status_code == 200 and "errors" not in body, r.text[:500]
+    return count_fields(body["data"])
 
 
 async def seed(url: str) -> list[str]:
@@ -105,13 +163,13 @@ async def seed(url: str) -> list[str]:
         parent_course = parent_module = None
         rules = []
         for i in range(NODES):
-            kind = "course" if i % 25 == 0 else "module" if i % 5 == 0 else "lesson"
+            kind = "course" if i % 50 == 0 else "module" if i % 5 == 0 else "lesson"
             parent = None if kind == "course" else parent_course if kind == "module" else parent_module
             node_id = await conn.fetchval(
                 "INSERT INTO content_nodes (team_id, hub_id, parent_id, section_id, media_id, kind, title, body,"
                 " status, position, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'published',"
                 " $9, $10, $10) RETURNING id", team_id, hub_id, parent,
-                section_id if kind == "course" and i % 50 == 0 else None,
+                section_id if kind == "course" and i % 100 == 0 else None,
                 media_id if kind == "lesson" else None, kind, f"{kind} {i}", "body " * 40, i, now)
             if kind == "course":
                 parent_course = parent_module = node_id
@@ -159,13 +217,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(database_url: str, loaders: bool, workers: int) -> tuple[subprocess.Popen, str]:
+def create_generic_app() -> Any:
+    """The server of the "tree (generic)" round: the app with the one-pass list plans off."""
+    from app.asgi import create_app
+    from app.graphql.planned import use_plans
+
+    use_plans(False)
+    return create_app()
+
+
+def start_server(database_url: str, shape: Shape, workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url,
            "MEMBERHUB_ENV": "production", "MEMBERHUB_SECRET_KEY": os.environ.get("MEMBERHUB_SECRET_KEY", "bench"),
            "MEMBERHUB_DB_POOL_MAX": str(max(4, 20 // workers))}  # PostgreSQL connections are shared
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.asgi:create_app" if loaders else "bench.naive_access:create_app",
+        [sys.executable, "-m", "uvicorn", "app.asgi:create_app" if shape.loaders and shape.plans
+         else "bench.naive_access:create_app" if not shape.loaders else "bench.access_bench:create_generic_app",
          "--factory", "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
         cwd=ROOT, env=env, start_new_session=True)
@@ -252,9 +320,10 @@ class KeepAliveClient:
             self.reader = self.writer = None
 
 
-async def load(base: str, query: str, tokens: list[str], clients: int, seconds: float) -> dict[str, float]:
+async def load(base: str, query: str, variables: dict, tokens: list[str], clients: int, seconds: float
+               ) -> dict[str, float]:
     latencies: list[float] = []
-    body = json.dumps({"query": query}).encode()
+    body = json.dumps({"query": query, "variables": variables}).encode()
     connections = [KeepAliveClient(base) for _ in range(clients)]
     try:
         for http, token in zip(connections, tokens, strict=False):  # warm-up: connections, caches, hub snapshot
@@ -288,9 +357,9 @@ async def load(base: str, query: str, tokens: list[str], clients: int, seconds: 
             "rps": len(latencies) / elapsed, "elapsed": elapsed, "client_cpu": client_cpu}
 
 
-async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple[int, int]], int]:
-    """SQL statements of one request per round, in-process on the bench database: (cold, warm);
-    and how many distinct encoded trees the members' JSON trees take."""
+async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple[int, int, int, dict]], int]:
+    """Per shape, in-process on the bench database: SQL statements of one request (cold, warm), the fields
+    in its response, and its variables; and how many distinct encoded trees the members' JSON trees take."""
     os.environ["DATABASE_URL"] = url
     from asgi_lifespan import LifespanManager
     from tortoise import connections
@@ -298,6 +367,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
     from app.access.snapshot import clear_snapshots
     from app.access.tree_json import encoded_trees
     from app.asgi import create_app
+    from app.graphql.planned import use_plans
     from bench.naive_access import use_naive_access
 
     token = tokens[0]
@@ -317,18 +387,19 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
             setattr(client_class, name, wrapper)
         try:
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://bench") as http:
-                for label, query, loaders in ROUNDS:
-                    use_naive_access(not loaders)
+                for shape in SHAPES:
+                    variables = await shape.variables(http, token)
+                    use_naive_access(not shape.loaders)
+                    use_plans(shape.plans)
                     clear_snapshots()
                     counts = []
                     for _ in range(2):
                         seen.clear()
-                        r = await http.post("/graphql", json={"query": query},
-                                            headers={"Authorization": f"Bearer {token}"})
-                        assert r.status_code == 200 and "errors" not in r.json(), r.text[:500]
+                        fields = await fields_per_request(http, shape.query, variables, token)
                         counts.append(len(seen))
-                    out[label] = (counts[0], counts[1])
+                    out[shape.name] = (counts[0], counts[1], fields, variables)
                 use_naive_access(False)
+                use_plans(True)
                 encoded_trees.clear()
                 for member_token in tokens:
                     r = await http.post("/graphql", json={"query": QUERY_JSON},
@@ -342,15 +413,14 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
     return out, distinct
 
 
-ROUNDS = (("tree (json)", QUERY_JSON, True), ("tree (fields)", QUERY_FIELDS, True), ("naive", QUERY_JSON, False))
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (default: one per core)")
+    parser.add_argument("--shapes", default=",".join(s.name for s in SHAPES), help="comma-separated shape names")
     args = parser.parse_args()
+    wanted = {name.strip() for name in args.shapes.split(",")}
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     url = with_database(base_url, f"memberhub_bench_access_{secrets.token_hex(3)}")
     await apply_migrations(url)
@@ -363,23 +433,33 @@ async def main() -> None:
         statements, distinct = await count_statements(url, tokens)
         print(f"encoded trees: {distinct} distinct values for the {len(tokens)} signed-in members")
         results = {}
-        for label, query, loaders in ROUNDS:
-            process, base = start_server(url, loaders, args.workers)
+        for shape in SHAPES:
+            if shape.name not in wanted:
+                continue
+            cold, warm, fields, variables = statements[shape.name]
+            process, base = start_server(url, shape, args.workers)
             try:
                 cpu_before = group_cpu_seconds(process)
-                r = results[label] = await load(base, query, tokens, args.clients, args.seconds)
+                r = results[shape.name] = await load(base, shape.query, variables, tokens, args.clients, args.seconds)
                 server_cpu = group_cpu_seconds(process) - cpu_before
             finally:
                 stop_server(process)
-            cold, warm = statements[label]
-            print(f"{label:>14}: {r['requests']:6d} req  p50 {r['p50_ms']:8.1f}  p95 {r['p95_ms']:8.1f}  "
-                  f"p99 {r['p99_ms']:8.1f} ms  {r['rps']:7.1f} req/s  SQL/request {warm} (cold {cold})  "
-                  f"CPU: server {server_cpu / r['elapsed']:.2f} cores, load generator "
-                  f"{r['client_cpu'] / r['elapsed']:.2f}")
-        on, off = results["tree (json)"], results["naive"]
-        print(f"ratio (naive / dataloaders, same query): p95 x{off['p95_ms'] / on['p95_ms']:.0f}, "
-              f"throughput x{on['rps'] / off['rps']:.0f}; target p95 <= 50 ms: "
-              f"{'met' if on['p95_ms'] <= 50 else 'NOT met'} (p95 {on['p95_ms']:.1f} ms)")
+            print(f"{shape.name:>16}: {r['requests']:6d} req  p50 {r['p50_ms']:7.1f}  p95 {r['p95_ms']:7.1f}  "
+                  f"p99 {r['p99_ms']:7.1f} ms  {r['rps']:6.1f} req/s  SQL/request {warm} (cold {cold})  "
+                  f"fields/request {fields:5d}  server CPU {server_cpu / r['requests'] * 1000:5.2f} ms/request "
+                  f"({server_cpu / r['elapsed']:.2f} cores), load generator {r['client_cpu'] / r['elapsed']:.2f} cores")
+        json_p95 = results["tree (json)"]["p95_ms"] if "tree (json)" in results else None
+        if json_p95 is not None and "naive" in results:
+            on, off = results["tree (json)"], results["naive"]
+            print(f"ratio (naive / dataloaders, same query): p95 x{off['p95_ms'] / on['p95_ms']:.0f}, "
+                  f"throughput x{on['rps'] / off['rps']:.0f}; target p95 <= 50 ms: "
+                  f"{'met' if on['p95_ms'] <= 50 else 'NOT met'} (p95 {on['p95_ms']:.1f} ms)")
+        if json_p95 is not None and "tree (fields)" in results:
+            ratio = results["tree (fields)"]["p95_ms"] / json_p95
+            print(f"typed whole tree / json p95: x{ratio:.2f}; target <= 2: {'met' if ratio <= 2 else 'NOT met'}")
+        if "course (fields)" in results:
+            p95 = results["course (fields)"]["p95_ms"]
+            print(f"typed course page p95 {p95:.1f} ms; target <= 30 ms: {'met' if p95 <= 30 else 'NOT met'}")
     finally:
         await drop_database(url)
 

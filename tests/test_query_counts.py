@@ -69,6 +69,11 @@ TREE = """{ myHub { id name lessonCount accessibleLessonCount membership { canAc
   contentTree { id parentId sectionId kind title depth canAccess lockedReason availableAt body
     lessonCount accessibleLessonCount media { id url } progress { startedAt completed } } } }"""
 
+# The shapes that do not load the whole tree: one course (with progress), and the courses alone.
+COURSE = """query($root: ID!) { myHub { contentTree(rootId: $root) { id parentId depth title canAccess lockedReason
+  body lessonCount accessibleLessonCount media { url } progress { completed } children { id } } } }"""
+COURSES = "{ myHub { lessonCount contentTree(depth: 0) { id title canAccess lessonCount accessibleLessonCount } } }"
+
 
 # ---------------------------------------------------------------- counting
 
@@ -335,3 +340,17 @@ async def test_member_tree_query_count_is_constant_in_tree_size(gql, team):
         _, warm[n] = await statements_of(gql, TREE, token=token)
     assert_constant(cold, 9, "member tree, cold cache")
     assert_constant(warm, 3, "member tree, warm cache")
+
+
+async def test_member_course_and_level_query_counts_are_constant_in_tree_size(gql, team):
+    statements: dict[str, dict[int, list[str]]] = {"course": {}, "courses": {}}
+    for n in SIZES:
+        token = await hub_with_tree(team.team, n)
+        clear_snapshots()
+        roots = (await gql("{ myHub { roots { id } } }", token=token))["myHub"]["roots"]
+        data, statements["course"][n] = await statements_of(gql, COURSE, {"root": roots[-1]["id"]}, token=token)
+        assert 1 <= len(data["myHub"]["contentTree"]) <= 5 and data["myHub"]["contentTree"][0]["depth"] == 0
+        data, statements["courses"][n] = await statements_of(gql, COURSES, token=token)
+        assert len(data["myHub"]["contentTree"]) == len(roots) == (n + 4) // 5
+    assert_constant(statements["course"], 2, "member course, warm cache")
+    assert_constant(statements["courses"], 1, "member courses, warm cache")

@@ -7,9 +7,13 @@ its title and reason, never its body or media.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 import strawberry
+from graphql import GraphQLObjectType, GraphQLResolveInfo
+from graphql.execution.collect_fields import GroupedFieldSet
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
@@ -17,6 +21,7 @@ from tortoise.queryset import QuerySet
 
 from app.access.decision import Decision, LockReason
 from app.access.members import HubSummary, MemberViewer
+from app.access.tree_graphql import compile_tree_plan
 from app.access.tree_json import member_tree_json
 from app.access.view import HubAccess, hub_access
 from app.contacts.models import TeamContact
@@ -38,6 +43,7 @@ from app.graphql.context import Context
 from app.graphql.errors import BadInput, UserError, forbidden, mutation_payload, unauthenticated
 from app.graphql.ids import encode_id, gid, id_arg, id_input
 from app.graphql.nodes import NodeType
+from app.graphql.planned import NOT_PLANNED, PlannedExecutionContext, PlannedList
 from app.hubs.models import Hub
 
 LockReasonEnum = strawberry.enum(LockReason, name="LockReason")
@@ -127,9 +133,9 @@ class MemberContentNode(relay.Node):
     def accessible_lesson_count(self) -> int:
         return _lesson_counts(self.access, self.id)[1]
 
-    @strawberry.field
-    def children(self) -> list[MemberContentNode]:
-        return [member_node(self.access, i) for i in self.access.tree.children.get(self.id, [])]
+    @strawberry.field(graphql_type=list["MemberContentNode"])
+    def children(self) -> TreeNodes:
+        return TreeNodes(self.access, self.access.tree.children.get(self.id, []))
 
     @strawberry.field(description="The member's progress on this lesson; null when not started or locked.")
     async def progress(self, info: Info[Context, None]) -> LessonStatus | None:
@@ -139,6 +145,32 @@ class MemberContentNode(relay.Node):
         return LessonStatus(started_at=row.started_at, completed_at=row.completed_at) if row else None
 
 
+class TreeNodes(PlannedList):
+    """Nodes of the member's tree: completed by a plan (app/access/tree_graphql.py), or node by node."""
+
+    def __init__(self, access: HubAccess, node_ids: Sequence[int]) -> None:
+        self.access = access
+        self.node_ids = node_ids
+
+    def items(self) -> list[MemberContentNode]:
+        return [member_node(self.access, i) for i in self.node_ids]
+
+    def complete(self, executor: PlannedExecutionContext, item_type: GraphQLObjectType, fields: GroupedFieldSet,
+                 info: GraphQLResolveInfo) -> Any:
+        context: Context = info.context
+        plan = compile_tree_plan(executor, item_type, fields, self.access, context.settings)
+        if plan is None:
+            return NOT_PLANNED
+        if not plan.needs_progress:
+            return plan.shape_all(list(self.node_ids))
+
+        async def with_progress() -> list[dict[str, Any]]:
+            progress = await _load_progress(context, self.access)
+            return plan.shape_all(list(self.node_ids), progress)
+
+        return with_progress()
+
+
 def _lesson_counts(access: HubAccess, node_id: int) -> tuple[int, int]:
     if is_lesson(access.tree.nodes[node_id]):
         return 1, int(access.decisions[node_id].allowed)
@@ -146,9 +178,11 @@ def _lesson_counts(access: HubAccess, node_id: int) -> tuple[int, int]:
 
 
 async def _progress(info: Info[Context, None], access: HubAccess) -> dict:
-    loader = info.context.loader(
-        f"content:progress:{access.hub_id}", lambda: progress_loader(access.team_id, access.hub_id)
-    )
+    return await _load_progress(info.context, access)
+
+
+async def _load_progress(context: Context, access: HubAccess) -> dict:
+    loader = context.loader(f"content:progress:{access.hub_id}", lambda: progress_loader(access.team_id, access.hub_id))
     return await loader.load(access.contact_id)
 
 
@@ -212,21 +246,26 @@ class MemberHubView(relay.Node):
             "position", "id")
         return [MemberHubSection.from_model(s, self.access) for s in rows]
 
-    @strawberry.field(description="Every published node, flattened in tree order (parentId and depth give the shape).")
-    def content_tree(self) -> list[MemberContentNode]:
-        return [member_node(self.access, i) for i in self.access.tree.order]
+    @strawberry.field(graphql_type=list[MemberContentNode], description=(
+        "Published nodes flattened in tree order (parentId and depth give the shape): every node, or with "
+        "`rootId` that node and its descendants (unknown or unpublished: an empty list), with `depth` only the "
+        "levels down to that many below the root (or below the top level): `depth: 0` is the root alone, or "
+        "the courses."))
+    def content_tree(self, root_id: strawberry.ID | None = None, depth: int | None = None) -> TreeNodes:
+        return TreeNodes(self.access, subtree(self.access, root_id, depth))
 
     @strawberry.field(description=(
         "contentTree in one JSON value, for clients that load the whole tree: a list in tree order of "
         "{id parentId sectionId kind title position depth canAccess lockedReason availableAt body lessonCount "
         "accessibleLessonCount media {id kind filename contentType sizeBytes url}}, each value as contentTree "
-        "gives it (locked: body and media null). Much cheaper to serve than the per-field contentTree."))
+        "gives it (locked: body and media null). Encoded once per distinct set of decisions and shared."))
     def content_tree_json(self, info: Info[Context, None]) -> JSON:
         return JSON(member_tree_json(self.access, info.context.settings))  # an EncodedJSON: embedded as is
 
-    @strawberry.field(description="The top-level nodes (courses); walk `children` for the rest.")
-    def roots(self) -> list[MemberContentNode]:
-        return [member_node(self.access, i) for i in self.access.tree.children.get(None, [])]
+    @strawberry.field(graphql_type=list[MemberContentNode],
+                      description="The top-level nodes (courses); walk `children` for the rest.")
+    def roots(self) -> TreeNodes:
+        return TreeNodes(self.access, self.access.tree.children.get(None, []))
 
     @strawberry.field
     def lesson_count(self) -> int:
@@ -235,6 +274,23 @@ class MemberHubView(relay.Node):
     @strawberry.field
     def accessible_lesson_count(self) -> int:
         return self.access.lesson_totals()[1]
+
+
+def subtree(access: HubAccess, root_id: strawberry.ID | None, depth: int | None) -> list[int]:
+    """Node ids in tree order: all, or `root_id`'s subtree; at most `depth` levels below the start."""
+    if depth is not None and depth < 0:
+        raise BadInput("depth must be 0 or more")
+    tree = access.tree
+    if root_id is None:
+        return tree.order if depth is None else [i for i in tree.order if tree.depth[i] <= depth]
+    root = id_arg(root_id, "MemberContentNode", "rootId")
+    if root not in tree.nodes:
+        return []
+    ids = [root, *tree.descendants(root)]
+    if depth is None:
+        return ids
+    limit = tree.depth[root] + depth
+    return [i for i in ids if tree.depth[i] <= limit]
 
 
 async def member_hub_view(info: Info[Context, None], hub: Hub | HubSummary, contact_id: int) -> MemberHubView:
@@ -401,7 +457,7 @@ class MemberQuery:
         ]
         await service.record_search(member.team_id, member.hub_id, member.team_contact_id, text, len(hits))
         return MemberSearchResult(query=text, total_count=len(hits),
-                                  nodes=[member_node(access, i) for i in hits[:first]])
+                                  nodes=TreeNodes(access, hits[:first]))  # type: ignore[arg-type]  # planned list
 
 
 @strawberry.type

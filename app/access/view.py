@@ -7,9 +7,11 @@ resolver of a request — tree, node, search, pages, media, counts — shares on
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -18,6 +20,9 @@ from app.access.loaders import HubRules
 from app.access.members import MemberViewer
 from app.access.snapshot import FactsAndVersion, HubSnapshot, facts_and_version_loader, hub_snapshot
 from app.content.loaders import HubTree, is_lesson
+
+MAX_SHARED_VALUES = 512  # per snapshot: values kept per distinct "which rule sets open" (lesson counts)
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -72,8 +77,37 @@ class HubAccess:
     def lesson_counts(self, node_id: int) -> tuple[int, int]:
         """(published lessons under the node, of which this member may open)."""
         if not self._lesson_counts:
-            self._lesson_counts = self._count_lessons()
+            self._lesson_counts = self._shared("below", self._count_lessons)
         return self._lesson_counts[node_id]
+
+    def node_lesson_counts(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Per node, `lessonCount` and `accessibleLessonCount` as the API gives them (a lesson counts itself)."""
+        def build() -> tuple[dict[int, int], dict[int, int]]:
+            totals, opened = {}, {}
+            for node_id, row in self.tree.nodes.items():
+                if is_lesson(row):
+                    totals[node_id], opened[node_id] = 1, int(self.decisions[node_id].allowed)
+                else:
+                    totals[node_id], opened[node_id] = self.lesson_counts(node_id)
+            return totals, opened
+
+        return self._shared("per-node", build)
+
+    def _shared(self, name: str, build: Callable[[], _T]) -> _T:
+        """A value that depends only on the snapshot and which of its rule sets open: members alike share it."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return build()
+        shared: OrderedDict[tuple, Any] = snapshot.memo.setdefault("access:by-opened-rule-sets", OrderedDict())
+        key = (name, *(outcome.allowed for outcome in self.outcomes))
+        value = shared.get(key)
+        if value is None:
+            value = shared[key] = build()
+            while len(shared) > MAX_SHARED_VALUES:
+                shared.popitem(last=False)
+        else:
+            shared.move_to_end(key)
+        return value
 
     def _count_lessons(self) -> dict[int, tuple[int, int]]:
         """Per node, lessons strictly below it: one pass from the leaves up (pre-order reversed)."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlparse
 
 import stripe
-from tortoise.exceptions import IntegrityError
+from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from app.commerce import stripe_api
@@ -409,13 +409,11 @@ async def create_checkout(team: Team, request: CheckoutRequest) -> CheckoutSessi
     except stripe.StripeError as exc:
         message = getattr(exc, "user_message", None) or "Stripe rejected the checkout"
         raise ValidationFailed.one(None, message, "STRIPE_ERROR") from exc
-    existing = await CheckoutSession.get_or_none(team_id=team.id, stripe_session_id=session.id)
-    if existing is not None:  # the same idempotency key returned the same session
-        return existing
-    try:
-        return await CheckoutSession.create(
-            team=team, team_contact=contact, price=price, stripe_session_id=session.id, mode=params["mode"],
-            url=session.url, status=session.status or "open",
-        )
-    except IntegrityError:  # a concurrent identical request stored it first
-        return await CheckoutSession.get(team_id=team.id, stripe_session_id=session.id)
+    # The same idempotency key gives every concurrent identical request the same session: one statement
+    # stores it once, without a unique violation (which would also abort a caller's transaction).
+    await connections.get("default").execute_query(
+        "INSERT INTO checkout_sessions (team_id, team_contact_id, price_id, stripe_session_id, mode, url, status, "
+        "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (team_id, stripe_session_id) DO NOTHING",
+        [team.id, contact.id, price.id, session.id, params["mode"], session.url, session.status or "open"],
+    )
+    return await CheckoutSession.get(team_id=team.id, stripe_session_id=session.id)

@@ -1,13 +1,20 @@
 """`POST /webhooks/stripe/{team_id}`: verify, dedupe by event id, apply in one transaction.
 
-Nothing is written before the signature checks out. The event id is recorded in the same
-transaction as its effects, so a delivery that fails (5xx, Stripe retries) leaves no trace and a
-delivery that succeeded is never applied twice, even when two copies arrive at once.
+Nothing is written before the signature checks out, and the signature's timestamp must be within
+five minutes either way. The event id is recorded in the same transaction as its effects, so a
+delivery that fails (5xx, Stripe retries) leaves no trace and a delivery that succeeded is never
+applied twice, even when two copies arrive at once.
+
+A signed event without a `data.object` (an object with an id) can never be applied, and Stripe
+retries any non-2xx answer for days before disabling the endpoint: it is answered 200 with
+`"ignored": "malformed event"`, recorded like any other (a redelivery is a duplicate) and logged.
+One without an id or a type cannot be recorded: 400.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -22,9 +29,13 @@ from app.commerce.contact_billing import recompute_contact_billing
 from app.commerce.entitlements import Outbox
 from app.commerce.segment_fields import notify_segment_engine, wake_segment_engine
 from app.commerce.stripe_api import ref, team_stripe
-from app.core.ids import InvalidId, decode_id
+from app.core.ids import InvalidId, decode_id, parse_id_or_none
 
 log = logging.getLogger("memberhub.commerce")
+
+# Stripe's signature tolerance (5 minutes), applied both ways: a delivery signed too long ago is a
+# replay, one signed in the future a forgery or a broken clock.
+TOLERANCE_SECONDS = 300
 
 Handler = Callable[[Outbox, stripe.StripeClient, dict[str, Any]], Awaitable[Any]]
 
@@ -83,11 +94,22 @@ async def apply_in_transaction(team_id: int, work: Callable[[Outbox], Awaitable[
     return True
 
 
+def _event_object(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's `data.object` when it is an object with an id, as every handled type has."""
+    data = event.get("data")
+    obj = data.get("object") if isinstance(data, dict) else None
+    return obj if isinstance(obj, dict) and isinstance(obj.get("id"), str) and obj["id"] else None
+
+
 async def process_event(team_id: int, client: stripe.StripeClient, event: dict[str, Any]) -> bool:
     handler = HANDLERS.get(event["type"])
-    obj = event["data"]["object"]
+    obj = _event_object(event)
 
     async def work(outbox: Outbox) -> None:
+        if obj is None:  # malformed: recorded (a redelivery is a duplicate) and skipped
+            log.warning("stripe event %s (%s) has no data.object with an id; recorded and ignored",
+                        event["id"], event["type"])
+            return
         if handler is not None:
             try:
                 await handler(outbox, client, obj)
@@ -95,6 +117,15 @@ async def process_event(team_id: int, client: stripe.StripeClient, event: dict[s
                 log.warning("stripe event %s names no contact; recorded and skipped", event["id"])
 
     return await apply_in_transaction(team_id, work, (event["id"], event["type"]))
+
+
+def _signed_at(header: str) -> int:
+    """The `t=` of a verified Stripe-Signature header (verification already parsed it as digits)."""
+    for item in header.split(","):
+        key, _, value = item.strip().partition("=")
+        if key == "t":
+            return parse_id_or_none(value) or 0
+    return 0
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -120,14 +151,22 @@ async def stripe_webhook(request: Request) -> JSONResponse:
     client, webhook_secret = credentials
     payload = await request.body()
     try:
-        event = stripe.Webhook.construct_event(payload, header, webhook_secret)
+        event = stripe.Webhook.construct_event(payload, header, webhook_secret, tolerance=TOLERANCE_SECONDS)
     except ValueError:
         return _error(400, "invalid payload")
     except stripe.SignatureVerificationError:
         return _error(400, "invalid signature")
+    if _signed_at(header) > time.time() + TOLERANCE_SECONDS:  # the client checks only the past
+        return _error(400, "timestamp is in the future")
+    raw = event.to_dict()
+    if not (isinstance(raw.get("id"), str) and raw["id"] and isinstance(raw.get("type"), str) and raw["type"]):
+        return _error(400, "an event needs an id and a type")  # cannot be recorded, so cannot be acknowledged
     try:
-        applied = await process_event(team_id, client, event.to_dict())
+        applied = await process_event(team_id, client, raw)
     except Exception:  # ask Stripe to retry; nothing of this delivery was committed
         log.exception("stripe event %s (%s) failed for team %s", event.id, event.type, team_id)
         return _error(500, "processing failed; retry later")
-    return JSONResponse({"received": True, "duplicate": not applied})
+    body: dict[str, Any] = {"received": True, "duplicate": not applied}
+    if applied and _event_object(raw) is None:
+        body["ignored"] = "malformed event"
+    return JSONResponse(body)

@@ -25,6 +25,7 @@ from app.contacts.service import (
 )
 from app.contacts.validation import validate_contact
 from app.core.evaluation import wake_evaluator
+from app.core.inputs import text_problem
 from app.db import connection_params
 
 MAX_REPORTED_REJECTIONS = 1000
@@ -97,11 +98,23 @@ async def _definitions(conn: asyncpg.Connection, team_id: int) -> dict[str, Cust
 
 
 def _lines(path: Path, on_bytes: Callable[[int], None] | None) -> Iterator[str]:
+    # surrogateescape: a byte that is not UTF-8 becomes a lone surrogate in its cell, so that row
+    # alone is rejected (`_cell_problem`) instead of the decoder aborting the whole import.
     with path.open("rb") as handle:
-        for chunk in io.TextIOWrapper(handle, encoding="utf-8-sig", newline=""):
+        for chunk in io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline=""):
             if on_bytes is not None:
-                on_bytes(len(chunk.encode()))
+                on_bytes(len(chunk.encode(errors="surrogateescape")))
             yield chunk
+
+
+def _cell_problem(headers: list[str], values: list[str]) -> str | None:
+    """Why a row's cell cannot be stored as text (a NUL, bytes that are not UTF-8), or None."""
+    for header, value in zip(headers, values, strict=False):
+        problem = text_problem(value)
+        if problem is not None:
+            reason = "is not valid UTF-8" if "surrogate" in problem else problem
+            return f"column '{header.encode(errors='replace').decode()}' {reason}"
+    return None
 
 
 async def import_contacts_csv(
@@ -133,6 +146,9 @@ async def import_contacts_csv(
                     report.rows += 1
                     if len(values) != len(headers):
                         report.reject(line, f"expected {len(headers)} columns, found {len(values)}")
+                        continue
+                    if (problem := _cell_problem(headers, values)) is not None:
+                        report.reject(line, problem)
                         continue
                     row, errors = validate_contact(_row_to_raw(fields, values), definitions, "", from_text=True)
                     if row is None:

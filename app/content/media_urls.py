@@ -14,6 +14,7 @@ from starlette.responses import Response
 from app.content.loaders import MediaRow
 from app.content.models import Media
 from app.content.storage import get_storage
+from app.core.ids import parse_id_or_none
 from app.core.tokens import sign, verify_signature
 from app.settings import Settings, get_settings
 
@@ -35,11 +36,12 @@ async def serve_media(request: Request) -> Response:
     raw_id = request.path_params.get("media_id", "")
     expires = request.query_params.get("expires", "")
     signature = request.query_params.get("signature", "")
-    if not (raw_id.isdigit() and expires.isdigit()) or int(expires) < time.time():
+    media_id, expiry = parse_id_or_none(raw_id), parse_id_or_none(expires)  # canonical digits only
+    if media_id is None or expiry is None or expiry < time.time():
         return Response("not found", status_code=404)
     if not verify_signature(settings.secret_key, f"media:{raw_id}:{expires}", signature):
         return Response("not found", status_code=404)
-    media = await Media.get_or_none(id=int(raw_id))
+    media = await Media.get_or_none(id=media_id)
     if media is None or not media.storage_key:
         return Response("not found", status_code=404)
     data = await get_storage(settings).read(media.storage_key)

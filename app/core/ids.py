@@ -24,14 +24,14 @@ class InvalidId(ValueError):
 
 
 def parse_id_or_none(value: str | int | None) -> int | None:
-    """A bare primary key (ASCII digits, 1 to 2^63-1), or None."""
+    """A bare primary key (ASCII digits without leading zeros, 1 to 2^63-1), or None."""
     if value is None or isinstance(value, bool):
         return None
     text = str(value)  # canonical only: no spaces, signs or other scripts' digits
-    if not _DIGITS.fullmatch(text):
+    if not _DIGITS.fullmatch(text) or text.startswith("0"):  # one spelling per key: no leading zeros
         return None
     number = int(text)
-    return number if 0 < number <= MAX_ID else None
+    return number if number <= MAX_ID else None
 
 
 def encode_id(type_name: str, pk: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.ids import parse_id_or_none
 from app.core.tokens import sign, verify_signature
 from app.settings import get_settings
 
@@ -29,12 +30,14 @@ def make_token(target: UnsubscribeTarget, secret_key: str | None = None) -> str:
 
 def read_token(token: str, secret_key: str | None = None) -> UnsubscribeTarget | None:
     parts = token.split(".")
-    if len(parts) != 5 or not all(p.isdigit() and len(p) < 20 for p in parts[:4]):
+    # Canonical digits only ('²'.isdigit() is true, and int() reads other scripts' digits); drip 0 is none.
+    keys = [0 if p == "0" else parse_id_or_none(p) for p in parts[:4]] if len(parts) == 5 else [None]
+    if any(k is None for k in keys):
         return None
     payload = ".".join(parts[:4])
     if not verify_signature(secret_key or get_settings().secret_key, _PURPOSE + payload, parts[4]):
         return None
-    team_id, contact_id, hub_id, drip_id = (int(p) for p in parts[:4])
+    team_id, contact_id, hub_id, drip_id = (int(k or 0) for k in keys)
     return UnsubscribeTarget(team_id, contact_id, hub_id, drip_id)
 
 

@@ -7,12 +7,12 @@ event only (INVALID_ID).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from app.core import inputs
 from app.core.errors import ValidationFailed
 from app.core.ids import InvalidId, decode_id, encode_id
 from app.events.service import MAX_BATCH, ingest_events
@@ -29,11 +29,11 @@ def _parse(body: bytes, content_type: str) -> list[Any]:
         for number, line in enumerate(body.decode().splitlines(), start=1):
             if line.strip():
                 try:
-                    events.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"line {number}: {exc.msg}") from exc
+                    events.append(inputs.loads(line))
+                except ValueError as exc:
+                    raise ValueError(f"line {number}: {exc}") from exc
         return events
-    parsed = json.loads(body)
+    parsed = inputs.loads(body)  # NaN and lone surrogates parse; each event is checked, and refused, alone
     if isinstance(parsed, dict) and isinstance(parsed.get("events"), list):
         return parsed["events"]
     if isinstance(parsed, list):

@@ -23,6 +23,7 @@ from app.contacts.service import STAGING_COLUMNS, merge_staging, prepare_staging
 from app.contacts.validation import ContactRow
 from app.core.errors import ValidationFailed
 from app.core.ids import parse_id_or_none
+from app.core.inputs import MAX_JSON_DEPTH, BadValue, check_value
 from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 from app.teams.service import EMAIL_RE
 
@@ -31,7 +32,10 @@ log = logging.getLogger("memberhub.events")
 MAX_BATCH = 1000
 MAX_PROPERTIES_BYTES = 16_384
 FUTURE_TOLERANCE = timedelta(seconds=60)
-TYPE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.:-]{0,99}$")
+# Events before the Unix epoch are typos or zero values; the year 1 broke time-zone arithmetic downstream.
+EARLIEST_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_EMAIL = 320
+TYPE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]{0,99}")
 FIELD_ALIASES = {
     "contact_id": "contactId", "occurred_at": "occurredAt", "client_event_id": "clientEventId",
     "event_type": "type", "timestamp": "occurredAt",
@@ -103,17 +107,24 @@ def _parse_time(value: Any, now: datetime) -> datetime:
 def _validate(index: int, raw: Any, now: datetime) -> _Valid | RejectedEvent:
     if not isinstance(raw, dict):
         return RejectedEvent(index, "INVALID_EVENT", "an event must be a JSON object")
+    try:  # NUL, lone surrogates, NaN/Infinity, deep nesting anywhere in the event: this event only
+        check_value(raw, "", MAX_JSON_DEPTH + 1)
+    except BadValue as exc:
+        return RejectedEvent(index, "INVALID_VALUE", str(exc))
     raw = {FIELD_ALIASES.get(k, k): v for k, v in raw.items()}
     unknown = sorted(set(raw) - KNOWN_FIELDS)
     if unknown:
         return RejectedEvent(index, "UNKNOWN_FIELD", f"unknown fields: {', '.join(unknown)}")
     event_type = raw.get("type")
-    if not isinstance(event_type, str) or not TYPE_RE.match(event_type):
+    if not isinstance(event_type, str) or not TYPE_RE.fullmatch(event_type):
         return RejectedEvent(index, "INVALID_TYPE", "type must be 1-100 letters, digits, '_', '.', ':' or '-'")
     try:
         occurred_at = _parse_time(raw.get("occurredAt"), now)
+        too_early = occurred_at < EARLIEST_TIME  # compared in UTC: may overflow near year 1
     except (ValueError, OverflowError, OSError) as exc:
         return RejectedEvent(index, "INVALID_TIME", f"occurredAt: {exc}")
+    if too_early:
+        return RejectedEvent(index, "INVALID_TIME", f"occurredAt {occurred_at.isoformat()} is before 1970")
     if occurred_at > now + FUTURE_TOLERANCE:
         return RejectedEvent(index, "FUTURE_TIME", f"occurredAt {occurred_at.isoformat()} is in the future")
     properties = raw.get("properties") or {}
@@ -134,7 +145,7 @@ def _validate(index: int, raw: Any, now: datetime) -> _Valid | RejectedEvent:
         if pk is None:
             return RejectedEvent(index, "CONTACT_NOT_FOUND", "contact not found")
         valid.contact_id = pk
-    elif isinstance(email, str) and EMAIL_RE.match(email.strip().lower()):
+    elif isinstance(email, str) and len(email) <= MAX_EMAIL and EMAIL_RE.match(email.strip().lower()):
         valid.email = email.strip().lower()
     else:
         return RejectedEvent(index, "INVALID_CONTACT", "give the contact as contactId or a valid email")

@@ -9,14 +9,18 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from tortoise import fields
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
+from app.core.ids import MAX_ID, parse_id_or_none
+from app.core.inputs import text_problem
 from app.graphql.errors import BadInput
 
 NodeT = TypeVar("NodeT")
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
+MAX_CURSOR_LENGTH = 2000  # an email sort value is at most 320 characters
 
 
 @strawberry.type
@@ -58,17 +62,40 @@ def encode_cursor(sort_value: Any, row_id: int) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[Any, int]:
+def decode_cursor(cursor: str, sort_type: type = int) -> tuple[Any, int]:
+    """A cursor's (sort value, row id): the id a key in bigint range, the sort value of `sort_type`
+    (the sort column's: int, str or an aware datetime); anything else is BAD_USER_INPUT, before SQL."""
     try:
+        if not isinstance(cursor, str) or len(cursor) > MAX_CURSOR_LENGTH:
+            raise ValueError
         padded = cursor + "=" * (-len(cursor) % 4)
-        sort_value, row_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if isinstance(sort_value, dict) and "t" in sort_value:
+        sort_value, row_id = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        if sort_type is datetime:
+            if not (isinstance(sort_value, dict) and isinstance(sort_value.get("t"), str)):
+                raise ValueError
             sort_value = datetime.fromisoformat(sort_value["t"])
-        if not isinstance(row_id, int):
+            if sort_value.tzinfo is None:
+                raise ValueError
+        elif sort_type is int:
+            if not isinstance(sort_value, int) or isinstance(sort_value, bool) or not 0 <= sort_value <= MAX_ID:
+                raise ValueError
+        elif not isinstance(sort_value, str) or text_problem(sort_value):
+            raise ValueError
+        if not isinstance(row_id, int) or parse_id_or_none(row_id) is None:
             raise ValueError
         return sort_value, row_id
-    except (ValueError, TypeError, json.JSONDecodeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:  # json and base64 errors are ValueErrors
         raise BadInput("invalid cursor") from exc
+
+
+def _sort_type(queryset: QuerySet, sort_field: str) -> type:
+    """The Python type a cursor's sort value must have, from the sort column's model field."""
+    field = queryset.model._meta.fields_map[sort_field]
+    if isinstance(field, fields.DatetimeField):
+        return datetime
+    if isinstance(field, fields.CharField | fields.TextField):
+        return str
+    return int
 
 
 def page_size(count: int | None, name: str = "first") -> int:
@@ -81,7 +108,7 @@ def page_size(count: int | None, name: str = "first") -> int:
 
 def _beyond(queryset: QuerySet, cursor: str, sort_field: str, op: str, inclusive: bool = False) -> QuerySet:
     """Rows after (op "gt") or before (op "lt") the cursor's (sort value, id) pair."""
-    value, row_id = decode_cursor(cursor)
+    value, row_id = decode_cursor(cursor, _sort_type(queryset, sort_field))
     id_op = f"{op}e" if inclusive else op
     if sort_field == "id":
         return queryset.filter(**{f"id__{id_op}": row_id})

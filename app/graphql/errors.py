@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from collections.abc import Awaitable, Callable
 from typing import Any, ParamSpec, TypeVar
 
+import asyncpg
 import strawberry
 from graphql import GraphQLError
+from tortoise.exceptions import OperationalError
+from tortoise.exceptions import ValidationError as ModelValidationError
 
-from app.core.errors import ValidationFailed
+from app.core.errors import FieldError, ValidationFailed
 from app.core.ratelimit import RateLimited
 
 P = ParamSpec("P")
@@ -38,7 +42,13 @@ def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, 
     @functools.wraps(resolver)
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> PayloadT:
         try:
-            return await resolver(*args, **kwargs)
+            try:
+                return await resolver(*args, **kwargs)
+            except (ModelValidationError, OperationalError, asyncpg.StringDataRightTruncationError) as exc:
+                refused = model_limit_error(exc)
+                if refused is exc:
+                    raise
+                raise refused from exc
         except RateLimited as exc:
             raise rate_limited(exc) from exc
         except ValidationFailed as exc:
@@ -47,6 +57,34 @@ def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, 
             return typing.cast(Any, payload_type[0])(user_errors=user_errors(exc))
 
     return wrapper
+
+
+_TOO_LONG = re.compile(r"(?P<field>\w+): Length of .* (?P<got>\d+) > (?P<limit>\d+)", re.DOTALL)
+_VARCHAR = re.compile(r"character varying\((?P<limit>\d+)\)")
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def model_limit_error(exc: Exception) -> Exception:
+    """A model's own limit (a column's max_length) that a service did not check first, as the
+    caller's error with the real number; any other database failure stays what it is (a 500).
+    The service's transaction has rolled back by now, so nothing was written."""
+    if isinstance(exc, ModelValidationError):
+        text = str(exc)
+        if (match := _TOO_LONG.fullmatch(text)) is not None:
+            field = _camel(match["field"])
+            return ValidationFailed.one(field, f"{field} is longer than {match['limit']} characters", "TOO_LONG")
+        field = _camel(text.partition(":")[0])
+        return ValidationFailed.one(field, f"{field} is not a valid value", "INVALID_VALUE")
+    cause = exc if isinstance(exc, asyncpg.StringDataRightTruncationError) else exc.__cause__
+    if isinstance(cause, asyncpg.StringDataRightTruncationError):
+        match = _VARCHAR.search(str(cause))
+        limit = f" than {match['limit']} characters" if match else ""
+        return ValidationFailed([FieldError(None, f"a value is longer{limit}", "TOO_LONG")])
+    return exc
 
 
 class AccessError(GraphQLError):

@@ -35,7 +35,9 @@ from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
 from app.graphql.cost import QueryCostLimiter
 from app.graphql.db_errors import StatementTimeouts
+from app.graphql.inputs import InputGuard
 from app.graphql.nodes import NodeRegistry, node_query
+from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
 from app.segments import graphql as segments_graphql
@@ -97,6 +99,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         lambda: QueryCostLimiter(max_cost=settings.max_query_cost),
+        InputGuard,  # NUL, lone surrogates, NaN, deep JSON: refused before any resolver runs
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
@@ -107,7 +110,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         ))
     # Last: on the way out it runs first, so MaskErrors never hides a timeout's clear message.
     extensions.append(lambda: StatementTimeouts(timeout_ms=settings.statement_timeout_ms))
-    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions)
+    # PlannedExecutionContext: lists that complete themselves in one pass (the member tree, app/graphql/planned.py).
+    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
+                           execution_context_class=PlannedExecutionContext)
 
 
 # The exported SDL does not depend on settings; this instance serves `strawberry export-schema`.

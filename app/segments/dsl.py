@@ -36,6 +36,7 @@ from app.segments.timeutil import CALENDAR_WORDS, UNIT_ALIASES
 
 LINE_WIDTH = 120
 MAX_TEXT = 20_000
+MAX_NESTING = 32
 
 _TOKEN_RE = re.compile(
     r"""
@@ -103,6 +104,7 @@ class _Parser:
     def __init__(self, tokens: list[Token], text: str = "") -> None:
         self.tokens = tokens
         self.index = 0
+        self.depth = 0
         self.text = text
         self._offsets = _line_offsets(text)
 
@@ -180,17 +182,26 @@ class _Parser:
 
     def unary(self) -> Node:
         token = self.current
-        if token.word == "not":
-            self.advance()
-            return Not(self.unary(), pos=(token.line, token.column))
-        if token.kind == "punct" and token.text == "(":
-            self.advance()
-            node = self.or_expr()
-            self.expect_punct(")")
-            if isinstance(node, Group):
-                node.pos = (token.line, token.column)
-            return node
+        if token.word == "not" or (token.kind == "punct" and token.text == "("):
+            self.depth += 1  # bounded: thousands of '(' or NOT would exhaust Python's recursion
+            if self.depth > MAX_NESTING:
+                raise DslError(f"rule is nested too deeply (at most {MAX_NESTING} levels of NOT and parentheses)",
+                               token.line, token.column)
+            try:
+                return self._nested(token)
+            finally:
+                self.depth -= 1
         return self.condition()
+
+    def _nested(self, token: Token) -> Node:
+        self.advance()
+        if token.word == "not":
+            return Not(self.unary(), pos=(token.line, token.column))
+        node = self.or_expr()
+        self.expect_punct(")")
+        if isinstance(node, Group):
+            node.pos = (token.line, token.column)
+        return node
 
     def condition(self) -> Node:
         token = self.current

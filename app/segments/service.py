@@ -571,7 +571,10 @@ _EMAIL_HEADER = re.compile(r"^\s*e-?mail(\s*address)?\s*$", re.IGNORECASE)
 
 def emails_from_csv(text: str) -> list[str]:
     """Emails from a CSV: the 'email' column when there is a header, else the first column."""
-    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
+    try:  # newline="": the csv module, not StringIO, splits lines (a lone '\r' is a line end, not an error)
+        rows = [r for r in csv.reader(io.StringIO(text, newline="")) if any(cell.strip() for cell in r)]
+    except csv.Error as exc:
+        raise ValidationFailed.one("csv", f"malformed CSV: {exc}", "INVALID_CSV") from exc
     if not rows:
         return []
     column = 0

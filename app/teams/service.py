@@ -22,6 +22,7 @@ from tortoise.transactions import in_transaction
 
 from app.core import ratelimit
 from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.core.ids import parse_id_or_none
 from app.core.tokens import random_slug, sha256_hex
 from app.settings import Settings, get_settings
 from app.teams.models import ApiKey, Team, TeamMember, TeamRole, User, UserSession
@@ -296,9 +297,10 @@ async def authenticate(token: str, team_id: str | None = None) -> Viewer | None:
             return None
         memberships = TeamMember.filter(user_id=session.user_id).select_related("team").order_by("id")
         if team_id is not None:
-            if not team_id.isdigit():
+            team_pk = parse_id_or_none(team_id)  # canonical digits only: no spaces, no other scripts' digits
+            if team_pk is None:
                 return None
-            memberships = memberships.filter(team_id=int(team_id))
+            memberships = memberships.filter(team_id=team_pk)
         membership = await memberships.first()
         if membership is None:
             return None
