@@ -6,7 +6,8 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -68,7 +69,9 @@ def cmd_create_team(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import_contacts(args: argparse.Namespace) -> int:
+@contextmanager
+def _byte_progress(path: Path, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar over the file's bytes on stderr (not with --json or when stderr is no terminal)."""
     from rich.progress import (
         BarColumn,
         DownloadColumn,
@@ -77,34 +80,71 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         TransferSpeedColumn,
     )
 
-    from app.contacts.importer import CsvFormatError, import_contacts_csv
+    progress = Progress(
+        "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+        TimeRemainingColumn(), disable=quiet or not sys.stderr.isatty(),
+    )
+    with progress:
+        task = progress.add_task("importing", total=path.stat().st_size)
+        yield lambda n: progress.advance(task, n)
+
+
+def _print_rejections(rejections: list[tuple[int, str]], total: int) -> None:
+    for line, reason in rejections[:50]:
+        print(f"  line {line}: {reason}")
+    if total > 50:
+        print(f"  … {total - 50} more (use --json for all)")
+
+
+def _import_csv(args: argparse.Namespace,
+                importer: Callable[[str, int, Path, Callable[[int], None]], Coroutine[Any, Any, T]]) -> T | None:
+    """Run a CSV importer on `args.file` for `args.team_id` with a progress bar; None (the reason
+    printed) when the file as a whole cannot be imported."""
+    from app.contacts.importer import CsvFormatError
     from app.runtime import resolve_database_url
 
     path = Path(args.file)
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
-        return 2
+        return None
     url = resolve_database_url()
-    progress = Progress(
-        "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-        TimeRemainingColumn(), disable=args.json or not sys.stderr.isatty(),
-    )
-    with progress:
-        task = progress.add_task("importing", total=path.stat().st_size)
+    with _byte_progress(path, args.json) as advance:
         try:
-            report = _run(import_contacts_csv(url, args.team_id, path, lambda n: progress.advance(task, n)))
+            return _run(importer(url, args.team_id, path, advance))
         except CsvFormatError as exc:
             print(f"error: {exc}", file=sys.stderr)
-            return 2
+            return None
+
+
+def cmd_import_contacts(args: argparse.Namespace) -> int:
+    from app.contacts.importer import import_contacts_csv
+
+    report = _import_csv(args, import_contacts_csv)
+    if report is None:
+        return 2
     if args.json:
         print(json.dumps(report.as_dict()))
     else:
         print(f"rows: {report.rows}  imported: {report.created}  updated: {report.updated}  "
               f"rejected: {report.rejected}")
-        for line, reason in report.rejections[:50]:
-            print(f"  line {line}: {reason}")
-        if report.rejected > 50:
-            print(f"  … {report.rejected - 50} more (use --json for all)")
+        _print_rejections(report.rejections, report.rejected)
+    return 0
+
+
+def cmd_import_orders(args: argparse.Namespace) -> int:
+    from app.commerce.order_import import import_orders_csv
+
+    report = _import_csv(args, import_orders_csv)
+    if report is None:
+        return 2
+    summary = report.as_dict()
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"rows: {report.rows}  imported: {report.created}  updated: {report.updated}  "
+              f"unchanged: {report.unchanged}  rejected: {report.rejected}  "
+              f"contacts created: {report.contacts_created}")
+        _print_rejections([(r["line"], r["reason"]) for r in summary["rejections"]], report.rejected)
     return 0
 
 
@@ -225,6 +265,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=cmd_import_contacts)
+
+    orders = sub.add_parser("import-orders", help="import a CSV of past orders into a team (idempotent)")
+    orders.add_argument("team_id", type=int)
+    orders.add_argument("file")
+    orders.add_argument("--json", action="store_true")
+    orders.set_defaults(func=cmd_import_orders)
     return parser
 
 

@@ -4,10 +4,10 @@
         python bench/realtime_bench.py [--contacts 100000 --events 2000000 --orders 300000 \
                                         --rate 1000 --seconds 60 --workers 2]
 
-Loads the segment benchmark's deterministic data set (seed 42) into its own database, creates 50
+Loads the segment benchmark's deterministic data set (seed 42) into its own database, creates 100
 dynamic segments of mixed kinds (the seed rules included), then starts one API process
 (`memberhub serve`) and `--workers` worker processes (`memberhub worker`), subscribes to every
-segment over a websocket (by default one `segmentMembershipChanges` subscription over all 50, one
+segment over a websocket (by default one `segmentMembershipChanges` subscription over all of them, one
 message per committed batch; `--subscription per-segment` opens 50 `segmentMembershipChanged`
 subscriptions, one message per change), and drives `--rate` events/s for `--seconds` from a
 separate process through `POST /api/v1/teams/{id}/events` (batches every 50 ms, open loop).
@@ -17,7 +17,14 @@ subscription message arriving. Finally recomputes every segment from scratch and
 differences from the live memberships (must be zero).
 
 `--reuse` keeps the loaded data set as a template database and later runs start from a copy of
-it (seconds instead of a two-minute load); `--timeline` prints p95s per 5 s of the run.
+it (seconds instead of a two-minute load). Per-minute p95s are always printed; `--timeline` adds
+them per 5 s. `--seconds 600` is the ten-minute run. `--ramp 500,1000,1500,...` drives each rate
+for `--step-seconds` (after the queue drained) and prints the highest rate whose commit p95 stays
+at or under 1 s: run it with `--workers 1` and `--workers 2` for the throughput per worker count.
+
+Before driving, the bench runs VACUUM (ANALYZE) and CHECKPOINT: otherwise autovacuum starts on
+the freshly loaded tables and a checkpoint flushes the load mid-run (the two largest sources of
+run-to-run variance); each step prints the checkpoints and autovacuum runs that happened during it.
 """
 
 from __future__ import annotations
@@ -46,8 +53,11 @@ EVENT_MIX = [("page_view", 45), ("email_open", 20), ("email_click", 8), ("search
              ("cart_abandoned", 4), ("purchase", 3)]
 
 
-def segment_rules() -> list[tuple[str, str]]:
-    from segments_bench import RULES
+def segment_rules(count: int = 100) -> list[tuple[str, str]]:
+    """`count` dynamic segments of mixed kinds: the segment benchmark's four, then per event type a
+    recent-event, a windowed count and an absence rule, contact fields, property filters, order
+    windows and references. Every one is created (and so checked) before the load starts."""
+    from segments_bench import COUNTRIES, RULES
 
     rules = list(RULES)
     types = [t for t, _ in EVENT_MIX]
@@ -80,7 +90,41 @@ def segment_rules() -> list[tuple[str, str]]:
         ("loyal or vip buyers", "(lifecycleStage = 'loyal' OR tags contains 'vip') AND orderCount >= 1"),
         ("at risk, searching", "lifecycleStage = 'at_risk' AND count of events of type 'search' within 3 days >= 1"),
     ]
-    return rules[:50]
+    # Beyond the first 50: more windows, thresholds, countries and order aggregates.
+    for t in types:
+        rules.append((f"busy {t} today", f"count of events of type '{t}' within 1 days >= 2"))
+        rules.append((f"{t} last 3 days", f"any event of type '{t}' within 3 days AND eventCount > 10"))
+        rules.append((f"{t} lapsed a month",
+                      f"no event of type '{t}' within 30 days AND lastActivityAt within 60 days"))
+    for country, _ in COUNTRIES:
+        rules.append((f"{country} active fortnight", f"country = '{country}' AND lastActivityAt within 14 days"))
+        rules.append((f"{country} spenders", f"country = '{country}' AND sum of orders.total within 90 days > 200"))
+    rules += [
+        ("30-day spend", "sum of orders.total within 30 days > 100"),
+        ("two orders this half-year", "count of orders within 180 days >= 2"),
+        ("mobile power users", "count of events of type 'page_view' has device = 'mobile' within 7 days >= 3"),
+        ("mobile lately, loyal", "lifecycleStage = 'loyal' AND any event of type 'page_view' has device = 'mobile' "
+                                 "within 1 days"),
+        ("clicked, no purchase", "any event of type 'email_click' within 7 days AND no event of type 'purchase' "
+                                 "within 30 days"),
+        ("converted spenders", "lifecycleStage = 'converted' AND totalSpent > 500"),
+        ("opens but no clicks", "count of events of type 'email_open' within 30 days >= 3 "
+                                "AND no event of type 'email_click' within 30 days"),
+        ("newsletter, lapsing", "tags contains 'newsletter' AND lastActivityAt not within 7 days"),
+        ("heavy this month", "count of events of type 'page_view' within 30 days >= 20"),
+        ("US engaged recent", "country = 'US' AND lifecycleStage = 'engaged' AND lastActivityAt within 2 days"),
+        ("vip recent spend", "tags contains 'vip' AND sum of orders.total within 180 days > 100"),
+        ("learners this week", "count of events of type 'lesson_completed' within 7 days >= 2"),
+        ("abandoners this week", "any event of type 'cart_abandoned' within 7 days"),
+        ("US searching buyers", "in segment 'searchers' AND country = 'US' AND orderCount >= 1"),
+        ("purchasers this month", "count of events of type 'purchase' within 30 days >= 1"),
+        ("quiet big spenders", "totalSpent > 1000 AND lastActivityAt not within 14 days"),
+        ("churned but back", "lifecycleStage = 'churned' AND lastActivityAt within 3 days"),
+        ("EU active", "country in ('GB', 'DE', 'FR', 'NL') AND lastActivityAt within 7 days"),
+        ("first-time buyers", "orderCount = 1 AND lastOrderAt within 60 days"),
+        ("silent subscribers", "lifecycleStage = 'subscriber' AND eventCount < 5"),
+    ]
+    return rules[:count]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -215,21 +259,39 @@ async def subscribe(key: str, segment_ids: list[int], received: list[tuple[str, 
             received.extend((event_key(c["causeRef"]), c["committedAt"] or "", now) for c in changes)
 
 
+# Server activity that makes run-to-run variance: sampled before and after each load.
+_SERVER_ACTIVITY_SQL = """
+SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter) AS checkpoints,
+       (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables) AS autovacuums,
+       (SELECT buffers_backend FROM pg_stat_bgwriter) AS backend_writes
+"""
+
+
+async def _activity(client) -> dict[str, int]:
+    async with client.acquire_connection() as conn:
+        return dict(await conn.fetchrow(_SERVER_ACTIVITY_SQL))
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--events", type=int, default=2_000_000)
     parser.add_argument("--orders", type=int, default=300_000)
+    parser.add_argument("--segments", type=int, default=100, help="dynamic segments of mixed kinds")
     parser.add_argument("--rate", type=int, default=1000, help="events per second")
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=60, help="how long to drive (600: the 10-minute run)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes")
+    parser.add_argument("--ramp", default="",
+                        help="comma-separated rates, each driven --step-seconds after the queue drained; prints "
+                             "the highest rate whose commit p95 stays <= 1 s (stops at the first above)")
+    parser.add_argument("--step-seconds", type=float, default=30)
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     parser.add_argument("--reuse", action="store_true",
                         help="start from a copy of the data set an earlier run loaded (kept as a template "
                              "database; windows shift by the time since it was loaded)")
     parser.add_argument("--subscription", choices=("batched", "per-segment"), default="batched",
                         help="one batched subscription over all segments, or one subscription per segment")
-    parser.add_argument("--timeline", action="store_true", help="print p95 latencies per 5 s of the run")
+    parser.add_argument("--timeline", action="store_true", help="also print p95 latencies per 5 s of the run")
     args = parser.parse_args()
 
     os.environ["MEMBERHUB_REDIS_PREFIX"] = "mhbench-rt"
@@ -240,7 +302,7 @@ async def main() -> None:
     from app.db import drop_database, with_database
 
     redis_url = runtime.resolve_redis_url()
-    template = f"{BENCH_DB}_template_{args.contacts}_{args.events}_{args.orders}"
+    template = f"{BENCH_DB}_template_v2_{args.contacts}_{args.events}_{args.orders}_{args.segments}"
     reused = args.reuse and await restore_template(with_database(runtime.resolve_database_url(), BENCH_DB), template)
     url = await open_bench_database(BENCH_DB, reuse=reused)
     from segments_bench import _load
@@ -260,7 +322,6 @@ async def main() -> None:
         _, key = await create_api_key(team, "bench rerun", ["events:write", "segments:read"])
         segments = await Segment.filter(team_id=team.id).order_by("id")
         contact_ids = await TeamContact.filter(team_id=team.id).order_by("id").values_list("id", flat=True)
-        history_before = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count()
         print(f"restored {BENCH_DB} from {template}: {len(contact_ids)} contacts, {len(segments)} segments",
               flush=True)
     else:
@@ -269,18 +330,24 @@ async def main() -> None:
         async with client.acquire_connection() as conn:
             contact_ids = await _load(conn, team.id, args.contacts, args.events, args.orders, datetime.now(UTC))
         await rebuild_computed_properties(team.id)
-        async with client.acquire_connection() as conn:
-            await conn.execute("ANALYZE")
         print(f"loaded {args.contacts} contacts, {args.events} events, {args.orders} orders "
               f"in {time.perf_counter() - began:.0f}s", flush=True)
         began = time.perf_counter()
         segments = [await service.create_segment(team, name, "dynamic", rule_text=text)
-                    for name, text in segment_rules()]
+                    for name, text in segment_rules(args.segments)]
         print(f"created {len(segments)} dynamic segments (full builds) in {time.perf_counter() - began:.0f}s",
               flush=True)
-        history_before = 0
-        if args.reuse:
-            await save_template(url, template)
+    # Variance: after a bulk load autovacuum would otherwise start on the big tables mid-run (and
+    # until a vacuum sets the visibility map, index-only scans read the heap anyway); the load's dirty
+    # pages would otherwise be flushed by a checkpoint during the run.
+    began = time.perf_counter()
+    async with client.acquire_connection() as conn:
+        await conn.execute("VACUUM (ANALYZE)")
+        await conn.execute("CHECKPOINT")
+    print(f"VACUUM (ANALYZE) and CHECKPOINT before the load: {time.perf_counter() - began:.0f}s", flush=True)
+    if args.reuse and not reused:
+        await save_template(url, template)
+    history_before = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count()
 
     tmp = Path(tempfile.mkdtemp(prefix="rtbench"))
     contacts_file = tmp / "contacts.json"
@@ -291,27 +358,48 @@ async def main() -> None:
     procs = [start(["serve", "--port", str(PORT)], env, tmp / "api.log")]
     procs += [start(["worker"], env, tmp / f"worker{i}.log") for i in range(args.workers)]
     received: list[tuple[str, str, float]] = []
+    api = f"http://127.0.0.1:{PORT}"
+
+    async def drain() -> float:
+        began = time.time()
+        for _ in range(1200):
+            async with client.acquire_connection() as conn:
+                if not await conn.fetchval("SELECT count(*) FROM pending_evaluations"):
+                    break
+            await asyncio.sleep(0.1)
+        return time.time() - began
+
+    async def drive_once(rate: int, seconds: float, seed: int) -> tuple[dict, float, float, dict[str, int]]:
+        """Drive `rate` events/s for `seconds`; returns the driver's figures, when it started, how long
+        the queue took to drain afterwards and the server activity (checkpoints, autovacuums) meanwhile."""
+        out = tmp / f"driver-{seed}.json"
+        before = await _activity(client)
+        driver = subprocess.Popen([sys.executable, __file__, "--drive", api, str(team.id), key, str(rate),
+                                   str(seconds), str(contacts_file), str(out), str(seed)], cwd=ROOT, env=env)
+        started = time.time()
+        await asyncio.to_thread(driver.wait)
+        drained = await drain()
+        after = await _activity(client)
+        return json.loads(out.read_text()), started, drained, {k: after[k] - before[k] for k in after}
+
+    steps: list[tuple[int, dict, float, float, dict[str, int]]] = []
     try:
-        api = f"http://127.0.0.1:{PORT}"
         await wait_ready(api)
         ready = asyncio.Event()
         listener = asyncio.create_task(subscribe(key, [s.id for s in segments], received, ready,
                                                  args.subscription))
         await asyncio.wait_for(ready.wait(), 30)
         await asyncio.sleep(2)  # workers finished their start-up sweeps
-        out = tmp / "driver.json"
-        driver = subprocess.Popen([sys.executable, __file__, "--drive", api, str(team.id), key, str(args.rate),
-                                   str(args.seconds), str(contacts_file), str(out),
-                                   "7"], cwd=ROOT, env=env)
-        load_started = time.time()
-        await asyncio.to_thread(driver.wait)
-        # Drain: the queue empties, then the last messages arrive.
-        for _ in range(600):
-            async with client.acquire_connection() as conn:
-                if not await conn.fetchval("SELECT count(*) FROM pending_evaluations"):
+        if args.ramp:
+            for i, rate in enumerate(int(r) for r in args.ramp.split(",")):
+                steps.append((rate, *await drive_once(rate, args.step_seconds, 7 + i)))
+                await asyncio.sleep(2)
+                p95 = percentile(_commit_latencies(steps[-1][1], received, steps[-1][2])[0], .95)
+                print(f"  ramp {rate}/s: commit p95 {p95:.0f} ms, drained {steps[-1][3]:.1f}s after", flush=True)
+                if not p95 <= 1000:
                     break
-            await asyncio.sleep(0.1)
-        drained_after = time.time() - load_started - args.seconds
+        else:
+            steps.append((args.rate, *await drive_once(args.rate, args.seconds, 7)))
         await asyncio.sleep(2)
         listener.cancel()
     finally:
@@ -323,18 +411,6 @@ async def main() -> None:
             except subprocess.TimeoutExpired:
                 proc.kill()
 
-    driven = json.loads(out.read_text())
-    sent_at = dict(driven["sent"])
-    commit_ms, delivery_ms = [], []
-    commit_by_window: dict[int, list[float]] = {}
-    for cause_ref, committed_at, received_at in received:
-        sent = sent_at.get(cause_ref)
-        if sent is None:
-            continue  # a change caused by time or a recompute, not by a driven event
-        delivery_ms.append((received_at - sent) * 1000)
-        if committed_at:
-            commit_ms.append((datetime.fromisoformat(committed_at).timestamp() - sent) * 1000)
-            commit_by_window.setdefault(int((sent - load_started) // 5), []).append(commit_ms[-1])
     history = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count() - history_before
 
     # Zero differences: recompute every segment from scratch and compare with the live memberships.
@@ -347,41 +423,77 @@ async def main() -> None:
         compiled = parsed.compile(now, None)
         async with client.acquire_connection() as conn:
             expected = {r[0] for r in await conn.fetch(compiled.statement("c.id"), *compiled.params)}
-        live = set(await SegmentMembership.filter(segment_id=segment.id).values_list("team_contact_id", flat=True))
+        live = set(await SegmentMembership.filter(team_id=team.id, segment_id=segment.id)
+                   .values_list("team_contact_id", flat=True))
         differences += len(expected ^ live)
 
-    accepted_per_s = driven["accepted"] / driven["elapsed"]
     print(f"\nAPI processes: 1, worker processes: {args.workers}, segments: {len(segments)}, "
           f"contacts: {args.contacts}, subscription: {args.subscription}")
-    print(f"driven: {driven['accepted']} accepted, {driven['rejected']} rejected, {driven['failures']} failed "
-          f"requests in {driven['elapsed']:.1f}s -> {accepted_per_s:.0f} events/s accepted (target {args.rate})")
-    print(f"ingest request (batch of {max(1, round(args.rate * TICK))}) ms: "
-          f"p50 {percentile(driven['request_ms'], .5):.0f}  p95 {percentile(driven['request_ms'], .95):.0f}  "
-          f"p99 {percentile(driven['request_ms'], .99):.0f}")
-    print(f"membership changes caused by driven events: {history} committed, {len(delivery_ms)} delivered "
-          f"to the subscriber; queue drained {max(0.0, drained_after):.1f}s after the load stopped")
-    for label, values in (("event sent -> change committed", commit_ms),
-                          ("event sent -> subscription message", delivery_ms)):
-        print(f"{label:<36} ms: p50 {percentile(values, .5):6.0f}  p95 {percentile(values, .95):6.0f}  "
-              f"p99 {percentile(values, .99):6.0f}  max {max(values, default=float('nan')):6.0f}  "
-              f"mean {statistics.fmean(values) if values else float('nan'):6.0f}")
-    if args.timeline:
-        raw = Path(tempfile.gettempdir()) / "realtime_bench_last.json"
-        raw.write_text(json.dumps({"load_started": load_started, "requests": list(zip(driven["request_at"],
-                                   driven["request_ms"], strict=True)), "received": received, "sent": sent_at}))
-        print(f"raw timings: {raw}")
-        ingest_by_window: dict[int, list[float]] = {}
-        for at, ms in zip(driven["request_at"], driven["request_ms"], strict=True):
-            ingest_by_window.setdefault(int((at - load_started) // 5), []).append(ms)
-        print("timeline (per 5 s of sending): ingest p95 / commit p95 ms")
-        print("  " + "  ".join(f"{w * 5}s:{percentile(ingest_by_window.get(w, []), .95):.0f}/"
-                               f"{percentile(commit_by_window.get(w, []), .95):.0f}"
-                               for w in sorted(commit_by_window)))
+    print(f"membership changes caused by driven events: {history} committed")
+    for rate, driven, load_started, drained_after, activity in steps:
+        _report(rate, driven, load_started, drained_after, activity, received, args.timeline)
+    if args.ramp:
+        held = [rate for rate, driven, started, _, _ in steps
+                if percentile(_commit_latencies(driven, received, started)[0], .95) <= 1000]
+        print(f"\nramp ({args.workers} worker process{'es' if args.workers > 1 else ''}): highest rate with "
+              f"commit p95 <= 1 s: {max(held, default=0)} events/s (steps: {args.ramp}, {args.step_seconds:.0f}s each)")
     print(f"recomputed from scratch: {differences} differences across {len(segments)} segments "
           f"({'ok' if differences == 0 else 'MISMATCH'})")
     await runtime.close_orm()
     if not args.keep:
         await drop_database(url)
+
+
+def _commit_latencies(driven: dict, received: list[tuple[str, str, float]], load_started: float
+                      ) -> tuple[list[float], list[float], list[tuple[float, float]]]:
+    """For changes caused by this step's events: send -> commit ms, send -> delivery ms, and
+    (seconds into the step the event was sent, commit ms)."""
+    sent_at = dict(driven["sent"])
+    commit_ms, delivery_ms, timed = [], [], []
+    for cause_ref, committed_at, received_at in received:
+        sent = sent_at.get(cause_ref)
+        if sent is None:
+            continue  # a change caused by time, a recompute or another step
+        delivery_ms.append((received_at - sent) * 1000)
+        if committed_at:
+            commit_ms.append((datetime.fromisoformat(committed_at).timestamp() - sent) * 1000)
+            timed.append((sent - load_started, commit_ms[-1]))
+    return commit_ms, delivery_ms, timed
+
+
+def _report(rate: int, driven: dict, load_started: float, drained_after: float, activity: dict[str, int],
+            received: list[tuple[str, str, float]], timeline: bool) -> None:
+    commit_ms, delivery_ms, timed = _commit_latencies(driven, received, load_started)
+    seconds = driven["elapsed"]
+    print(f"\n-- {rate} events/s for {seconds:.0f}s: {driven['accepted']} accepted, {driven['rejected']} rejected, "
+          f"{driven['failures']} failed requests -> {driven['accepted'] / seconds:.0f} events/s accepted")
+    print(f"ingest request (batch of {max(1, round(rate * TICK))}) ms: "
+          f"p50 {percentile(driven['request_ms'], .5):.0f}  p95 {percentile(driven['request_ms'], .95):.0f}  "
+          f"p99 {percentile(driven['request_ms'], .99):.0f}")
+    print(f"changes delivered to the subscriber: {len(delivery_ms)}; queue drained {drained_after:.1f}s after the "
+          f"load stopped; meanwhile checkpoints {activity['checkpoints']}, autovacuum/analyze runs "
+          f"{activity['autovacuums']}, backend buffer writes {activity['backend_writes']}")
+    for label, values in (("event sent -> change committed", commit_ms),
+                          ("event sent -> subscription message", delivery_ms)):
+        print(f"{label:<36} ms: p50 {percentile(values, .5):6.0f}  p95 {percentile(values, .95):6.0f}  "
+              f"p99 {percentile(values, .99):6.0f}  max {max(values, default=float('nan')):6.0f}  "
+              f"mean {statistics.fmean(values) if values else float('nan'):6.0f}")
+    ingest: dict[int, list[float]] = {}
+    for at, ms in zip(driven["request_at"], driven["request_ms"], strict=True):
+        ingest.setdefault(int((at - load_started) // 60), []).append(ms)
+    commits: dict[int, list[float]] = {}
+    for at, ms in timed:
+        commits.setdefault(int(at // 60), []).append(ms)
+    if len(commits) > 1 or seconds >= 60:
+        print("per minute of sending: commit p95 / p99 ms (ingest p95)")
+        print("  " + "  ".join(f"m{m + 1}: {percentile(commits[m], .95):.0f} / {percentile(commits[m], .99):.0f}"
+                               f" ({percentile(ingest.get(m, []), .95):.0f})" for m in sorted(commits)))
+    if timeline:
+        by_window: dict[int, list[float]] = {}
+        for at, ms in timed:
+            by_window.setdefault(int(at // 5), []).append(ms)
+        print("per 5 s of sending: commit p95 ms")
+        print("  " + "  ".join(f"{w * 5}s:{percentile(v, .95):.0f}" for w, v in sorted(by_window.items())))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from arq.worker import Worker, func
@@ -36,6 +37,10 @@ CRON_JOBS.append(cron(sweep_time_windows, second={0, 15, 30, 45}, unique=True))
 async def on_startup(ctx: dict[str, Any]) -> None:
     wire()
     await init_orm()
+    # As in the API process (app/asgi.py): what start-up built lives as long as the process, and
+    # frozen, the collector's full passes skip it instead of stalling a batch mid-evaluation.
+    gc.collect()
+    gc.freeze()
 
 
 async def on_shutdown(ctx: dict[str, Any]) -> None:

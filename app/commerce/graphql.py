@@ -109,6 +109,7 @@ class ProductType(relay.Node):
     active: bool
     past_due_policy: PastDuePolicy
     grace_days: int
+    external_id: str | None = strawberry.field(description="Its id on the platform it came from (order imports).")
     created_at: datetime
     team_id: strawberry.Private[int]
 
@@ -132,7 +133,7 @@ class ProductType(relay.Node):
         return cls(
             id=m.id, name=m.name, description=m.description, hub_id=gid("Hub", m.hub_id),
             active=m.active, past_due_policy=PastDuePolicy(m.past_due_policy), grace_days=m.grace_days,
-            created_at=m.created_at, team_id=m.team_id,
+            external_id=m.external_id, created_at=m.created_at, team_id=m.team_id,
         )
 
 
@@ -270,6 +271,8 @@ class CreateProductInput:
     hub_id: strawberry.ID | None = None
     past_due_policy: PastDuePolicy | None = None
     grace_days: int | None = None
+    external_id: str | None = strawberry.field(
+        default=None, description="Its id on the platform it came from; imported orders name items by it.")
 
 
 @strawberry.input
@@ -280,6 +283,7 @@ class UpdateProductInput:
     active: bool | None = None
     past_due_policy: PastDuePolicy | None = None
     grace_days: int | None = None
+    external_id: str | None = strawberry.field(default=None, description="An empty string clears it.")
 
 
 @strawberry.type
@@ -483,7 +487,7 @@ class CommerceMutation:
             viewer.team, name=input.name, description=input.description,
             hub_id=id_input_or_none(input.hub_id, "Hub", "hubId"), hub_given=input.hub_id is not None,
             past_due_policy=input.past_due_policy.value if input.past_due_policy else None,
-            grace_days=input.grace_days,
+            grace_days=input.grace_days, external_id=input.external_id,
         )
         return ProductPayload(product=ProductType.from_model(product))
 
@@ -494,7 +498,7 @@ class CommerceMutation:
         product = await service.update_product(
             viewer.team, id_input(input.id, "Product", "id"), name=input.name, description=input.description,
             active=input.active, past_due_policy=input.past_due_policy.value if input.past_due_policy else None,
-            grace_days=input.grace_days,
+            grace_days=input.grace_days, external_id=input.external_id,
         )
         return ProductPayload(product=ProductType.from_model(product))
 

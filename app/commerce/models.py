@@ -48,6 +48,7 @@ class Product(Model):
     )
     hub_id: int | None
     name = fields.CharField(max_length=200)
+    external_id = fields.CharField(max_length=200, null=True, description="the id on the platform it came from")
     description = fields.TextField(default="")
     active = fields.BooleanField(default=True)
     past_due_policy = fields.CharEnumField(
@@ -59,6 +60,7 @@ class Product(Model):
 
     class Meta:
         table = "products"
+        unique_together = (("team", "external_id"),)
 
 
 class Order(Model):
@@ -76,11 +78,16 @@ class Order(Model):
     total_amount = fields.BigIntField(default=0, description="minor units")
     amount_refunded = fields.BigIntField(default=0, db_default=0, description="minor units refunded so far")
     placed_at = fields.DatetimeField()
+    external_id = fields.CharField(max_length=200, null=True, description="imported orders: the id it had before")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "orders"
-        indexes = (("team_contact", "placed_at"), ("team", "placed_at"))
+        unique_together = (("team", "external_id"),)
+        # The second covers windowed order aggregates over the team (`sum of orders.total within 90
+        # days`): every column they read is in it, so they are index-only scans.
+        indexes = (("team", "team_contact", "placed_at"),
+                   ("team", "placed_at", "team_contact", "status", "total_amount", "amount_refunded"))
 
 
 class OrderItem(Model):
@@ -102,6 +109,7 @@ class OrderItem(Model):
 
     class Meta:
         table = "order_items"
+        indexes = (("order",),)  # an order's items: order stats per contact, re-imports
 
 
 class Entitlement(Model):

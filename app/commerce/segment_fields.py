@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.commerce.entitlements import Outbox
+from app.commerce.segment_subscriptions import register_subscription_records
 from app.segments import catalog, stats
 from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 
@@ -137,6 +138,7 @@ def register_billing_fields() -> None:
             triggers=(TABLE_TRIGGER, f"field:{name}"), enum_values=enum_values, group="billing",
         )
     catalog.register_state_loader(load_billing_state)
+    register_subscription_records()
     _registered = True
 
 

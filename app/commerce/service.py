@@ -76,14 +76,37 @@ def _policy_errors(policy: str | None, grace_days: int | None) -> list[FieldErro
     return errors
 
 
+MAX_EXTERNAL_ID = 200
+
+
+async def _external_id(team: Team, value: str | None, errors: list[FieldError],
+                       product_id: int | None = None) -> str | None:
+    """A product's id on the platform it came from (order imports name items by it): unique in the
+    team, no `;` (it separates items in a CSV cell) and no control characters; "" clears it."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return ""
+    if len(value) > MAX_EXTERNAL_ID or ";" in value or not value.isprintable():
+        errors.append(FieldError("externalId", f"external id must be 1-{MAX_EXTERNAL_ID} printable characters"
+                                 " without ';'", "INVALID_EXTERNAL_ID"))
+        return None
+    if await Product.filter(team_id=team.id, external_id=value).exclude(id=product_id or 0).exists():
+        errors.append(FieldError("externalId", f"another product has external id '{value}'", "DUPLICATE_EXTERNAL_ID"))
+        return None
+    return value
+
+
 async def create_product(team: Team, *, name: str, description: str = "", hub_id: int | None = None,
                          hub_given: bool = False, past_due_policy: str | None = None,
-                         grace_days: int | None = None) -> Product:
+                         grace_days: int | None = None, external_id: str | None = None) -> Product:
     errors: list[FieldError] = []
     name = name.strip()
     if not name or len(name) > 200:
         errors.append(FieldError("name", "name is required (at most 200 characters)", "REQUIRED"))
     errors.extend(_policy_errors(past_due_policy, grace_days))
+    external = await _external_id(team, external_id, errors)
     hub = None
     if hub_given:
         hub = await Hub.get_or_none(id=hub_id, team_id=team.id) if hub_id else None
@@ -92,20 +115,24 @@ async def create_product(team: Team, *, name: str, description: str = "", hub_id
     if errors:
         raise ValidationFailed(errors)
     return await Product.create(
-        team=team, name=name, description=description.strip(), hub=hub,
+        team=team, name=name, description=description.strip(), hub=hub, external_id=external or None,
         past_due_policy=past_due_policy or PastDuePolicy.GRACE, grace_days=7 if grace_days is None else grace_days,
     )
 
 
 async def update_product(team: Team, product_id: int | None, *, name: str | None = None,
                          description: str | None = None, active: bool | None = None,
-                         past_due_policy: str | None = None, grace_days: int | None = None) -> Product:
+                         past_due_policy: str | None = None, grace_days: int | None = None,
+                         external_id: str | None = None) -> Product:
     product = await get_product(team, product_id, "id")
     errors = _policy_errors(past_due_policy, grace_days)
     if name is not None and (not name.strip() or len(name.strip()) > 200):
         errors.append(FieldError("name", "name is required (at most 200 characters)", "REQUIRED"))
+    external = await _external_id(team, external_id, errors, product.id)
     if errors:
         raise ValidationFailed(errors)
+    if external is not None:
+        product.external_id = external or None
     if name is not None:
         product.name = name.strip()
     if description is not None:

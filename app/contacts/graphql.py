@@ -118,6 +118,10 @@ class ContactInput:
     custom_properties: JSON | None = strawberry.field(
         default=None, description="Merged key by key; a null value removes the key."
     )
+    created_at: datetime | None = strawberry.field(
+        default=None, description="When the contact joined (imported history; no offset = the team's time zone). "
+        "Kept as it is when not given; new contacts default to now.",
+    )
 
 
 @strawberry.input
@@ -156,7 +160,7 @@ def _input_to_dict(contact: ContactInput) -> dict[str, Any]:
     return {
         "email": contact.email, "firstName": contact.first_name, "lastName": contact.last_name,
         "phone": contact.phone, "country": contact.country, "lifecycleStage": contact.lifecycle_stage,
-        "tags": contact.tags, "customProperties": contact.custom_properties,
+        "tags": contact.tags, "customProperties": contact.custom_properties, "createdAt": contact.created_at,
     }
 
 

@@ -23,7 +23,7 @@ from app.contacts.service import (
     prepare_staging,
     staging_record,
 )
-from app.contacts.validation import validate_contact
+from app.contacts.validation import team_zone, validate_contact
 from app.core.evaluation import wake_evaluator
 from app.core.inputs import text_problem
 from app.db import connection_params
@@ -126,8 +126,10 @@ async def import_contacts_csv(
     conn = await asyncpg.connect(**params)
     report = ImportReport()
     try:
-        if not await conn.fetchval("SELECT 1 FROM teams WHERE id = $1", team_id):
+        zone_name = await conn.fetchval("SELECT time_zone FROM teams WHERE id = $1", team_id)
+        if zone_name is None:
             raise CsvFormatError(f"team {team_id} does not exist")
+        tz = team_zone(zone_name)
         definitions = await _definitions(conn, team_id)
         reader = csv.reader(_lines(path, on_bytes))
         try:
@@ -150,7 +152,7 @@ async def import_contacts_csv(
                     if (problem := _cell_problem(headers, values)) is not None:
                         report.reject(line, problem)
                         continue
-                    row, errors = validate_contact(_row_to_raw(fields, values), definitions, "", from_text=True)
+                    row, errors = validate_contact(_row_to_raw(fields, values), definitions, "", from_text=True, tz=tz)
                     if row is None:
                         report.reject(line, "; ".join(e.message for e in errors))
                         continue

@@ -110,4 +110,6 @@ class Event(Model):
     class Meta:
         table = "events"
         unique_together = (("team", "client_event_id"),)
-        indexes = (("team_contact", "type", "occurred_at"), ("team", "type", "occurred_at"))
+        # The second covers whole-team windowed counts (`count of events of type X within N days`) so
+        # they are index-only scans; the first serves per-contact lookups.
+        indexes = (("team", "team_contact", "type", "occurred_at"), ("team", "type", "occurred_at", "team_contact"))

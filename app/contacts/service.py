@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -13,7 +14,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, PropertyType, TeamContact
-from app.contacts.validation import KEY_RE, ContactRow, validate_contact
+from app.contacts.validation import KEY_RE, ContactRow, team_zone, validate_contact
 from app.core.errors import FieldError, ValidationFailed
 from app.core.evaluation import ALL_FIELDS, request_evaluation, start_backfill, wake_evaluator
 from app.teams.models import Team
@@ -25,10 +26,11 @@ STAGING_DDL = """
 CREATE TEMP TABLE contact_staging (
     email text NOT NULL PRIMARY KEY,
     first_name text, last_name text, phone text, country text, lifecycle_stage text,
-    tags text[], custom jsonb
+    tags text[], custom jsonb, created_at timestamptz
 ) ON COMMIT DROP
 """
-STAGING_COLUMNS = ["email", "first_name", "last_name", "phone", "country", "lifecycle_stage", "tags", "custom"]
+STAGING_COLUMNS = ["email", "first_name", "last_name", "phone", "country", "lifecycle_stage", "tags", "custom",
+                   "created_at"]
 
 # Updates first, then inserts, so a row is counted once. NULL staging values leave fields as
 # they are; custom properties merge key by key and a JSON null removes a key.
@@ -48,6 +50,7 @@ MERGE_SQL = [
             lifecycle_stage = COALESCE(s.lifecycle_stage, t.lifecycle_stage),
             tags = COALESCE(s.tags, t.tags),
             custom = jsonb_strip_nulls(t.custom || COALESCE(s.custom, '{}'::jsonb)),
+            created_at = COALESCE(s.created_at, t.created_at),
             updated_at = now()
         FROM contact_staging s
         WHERE t.team_id = $1 AND t.email = s.email
@@ -60,7 +63,7 @@ MERGE_SQL = [
                                    lifecycle_stage, tags, custom, created_at, updated_at)
         SELECT $1, c.id, s.email, s.first_name, s.last_name, s.phone, s.country,
                COALESCE(s.lifecycle_stage, 'subscriber'), COALESCE(s.tags, '{}'),
-               jsonb_strip_nulls(COALESCE(s.custom, '{}'::jsonb)), now(), now()
+               jsonb_strip_nulls(COALESCE(s.custom, '{}'::jsonb)), COALESCE(s.created_at, now()), now()
         FROM contact_staging s JOIN contacts c ON c.email = s.email
         WHERE NOT EXISTS (SELECT 1 FROM team_contacts t WHERE t.team_id = $1 AND t.email = s.email)
         RETURNING id
@@ -78,7 +81,7 @@ class MergeResult:
 def staging_record(row: ContactRow) -> tuple[Any, ...]:
     return (
         row.email, row.first_name, row.last_name, row.phone, row.country, row.lifecycle_stage,
-        row.tags, json.dumps(row.custom) if row.custom is not None else None,
+        row.tags, json.dumps(row.custom) if row.custom is not None else None, row.created_at,
     )
 
 
@@ -86,12 +89,16 @@ async def prepare_staging(conn: asyncpg.Connection) -> None:
     await conn.execute(STAGING_DDL)
 
 
+async def _lock_team_contacts(conn: asyncpg.Connection, team_id: int) -> None:
+    # One writer per team at a time: two concurrent imports of one new email cannot both insert.
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtext('team_contacts'), $1::int)", team_id % 2**31)
+
+
 async def merge_staging(conn: asyncpg.Connection, team_id: int, *, bulk: bool = False) -> MergeResult:
     """Merge `contact_staging` into the team's contacts. Call inside the caller's transaction.
 
     `bulk` (an import): the team's segments show as catching up until the queue has drained."""
-    # One writer per team at a time: two concurrent imports of one new email cannot both insert.
-    await conn.execute("SELECT pg_advisory_xact_lock(hashtext('team_contacts'), $1::int)", team_id % 2**31)
+    await _lock_team_contacts(conn, team_id)
     # Temp tables have no statistics; without them the planner picks nested loops at 100k rows.
     await conn.execute("ANALYZE contact_staging")
     await conn.execute(MERGE_SQL[0])
@@ -131,6 +138,30 @@ async def ensure_contact(conn: asyncpg.Connection, team_id: int, email: str) -> 
     return int(await conn.fetchval("SELECT id FROM team_contacts WHERE team_id = $1 AND email = $2", team_id, email))
 
 
+async def ensure_contacts(conn: asyncpg.Connection, team_id: int, emails: list[str],
+                          joined_at: list[datetime]) -> int:
+    """Inside the caller's transaction (a bulk import of what contacts did, e.g. orders): create the
+    team's contacts for these normalised, distinct emails that it lacks, joined at `joined_at` (their
+    history starts there); existing contacts are left as they are. New contacts are queued for
+    evaluation (the caller wakes the evaluator after commit). Returns how many were created."""
+    await _lock_team_contacts(conn, team_id)
+    await conn.execute(
+        "INSERT INTO contacts (email, created_at) SELECT e, now() FROM unnest($1::text[]) AS e"
+        " ORDER BY e ON CONFLICT (email) DO NOTHING", emails,
+    )
+    created = [r["id"] for r in await conn.fetch(
+        """
+        INSERT INTO team_contacts (team_id, contact_id, email, lifecycle_stage, tags, custom, created_at, updated_at)
+        SELECT $1, c.id, x.email, 'subscriber', '{}', '{}'::jsonb, x.joined, now()
+          FROM unnest($2::text[], $3::timestamptz[]) AS x(email, joined) JOIN contacts c ON c.email = x.email
+        ON CONFLICT (team_id, email) DO NOTHING
+        RETURNING id
+        """, team_id, emails, joined_at,
+    )]
+    await request_evaluation(conn, team_id, created, fields=[ALL_FIELDS], cause="contact_update")
+    return len(created)
+
+
 async def add_tags(conn: asyncpg.Connection, team_id: int, contact_id: int, tags: list[str], *,
                    cause: str = "contact_update") -> bool:
     """Inside the caller's transaction: add tags the contact does not have yet. Returns whether any
@@ -163,8 +194,9 @@ async def upsert_contacts(team: Team, contacts: list[dict[str, Any]]) -> tuple[l
     errors: list[FieldError] = []
     rows: list[ContactRow] = []
     seen: dict[str, int] = {}
+    tz = team_zone(team.time_zone)
     for index, raw in enumerate(contacts):
-        row, row_errors = validate_contact(raw, definitions, f"contacts.{index}")
+        row, row_errors = validate_contact(raw, definitions, f"contacts.{index}", tz=tz)
         errors.extend(row_errors)
         if row is None:
             continue
@@ -268,5 +300,5 @@ def csv_header_to_field(header: str) -> str | None:
     return {
         "email": "email", "firstname": "firstName", "lastname": "lastName", "phone": "phone",
         "country": "country", "lifecyclestage": "lifecycleStage", "stage": "lifecycleStage",
-        "tags": "tags",
+        "tags": "tags", "createdat": "createdAt", "joinedat": "createdAt", "joined": "createdAt",
     }.get(compact)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, PropertyType
 from app.core.errors import FieldError
@@ -18,6 +19,9 @@ MAX_TAGS = 100
 MAX_TAG_LENGTH = 64
 MAX_STRING_PROPERTY = 2000
 MAX_NAME = 200
+# Imported history: nothing before 1900, nothing more than a day ahead (clock skew across zones).
+EARLIEST_TIMESTAMP = datetime(1900, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)
 
 
 @dataclass
@@ -32,6 +36,46 @@ class ContactRow:
     lifecycle_stage: str | None = None
     tags: list[str] | None = None
     custom: dict[str, Any] | None = None
+    created_at: datetime | None = None
+
+
+def team_zone(name: str | None) -> tzinfo:
+    """A team's time zone (UTC when unset or unknown)."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def parse_timestamp(value: Any, field: str, label: str, errors: list[FieldError], tz: tzinfo = UTC) -> datetime | None:
+    """An ISO-8601 date or datetime from text or a datetime, within 1900 .. tomorrow; a date is
+    midnight and a datetime without an offset is local time, both in `tz` (the team's zone, as
+    dates in segment rules are). Imports use it for `createdAt` and `placedAt`."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            # A bare date is midnight; "Z" and offsets are read by fromisoformat (3.11).
+            parsed = datetime.fromisoformat(text) if text else None
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            errors.append(FieldError(field, f"{label} '{shown}' is not an ISO-8601 date or datetime"
+                                     " (2024-03-01 or 2024-03-01T09:30:00Z)", "INVALID_DATE"))
+            return None
+        value = parsed
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if not isinstance(value, datetime):
+        errors.append(FieldError(field, f"{label} must be an ISO-8601 date or datetime", "INVALID_DATE"))
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=tz)
+    if value < EARLIEST_TIMESTAMP or value > datetime.now(UTC) + FUTURE_SLACK:
+        errors.append(FieldError(field, f"{label} {value.date().isoformat()} is before 1900 or in the future",
+                                 "OUT_OF_RANGE"))
+        return None
+    return value.astimezone(UTC)
 
 
 def normalize_tags(tags: list[str], field: str, errors: list[FieldError]) -> list[str]:
@@ -117,6 +161,7 @@ def validate_contact(
     definitions: dict[str, CustomPropertyDefinition],
     prefix: str,
     from_text: bool = False,
+    tz: tzinfo = UTC,
 ) -> tuple[ContactRow | None, list[FieldError]]:
     """Validate one contact; returns the normalised row or the errors (never both)."""
     errors: list[FieldError] = []
@@ -156,6 +201,9 @@ def validate_contact(
             message = f"unknown lifecycle stage '{stage}'"
             errors.append(FieldError(path("lifecycleStage"), message, "INVALID_LIFECYCLE_STAGE"))
         row.lifecycle_stage = stage
+    created_at = raw.get("createdAt")
+    if created_at is not None:
+        row.created_at = parse_timestamp(created_at, path("createdAt"), "createdAt", errors, tz)
     tags = raw.get("tags")
     if tags is not None:
         if not isinstance(tags, list):

@@ -25,7 +25,9 @@ from app.access.member_graphql import MemberMutation, MemberQuery, PreviewQuery
 from app.audiences import graphql as audiences_graphql
 from app.audiences.graphql import AudiencesMutation, AudiencesQuery
 from app.commerce import graphql as commerce_graphql
+from app.commerce import order_graphql
 from app.commerce.graphql import CommerceMutation, CommerceQuery
+from app.commerce.order_graphql import OrdersMutation, OrdersQuery
 from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
@@ -52,18 +54,20 @@ from app.teams.graphql import TeamsMutation, TeamsQuery
 # Every Node type and how `node`/`nodes` fetch it, from each domain's own list.
 NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
-    audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
+    audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
     node_query(NODE_REGISTRY),
-    TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, ContentQuery, MemberQuery,
+    TeamsQuery, ContactsQuery, HubsQuery, EmailQuery, AudiencesQuery, CommerceQuery, OrdersQuery, ContentQuery,
+    MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
+    OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)

@@ -34,14 +34,14 @@ WITH matched (segment_id, team_contact_id) AS (
 ), current_members AS (
     -- Through the contact index: a few rows per contact, then kept only where the segment was woken.
     SELECT sm.ctid AS row_id, sm.segment_id, sm.team_contact_id FROM segment_memberships sm
-     WHERE sm.team_contact_id = ANY({cause_contacts}::bigint[])
+     WHERE sm.team_id = $1::bigint AND sm.team_contact_id = ANY({cause_contacts}::bigint[])
        AND (sm.segment_id, sm.team_contact_id) IN (SELECT segment_id, team_contact_id FROM candidates)
 ), joined AS (
     INSERT INTO segment_memberships (team_id, segment_id, team_contact_id, joined_at)
     SELECT $1::bigint, m.segment_id, m.team_contact_id, now() FROM matched m
      WHERE NOT EXISTS (SELECT 1 FROM current_members cm
                         WHERE cm.segment_id = m.segment_id AND cm.team_contact_id = m.team_contact_id)
-    ON CONFLICT (segment_id, team_contact_id) DO NOTHING
+    ON CONFLICT (team_id, segment_id, team_contact_id) DO NOTHING
     RETURNING segment_id, team_contact_id
 ), left_members AS (
     -- By row id (a TID scan): membership rows are only ever inserted and deleted, never updated.

@@ -89,7 +89,8 @@ class CompiledRule:
         where = f" AND ({self.where})" if include_rule else ""
         joins = "".join(f"\n  {j}" for j in self.joins)
         return (
-            f"SELECT {columns} FROM team_contacts c\n  LEFT JOIN contact_stats s ON s.team_contact_id = c.id{joins}"
+            f"SELECT {columns} FROM team_contacts c\n  LEFT JOIN contact_stats s"
+            f" ON s.team_contact_id = c.id AND s.team_id = $1::bigint{joins}"
             f"\n WHERE c.team_id = $1::bigint{restrict}{where}{tail}"
         )
 
@@ -206,8 +207,8 @@ class SqlBuilder:
     def segment(self, node: SegmentCondition) -> str:
         """The referenced segment's stored membership, whatever its kind: never its rule inlined, so
         a reference costs one index probe however deep the segments it is built on go."""
-        stored = (f"EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.team_contact_id = c.id"
-                  f" AND sm.segment_id = {self.param(node.segment_id, 'bigint')})")
+        stored = (f"EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.team_id = $1::bigint"
+                  f" AND sm.team_contact_id = c.id AND sm.segment_id = {self.param(node.segment_id, 'bigint')})")
         override = self.memberships.get(node.segment_id or 0)
         if override is None:
             return stored
@@ -269,6 +270,23 @@ class SqlBuilder:
         _, end = period_range(last, self.now, self.tz)
         return f"{x} >= {self.param(start, 'timestamptz')} AND {x} < {self.param(end, 'timestamptz')}", True, x
 
+    def having(self, expression: str, node: AggregateCondition, op: str, target: str) -> str:
+        """Keep only the contacts that satisfy the comparison in the aggregate itself, when that
+        cannot change the leaf: a contact the HAVING drops then reads as having no rows, and no rows
+        (count/sum 0; min/max/avg NULL, which is false even under NOT) must fail the comparison too.
+        The join then carries the few matching contacts rather than every contact with a row.
+        Only for whole-team statements: explain and the real-time path (restricted to a few
+        contacts) keep every contact's value."""
+        if self.out.restricted:
+            return ""
+        if node.fn in ("count", "sum"):
+            zero = Decimal(0)
+            value = literal("money" if node.source == "orders.total" else "number", node.value)
+            if {"=": zero == value, "<>": zero != value, ">": zero > value, ">=": zero >= value,
+                    "<": zero < value, "<=": zero <= value}[op]:
+                return ""
+        return f" HAVING {expression} {op} {target}"
+
     def records(self, node: RecordCondition) -> tuple[str, bool, str]:
         """EXISTS one record meeting every condition (each condition with the field semantics)."""
         found = collection(node.collection)
@@ -307,7 +325,8 @@ class SqlBuilder:
             body = (f"SELECT ev.team_contact_id, {expression} AS v FROM events ev WHERE ev.team_id = $1::bigint"
                     f" AND ev.type = {self.param(node.event_type, 'text')}{numeric}{self.filters_sql(node.where)}"
                     + (f" AND {self.window_sql('ev.occurred_at', node.window)}" if node.window else "")
-                    + f"{self.restrict('ev.team_contact_id')} GROUP BY 1")
+                    + f"{self.restrict('ev.team_contact_id')} GROUP BY 1"
+                    + self.having(expression, node, op, target))
             alias = self.aggregate_cte(body)
             if node.fn in ("count", "sum"):
                 x = f"COALESCE({alias}.v, 0)"
@@ -321,7 +340,8 @@ class SqlBuilder:
         body = (f"SELECT o.team_contact_id, {expression} AS v FROM orders o WHERE o.team_id = $1::bigint"
                 f" AND o.status = ANY({self.param(list(PAID_ORDER_STATUSES), 'text[]')})"
                 + (f" AND {self.window_sql('o.placed_at', node.window)}" if node.window else "")
-                + f"{self.restrict('o.team_contact_id')} GROUP BY 1")
+                + f"{self.restrict('o.team_contact_id')} GROUP BY 1"
+                + self.having(expression, node, op, target))
         alias = self.aggregate_cte(body)
         if node.fn in ("count", "sum"):
             x = f"COALESCE({alias}.v, 0)"
@@ -332,7 +352,8 @@ class SqlBuilder:
         if node.since is not None:
             anchor = self.event_stats(node.since)
             if node.where:
-                later = (f"NOT EXISTS (SELECT 1 FROM events ev WHERE ev.team_contact_id = c.id AND ev.type = "
+                later = (f"NOT EXISTS (SELECT 1 FROM events ev WHERE ev.team_id = $1::bigint"
+                         f" AND ev.team_contact_id = c.id AND ev.type = "
                          f"{self.param(node.event_type, 'text')}{self.filters_sql(node.where)}"
                          f" AND ev.occurred_at > {anchor}.last_at)")
             else:
@@ -353,7 +374,8 @@ class SqlBuilder:
                 return absent, False, f"{alias}.last_at"
             return present, node.window is not None, f"{alias}.last_at"
         window = f" AND {self.window_sql('ev.occurred_at', node.window)}" if node.window else ""
-        exists = (f"EXISTS (SELECT 1 FROM events ev WHERE ev.team_contact_id = c.id AND ev.type = "
+        exists = (f"EXISTS (SELECT 1 FROM events ev WHERE ev.team_id = $1::bigint AND ev.team_contact_id = c.id"
+                  f" AND ev.type = "
                   f"{self.param(node.event_type, 'text')}{self.filters_sql(node.where)}{window})")
         return (f"NOT {exists}" if node.quantifier == "no" else exists), False, "NULL"
 

@@ -127,7 +127,8 @@ class Evaluator:
         found = collection(node.collection)
         assert found is not None
         present = any(
-            all(self.field(c, ContactState(contact=record, tz=state.tz, extra=state.extra)) for c in node.where)
+            all(self.field(c, ContactState(contact=record, tz=state.tz, extra={**state.extra, "now": self.now}))
+                for c in node.where)
             for record in found.records(state))
         return not present if node.quantifier == "no" else present
 

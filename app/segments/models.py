@@ -63,8 +63,8 @@ class SegmentMembership(Model):
 
     class Meta:
         table = "segment_memberships"
-        unique_together = (("segment", "team_contact"),)
-        indexes = (("team_contact",),)
+        unique_together = (("team", "segment", "team_contact"),)
+        indexes = (("team", "team_contact"),)
 
 
 class SegmentMembershipChange(Model):
@@ -90,7 +90,7 @@ class SegmentMembershipChange(Model):
 
     class Meta:
         table = "segment_membership_changes"
-        indexes = (("segment", "at"), ("team_contact", "at"))
+        indexes = (("team", "segment", "at"), ("team", "team_contact", "at"))
 
 
 class ContactStats(Model):
@@ -140,5 +140,5 @@ class ContactEventStats(Model):
 
     class Meta:
         table = "contact_event_stats"
-        unique_together = (("team_contact", "type"),)
+        unique_together = (("team", "team_contact", "type"),)
         indexes = (("team", "type", "last_at"),)

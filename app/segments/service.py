@@ -123,19 +123,26 @@ async def stored_rule(team: Team, segment: Segment, ctx: CatalogContext | None =
 
 # ---------------------------------------------------------------- membership writes
 
+# Joins and leaves come from one FULL JOIN of the matches with the current members. PostgreSQL
+# runs a FULL JOIN only as a hash or merge join, so the diff stays linear whatever the estimates say:
+# right after a first build the membership statistics still say "1 row", and the anti-join this
+# replaced became a nested loop over both sides (3 s for 3,700 members at 20k contacts).
 _DIFF_SQL = """
 , matched AS ({matched})
 , current_members AS (
-    SELECT team_contact_id FROM segment_memberships WHERE segment_id = {seg}{restrict_current})
+    SELECT team_contact_id FROM segment_memberships WHERE team_id = $1::bigint AND segment_id = {seg}{restrict_current})
+, delta AS (
+    SELECT m.id AS join_id, cm.team_contact_id AS leave_id
+      FROM matched m FULL JOIN current_members cm ON cm.team_contact_id = m.id
+     WHERE m.id IS NULL OR cm.team_contact_id IS NULL)
 , joined AS (
     INSERT INTO segment_memberships (team_id, segment_id, team_contact_id, joined_at)
-    SELECT $1::bigint, {seg}, m.id, now() FROM matched m
-     WHERE NOT EXISTS (SELECT 1 FROM current_members cm WHERE cm.team_contact_id = m.id)
-    ON CONFLICT (segment_id, team_contact_id) DO NOTHING
+    SELECT $1::bigint, {seg}, d.join_id, now() FROM delta d WHERE d.join_id IS NOT NULL
+    ON CONFLICT (team_id, segment_id, team_contact_id) DO NOTHING
     RETURNING team_contact_id)
 , left_members AS (
-    DELETE FROM segment_memberships sm WHERE sm.segment_id = {seg}{restrict_delete}
-       AND NOT EXISTS (SELECT 1 FROM matched m WHERE m.id = sm.team_contact_id)
+    DELETE FROM segment_memberships sm WHERE sm.team_id = $1::bigint AND sm.segment_id = {seg}
+       AND sm.team_contact_id IN (SELECT d.leave_id FROM delta d WHERE d.leave_id IS NOT NULL)
     RETURNING team_contact_id)
 , changes AS (
     SELECT 'join'::text AS action, team_contact_id FROM joined
@@ -155,7 +162,6 @@ async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause
     restrict = " AND team_contact_id = ANY($2::bigint[])" if compiled.restricted else ""
     sql = _DIFF_SQL.format(
         matched=compiled.select("c.id"), seg=seg, restrict_current=restrict,
-        restrict_delete=restrict.replace("team_contact_id", "sm.team_contact_id"),
         cause=compiled.param(cause, "text"), history_ref=compiled.param(cause_ref, "text"),
     )
     sql = "WITH " + (compiled.cte_prefix() + "\n" + sql.lstrip() if compiled.ctes else sql.lstrip().lstrip(","))
@@ -166,7 +172,8 @@ async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause
 async def _update_member_count(conn: Any, segment_id: int, changes: list[MembershipChange], exact: bool) -> int:
     if exact:
         return await conn.fetchval(
-            "UPDATE segments SET member_count = (SELECT count(*) FROM segment_memberships WHERE segment_id = $1),"
+            "UPDATE segments s SET member_count = (SELECT count(*) FROM segment_memberships sm"
+            " WHERE sm.team_id = s.team_id AND sm.segment_id = s.id),"
             " updated_at = updated_at WHERE id = $1 RETURNING member_count", segment_id)
     delta = sum(1 if c.action == "join" else -1 for c in changes)
     return await conn.fetchval(
@@ -174,11 +181,19 @@ async def _update_member_count(conn: Any, segment_id: int, changes: list[Members
         segment_id, delta)
 
 
+# Whole-team statements (full recompute, preview) group a team's orders or events per contact:
+# with the server's default 4 MB those hash aggregates spill to disk at 100k contacts. JIT costs
+# more to compile these statements than it saves at this size.
+_SEGMENT_QUERY_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"
+
+
 async def _evaluate_with(conn: Any, segment: Segment, parsed: ParsedRule, contact_ids: list[int] | None,
                          cause: str, cause_ref: str | None, now: datetime | None = None) -> list[MembershipChange]:
     """Diff and history inside the caller's transaction; the caller publishes after commit."""
     # One evaluation of a segment at a time: concurrent diffs would double joins or miss leaves.
     await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
+    if contact_ids is None:
+        await conn.execute(_SEGMENT_QUERY_SETTINGS)
     changes = await _write_diff(conn, segment, parsed.compile(now or datetime.now(UTC), contact_ids), cause,
                                 cause_ref)
     segment.member_count = await _update_member_count(conn, segment.id, changes, exact=contact_ids is None)
@@ -343,7 +358,8 @@ async def what_if(team: Team, segment: Segment, parsed: ParsedRule, memberships:
     prefix = compiled.cte_prefix() + ", " if compiled.ctes else ""
     sql = f"""
     WITH {prefix}matched AS ({compiled.select("c.id")}),
-    current_members AS (SELECT team_contact_id AS id FROM segment_memberships WHERE segment_id = {seg}),
+    current_members AS (SELECT team_contact_id AS id FROM segment_memberships
+                        WHERE team_id = $1::bigint AND segment_id = {seg}),
     joins AS (SELECT id FROM matched EXCEPT SELECT id FROM current_members),
     leaves AS (SELECT id FROM current_members EXCEPT SELECT id FROM matched)
     SELECT ARRAY(SELECT id FROM joins ORDER BY id) AS joins, ARRAY(SELECT id FROM leaves ORDER BY id) AS leaves
@@ -635,14 +651,15 @@ async def change_static_members(
         WITH joined AS (
             INSERT INTO segment_memberships (team_id, segment_id, team_contact_id, joined_at)
             SELECT $1, $2, x, now() FROM unnest($3::bigint[]) AS x
-            ON CONFLICT (segment_id, team_contact_id) DO NOTHING RETURNING team_contact_id)
+            ON CONFLICT (team_id, segment_id, team_contact_id) DO NOTHING RETURNING team_contact_id)
         INSERT INTO segment_membership_changes (team_id, segment_id, team_contact_id, action, cause, at)
         SELECT $1, $2, team_contact_id, 'join', 'manual', now() FROM joined RETURNING team_contact_id
         """
     else:
         sql = """
         WITH left_members AS (
-            DELETE FROM segment_memberships WHERE segment_id = $2 AND team_contact_id = ANY($3::bigint[])
+            DELETE FROM segment_memberships
+             WHERE team_id = $1 AND segment_id = $2 AND team_contact_id = ANY($3::bigint[])
             RETURNING team_contact_id)
         INSERT INTO segment_membership_changes (team_id, segment_id, team_contact_id, action, cause, at)
         SELECT $1, $2, team_contact_id, 'leave', 'manual', now() FROM left_members RETURNING team_contact_id
@@ -677,11 +694,16 @@ class Preview:
 async def preview(team: Team, rule_text: str | None, rule: Any, sample_size: int = SAMPLE_SIZE) -> Preview:
     parsed = await check_rule(team, rule_text, rule)
     compiled = parsed.compile(datetime.now(UTC))
+    limit = compiled.param(max(0, min(sample_size, 50)), "int")
+    # One pass over the team: the matches are counted and sampled from the same materialized rows.
+    prefix = compiled.cte_prefix() + ", " if compiled.ctes else ""
+    sql = (f"WITH {prefix}matched AS MATERIALIZED ({compiled.select('c.id')})\n"
+           f"SELECT (SELECT count(*) FROM matched) AS count,"
+           f" ARRAY(SELECT id FROM matched ORDER BY id LIMIT {limit}) AS sample")
     async with in_transaction() as tx, tx.acquire_connection() as conn:
-        count = await conn.fetchval(compiled.statement("count(*)"), *compiled.params)
-        limit = compiled.param(max(0, min(sample_size, 50)), "int")
-        rows = await conn.fetch(compiled.statement("c.id", f" ORDER BY c.id LIMIT {limit}"), *compiled.params)
-    return Preview(count=count, sample_ids=[r["id"] for r in rows], parsed=parsed)
+        await conn.execute(_SEGMENT_QUERY_SETTINGS)
+        row = await conn.fetchrow(sql, *compiled.params)
+    return Preview(count=row["count"], sample_ids=list(row["sample"]), parsed=parsed)
 
 
 @dataclass
@@ -735,7 +757,7 @@ async def explain(team: Team, segment_id: Any, contact_id: Any) -> Explanation:
     contact = await TeamContact.get_or_none(id=number, team_id=team.id) if number else None
     if contact is None:
         raise NotFound("contactId", "contact")
-    is_member = await SegmentMembership.exists(segment_id=segment.id, team_contact_id=contact.id)
+    is_member = await SegmentMembership.exists(team_id=team.id, segment_id=segment.id, team_contact_id=contact.id)
     if segment.kind != SegmentKind.DYNAMIC or segment.rule is None:
         where = "listed by hand" if segment.kind == SegmentKind.STATIC else "in the snapshot taken at creation"
         reason = f"{segment.kind} segment: the contact is {'' if is_member else 'not '}{where}"

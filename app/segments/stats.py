@@ -39,7 +39,7 @@ INSERT INTO contact_event_stats AS es (team_id, team_contact_id, type, count, fi
 SELECT $1::bigint, x.cid, x.type, count(*), min(x.at), max(x.at)
   FROM unnest($2::bigint[], $3::text[], $4::timestamptz[]) AS x(cid, type, at)
  GROUP BY x.cid, x.type ORDER BY x.cid, x.type
-ON CONFLICT (team_contact_id, type) DO UPDATE SET
+ON CONFLICT (team_id, team_contact_id, type) DO UPDATE SET
     count = es.count + EXCLUDED.count,
     first_at = LEAST(es.first_at, EXCLUDED.first_at),
     last_at = GREATEST(es.last_at, EXCLUDED.last_at)
@@ -76,12 +76,13 @@ SELECT c.id, c.team_id, 0, NULL, COALESCE(o.n, 0), COALESCE(o.total, 0), o.first
   LEFT JOIN LATERAL (
       SELECT count(*) AS n, sum(total_amount - amount_refunded) AS total, min(placed_at) AS first_at,
              max(placed_at) AS last_at
-        FROM orders WHERE team_contact_id = c.id AND status = ANY($3::text[])
+        FROM orders WHERE team_id = $1::bigint AND team_contact_id = c.id AND status = ANY($3::text[])
   ) o ON true
   LEFT JOIN LATERAL (
       SELECT array_agg(DISTINCT oi.product_id::text ORDER BY oi.product_id::text) AS products
         FROM order_items oi JOIN orders o2 ON o2.id = oi.order_id
-       WHERE o2.team_contact_id = c.id AND o2.status = ANY($3::text[]) AND oi.product_id IS NOT NULL
+       WHERE o2.team_id = $1::bigint AND o2.team_contact_id = c.id AND o2.status = ANY($3::text[])
+         AND oi.product_id IS NOT NULL
   ) p ON true
  WHERE c.team_id = $1::bigint AND c.id = ANY($2::bigint[])
  ORDER BY c.id

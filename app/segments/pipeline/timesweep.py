@@ -20,11 +20,18 @@ from zoneinfo import ZoneInfo
 from tortoise.transactions import in_transaction
 
 from app.segments import rules
-from app.segments.catalog import CatalogContext
+from app.segments.catalog import CatalogContext, collection
 from app.segments.compiler import SqlBuilder
 from app.segments.models import Segment, SegmentKind
 from app.segments.pipeline.queue import request_evaluation, wake_evaluator
-from app.segments.rules import AggregateCondition, EventCondition, FieldCondition, Node, Window
+from app.segments.rules import (
+    AggregateCondition,
+    EventCondition,
+    FieldCondition,
+    Node,
+    RecordCondition,
+    Window,
+)
 from app.segments.service import CAUSE_TIME, load_context, recompute, stored_rule
 from app.segments.timeutil import CALENDAR_WORDS, period_range, window_start
 from app.segments.triggers import Triggers
@@ -83,6 +90,8 @@ class _Planner:
                 self._aggregate(leaf)
             elif isinstance(leaf, EventCondition):
                 self._event(leaf)
+            elif isinstance(leaf, RecordCondition):
+                self._records(leaf)
             # A referenced segment's own sweep moves its members; the worker then re-checks dependents.
 
     def _field(self, leaf: FieldCondition) -> None:
@@ -98,6 +107,29 @@ class _Planner:
         builder.out.where = (f"{team}{x} >= {builder.param(low, 'timestamptz')}"
                              f" AND {x} < {builder.param(high, 'timestamptz')}")
         self.out.queries.append((builder.out.statement("c.id"), builder.out.params))
+
+    def _records(self, leaf: RecordCondition) -> None:
+        """Contacts with a record whose windowed date or whole-day count changed between the checks."""
+        found = collection(leaf.collection)
+        if found is None:
+            return
+        for condition in leaf.where:
+            if self._rolled_over(_calendar_words(condition.value)):
+                self.out.full = True
+            builder = SqlBuilder(self.team_id, self.tz, self.now, None)
+            if condition.field in found.day_counts:
+                column = found.day_counts[condition.field]
+                since, now = builder.param(self.since, "timestamptz"), builder.param(self.now, "timestamptz")
+                moved = (f"floor(extract(epoch FROM {column} - {since}) / 86400)"
+                         f" <> floor(extract(epoch FROM {column} - {now}) / 86400)")
+            elif condition.op in ("within", "not within") and condition.spec is not None:
+                low, high = self._range(condition.value["amount"], condition.value["unit"])
+                x = condition.spec.sql_expression(builder)
+                moved = f"{x} >= {builder.param(low, 'timestamptz')} AND {x} < {builder.param(high, 'timestamptz')}"
+            else:
+                continue
+            builder.out.where = f"EXISTS (SELECT 1 {found.rows_sql(builder)} AND {moved})"
+            self.out.queries.append((builder.out.statement("c.id"), builder.out.params))
 
     def _events_left(self, event_type: str, left: tuple[datetime, datetime]) -> None:
         self._add("SELECT DISTINCT team_contact_id FROM events WHERE team_id = $1 AND type = $2"
