@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import asyncpg
@@ -14,9 +14,8 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
@@ -28,7 +27,10 @@ from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
 from app.core import db_limits, inputs, ratelimit
 from app.core.body_limits import BodyLimitMiddleware
+from app.core.logs import bind_team
+from app.core.pubsub import credentials_channel, listen
 from app.core.redis import close_redis, get_redis
+from app.core.tokens import sha256_hex
 from app.email.web import UNSUBSCRIBE_ROUTES
 from app.events.http import ingest_endpoint
 from app.graphql.context import Context
@@ -37,6 +39,10 @@ from app.graphql.schema import build_schema
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
+from app.web.cors import cors_middleware
+from app.web.graphql_http import GraphQLOverHTTP
+from app.web.metrics import metrics_endpoint
+from app.web.observability import CountingTransportWSHandler, ObservabilityMiddleware
 from app.wiring import wire
 
 log = logging.getLogger("memberhub")
@@ -49,12 +55,81 @@ def bearer_token(value: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-class MemberHubGraphQL(GraphQL[Context, None]):
+# An open websocket re-checks its credential this often (revoked, expired, user left the team, member
+# banned); a revocation also reaches it at once through pub/sub (`publish_revoked`).
+CREDENTIAL_RECHECK_SECONDS = 15.0
+REVOKED_CLOSE_CODE = 4403
+
+
+class CredentialWatchingHandler(CountingTransportWSHandler):
+    """graphql-transport-ws that also stops the socket's background tasks when it closes (and, from
+    its base, counts the operations running on it)."""
+
+    async def shutdown(self) -> None:
+        for task in self.context.background:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await super().shutdown()
+
+
+async def _watch_credential(context: Context, token: str, ready: asyncio.Event) -> None:
+    """Close the websocket, and so end its subscriptions, once `token` stops being valid."""
+    try:
+        await _until_revoked(token, lambda: _still_valid(context, token), ready)
+        if isinstance(context.request, WebSocket):
+            await context.request.close(code=REVOKED_CLOSE_CODE, reason="credential revoked")
+    except asyncio.CancelledError:
+        raise
+    except Exception:  # the socket may be gone already; never leak the task's error
+        log.debug("credential watcher ended", exc_info=True)
+
+
+async def _still_valid(context: Context, token: str) -> bool:
+    if token.startswith(MEMBER_TOKEN_PREFIX):
+        return await authenticate_member(token) is not None
+    team = str(context.viewer.team.id) if context.viewer is not None else None
+    return await authenticate(token, team) is not None
+
+
+async def _until_revoked(token: str, still_valid: Callable[[], Awaitable[bool]], ready: asyncio.Event) -> None:
+    """Return once `token` is revoked: a pub/sub message names it, or a periodic re-check fails.
+    With Redis down only the re-check is left."""
+    revoked = asyncio.Event()
+
+    async def notified() -> None:
+        while True:
+            try:
+                async for _ in listen(credentials_channel(), where=("token_hash", sha256_hex(token)), ready=ready):
+                    revoked.set()
+                    return
+            except (ConnectionError, OSError):
+                ready.set()
+                await asyncio.sleep(CREDENTIAL_RECHECK_SECONDS)
+
+    listener = asyncio.create_task(notified())
+    try:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(revoked.wait(), timeout=CREDENTIAL_RECHECK_SECONDS)
+                return
+            if not await still_valid():
+                return
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+
+
+class MemberHubGraphQL(GraphQLOverHTTP):
+    graphql_transport_ws_handler_class = CredentialWatchingHandler
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(settings),
             graphql_ide="graphiql" if settings.graphiql else None,
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            allowed_origins=settings.cors_origins,  # websocket handshakes from other origins (app/web/cors.py)
         )
         self.settings = settings
 
@@ -82,10 +157,13 @@ class MemberHubGraphQL(GraphQL[Context, None]):
             context.member = await authenticate_member(token, with_access_facts=with_access_facts)
             context.token_rejected = context.member is None
             if context.member is not None:
+                bind_team(context.member.team_id)
                 prime_member_access(context.loaders, context.member)
             return
         context.viewer = await authenticate(token, team_id)
         context.token_rejected = context.viewer is None
+        if context.viewer is not None:
+            bind_team(context.viewer.team.id)
 
     async def on_ws_connect(self, context: Context) -> Any:
         """Websocket clients authenticate in connection_init: {"authorization": "Bearer …"}."""
@@ -95,6 +173,12 @@ class MemberHubGraphQL(GraphQL[Context, None]):
             await self._authenticate(context, token, params.get("team"))
         if context.viewer is None and context.member is None:
             raise ConnectionRejectionError({"message": "authentication required"})
+        assert token is not None
+        # Watching before the ack: a revocation right after it is not missed.
+        ready = asyncio.Event()
+        context.background.append(asyncio.create_task(_watch_credential(context, token, ready)))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ready.wait(), timeout=2)
         return None
 
 
@@ -161,19 +245,26 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
             if manage_orm:
                 await close_orm()
 
+    routes: list[BaseRoute] = [
+        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql_app),
+        Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
+        Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
+        Route("/media/{media_id}", serve_media, methods=["GET"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint(settings)),
+        *UNSUBSCRIBE_ROUTES,
+    ]
     return Starlette(
-        # Outside every route: an oversized body is refused before anything reads it.
-        middleware=[Middleware(BodyLimitMiddleware, limits=settings.body_limits)],
-        exception_handlers={asyncpg.QueryCanceledError: database_error, OperationalError: database_error},
-        routes=[
-            Route("/graphql", graphql_app, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql_app),
-            Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
-            Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
-            Route("/media/{media_id}", serve_media, methods=["GET"]),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            *UNSUBSCRIBE_ROUTES,
+        routes=routes,
+        # Outermost first: request ids and metrics see every response, CORS preflights included;
+        # inside them an oversized body is refused before anything reads it (413s are still counted).
+        middleware=[
+            Middleware(ObservabilityMiddleware, routes=routes),
+            *cors_middleware(settings),
+            Middleware(BodyLimitMiddleware, limits=settings.body_limits),
         ],
+        exception_handlers={asyncpg.QueryCanceledError: database_error, OperationalError: database_error},
         lifespan=lifespan,
     )

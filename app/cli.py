@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
+import warnings
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,18 @@ T = TypeVar("T")
 
 
 def _run(coro: Coroutine[Any, Any, T]) -> T:
-    return asyncio.run(coro)
+    return asyncio.run(_closing_redis(coro))
+
+
+async def _closing_redis(coro: Coroutine[Any, Any, T]) -> T:
+    """The Redis pool belongs to this event loop: close it with the loop, so a server started later in
+    the same process (the demo) makes its own instead of reusing one bound to a closed loop."""
+    from app.core.redis import close_redis
+
+    try:
+        return await coro
+    finally:
+        await close_redis()
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -164,11 +176,15 @@ def _serve(host: str, port: int, with_worker: bool) -> None:
     import uvicorn
 
     from app.asgi import create_app
+    from app.core.logs import configure_logging
     from app.runtime import resolve_database_url, resolve_redis_url
 
     resolve_database_url()
     resolve_redis_url()
-    uvicorn.run(create_app(run_worker=with_worker), host=host, port=port, log_level="info", ws="websockets-sansio")
+    configure_logging(get_settings().log_format)
+    # Our handler for uvicorn's loggers too (log_config=None); the app logs access lines with request ids.
+    uvicorn.run(create_app(run_worker=with_worker), host=host, port=port, log_level="info", ws="websockets-sansio",
+                log_config=None, access_log=False)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -177,34 +193,60 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
+    from app.core.logs import configure_logging
     from app.runtime import resolve_database_url, resolve_redis_url
     from workers.settings import build_worker
 
     resolve_database_url()
     resolve_redis_url()
+    configure_logging(get_settings().log_format)
+    if args.metrics_port:
+        from prometheus_client import start_http_server
+
+        from app.core.metrics import REGISTRY
+
+        start_http_server(args.metrics_port, addr=args.metrics_host, registry=REGISTRY)
     worker = build_worker(burst=args.burst, handle_signals=True)
     worker.run()
     return 0
 
 
-async def _seed_demo(contacts: int) -> tuple[int, str]:
+async def _seed_demo(contacts: int, key_file: Path) -> tuple[int, str]:
     from app.demo import seed_demo
     from app.runtime import close_orm, init_orm
 
     await init_orm()
     try:
-        team, key = await seed_demo(contacts)
+        team, key = await seed_demo(contacts, key_file)
         return team.id, key
     finally:
         await close_orm()
 
 
+def _port_free(host: str, port: int) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import DEMO_OWNER, DEMO_PASSWORD
 
+    settings = get_settings()
+    if not args.no_serve and not _port_free(args.host, args.port):
+        print(f"error: {args.host}:{args.port} is in use (another demo or server?); pass --port", file=sys.stderr)
+        return 2
+    embedded = [name for name, url in (("PostgreSQL", settings.database_url), ("Valkey", settings.redis_url))
+                if not url]
     cmd_migrate(args)
     print("seeding demo data…", flush=True)
-    team_id, key = _run(_seed_demo(args.contacts))
+    team_id, key = _run(_seed_demo(args.contacts, settings.data_dir / "demo_api_key"))
     url = f"http://{args.host}:{args.port}/graphql"
     print()
     print(f"  MemberHub demo team is ready (team id {encode_id('Team', team_id)}).")
@@ -214,11 +256,43 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"  Try:       curl -s {url} -H 'Authorization: Bearer {key}' \\")
     print("               -H 'Content-Type: application/json' \\")
     print("               -d '{\"query\":\"{ contacts(first: 5) { totalCount edges { node { email tags } } } }\"}'")
+    if embedded and args.no_serve:
+        print(f"  Embedded {' and '.join(embedded)} keep running under {settings.data_dir}: "
+              "`memberhub stop` stops them.")
     print(flush=True)
     if args.no_serve:
         return 0
-    _serve(args.host, args.port, with_worker=True)
+    try:
+        _serve(args.host, args.port, with_worker=True)
+    finally:
+        if embedded:
+            _stop_embedded(settings.data_dir)
     return 0
+
+
+def _stop_embedded(data_dir: Path) -> None:
+    from app.embedded import stop_embedded_servers
+
+    stopped = stop_embedded_servers(data_dir)
+    print(f"stopped embedded {' and '.join(stopped)} under {data_dir}" if stopped
+          else f"no embedded server running under {data_dir}", flush=True)
+
+
+def cmd_stop(args: argparse.Namespace) -> int:
+    _stop_embedded(get_settings().data_dir)
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from app.doctor import run_checks
+
+    checks = run_checks()
+    if args.json:
+        print(json.dumps([{"check": c.name, "status": c.status, "detail": c.detail} for c in checks]))
+    else:
+        for check in checks:
+            print(f"{check.status:<4}  {check.name}: {check.detail}")
+    return 1 if any(check.status == "fail" for check in checks) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -233,6 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser("worker", help="run an arq worker")
     worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
+    worker.add_argument("--metrics-port", type=int, default=None,
+                        help="serve this worker's Prometheus metrics (jobs, sweeps, syncs) on this port")
+    worker.add_argument("--metrics-host", default="127.0.0.1", help="address for --metrics-port")
     worker.set_defaults(func=cmd_worker)
 
     migrate = sub.add_parser("migrate", help="apply pending migrations (idempotent)")
@@ -256,6 +333,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-serve", action="store_true", help="seed and exit")
     demo.set_defaults(func=cmd_demo)
 
+    doctor = sub.add_parser("doctor", help="check configuration, database, Redis and migrations (exit 1 on a failure)")
+    doctor.add_argument("--json", action="store_true")
+    doctor.set_defaults(func=cmd_doctor)
+
+    stop = sub.add_parser("stop", help="stop the embedded PostgreSQL and Valkey of the data dir")
+    stop.set_defaults(func=cmd_stop)
+
     export = sub.add_parser("export-schema", help="write the GraphQL SDL")
     export.add_argument("--output", default="schema.graphql")
     export.set_defaults(func=cmd_export_schema)
@@ -275,6 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # platformdirs warns on every embedded-server lookup when XDG_RUNTIME_DIR is unset (containers, CI,
+    # sudo); it falls back to a private /tmp directory, which is all the embedded servers need.
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
     args = build_parser().parse_args(argv)
     get_settings()
     wire()

@@ -10,7 +10,16 @@ from tortoise import Tortoise
 
 from app.db import ensure_database, tortoise_config
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+def _migrations_dir() -> Path:
+    """The checkout's `migrations/` (development, editable installs), else the copy a wheel ships
+    inside the package (setup.py puts it at app/_migrations)."""
+    checkout = Path(__file__).resolve().parent.parent / "migrations"
+    shipped = Path(__file__).resolve().parent / "_migrations"
+    return checkout if (checkout / "models").is_dir() or not shipped.is_dir() else shipped
+
+
+MIGRATIONS_DIR = _migrations_dir()
 
 
 async def apply_migrations(database_url: str) -> list[str]:

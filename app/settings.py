@@ -77,6 +77,17 @@ class Settings:
     db_slots_per_request: int = 2
     db_slots_total: int = 0  # 0: half the pool
     max_query_cost: int = 25_000
+    # Browser pages on these origins may call the API (CORS) and open its websocket; "*" allows any.
+    cors_origins: tuple[str, ...] = ()
+    # Only for cookies: API keys and member tokens travel in the Authorization header, which needs no credentials.
+    cors_allow_credentials: bool = False
+    # A JSON file of the only GraphQL documents that may run (app/web/persisted.py); None runs any.
+    operation_allowlist: Path | None = None
+    # Bearer token for GET /metrics; without one, /metrics answers outside production only.
+    metrics_token: str | None = None
+    # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
+    graphiql_assets_url: str = "https://unpkg.com"
+    log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -126,6 +137,8 @@ def _limits_from_env() -> dict[str, Any]:
         for name in names:
             values[name] = read(f"MEMBERHUB_{name.upper()}", getattr(Settings, name))
     return values
+def _list(name: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
 
 
 def load_settings() -> Settings:
@@ -146,6 +159,13 @@ def load_settings() -> Settings:
         db_pool_max=_int("MEMBERHUB_DB_POOL_MAX", 20),
         public_url=os.environ.get("MEMBERHUB_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
         **_limits_from_env(),
+        cors_origins=_list("MEMBERHUB_CORS_ORIGINS"),
+        cors_allow_credentials=_bool("MEMBERHUB_CORS_ALLOW_CREDENTIALS", False),
+        operation_allowlist=Path(os.environ["MEMBERHUB_OPERATION_ALLOWLIST"]).expanduser().resolve()
+        if os.environ.get("MEMBERHUB_OPERATION_ALLOWLIST") else None,
+        metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
+        graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
+        log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
     )
 
 

@@ -20,7 +20,8 @@ def wire() -> None:
     from app.access.service import remove_rules_of
     from app.audiences.segment_usage import AudienceLinkUsage
     from app.commerce.segment_fields import register_billing_fields
-    from app.content.service import on_content_removed
+    from app.commerce.service import find_content_nodes_with
+    from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
     from app.email.segment_usage import DripUsage
     from app.email.service import send_welcome_email
@@ -37,6 +38,7 @@ def wire() -> None:
     on_member_joined(send_welcome_email)
     register_billing_fields()
     on_content_removed(remove_rules_of)
+    find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)
     for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
         register_segment_usage(usage)

@@ -41,6 +41,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -132,6 +133,57 @@ def percentile(values: list[float], q: float) -> float:
         return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def build_team(name: str, contacts: int, events: int, orders: int,
+                     segment_count: int = 100) -> tuple[Any, str, list[Any], list[int]]:
+    """A team with the segment benchmark's data set (seed 42) and `segment_count` dynamic segments,
+    built in full; returns the team, an admin key, the segments and the contact ids."""
+    from segments_bench import _load
+    from tortoise import connections
+
+    from app.segments import service
+    from app.segments.stats import rebuild_computed_properties
+    from app.teams.service import create_team
+
+    team, _, key = await create_team(name, "bench@example.com")
+    began = time.perf_counter()
+    async with connections.get("default").acquire_connection() as conn:
+        contact_ids = await _load(conn, team.id, contacts, events, orders, datetime.now(UTC))
+    await rebuild_computed_properties(team.id)
+    print(f"loaded {contacts} contacts, {events} events, {orders} orders "
+          f"in {time.perf_counter() - began:.0f}s", flush=True)
+    began = time.perf_counter()
+    segments = [await service.create_segment(team, segment_name, "dynamic", rule_text=text)
+                for segment_name, text in segment_rules(segment_count)]
+    print(f"created {len(segments)} dynamic segments (full builds) in {time.perf_counter() - began:.0f}s",
+          flush=True)
+    return team, key, segments, contact_ids
+
+
+async def count_differences(team: Any, segments: list[Any]) -> int:
+    """Zero differences: settle time windows and pending work, recompute every segment from scratch
+    and count contacts whose live membership differs."""
+    from tortoise import connections
+
+    from app.segments import service
+    from app.segments.models import SegmentMembership
+    from app.segments.pipeline.timesweep import sweep_time_windows
+    from app.segments.pipeline.worker import evaluate_pending
+
+    await sweep_time_windows(None)
+    await evaluate_pending(None)
+    differences = 0
+    now = datetime.now(UTC)
+    for segment in segments:
+        parsed = await service.stored_rule(team, segment)
+        compiled = parsed.compile(now, None)
+        async with connections.get("default").acquire_connection() as conn:
+            expected = {r[0] for r in await conn.fetch(compiled.statement("c.id"), *compiled.params)}
+        live = set(await SegmentMembership.filter(team_id=team.id, segment_id=segment.id)
+                   .values_list("team_contact_id", flat=True))
+        differences += len(expected ^ live)
+    return differences
 
 
 # ---------------------------------------------------------------- driver (a separate process)
@@ -305,16 +357,11 @@ async def main() -> None:
     template = f"{BENCH_DB}_template_v2_{args.contacts}_{args.events}_{args.orders}_{args.segments}"
     reused = args.reuse and await restore_template(with_database(runtime.resolve_database_url(), BENCH_DB), template)
     url = await open_bench_database(BENCH_DB, reuse=reused)
-    from segments_bench import _load
     from tortoise import connections
 
-    from app.segments import service
-    from app.segments.models import Segment, SegmentMembership, SegmentMembershipChange
-    from app.segments.pipeline.timesweep import sweep_time_windows
-    from app.segments.pipeline.worker import evaluate_pending
-    from app.segments.stats import rebuild_computed_properties
+    from app.segments.models import Segment, SegmentMembershipChange
     from app.teams.models import Team
-    from app.teams.service import create_api_key, create_team
+    from app.teams.service import create_api_key
 
     client = connections.get("default")
     team = await Team.filter(name="Realtime bench").first() if reused else None
@@ -325,18 +372,8 @@ async def main() -> None:
         print(f"restored {BENCH_DB} from {template}: {len(contact_ids)} contacts, {len(segments)} segments",
               flush=True)
     else:
-        team, _, key = await create_team("Realtime bench", "bench@example.com")
-        began = time.perf_counter()
-        async with client.acquire_connection() as conn:
-            contact_ids = await _load(conn, team.id, args.contacts, args.events, args.orders, datetime.now(UTC))
-        await rebuild_computed_properties(team.id)
-        print(f"loaded {args.contacts} contacts, {args.events} events, {args.orders} orders "
-              f"in {time.perf_counter() - began:.0f}s", flush=True)
-        began = time.perf_counter()
-        segments = [await service.create_segment(team, name, "dynamic", rule_text=text)
-                    for name, text in segment_rules(args.segments)]
-        print(f"created {len(segments)} dynamic segments (full builds) in {time.perf_counter() - began:.0f}s",
-              flush=True)
+        team, key, segments, contact_ids = await build_team("Realtime bench", args.contacts, args.events,
+                                                            args.orders, args.segments)
     # Variance: after a bulk load autovacuum would otherwise start on the big tables mid-run (and
     # until a vacuum sets the visibility map, index-only scans read the heap anyway); the load's dirty
     # pages would otherwise be flushed by a checkpoint during the run.
@@ -413,19 +450,7 @@ async def main() -> None:
 
     history = await SegmentMembershipChange.filter(team_id=team.id, cause="event").count() - history_before
 
-    # Zero differences: recompute every segment from scratch and compare with the live memberships.
-    await sweep_time_windows(None)
-    await evaluate_pending(None)
-    differences = 0
-    now = datetime.now(UTC)
-    for segment in segments:
-        parsed = await service.stored_rule(team, segment)
-        compiled = parsed.compile(now, None)
-        async with client.acquire_connection() as conn:
-            expected = {r[0] for r in await conn.fetch(compiled.statement("c.id"), *compiled.params)}
-        live = set(await SegmentMembership.filter(team_id=team.id, segment_id=segment.id)
-                   .values_list("team_contact_id", flat=True))
-        differences += len(expected ^ live)
+    differences = await count_differences(team, segments)
 
     print(f"\nAPI processes: 1, worker processes: {args.workers}, segments: {len(segments)}, "
           f"contacts: {args.contacts}, subscription: {args.subscription}")

@@ -65,11 +65,12 @@ AND no event of type 'purchase' since that cart_abandoned"""),
 HAND_PG = [
     """SELECT count(*) FROM team_contacts c WHERE c.team_id = $1
          AND c.lifecycle_stage IN ('engaged', 'converted', 'loyal')
-         AND EXISTS (SELECT 1 FROM events e WHERE e.team_contact_id = c.id AND e.type = 'cart_abandoned'
-                      AND e.occurred_at >= $2::timestamptz - interval '24 hours')
-         AND NOT EXISTS (SELECT 1 FROM events p WHERE p.team_contact_id = c.id AND p.type = 'purchase'
-                      AND p.occurred_at > (SELECT max(occurred_at) FROM events e2
-                                            WHERE e2.team_contact_id = c.id AND e2.type = 'cart_abandoned'))""",
+         AND EXISTS (SELECT 1 FROM events e WHERE e.team_id = $1 AND e.team_contact_id = c.id
+                      AND e.type = 'cart_abandoned' AND e.occurred_at >= $2::timestamptz - interval '24 hours')
+         AND NOT EXISTS (SELECT 1 FROM events p WHERE p.team_id = $1 AND p.team_contact_id = c.id
+                      AND p.type = 'purchase'
+                      AND p.occurred_at > (SELECT max(occurred_at) FROM events e2 WHERE e2.team_id = $1
+                                            AND e2.team_contact_id = c.id AND e2.type = 'cart_abandoned'))""",
     """SELECT count(*) FROM team_contacts c
          JOIN (SELECT team_contact_id, max(occurred_at) AS m FROM events WHERE team_id = $1 GROUP BY 1) a
            ON a.team_contact_id = c.id
@@ -80,8 +81,8 @@ HAND_PG = [
                 WHERE team_id = $1 AND status IN ('paid', 'partially_refunded') GROUP BY 1) o
            ON o.team_contact_id = c.id
         WHERE c.team_id = $1 AND c.country = 'GB' AND o.s > 25000 AND o.n > 2
-          AND EXISTS (SELECT 1 FROM events e WHERE e.team_contact_id = c.id AND e.type = 'page_view'
-                       AND e.properties ->> 'device' = 'mobile')""",
+          AND EXISTS (SELECT 1 FROM events e WHERE e.team_id = $1 AND e.team_contact_id = c.id
+                       AND e.type = 'page_view' AND e.properties ->> 'device' = 'mobile')""",
     """SELECT count(*) FROM team_contacts c WHERE c.team_id = $1 AND (c.tags @> ARRAY['vip']
           OR c.id IN (SELECT team_contact_id FROM orders WHERE team_id = $1 AND status IN ('paid', 'partially_refunded')
                        AND placed_at >= $2::timestamptz - interval '90 days'

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import fcntl
 import os
 import sys
@@ -209,9 +210,9 @@ class LiveServer:
     ws_url: str
 
 
-@pytest.fixture
-async def live_server(asgi_app: Any) -> AsyncIterator[LiveServer]:
-    """The app served by a real uvicorn on 127.0.0.1 inside the test's event loop."""
+@contextlib.asynccontextmanager
+async def serve_app(app: Any) -> AsyncIterator[LiveServer]:
+    """Serve `app` with a real uvicorn on a free port of 127.0.0.1, inside the test's event loop."""
     import socket
 
     import uvicorn
@@ -219,12 +220,21 @@ async def live_server(asgi_app: Any) -> AsyncIterator[LiveServer]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = uvicorn.Config(asgi_app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio",
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio",
                             lifespan="off")
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:  # noqa: ASYNC110 - uvicorn exposes a flag, not an event
         await asyncio.sleep(0.02)
-    yield LiveServer(url=f"http://127.0.0.1:{port}", ws_url=f"ws://127.0.0.1:{port}/graphql")
-    server.should_exit = True
-    await task
+    try:
+        yield LiveServer(url=f"http://127.0.0.1:{port}", ws_url=f"ws://127.0.0.1:{port}/graphql")
+    finally:
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture
+async def live_server(asgi_app: Any) -> AsyncIterator[LiveServer]:
+    """The app served by a real uvicorn on 127.0.0.1 inside the test's event loop."""
+    async with serve_app(asgi_app) as server:
+        yield server

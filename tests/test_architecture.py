@@ -31,7 +31,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("plans",),
     ("top",),
 ]
-TOP_MODULES = {"app.graphql.schema", "app.wiring", "app.asgi", "app.cli", "app.demo"}
+TOP_MODULES = {"app.graphql.schema", "app.wiring", "app.asgi", "app.cli", "app.demo", "app.doctor", "app.web"}
 LEVEL = {unit: level for level, units in enumerate(LAYERS) for unit in units}
 
 

@@ -23,6 +23,7 @@ from app.audiences import service as audience_service
 from app.audiences.hashing import google_email, google_identifiers, google_phone, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun
 from app.segments.models import Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
+from app.settings import get_settings
 from workers.audience_jobs import sync_all_audiences
 from workers.settings import build_worker
 
@@ -301,3 +302,48 @@ async def test_export_segment_audience_as_hashed_csv(gql, team, other_team):
     assert google["exportSegmentAudience"]["csv"].splitlines()[1] == f"{sha('ava@example.com')},{sha('+16505551212')}"
     foreign = await gql(export, {"i": {"segmentId": gid("Segment", segment.id), "platform": "META"}}, token=other_team.key)
     assert foreign["exportSegmentAudience"] == {"csv": None, "rowCount": 0, "userErrors": [{"code": "NOT_FOUND"}]}
+
+
+@pytest.fixture
+def production(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("MEMBERHUB_ENV", "production")
+    get_settings.cache_clear()
+    yield
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+async def test_in_production_destinations_only_send_to_the_platforms_own_hosts(gql, team, platform, production):
+    async def create(kind: str, url: str) -> list[dict[str, str]]:
+        extra = ({"adAccountId": "act_1", "audienceId": "2"} if kind == "META" else
+                 {"operatingAccountId": "1", "productDestinationId": "2"})
+        result = await gql(CREATE_DEST, {"input": {"platform": kind, "name": url, "accessToken": "tok",
+                                                   "baseUrl": url, **extra}}, token=team.key)
+        return result["createAudienceDestination"]["userErrors"]
+
+    for kind, url in [("META", platform.url), ("META", "http://localhost:9/v21.0"), ("META", "https://127.0.0.1"),
+                      ("META", "https://graph.facebook.com.evil.example/v21.0"), ("META", "http://graph.facebook.com"),
+                      ("GOOGLE", "https://graph.facebook.com/v21.0"), ("GOOGLE", platform.url)]:
+        assert await create(kind, url) == [{"field": "baseUrl", "code": "INVALID_URL"}], (kind, url)
+    assert await AudienceDestination.all().count() == 0
+    assert await create("META", "https://graph.facebook.com/v22.0") == []
+    assert await create("GOOGLE", "https://datamanager.googleapis.com/v1") == []
+
+
+async def test_a_destination_saved_for_a_local_platform_sends_nothing_in_production(gql, team, platform, monkeypatch):
+    ids = await _contacts(gql, team, [{"email": "ava@example.com"}])
+    segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
+    await _join(team, segment, ids[0])
+    destination = await _destination(gql, team, platform.url)  # development: a local fake is fine
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
+    monkeypatch.setenv("MEMBERHUB_ENV", "production")
+    get_settings.cache_clear()
+    try:
+        await _sync_now(gql, team, segment.id, destination)
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+
+    run = await AudienceSyncRun.get(segment_id=segment.id)
+    assert run.status == "failed" and "base URL must be https on graph.facebook.com" in run.errors[0]
+    assert platform.requests == []

@@ -19,10 +19,20 @@ CREATE_PRODUCT = "mutation($i: CreateProductInput!) { createProduct(input: $i) {
 UPDATE_PRODUCT = "mutation($i: UpdateProductInput!) { updateProduct(input: $i) { product { id name active pastDuePolicy } userErrors { field code } } }"
 CREATE_PRICE = "mutation($i: CreatePriceInput!) { createPrice(input: $i) { price { id type amount interval intervalCount trialDays } userErrors { field code } } }"
 ADD_DELIVERABLE = "mutation($i: AddDeliverableInput!) { addDeliverable(input: $i) { deliverable { id kind contentNodeIds tag hubRole } userErrors { field code } } }"
+NEW_NODE = "mutation($i: CreateContentNodeInput!) { createContentNode(input: $i) { node { id } userErrors { code } } }"
 CHECKOUT = "mutation($i: CreateCheckoutInput!) { createCheckout(input: $i) { session { id } userErrors { field code } } }"
 
 
+async def content_node(gql, team, hub_id: str) -> str:
+    data = await gql(NEW_NODE, {"i": {"hubId": hub_id, "title": "Lesson"}}, token=team.key)
+    assert data["createContentNode"]["userErrors"] == []
+    return data["createContentNode"]["node"]["id"]
+
+
 async def test_catalog_crud_products_prices_deliverables_coupons(gql, team):
+    hub = (await gql('mutation { createHub(input: {name: "Academy"}) { hub { id } } }', token=team.key))
+    first_node = await content_node(gql, team, hub["createHub"]["hub"]["id"])
+    second_node = await content_node(gql, team, hub["createHub"]["hub"]["id"])
     made = await gql(CREATE_PRODUCT, {"i": {"name": "Course", "pastDuePolicy": "KEEP"}}, token=team.key)
     product = made["createProduct"]["product"]
     assert product["pastDuePolicy"] == "KEEP" and product["graceDays"] == 7 and product["hubId"] is None
@@ -30,8 +40,8 @@ async def test_catalog_crud_products_prices_deliverables_coupons(gql, team):
                                             "interval": "YEAR", "intervalCount": 1, "trialDays": 14}}, token=team.key)
     assert yearly["createPrice"]["price"]["interval"] == "YEAR" and yearly["createPrice"]["price"]["trialDays"] == 14
     nodes = await gql(ADD_DELIVERABLE, {"i": {"productId": product["id"], "kind": "CONTENT_ACCESS",
-                                              "contentNodeIds": [gid("ContentNode", 12), gid("ContentNode", 7), gid("ContentNode", 12)]}}, token=team.key)
-    assert nodes["addDeliverable"]["deliverable"]["contentNodeIds"] == [gid("ContentNode", 7), gid("ContentNode", 12)]
+                                              "contentNodeIds": [second_node, first_node, second_node]}}, token=team.key)
+    assert nodes["addDeliverable"]["deliverable"]["contentNodeIds"] == [first_node, second_node]
     updated = await gql(UPDATE_PRODUCT, {"i": {"id": product["id"], "name": "Course v2", "active": False,
                                                "pastDuePolicy": "REVOKE"}}, token=team.key)
     assert updated["updateProduct"]["product"] == {"id": product["id"], "name": "Course v2", "active": False,
@@ -87,6 +97,12 @@ async def test_other_teams_ids_look_unknown(gql, team, other_team):
         (ADD_DELIVERABLE, {"productId": theirs.product_id, "kind": "TAG", "tag": "x"}, "addDeliverable", "productId"),
         (ADD_DELIVERABLE, {"productId": mine.product_id, "kind": "HUB_MEMBERSHIP", "hubId": theirs.hub_id},
          "addDeliverable", "hubId"),
+        (ADD_DELIVERABLE, {"productId": mine.product_id, "kind": "CONTENT_ACCESS",
+                           "contentNodeIds": [await content_node(gql, team, mine.hub_id),
+                                              await content_node(gql, other_team, theirs.hub_id)]},
+         "addDeliverable", "contentNodeIds"),
+        (ADD_DELIVERABLE, {"productId": mine.product_id, "kind": "CONTENT_ACCESS",
+                           "contentNodeIds": [gid("ContentNode", 10**9)]}, "addDeliverable", "contentNodeIds"),
         (CHECKOUT, {"priceId": theirs.price_id, "contactId": mine.contact_id, "successUrl": "https://a.b/c",
                     "cancelUrl": "https://a.b/d"}, "createCheckout", "priceId"),
         (CHECKOUT, {"priceId": mine.price_id, "contactId": theirs.contact_id, "successUrl": "https://a.b/c",

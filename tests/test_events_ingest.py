@@ -162,3 +162,18 @@ async def test_http_endpoint_path_takes_the_team_global_id(http, team):
         assert response.status_code == 404, (path_id, response.text)
         assert response.json()["error"]["code"] == "NOT_FOUND"
     assert await Event.all().count() == 0
+
+
+async def test_http_endpoint_takes_one_event_object_and_names_the_bearer_scheme(http, team):
+    _, key = await create_api_key(team.team, "ingest", ["events:write"])
+    url = f"/api/v1/teams/{gid('Team', team.id)}/events"
+    single = await http.post(url, json={"email": "one@example.com", "type": "page_view"},
+                             headers={"Authorization": f"Bearer {key}"})
+    assert single.status_code == 200 and single.json()["accepted"] == 1
+    scalar = await http.post(url, json="page_view", headers={"Authorization": f"Bearer {key}"})
+    assert scalar.status_code == 400 and scalar.json()["error"]["code"] == "INVALID_JSON"
+    unauthenticated = await http.post(url, json={"email": "one@example.com", "type": "page_view"},
+                                      headers={"Authorization": key})  # the scheme left out
+    assert unauthenticated.status_code == 401
+    assert "Authorization: Bearer" in unauthenticated.json()["error"]["message"]
+    assert await Event.filter(team_id=team.id).count() == 1

@@ -22,7 +22,7 @@ from app.commerce.models import Entitlement
 from app.content import service as content
 from app.content.storage import get_storage
 from app.graphql.planned import PlannedExecutionContext, PlannedList, use_plans
-from app.graphql.schema import schema
+from app.graphql.schema import build_schema, schema
 from app.segments.models import SegmentMembership
 from app.settings import get_settings
 
@@ -200,6 +200,19 @@ def test_the_plan_computes_every_field_of_the_member_node_types():
     assert set(types["MemberContentNode"].fields) | {"__typename"} == NODE_FIELDS
     assert set(types["MemberMedia"].fields) | {"__typename"} == MEDIA_FIELDS
     assert set(types["LessonStatus"].fields) | {"__typename"} == STATUS_FIELDS
+
+
+def test_nothing_turns_the_plan_off_unnoticed():
+    """A field extension (a permission class) on these types, or a schema extension that wraps every
+    resolver (per-field tracing), makes the typed tree field-by-field again (~30x the CPU): the plan steps
+    aside for them. If one is wanted, decide it here, knowingly (and bench/access_bench.py shows the cost)."""
+    types = schema._schema.type_map
+    for name in ("MemberContentNode", "MemberMedia", "LessonStatus"):
+        for field_name, field in types[name].fields.items():
+            assert not field.extensions["strawberry-definition"].extensions, f"{name}.{field_name}"
+    built = build_schema(get_settings())
+    wrapping = [type(e).__name__ for e in built.get_extensions() if e._implements_resolve()]
+    assert wrapping == []
 
 
 # ---------------------------------------------------------------- the executor hook itself

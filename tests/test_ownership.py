@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TOP_MODULES = {"app.graphql.schema", "app.wiring", "app.asgi", "app.cli", "app.demo"}
+TOP_MODULES = {"app.graphql.schema", "app.wiring", "app.asgi", "app.cli", "app.demo", "app.doctor", "app.web"}
 
 WRITE_CLASS_METHODS = {"create", "bulk_create", "bulk_update", "get_or_create", "update_or_create"}
 QUERY_METHODS = {"filter", "exclude", "all", "select_for_update", "select_related", "prefetch_related", "only",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import factories
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tortoise import connections
@@ -266,6 +267,10 @@ restricted_leaves = st.one_of(
               st.sampled_from(["=", "!=", ">", "<"]), st.sampled_from([0, 50, 57.5, 100])),
     st.builds(lambda fn, op: {"aggregate": fn, "of": "orders.total", "op": op, "value": 10},
               st.sampled_from(["avg", "min"]), st.sampled_from(["!=", "="])),
+    st.builds(lambda op, v: {"field": "hub.studio.lastActivityAt", "op": op, "value": v},
+              st.sampled_from(["within", "not within"]), st.just({"amount": 2, "unit": "days"})),
+    st.builds(lambda op, v: {"field": "hub.studio.searches", "op": op, "value": v}, st.sampled_from(["=", "!="]),
+              st.integers(0, 1)),
 )
 restricted_rules = st.recursive(
     restricted_leaves,
@@ -291,8 +296,11 @@ typed_contacts = st.lists(
 )
 
 
+HUB_ID: list[int] = []  # the team's "studio" hub; events with device 'mobile' happen in it
+
+
 def _typed_props(amount, device):
-    props = {}
+    props = {"hub_id": HUB_ID[0]} if device == "mobile" and HUB_ID else {}
     if amount is not None:
         props["amount"] = amount
     if device is not None:
@@ -316,7 +324,8 @@ async def _seed_typed(team, data):
                                    amount_refunded=0, placed_at=NOW - timedelta(days=1), using_db=tx)
             await apply_orders(tx, team.id, [contact.id])
             contacts.append(contact)
-    events = [{"contactId": c.id, "type": "purchase", "occurredAt": NOW - timedelta(hours=hours),
+    events = [{"contactId": c.id, "type": "purchase" if device != "mobile" else "search",
+               "occurredAt": NOW - timedelta(hours=hours),
                "properties": _typed_props(amount, device)}
               for c, row in zip(contacts, data, strict=True) for amount, device, hours in row["events"]]
     if events:
@@ -330,8 +339,8 @@ def _typed_state(contact, row, tz):
         contact={"lifecycle_stage": row["stage"], "country": row["country"],
                  "tags": normalize_tags(row["tags"], "tags", []), "created_at": contact.created_at,
                  "email": contact.email, "custom": custom},
-        events=[{"type": "purchase", "occurred_at": NOW - timedelta(hours=h), "properties": _typed_props(a, d)}
-                for a, d, h in row["events"]],
+        events=[{"type": "purchase" if d != "mobile" else "search", "occurred_at": NOW - timedelta(hours=h),
+                 "properties": _typed_props(a, d)} for a, d, h in row["events"]],
         orders=[{"status": "paid", "total_amount": a, "amount_refunded": 0, "placed_at": NOW - timedelta(days=1),
                  "product_ids": []} for a in row["orders"]],
         tz=tz,
@@ -346,6 +355,7 @@ async def test_restricted_form_agrees_with_the_reference_on_missing_case_and_typ
     if not await CustomPropertyDefinition.exists(team_id=team.id):
         await CustomPropertyDefinition.create(team_id=team.id, key="score", label="Score", type="number")
         await CustomPropertyDefinition.create(team_id=team.id, key="plan", label="Plan", type="enum", options=PLANS)
+        HUB_ID[:] = [(await factories.hub(team, "Studio", "studio")).id]
     contacts = await _seed_typed(team, data)
     ctx = await load_context(team.team)
     ctx.tz = ZoneInfo("Europe/London")

@@ -300,6 +300,9 @@ async def test_per_hub_content_searches_and_last_activity(gql, team):
                  (ids["other@x.com"], "lesson_completed", timedelta(days=1), {"hub_id": pilates.id}),
                  (ids["other@x.com"], "page_view", timedelta(hours=1), {}))
     assert (await preview(gql, team, "hub.yoga.contentConsumed >= 2"))[0] == ["keen@x.com"]
+    await factories.hub_member(team, yoga, ids["keen@x.com"])
+    emails, result = await preview(gql, team, "hubs contains 'YOGA'")  # slugs compare case-insensitively
+    assert emails == ["keen@x.com"] and result["ruleText"] == "hubs contains 'yoga'"
     assert (await preview(gql, team, "hub.pilates.contentConsumed = 1"))[0] == ["other@x.com"]
     assert (await preview(gql, team, "hub.yoga.searches > 0 AND searchCount = 1"))[0] == ["keen@x.com"]
     assert (await preview(gql, team, "hub.yoga.lastActivityAt within 1 day"))[0] == ["keen@x.com"]

@@ -17,6 +17,7 @@ from workers.audience_jobs import AUDIENCE_CRON_JOBS, AUDIENCE_FUNCTIONS
 from workers.cron import cron
 from workers.email_jobs import EMAIL_CRON_JOBS, EMAIL_FUNCTIONS
 from workers.jobs import purge_expired_sessions
+from workers.metrics import instrument_cron_jobs, instrument_functions
 
 FUNCTIONS: list[Any] = [purge_expired_sessions]
 CRON_JOBS: list[Any] = [cron(purge_expired_sessions, hour={3}, minute={17}, unique=True)]
@@ -62,6 +63,8 @@ def worker_options(**overrides: Any) -> dict[str, Any]:
         "max_jobs": 20,
     }
     options.update(overrides)
+    options["functions"] = instrument_functions(options["functions"])
+    options["cron_jobs"] = instrument_cron_jobs(options["cron_jobs"])
     return options
 
 

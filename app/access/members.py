@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 from urllib.parse import urlencode
 
 from tortoise import connections
@@ -21,6 +22,7 @@ from app.access.snapshot import FactsAndVersion, facts_and_version_from_row, hub
 from app.contacts.models import TeamContact
 from app.core import ratelimit
 from app.core.errors import NotFound, ValidationFailed
+from app.core.pubsub import publish_revoked
 from app.core.tokens import sha256_hex, sign
 from app.hubs.models import Hub, HubMembership
 from app.settings import Settings, get_settings
@@ -204,6 +206,9 @@ async def authenticate_member(token: str, *, with_access_facts: bool = False) ->
 
 async def sign_out(member: MemberViewer) -> None:
     await MemberSession.filter(id=member.session_id).update(revoked_at=datetime.now(UTC))
+    token_hash = await MemberSession.filter(id=member.session_id).first().values_list("token_hash", flat=True)
+    if token_hash:
+        await publish_revoked(cast(str, token_hash))  # its open websockets close (app/asgi.py)
 
 
 async def admin_issue_code(team_id: int, hub_id: int | None, contact_id: int | None) -> SignInCode:

@@ -86,7 +86,8 @@ class CreateAudienceDestinationInput:
     operating_account_type: str = "GOOGLE_ADS"
     product_destination_id: str | None = strawberry.field(default=None, description="Google audience id")
     login_account_id: str | None = None
-    base_url: str | None = strawberry.field(default=None, description="Override of the platform's API base URL")
+    base_url: str | None = strawberry.field(default=None, description=(
+        "Override of the platform's API base URL: its own https host outside development and test"))
 
 
 @strawberry.type

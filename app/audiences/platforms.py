@@ -10,11 +10,22 @@ import asyncio
 import json
 import os
 from typing import Any
+from urllib.parse import urlparse
 
 import httpx
 
+from app.settings import Settings
+
 META_BASE_URL = os.environ.get("MEMBERHUB_META_GRAPH_URL", "https://graph.facebook.com/v21.0")
 GOOGLE_BASE_URL = os.environ.get("MEMBERHUB_GOOGLE_DATAMANAGER_URL", "https://datamanager.googleapis.com/v1")
+# Where a destination's own baseUrl may point outside development and test: the platform's host
+# (and the operator's override above), since the worker posts the access token and member data there.
+PLATFORM_HOSTS = {
+    "meta": frozenset({"graph.facebook.com", urlparse(META_BASE_URL).hostname or ""}),
+    "google": frozenset({"datamanager.googleapis.com", urlparse(GOOGLE_BASE_URL).hostname or ""}),
+}
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+DEVELOPMENT_ENVIRONMENTS = frozenset({"development", "test"})
 MAX_ATTEMPTS = 5
 RETRY_BASE_SECONDS = 1.0
 MAX_RETRY_AFTER_SECONDS = 60.0
@@ -23,6 +34,23 @@ BATCH_SIZE = 10_000  # both platforms' per-request maximum
 
 class SyncError(Exception):
     pass
+
+
+def base_url_problem(kind: str, url: str, settings: Settings) -> str | None:
+    """Why a destination may not send to `url` (None when it may).
+
+    Development and test may point at any https host or at this machine over http (local fakes of
+    the platforms); every other environment only at the platform's own hosts, over https.
+    """
+    parsed = urlparse(url)
+    host = parsed.hostname or ""
+    if settings.environment in DEVELOPMENT_ENVIRONMENTS:
+        if (parsed.scheme == "https" and host) or (parsed.scheme == "http" and host in LOCAL_HOSTS):
+            return None
+        return "base URL must be https (or http to this machine in development)"
+    if parsed.scheme == "https" and host in PLATFORM_HOSTS.get(kind, frozenset()):
+        return None
+    return f"base URL must be https on {' or '.join(sorted(h for h in PLATFORM_HOSTS.get(kind, ()) if h))}"
 
 
 def _retry_delay(response: httpx.Response | None, attempt: int) -> float:

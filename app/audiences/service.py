@@ -6,15 +6,12 @@ Every run is a row: it starts `running` and only a run whose every batch succeed
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import secrets
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
-from urllib.parse import urlparse
 
 import httpx
 from redis.exceptions import RedisError
@@ -26,9 +23,11 @@ from app.audiences import platforms
 from app.audiences.hashing import META_SCHEMA, google_identifiers, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
 from app.core.crypto import decrypt_secret, encrypt_secret
+from app.core.csv_export import SafeCsv
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.redis import get_redis, job_id
 from app.segments.models import Segment
+from app.settings import get_settings
 from app.teams.models import Team
 
 log = logging.getLogger("memberhub.audiences")
@@ -42,10 +41,6 @@ FROM segment_memberships m JOIN team_contacts tc ON tc.id = m.team_contact_id
 WHERE m.segment_id = $1 AND m.team_id = $2 AND tc.id > $3
 ORDER BY tc.id LIMIT $4
 """
-
-
-def _local_host(url: str) -> bool:
-    return urlparse(url).hostname in {"127.0.0.1", "localhost", "::1"}
 
 
 async def create_destination(
@@ -70,10 +65,10 @@ async def create_destination(
         if not value.replace("act_", "").replace("-", "").isdigit():
             errors.append(FieldError(key, f"{key} must be a numeric id", "INVALID_ID"))
     if base_url:
-        parsed = urlparse(base_url)
-        # The token goes wherever base_url points: https only, except to this machine (tests).
-        if parsed.scheme not in {"https", "http"} or (parsed.scheme == "http" and not _local_host(base_url)):
-            errors.append(FieldError("baseUrl", "base URL must be https", "INVALID_URL"))
+        # The token and member data go wherever base_url points.
+        problem = platforms.base_url_problem(kind, base_url, get_settings())
+        if problem:
+            errors.append(FieldError("baseUrl", problem, "INVALID_URL"))
     if errors:
         raise ValidationFailed(errors)
     clean = {k: (v or "").strip() for k, v in config.items() if v}
@@ -165,6 +160,11 @@ async def sync_link(link_id: int, *, trigger: str = "manual", period: str | None
     destination = link.destination
     new_cursor: int | None = None
     try:
+        # Checked again here: a destination saved under another environment's rules sends nothing.
+        problem = destination.base_url and platforms.base_url_problem(
+            destination.kind, destination.base_url, get_settings())
+        if problem:
+            raise platforms.SyncError(problem)
         async with httpx.AsyncClient(timeout=60) as client:
             if destination.kind == DestinationKind.META:
                 await _sync_meta(client, link, destination, run)
@@ -288,22 +288,21 @@ async def export_segment_csv(team: Team, segment_id: int | None, platform: str) 
     segment = await Segment.get_or_none(id=segment_id, team_id=team.id) if segment_id else None
     if segment is None:
         raise NotFound("segmentId", "segment")
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out = SafeCsv()
     count = 0
     if platform == DestinationKind.META:
-        writer.writerow([c.lower() for c in META_SCHEMA])
+        out.row([c.lower() for c in META_SCHEMA])
         async for rows in _members(team.id, segment.id):
             for row in _meta_rows(rows):
-                writer.writerow(row)
+                out.row(row)
                 count += 1
     elif platform == DestinationKind.GOOGLE:
-        writer.writerow(["email", "phone"])
+        out.row(["email", "phone"])
         async for rows in _members(team.id, segment.id):
             for member in _google_members(rows):
                 ids = {k: v for i in member["userData"]["userIdentifiers"] for k, v in i.items()}
-                writer.writerow([ids.get("emailAddress", ""), ids.get("phoneNumber", "")])
+                out.row([ids.get("emailAddress", ""), ids.get("phoneNumber", "")])
                 count += 1
     else:
         raise ValidationFailed.one("platform", f"unknown platform '{platform}'", "INVALID_PLATFORM")
-    return out.getvalue(), count
+    return out.text(), count

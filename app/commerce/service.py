@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -248,6 +249,22 @@ async def set_coupon_active(team: Team, coupon_id: int | None, active: bool) -> 
     return coupon
 
 
+# Content sits above commerce: app/wiring.py binds the lookup of a team's content node ids, so a
+# deliverable naming another team's (or no) node is refused like an unknown id.
+ContentNodeLookup = Callable[[int, list[int]], Awaitable[set[int]]]
+_content_node_lookup: list[ContentNodeLookup] = []
+
+
+def find_content_nodes_with(lookup: ContentNodeLookup) -> None:
+    _content_node_lookup[:] = [lookup]
+
+
+async def _team_content_nodes(team_id: int, node_ids: list[int]) -> set[int]:
+    if not _content_node_lookup:
+        raise RuntimeError("no content node lookup: call app.wiring.wire() at startup")
+    return await _content_node_lookup[0](team_id, node_ids)
+
+
 async def add_deliverable(team: Team, product_id: int | None, *, kind: str, hub_id: int | None = None,
                           hub_role: str | None = None, content_node_ids: list[int] | None = None,
                           tag: str | None = None) -> Deliverable:
@@ -265,6 +282,9 @@ async def add_deliverable(team: Team, product_id: int | None, *, kind: str, hub_
         ids = sorted(set(content_node_ids or []))
         if not ids or len(ids) > 500 or any(i <= 0 for i in ids):
             raise ValidationFailed.one("contentNodeIds", "give 1-500 content node ids", "INVALID_CONTENT_NODES")
+        missing = set(ids) - await _team_content_nodes(team.id, ids)
+        if missing:
+            raise ValidationFailed.one("contentNodeIds", f"{len(missing)} content node(s) not found", "NOT_FOUND")
         values = {"content_node_ids": ids}
     elif kind == DeliverableKind.TAG:
         clean = (tag or "").strip()

@@ -20,12 +20,17 @@ from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import gids, id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.graphql.scopes import requires_scope
 
 LifecycleStageEnum = strawberry.enum(LifecycleStage, name="LifecycleStage")
 PropertyTypeEnum = strawberry.enum(PropertyType, name="PropertyType")
 
 
-@strawberry.type(name="Contact", description="A contact's CRM record in the caller's team.")
+# Personal data: a key reaching contacts through hubs, segments or anything else sees their ids only
+# unless it also holds contacts:read (each other field is then a FORBIDDEN error).
+@requires_scope("contacts:read", except_fields=["id"])
+@strawberry.type(name="Contact", description=(
+    "A contact's CRM record in the caller's team. Every field but `id` needs the contacts:read scope."))
 class ContactType(relay.Node):
     id: relay.NodeID[int]
     email: str

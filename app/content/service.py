@@ -141,6 +141,11 @@ async def get_node(team: Team, node_id: int | None, field: str = "id") -> Conten
     return node
 
 
+async def node_ids_of_team(team_id: int, node_ids: list[int]) -> set[int]:
+    """Which of `node_ids` are the team's content nodes (commerce checks deliverables with it)."""
+    return set(cast(list[int], await ContentNode.filter(team_id=team_id, id__in=node_ids).values_list("id", flat=True)))
+
+
 async def _check_refs(team: Team, hub_id: int, changes: NodeChanges, errors: list[FieldError]) -> None:
     if changes.parent_id not in (UNSET, None):
         parent = await ContentNode.get_or_none(id=changes.parent_id, team_id=team.id, hub_id=hub_id)

@@ -18,6 +18,15 @@ def team_channel(team_id: int, topic: str) -> str:
     return f"{key_prefix()}:team:{team_id}:{topic}"
 
 
+def credentials_channel() -> str:
+    """Revoked credentials, by the sha256 of their token: open websockets using one close at once."""
+    return f"{key_prefix()}:credentials:revoked"
+
+
+async def publish_revoked(token_hash: str) -> None:
+    await publish(credentials_channel(), {"token_hash": token_hash})
+
+
 async def publish(channel: str, payload: dict[str, Any]) -> None:
     """Best effort: the database already holds the change; a lost message is only a late UI."""
     try:
@@ -132,7 +141,8 @@ LISTENER_BACKLOG = 10_000
 
 
 async def _consume(channel: str, attach: Callable[[_Channel, asyncio.Queue[Any]], object],
-                   detach: Callable[[_Channel, asyncio.Queue[Any]], object]) -> AsyncIterator[Any]:
+                   detach: Callable[[_Channel, asyncio.Queue[Any]], object],
+                   ready: asyncio.Event | None = None) -> AsyncIterator[Any]:
     entry = _channels.get(channel)
     if entry is None or entry.task.done():
         entry = _channels[channel] = _Channel(channel)
@@ -140,6 +150,8 @@ async def _consume(channel: str, attach: Callable[[_Channel, asyncio.Queue[Any]]
     attach(entry, queue)
     try:
         await entry.subscribed.wait()  # subscribed before the caller goes on: nothing published after is missed
+        if ready is not None:
+            ready.set()
         while True:
             item = await queue.get()
             if isinstance(item, _Failure):
@@ -152,11 +164,13 @@ async def _consume(channel: str, attach: Callable[[_Channel, asyncio.Queue[Any]]
             entry.task.cancel()
 
 
-def listen(channel: str, where: tuple[str, Any] | None = None) -> AsyncIterator[dict[str, Any]]:
+def listen(channel: str, where: tuple[str, Any] | None = None,
+           ready: asyncio.Event | None = None) -> AsyncIterator[dict[str, Any]]:
     """Yield messages published on `channel` until the consumer stops iterating; with
-    `where=(field, value)`, only the messages whose `field` equals `value`."""
+    `where=(field, value)`, only the messages whose `field` equals `value`. `ready` is set once
+    subscribed (for a consumer running in a task of its own)."""
     return _consume(channel, lambda entry, queue: entry.add(queue, where),
-                    lambda entry, queue: entry.discard(queue, where))
+                    lambda entry, queue: entry.discard(queue, where), ready)
 
 
 def listen_batches(channel: str, field: str, values: set[Any]) -> AsyncIterator[list[dict[str, Any]]]:

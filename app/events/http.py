@@ -1,4 +1,4 @@
-"""`POST /api/v1/teams/{team_id}/events`: a JSON array (or {"events": [...]}) or NDJSON.
+"""`POST /api/v1/teams/{team_id}/events`: a JSON array, {"events": [...]}, one event object, or NDJSON.
 
 Ids are the same global ids GraphQL gives out: the team in the path, `contactId` in an event,
 `eventId` and `contactId` in the results. A malformed or foreign-typed `contactId` rejects that
@@ -38,7 +38,9 @@ def _parse(body: bytes, content_type: str) -> list[Any]:
         return parsed["events"]
     if isinstance(parsed, list):
         return parsed
-    raise ValueError("expected a JSON array of events, {\"events\": [...]}, or NDJSON")
+    if isinstance(parsed, dict) and "events" not in parsed:
+        return [parsed]  # one event on its own
+    raise ValueError("expected a JSON array of events, {\"events\": [...]}, one event object, or NDJSON")
 
 
 async def ingest_endpoint(request: Request) -> JSONResponse:
@@ -46,7 +48,8 @@ async def ingest_endpoint(request: Request) -> JSONResponse:
     scheme, _, token = header.partition(" ")
     viewer = await authenticate(token.strip()) if scheme.lower() == "bearer" and token.strip() else None
     if viewer is None:
-        return _error(401, "UNAUTHENTICATED", "a valid API key is required")
+        return _error(401, "UNAUTHENTICATED",
+                      "a valid API key is required: send Authorization: Bearer <key with the events:write scope>")
     try:
         path_team_id = decode_id(request.path_params["team_id"], "Team")
     except InvalidId:

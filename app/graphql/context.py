@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ class Context:
     token_rejected: bool = False
     connection_params: dict[str, Any] | None = None
     loaders: dict[str, Any] = field(default_factory=dict)
+    # Tasks that live as long as the websocket (its credential watcher), cancelled when it closes.
+    background: list[asyncio.Task[Any]] = field(default_factory=list)
 
     def require(self, scope: str | None = None) -> Viewer:
         """The authenticated viewer, holding `scope` if given; raises the GraphQL error otherwise."""

@@ -50,6 +50,8 @@ from app.segments.pipeline.status import EvaluationQuery
 from app.settings import Settings, get_settings
 from app.teams import graphql as teams_graphql
 from app.teams.graphql import TeamsMutation, TeamsQuery
+from app.web.observability import OperationMetrics
+from app.web.persisted import allowlist_of, allowlist_rule
 
 # Every Node type and how `node`/`nodes` fetch it, from each domain's own list.
 NODE_REGISTRY = NodeRegistry(
@@ -97,6 +99,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query_depth_limiter.create_validator(settings.max_query_depth, None),
         max_aliases.create_validator(settings.max_aliases),
     ]
+    if (allowlist := allowlist_of(settings)) is not None:
+        limits.append(allowlist_rule(allowlist))  # production: only the listed documents run
     extensions: list = [
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
@@ -104,6 +108,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=256),
         lambda: QueryCostLimiter(max_cost=settings.max_query_cost),
         InputGuard,  # NUL, lone surrogates, NaN, deep JSON: refused before any resolver runs
+        OperationMetrics,
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)

@@ -319,6 +319,7 @@ register_field(
         " WHERE hm.team_contact_id = c.id AND NOT hm.banned)::text[]",
     value=lambda st: [h["slug"] for h in st.hubs if not h["banned"]],
     description="Slugs of the hubs the contact is a (not banned) member of", triggers=("hubs",),
+    normalise="lower",  # slugs are stored lower-case (app.hubs), so `hubs contains 'Yoga'` finds them
 )
 
 

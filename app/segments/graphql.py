@@ -19,6 +19,7 @@ from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload, user_errors
 from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.graphql.scopes import requires_scope
 from app.hubs.loaders import team_contact_loader
 from app.segments import catalog, service
 from app.segments.models import MembershipAction, Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
@@ -174,12 +175,13 @@ class SegmentPreview:
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@requires_scope("contacts:read", except_fields=["path", "text", "matched", "depth"])  # value: personal data
 @strawberry.type
 class ExplainedCondition:
     path: str
     text: str
     matched: bool
-    value: str | None = strawberry.field(description="The contact's value for the condition, as text")
+    value: str | None = strawberry.field(description="The contact's value for the condition, as text (contacts:read)")
     depth: int
 
 

@@ -23,6 +23,7 @@ from tortoise.transactions import in_transaction
 from app.core import ratelimit
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.ids import parse_id_or_none
+from app.core.pubsub import publish_revoked
 from app.core.tokens import random_slug, sha256_hex
 from app.settings import Settings, get_settings
 from app.teams.models import ApiKey, Team, TeamMember, TeamRole, User, UserSession
@@ -235,6 +236,7 @@ async def revoke_api_key(team: Team, key_id: int) -> ApiKey:
     if key.revoked_at is None:
         key.revoked_at = datetime.now(UTC)
         await key.save(update_fields=["revoked_at"])
+    await publish_revoked(key.key_hash)  # its open websockets close (app/asgi.py)
     return key
 
 
@@ -263,6 +265,7 @@ async def login(email: str, password: str, address: str | None = None,
 
 async def logout(token: str) -> None:
     await UserSession.filter(token_hash=sha256_hex(token)).update(revoked_at=datetime.now(UTC))
+    await publish_revoked(sha256_hex(token))
 
 
 
