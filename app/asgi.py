@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import asyncpg
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -18,12 +19,14 @@ from starlette.websockets import WebSocket
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
+from tortoise.exceptions import OperationalError
 
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
-from app.core import inputs
+from app.core import db_limits, inputs, ratelimit
+from app.core.body_limits import BodyLimitMiddleware
 from app.core.logs import bind_team
 from app.core.pubsub import credentials_channel, listen
 from app.core.redis import close_redis, get_redis
@@ -138,6 +141,7 @@ class MemberHubGraphQL(GraphQLOverHTTP):
         return inputs.loads(data)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        db_limits.start_request()  # this request's own cap on heavy database work
         context = Context(request=request, response=response, settings=self.settings)
         token = bearer_token(request.headers.get("authorization"))
         if token:
@@ -204,12 +208,21 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
     """Build the app. Tests pass manage_orm=False because their session owns the ORM."""
     settings = settings or get_settings()
     wire()
+    db_limits.configure(settings.db_slot_limits)
     graphql_app = MemberHubGraphQL(settings)
+    timeout_message = db_limits.TIMEOUT_MESSAGE.format(seconds=settings.statement_timeout_ms / 1000)
+
+    async def database_error(request: Request, exc: Exception) -> JSONResponse:
+        """A statement the database cancelled is the caller's to retry (503), not an internal error."""
+        if db_limits.is_statement_timeout(exc):
+            return JSONResponse({"error": {"code": "STATEMENT_TIMEOUT", "message": timeout_message}}, status_code=503)
+        log.error("database error on %s", request.url.path, exc_info=exc)
+        return JSONResponse({"error": {"code": "INTERNAL", "message": "internal error"}}, status_code=500)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_orm:
-            await init_orm(settings)
+            await init_orm(settings, statement_timeout_ms=settings.statement_timeout_ms)
             # The app owns this process: everything built so far (schema, ORM metadata; ~160k objects)
             # lives as long as it does. Frozen, the garbage collector's full passes skip them; each
             # pass over them took 100-200 ms and stalled every request in flight.
@@ -228,6 +241,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
                 with contextlib.suppress(asyncio.CancelledError):
                     await worker_task
             await close_redis()
+            await ratelimit.close()
             if manage_orm:
                 await close_orm()
 
@@ -244,7 +258,13 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
     ]
     return Starlette(
         routes=routes,
-        # Outermost first: request ids and metrics see every response, CORS preflights included.
-        middleware=[Middleware(ObservabilityMiddleware, routes=routes), *cors_middleware(settings)],
+        # Outermost first: request ids and metrics see every response, CORS preflights included;
+        # inside them an oversized body is refused before anything reads it (413s are still counted).
+        middleware=[
+            Middleware(ObservabilityMiddleware, routes=routes),
+            *cors_middleware(settings),
+            Middleware(BodyLimitMiddleware, limits=settings.body_limits),
+        ],
+        exception_handlers={asyncpg.QueryCanceledError: database_error, OperationalError: database_error},
         lifespan=lifespan,
     )

@@ -43,7 +43,8 @@ def with_database(database_url: str, database: str) -> str:
     return parsed._replace(path="/" + database).geturl()
 
 
-def tortoise_config(database_url: str, pool_max: int = 20) -> dict[str, Any]:
+def tortoise_config(database_url: str, pool_max: int = 20, statement_timeout_ms: int = 0) -> dict[str, Any]:
+    """`statement_timeout_ms` (0: none) is set on every connection of the pool."""
     params = connection_params(database_url)
     options = params.pop("options")
     credentials: dict[str, Any] = {
@@ -55,6 +56,8 @@ def tortoise_config(database_url: str, pool_max: int = 20) -> dict[str, Any]:
         "minsize": int(options.get("minsize", 1)),
         "maxsize": int(options.get("maxsize", pool_max)),
     }
+    if statement_timeout_ms > 0:
+        credentials["server_settings"] = {"statement_timeout": str(statement_timeout_ms)}
     return {
         "connections": {"default": {"engine": "tortoise.backends.asyncpg", "credentials": credentials}},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},

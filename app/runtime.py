@@ -44,19 +44,22 @@ def resolve_redis_url(settings: Settings | None = None) -> str:
     return _resolved["redis"]
 
 
-def orm_config(settings: Settings | None = None) -> dict:
+def orm_config(settings: Settings | None = None, statement_timeout_ms: int | None = None) -> dict:
     settings = settings or get_settings()
-    return tortoise_config(resolve_database_url(settings), pool_max=settings.db_pool_max)
+    timeout = settings.worker_statement_timeout_ms if statement_timeout_ms is None else statement_timeout_ms
+    return tortoise_config(resolve_database_url(settings), pool_max=settings.db_pool_max, statement_timeout_ms=timeout)
 
 
-async def init_orm(settings: Settings | None = None) -> None:
-    """Initialise Tortoise once for this process (global fallback so every task sees it)."""
+async def init_orm(settings: Settings | None = None, *, statement_timeout_ms: int | None = None) -> None:
+    """Initialise Tortoise once for this process (global fallback so every task sees it). Statements
+    time out after `statement_timeout_ms` (default: the workers' MEMBERHUB_WORKER_STATEMENT_TIMEOUT_MS;
+    the API passes its own)."""
     if Tortoise._inited and Tortoise.apps is not None:
         return
     settings = settings or get_settings()
     url = resolve_database_url(settings)
     await ensure_database(url)
-    await Tortoise.init(config=orm_config(settings), _enable_global_fallback=True)
+    await Tortoise.init(config=orm_config(settings, statement_timeout_ms), _enable_global_fallback=True)
 
 
 async def close_orm() -> None:

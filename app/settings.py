@@ -7,6 +7,12 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from limits import parse_many
+
+from app.core.body_limits import BodyLimits
+from app.core.db_limits import SlotLimits
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -19,6 +25,19 @@ def _bool(name: str, default: bool) -> bool:
 def _int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     return int(raw) if raw else default
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return float(raw) if raw else default
+
+
+def _limit(name: str, default: str) -> str:
+    """A rate limit string, checked here so a typo fails at startup rather than at the first login."""
+    raw = os.environ.get(name, default).strip()
+    if raw:
+        parse_many(raw)
+    return raw
 
 
 @dataclass(frozen=True)
@@ -35,6 +54,29 @@ class Settings:
     max_tokens: int = 4000
     db_pool_max: int = 20
     public_url: str = "http://127.0.0.1:8000"
+    # Attempt limits ("N/minute;M/hour", see app/core/ratelimit.py; empty: no limit).
+    login_limit_per_address: str = "20/minute;200/hour"
+    login_failures_per_account: str = "5/minute;20/hour"
+    sign_in_limit_per_address: str = "20/minute;200/hour"
+    sign_in_failures_per_member: str = "10/15 minutes;30/day"
+    sign_in_codes_per_member: str = "5/15 minutes;20/day"
+    # Email template rendering (app/email/render_pool.py): per render, in separate processes.
+    template_render_timeout: float = 2.0
+    template_render_memory_mb: int = 256
+    template_render_workers: int = 2
+    # Request bodies (app/core/body_limits.py), bytes: larger ones get 413 before being read.
+    max_body_bytes: int = 64 * 1024
+    max_graphql_body_bytes: int = 32 * 1024 * 1024  # with an Authorization header (base64 uploads)
+    max_anonymous_graphql_body_bytes: int = 1024 * 1024
+    max_events_body_bytes: int = 8 * 1024 * 1024
+    max_webhook_body_bytes: int = 2 * 1024 * 1024
+    # Database time (app/core/db_limits.py): per statement, and heavy rule work at once per process.
+    statement_timeout_ms: int = 30_000  # API processes
+    worker_statement_timeout_ms: int = 600_000  # workers and the CLI (full recomputes, imports)
+    db_slots_per_team: int = 3
+    db_slots_per_request: int = 2
+    db_slots_total: int = 0  # 0: half the pool
+    max_query_cost: int = 25_000
     # Browser pages on these origins may call the API (CORS) and open its websocket; "*" allows any.
     cors_origins: tuple[str, ...] = ()
     # Only for cookies: API keys and member tokens travel in the Authorization header, which needs no credentials.
@@ -52,6 +94,17 @@ class Settings:
     def is_production(self) -> bool:
         return self.environment == "production"
 
+    @property
+    def db_slot_limits(self) -> SlotLimits:
+        return SlotLimits(per_team=max(1, self.db_slots_per_team), per_request=max(1, self.db_slots_per_request),
+                          total=max(1, self.db_slots_total or self.db_pool_max // 2))
+
+    @property
+    def body_limits(self) -> BodyLimits:
+        return BodyLimits(default=self.max_body_bytes, graphql=self.max_graphql_body_bytes,
+                          graphql_anonymous=self.max_anonymous_graphql_body_bytes,
+                          events=self.max_events_body_bytes, webhooks=self.max_webhook_body_bytes)
+
 
 def _secret_key(data_dir: Path) -> str:
     """Use MEMBERHUB_SECRET_KEY, else a random key kept under the data dir (dev only)."""
@@ -68,6 +121,22 @@ def _secret_key(data_dir: Path) -> str:
     return key
 
 
+# Bounds on the work of one request (issue 13), each read from MEMBERHUB_<NAME> with its default.
+_RATE_LIMITS = ("login_limit_per_address", "login_failures_per_account", "sign_in_limit_per_address",
+                "sign_in_failures_per_member", "sign_in_codes_per_member")
+_INT_LIMITS = ("template_render_memory_mb", "template_render_workers", "max_body_bytes", "max_graphql_body_bytes",
+               "max_anonymous_graphql_body_bytes", "max_events_body_bytes", "max_webhook_body_bytes",
+               "statement_timeout_ms", "worker_statement_timeout_ms", "db_slots_per_team", "db_slots_per_request",
+               "db_slots_total", "max_query_cost")
+_FLOAT_LIMITS = ("template_render_timeout",)
+
+
+def _limits_from_env() -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for names, read in ((_RATE_LIMITS, _limit), (_INT_LIMITS, _int), (_FLOAT_LIMITS, _float)):
+        for name in names:
+            values[name] = read(f"MEMBERHUB_{name.upper()}", getattr(Settings, name))
+    return values
 def _list(name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
 
@@ -89,6 +158,7 @@ def load_settings() -> Settings:
         max_tokens=_int("MEMBERHUB_MAX_TOKENS", 4000),
         db_pool_max=_int("MEMBERHUB_DB_POOL_MAX", 20),
         public_url=os.environ.get("MEMBERHUB_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+        **_limits_from_env(),
         cors_origins=_list("MEMBERHUB_CORS_ORIGINS"),
         cors_allow_credentials=_bool("MEMBERHUB_CORS_ALLOW_CREDENTIALS", False),
         operation_allowlist=Path(os.environ["MEMBERHUB_OPERATION_ALLOWLIST"]).expanduser().resolve()

@@ -103,9 +103,11 @@ async def orm() -> AsyncIterator[None]:
     await apply_migrations(TEST_DATABASE_URL)
     await runtime.init_orm()
     yield
+    from app.core import ratelimit
     from app.core.redis import close_redis
 
     await close_redis()
+    await ratelimit.close()
     await runtime.close_orm()
     await drop_database(TEST_DATABASE_URL)
 
@@ -122,6 +124,9 @@ async def clean_database(orm: None) -> None:
     ]
     await connections.get("default").execute_script(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
     await clear_job_queue()
+    from app.core import ratelimit
+
+    await ratelimit.reset()  # attempt counts (logins, sign-in codes) start from zero
 
 
 async def clear_job_queue() -> None:

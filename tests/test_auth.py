@@ -123,7 +123,7 @@ async def test_wrong_password_is_refused_without_saying_which_part(gql, make_tea
 async def test_staff_cannot_manage_api_keys(gql, team):
     from app.teams.models import User
 
-    staff = await User.create(email="staff@example.com", name="Staff", password_hash=hash_password("pw-staff-123"))
+    staff = await User.create(email="staff@example.com", name="Staff", password_hash=await hash_password("pw-staff-123"))
     await TeamMember.create(team=team.team, user=staff, role=TeamRole.STAFF)
     token = (await gql(LOGIN, {"email": "staff@example.com", "password": "pw-staff-123"}))["login"]["token"]
     assert error_code(await gql.raw(CREATE_KEY, {"name": "x", "scopes": ["admin"]}, token=token)) == "FORBIDDEN"

@@ -215,7 +215,7 @@ async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, te
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             ))
         for port in (18751, 18752):
-            for _ in range(600):  # a loaded machine takes over 10 s to start a process
+            for _ in range(600):  # a loaded machine takes over 10 s to start an API process
                 try:
                     ws = await websockets.connect(f"ws://127.0.0.1:{port}/graphql", subprotocols=["graphql-transport-ws"])
                     break

@@ -218,16 +218,18 @@ class AccessMutation:
     @strawberry.mutation(description="Public: email a member a one-time code and magic link for this hub.")
     @mutation_payload
     async def request_member_sign_in_code(
-        self, input: RequestMemberSignInCodeInput
+        self, info: Info[Context, None], input: RequestMemberSignInCodeInput
     ) -> RequestMemberSignInCodePayload:
-        await members.request_sign_in_code(id_input(input.hub_id, "Hub", "hubId"), input.email)
+        await members.request_sign_in_code(id_input(input.hub_id, "Hub", "hubId"), input.email,
+                                           info.context.client_address, info.context.settings)
         return RequestMemberSignInCodePayload(sent=True)
 
     @strawberry.mutation(description="Public: exchange a one-time code for a member token scoped to the hub.")
     @mutation_payload
-    async def sign_in_member(self, input: SignInMemberInput) -> SignInMemberPayload:
+    async def sign_in_member(self, info: Info[Context, None], input: SignInMemberInput) -> SignInMemberPayload:
         member, token = await members.sign_in_with_code(id_input(input.hub_id, "Hub", "hubId"), input.email,
-                                                        input.code)
+                                                        input.code, info.context.client_address,
+                                                        info.context.settings)
         return SignInMemberPayload(token=token, hub_id=encode_id("Hub", member.hub_id),
                                    contact_id=encode_id("Contact", member.team_contact_id))
 

@@ -20,11 +20,12 @@ from app.access.loaders import member_facts_sql
 from app.access.models import MemberSession, MemberSignInCode
 from app.access.snapshot import FactsAndVersion, facts_and_version_from_row, hub_version_sql
 from app.contacts.models import TeamContact
+from app.core import ratelimit
 from app.core.errors import NotFound, ValidationFailed
 from app.core.pubsub import publish_revoked
 from app.core.tokens import sha256_hex, sign
 from app.hubs.models import Hub, HubMembership
-from app.settings import get_settings
+from app.settings import Settings, get_settings
 
 log = logging.getLogger("memberhub.access")
 
@@ -102,8 +103,25 @@ async def _member_of(hub_id: int | None, email: str) -> tuple[Hub, TeamContact] 
     return hub, contact
 
 
-async def request_sign_in_code(hub_id: int | None, email: str) -> None:
-    """Send a code if the email belongs to a member; say nothing either way (no enumeration)."""
+def _member_key(hub_id: int | None, email: str) -> str:
+    """Per hub and email, member or not, so the limit itself reveals nothing."""
+    return f"{hub_id}:{sha256_hex(email.strip().lower())}"
+
+
+async def _limit_address(address: str | None, settings: Settings) -> None:
+    if address:
+        await ratelimit.hit("sign-in attempts", settings.sign_in_limit_per_address,
+                            [f"member-sign-in:address:{address}"])
+
+
+async def request_sign_in_code(hub_id: int | None, email: str, address: str | None = None,
+                               settings: Settings | None = None) -> None:
+    """Send a code if the email belongs to a member; say nothing either way (no enumeration).
+    Requests are limited per client address and per hub and email (each sends a mail)."""
+    settings = settings or get_settings()
+    await _limit_address(address, settings)
+    await ratelimit.hit("sign-in codes requested for this email", settings.sign_in_codes_per_member,
+                        [f"member-sign-in:codes:{_member_key(hub_id, email)}"])
     found = await _member_of(hub_id, email)
     if found is None:
         return
@@ -114,7 +132,23 @@ async def request_sign_in_code(hub_id: int | None, email: str) -> None:
         await send(issued)
 
 
-async def sign_in_with_code(hub_id: int | None, email: str, code: str) -> tuple[MemberViewer, str]:
+async def sign_in_with_code(hub_id: int | None, email: str, code: str, address: str | None = None,
+                            settings: Settings | None = None) -> tuple[MemberViewer, str]:
+    """Guesses are limited per code (MAX_ATTEMPTS) and, across codes, per hub and email (failures):
+    asking for a new code brings no new guesses once those are spent."""
+    settings = settings or get_settings()
+    await _limit_address(address, settings)
+    failures_limit = settings.sign_in_failures_per_member
+    failures = [f"member-sign-in:failures:{_member_key(hub_id, email)}"]
+    await ratelimit.check("wrong sign-in codes for this email", failures_limit, failures)
+    try:
+        return await _sign_in_with_code(hub_id, email, code)
+    except ValidationFailed:
+        await ratelimit.record(failures_limit, failures)
+        raise
+
+
+async def _sign_in_with_code(hub_id: int | None, email: str, code: str) -> tuple[MemberViewer, str]:
     failure = ValidationFailed.one("code", "the code is wrong or has expired", "INVALID_CODE")
     found = await _member_of(hub_id, email)
     if found is None:

@@ -23,6 +23,7 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import Event, TeamContact
+from app.core.errors import ValidationFailed
 from app.email.models import (
     DripCampaign,
     DripEnrollment,
@@ -35,7 +36,8 @@ from app.email.models import (
     SuppressionReason,
     SuppressionScope,
 )
-from app.email.rendering import DEFAULT_TEMPLATES, contact_variables, hub_variables, render
+from app.email.render_pool import render
+from app.email.rendering import DEFAULT_TEMPLATES, contact_variables, hub_variables
 from app.email.service import find_suppression, is_final, suppress
 from app.email.smtp import SmtpFailure, build_message, deliver_message
 from app.email.unsubscribe import UnsubscribeTarget, unsubscribe_url
@@ -168,7 +170,9 @@ async def _prepare(send: EmailSend) -> Outcome | Prepared:
     context = {**(send.context or {}), "contact": contact_variables(contact), "hub": hub_variables(hub),
                "unsubscribe_url": link or ""}
     try:
-        rendered = render(*parts, context)
+        rendered = await render(*parts, context)
+    except ValidationFailed as exc:
+        return Outcome(SendState.FAILED, f"template error: {exc}", "send_failed")
     except Exception as exc:
         return Outcome(SendState.FAILED, f"template error: {type(exc).__name__}: {exc}", "send_failed")
     domain = config.from_address.rpartition("@")[2]

@@ -1,23 +1,88 @@
-"""Jinja2 templates in a sandbox: validation on save, rendering at send time.
+"""Jinja2 templates in a bounded sandbox: validation on save, rendering at send time.
 
 Templates only see plain dicts of the contact, the hub and the message's context; the sandbox
 refuses attribute tricks (`__class__`, `mro`…) and the HTML part is autoescaped.
+
+Work is bounded three ways. In the template: `range` items over all loops of one render, the
+size of any string or list an operator or filter makes, and the rendered output per part; each
+gives a clear TEMPLATE_LIMIT error at once. Around it: rendering runs in a separate process
+(`app.email.render_pool`) with a time limit and a memory cap, so what the checks above cannot
+see (loops over a long list, `~` doubling a string) ends with an error too, never a stalled server.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError, Undefined
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from app.core.errors import FieldError, ValidationFailed
+from app.core.errors import FieldError
 
 MAX_TEMPLATE_LENGTH = 200_000
+MAX_OUTPUT = 1_000_000  # characters of one rendered part
+MAX_VALUE = 1_000_000  # length of a string or list an operator or filter makes
+MAX_LOOP_ITEMS = 100_000  # range() items of one render, every loop together
+MAX_EXPONENT = 100
 
-_text_env = SandboxedEnvironment(autoescape=False, undefined=Undefined)
-_html_env = SandboxedEnvironment(autoescape=True, undefined=Undefined)
+
+class TemplateLimit(SecurityError):
+    """A template asked for more work than one render may do."""
+
+
+_loop_items: ContextVar[int] = ContextVar("loop_items", default=0)
+
+
+def _bounded_range(*args: int) -> range:
+    items = range(*args)
+    spent = _loop_items.get() + len(items)
+    if spent > MAX_LOOP_ITEMS:
+        raise TemplateLimit(f"loops go over more than {MAX_LOOP_ITEMS} items in one render")
+    _loop_items.set(spent)
+    return items
+
+
+def _check_size(value: Any) -> Any:
+    if isinstance(value, str | list | tuple | bytes) and len(value) > MAX_VALUE:
+        raise TemplateLimit(f"a value of more than {MAX_VALUE} characters or items")
+    return value
+
+
+def _checked_filter(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)  # keeps jinja's pass_context/pass_environment marks
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        return _check_size(fn(*args, **kwargs))
+
+    return checked
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.globals["range"] = _bounded_range
+        self.globals.pop("lipsum", None)  # unbounded text, of no use in a real email
+        self.filters = {name: _checked_filter(fn) for name, fn in self.filters.items()}
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_VALUE:
+                    raise TemplateLimit(f"a value of more than {MAX_VALUE} characters or items")
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise TemplateLimit(f"exponents are at most {MAX_EXPONENT}")
+        return _check_size(super().call_binop(context, operator, left, right))
+
+
+_text_env = BoundedSandbox(autoescape=False, undefined=Undefined)
+_html_env = BoundedSandbox(autoescape=True, undefined=Undefined)
 
 SAMPLE_CONTEXT: dict[str, Any] = {
     "contact": {
@@ -30,6 +95,8 @@ SAMPLE_CONTEXT: dict[str, Any] = {
     "order": {"id": "1", "total": "10.00", "currency": "usd", "items": []},
 }
 
+PARTS = (("subject", False), ("htmlBody", True), ("textBody", False))
+
 
 @dataclass(frozen=True)
 class RenderedMessage:
@@ -38,37 +105,52 @@ class RenderedMessage:
     text: str
 
 
-def validate_template(subject: str, html_body: str, text_body: str) -> None:
-    """Raise ValidationFailed with the compiler's (or sandbox's) error for each bad part."""
+def _render_one(source: str, html: bool, context: dict[str, Any]) -> str:
+    """One part, streamed so that output past MAX_OUTPUT stops the render."""
+    token = _loop_items.set(0)
+    try:
+        chunks: list[str] = []
+        size = 0
+        for chunk in (_html_env if html else _text_env).from_string(source).generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise TemplateLimit(f"the template renders more than {MAX_OUTPUT} characters")
+            chunks.append(chunk)
+        return "".join(chunks)
+    finally:
+        _loop_items.reset(token)
+
+
+def render_parts(sources: tuple[str, str, str], context: dict[str, Any]) -> tuple[list[str], list[FieldError]]:
+    """Render subject, HTML and text; every part's problem as a FieldError (in the render process)."""
+    outputs: list[str] = []
     errors: list[FieldError] = []
-    for field, source, html in (("subject", subject, False), ("htmlBody", html_body, True),
-                                ("textBody", text_body, False)):
+    for (field, html), source in zip(PARTS, sources, strict=True):
         if len(source) > MAX_TEMPLATE_LENGTH:
             errors.append(FieldError(field, "template is too long", "TOO_LONG"))
+            outputs.append("")
             continue
         try:
-            # A trial render with sample data: unknown filters and unsafe attribute access fail
-            # on save rather than at send time.
-            (_html_env if html else _text_env).from_string(source).render(SAMPLE_CONTEXT)
+            outputs.append(_render_one(source, html, context))
+            continue
         except TemplateSyntaxError as exc:
             errors.append(FieldError(field, f"line {exc.lineno}: {exc.message}", "TEMPLATE_SYNTAX"))
+        except TemplateLimit as exc:
+            errors.append(FieldError(field, f"the template does too much work: {exc}", "TEMPLATE_LIMIT"))
+        except MemoryError:
+            errors.append(FieldError(field, "the template does too much work: it needs more memory than "
+                                            "a render may use", "TEMPLATE_LIMIT"))
         except TemplateError as exc:  # SecurityError, UndefinedError on a filter, …
             errors.append(FieldError(field, f"{type(exc).__name__}: {exc}", "TEMPLATE_ERROR"))
         except Exception as exc:
             errors.append(FieldError(field, f"{type(exc).__name__}: {exc}", "TEMPLATE_ERROR"))
-    if not subject.strip():
-        errors.append(FieldError("subject", "subject is required", "REQUIRED"))
-    if errors:
-        raise ValidationFailed(errors)
+        outputs.append("")
+    return outputs, errors
 
 
-def render(subject: str, html_body: str, text_body: str, context: dict[str, Any]) -> RenderedMessage:
-    rendered_subject = _text_env.from_string(subject).render(context)
-    return RenderedMessage(
-        subject=" ".join(rendered_subject.split()),  # no header injection through newlines
-        html=_html_env.from_string(html_body).render(context),
-        text=_text_env.from_string(text_body).render(context),
-    )
+def message_from(outputs: list[str]) -> RenderedMessage:
+    subject, html, text = outputs
+    return RenderedMessage(subject=" ".join(subject.split()), html=html, text=text)  # no header injection
 
 
 def contact_variables(contact: Any) -> dict[str, Any]:

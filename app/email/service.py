@@ -34,7 +34,8 @@ from app.email.models import (
     SuppressionScope,
     TlsMode,
 )
-from app.email.rendering import TRANSACTIONAL_KINDS, RenderedMessage, validate_template
+from app.email.render_pool import validate_template
+from app.email.rendering import TRANSACTIONAL_KINDS, RenderedMessage
 from app.email.smtp import SmtpFailure, build_message, deliver_message
 from app.hubs.models import Hub
 from app.segments.models import Segment
@@ -157,7 +158,7 @@ async def save_email_template(
     if not name.strip():
         errors.append(FieldError("name", "name is required", "REQUIRED"))
     try:
-        validate_template(subject, html_body, text_body)
+        await validate_template(subject, html_body, text_body)
     except ValidationFailed as exc:
         errors.extend(exc.errors)
     if errors:

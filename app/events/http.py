@@ -18,8 +18,6 @@ from app.core.ids import InvalidId, decode_id, encode_id
 from app.events.service import MAX_BATCH, RETRYABLE_CONFLICTS, ingest_events
 from app.teams.service import authenticate
 
-MAX_BODY_BYTES = 8 * 1024 * 1024
-
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
@@ -60,9 +58,7 @@ async def ingest_endpoint(request: Request) -> JSONResponse:
         return _error(403, "FORBIDDEN", "this key belongs to another team")
     if not viewer.has_scope("events:write"):
         return _error(403, "FORBIDDEN", "this key needs the 'events:write' scope")
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        return _error(413, "PAYLOAD_TOO_LARGE", f"the body is over {MAX_BODY_BYTES} bytes")
+    body = await request.body()  # at most MEMBERHUB_MAX_EVENTS_BODY_BYTES (app.core.body_limits)
     try:
         events = _parse(body, request.headers.get("content-type", "application/json"))
     except (ValueError, UnicodeDecodeError) as exc:

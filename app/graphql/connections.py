@@ -43,7 +43,8 @@ class Connection(Generic[NodeT]):
     page_info: PageInfo
     count_query: strawberry.Private[Callable[[], Awaitable[int]] | None] = None
 
-    @strawberry.field(description="Total number of nodes matching the filter (one COUNT query).")
+    @strawberry.field(description="Total number of nodes matching the filter (one COUNT query).",
+                      metadata={"cost": 10})
     async def total_count(self) -> int:
         if self.count_query is None:
             return len(self.edges)

@@ -41,6 +41,12 @@ class Context:
             raise forbidden(f"this operation needs the '{scope}' scope")
         return self.viewer
 
+    @property
+    def client_address(self) -> str | None:
+        """The peer's address (behind a proxy, what uvicorn's --forwarded-allow-ips lets it trust)."""
+        client = self.request.client
+        return client.host if client else None
+
     def loader(self, name: str, factory: Any) -> Any:
         """A dataloader built once per request, so nothing is cached across requests."""
         if name not in self.loaders:

@@ -15,6 +15,7 @@ from tortoise.exceptions import OperationalError
 from tortoise.exceptions import ValidationError as ModelValidationError
 
 from app.core.errors import FieldError, ValidationFailed
+from app.core.ratelimit import RateLimited
 
 P = ParamSpec("P")
 PayloadT = TypeVar("PayloadT")
@@ -34,7 +35,8 @@ def user_errors(exc: ValidationFailed) -> list[UserError]:
 def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, Awaitable[PayloadT]]:
     """A mutation resolver whose `ValidationFailed` (and so `NotFound`) becomes its payload's
     `userErrors`: the payload is the resolver's return type, built with only `user_errors`.
-    Put it under `@strawberry.mutation`; access errors still raise (they are GraphQL errors)."""
+    Put it under `@strawberry.mutation`; access errors still raise (they are GraphQL errors), and so
+    does a rate limit (`RATE_LIMITED` with `retryAfter` seconds)."""
     payload_type: list[type] = []
 
     @functools.wraps(resolver)
@@ -47,6 +49,8 @@ def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, 
                 if refused is exc:
                     raise
                 raise refused from exc
+        except RateLimited as exc:
+            raise rate_limited(exc) from exc
         except ValidationFailed as exc:
             if not payload_type:  # resolved late: payloads may be defined below the mutation class
                 payload_type.append(typing.get_type_hints(resolver)["return"])
@@ -95,6 +99,10 @@ class BadInput(GraphQLError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, extensions={"code": "BAD_USER_INPUT"})
+
+
+def rate_limited(exc: RateLimited) -> GraphQLError:
+    return GraphQLError(str(exc), extensions={"code": "RATE_LIMITED", "retryAfter": exc.retry_after})
 
 
 def unauthenticated(message: str = "authentication required") -> AccessError:

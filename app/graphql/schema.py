@@ -35,6 +35,8 @@ from app.content.graphql import ContentMutation, ContentQuery
 from app.email import graphql as email_graphql
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
+from app.graphql.cost import QueryCostLimiter
+from app.graphql.db_errors import StatementTimeouts
 from app.graphql.inputs import InputGuard
 from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
@@ -104,6 +106,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        lambda: QueryCostLimiter(max_cost=settings.max_query_cost),
         InputGuard,  # NUL, lone surrogates, NaN, deep JSON: refused before any resolver runs
         OperationMetrics,
     ]
@@ -114,6 +117,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions.append(lambda: MaskErrors(
             should_mask_error=lambda error: not isinstance(error.original_error, GraphQLError | None)
         ))
+    # Last: on the way out it runs first, so MaskErrors never hides a timeout's clear message.
+    extensions.append(lambda: StatementTimeouts(timeout_ms=settings.statement_timeout_ms))
     # PlannedExecutionContext: lists that complete themselves in one pass (the member tree, app/graphql/planned.py).
     return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
                            execution_context_class=PlannedExecutionContext)

@@ -67,7 +67,7 @@ class ContactState:
     # status, total_amount, amount_refunded (0 when absent), placed_at, product_ids
     orders: list[dict[str, Any]] = field(default_factory=list)
     hubs: list[dict[str, Any]] = field(default_factory=list)  # slug, role, joined_at, banned
-    segment_ids: set[int] = field(default_factory=set)  # current static/cohort memberships
+    segment_ids: set[int] = field(default_factory=set)  # current stored memberships (any kind)
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     extra: dict[str, Any] = field(default_factory=dict)
 

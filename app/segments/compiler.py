@@ -29,6 +29,9 @@ from app.segments.rules import (
 )
 from app.segments.timeutil import period_range, window_start
 
+# segment id -> (contacts who would join, contacts who would leave): a referenced segment's what-if.
+Memberships = dict[int, tuple[list[int], list[int]]]
+
 _SQL_OPS = {"=": "=", "!=": "<>", ">": ">", ">=": ">=", "<": "<", "<=": "<="}
 
 
@@ -99,8 +102,10 @@ class CompiledRule:
 class SqlBuilder:
     """Collects parameters, joins and CTEs while compiling; field SQL callables use `param`/`event_stats`."""
 
-    def __init__(self, team_id: int, tz: ZoneInfo, now: datetime, contact_ids: list[int] | None) -> None:
+    def __init__(self, team_id: int, tz: ZoneInfo, now: datetime, contact_ids: list[int] | None,
+                 memberships: Memberships | None = None) -> None:
         self.out = CompiledRule(where="", params=[team_id], restricted=contact_ids is not None)
+        self.memberships = memberships or {}
         if contact_ids is not None:
             self.out.params.append(list(contact_ids))
         self.tz = tz
@@ -185,14 +190,8 @@ class SqlBuilder:
         if isinstance(node, rules.Not):
             return f"NOT {self.node(node.item, not negated)}"
         if isinstance(node, SegmentCondition):
-            if node.kind == "dynamic" and node.rule is not None:
-                sql = self.node(node.rule, negated)
-                value = None
-            else:
-                sql = (f"EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.team_id = $1::bigint"
-                       f" AND sm.team_contact_id = c.id AND sm.segment_id = {self.param(node.segment_id, 'bigint')})")
-                value = None
-            self.out.leaf_sql[id(node)] = LeafSql(sql, value)
+            sql = self.segment(node)
+            self.out.leaf_sql[id(node)] = LeafSql(sql, None)
             return sql
         if isinstance(node, FieldCondition):
             sql, nullable, value = self.field(node)
@@ -204,6 +203,19 @@ class SqlBuilder:
             sql, nullable, value = self.event(node)
         self.out.leaf_sql[id(node)] = LeafSql(sql, value)
         return f"COALESCE(({sql}), false)" if negated and nullable else f"({sql})"
+
+    def segment(self, node: SegmentCondition) -> str:
+        """The referenced segment's stored membership, whatever its kind: never its rule inlined, so
+        a reference costs one index probe however deep the segments it is built on go."""
+        stored = (f"EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.team_id = $1::bigint"
+                  f" AND sm.team_contact_id = c.id AND sm.segment_id = {self.param(node.segment_id, 'bigint')})")
+        override = self.memberships.get(node.segment_id or 0)
+        if override is None:
+            return stored
+        # What-if of an edit to the referenced segment: its members as the edit would leave them.
+        joins, leaves = override
+        return (f"(c.id = ANY({self.param(joins, 'bigint[]')}) OR ({stored}"
+                f" AND c.id <> ALL({self.param(leaves, 'bigint[]')})))")
 
     def field(self, node: FieldCondition) -> tuple[str, bool, str]:
         """A negative operator (`!=`, `not in`, `not contains`, `not within`, `is not set`) is NOT of
@@ -369,9 +381,11 @@ class SqlBuilder:
 
 
 def compile_rule(
-    node: Node, team_id: int, tz: ZoneInfo, now: datetime, contact_ids: list[int] | None = None
+    node: Node, team_id: int, tz: ZoneInfo, now: datetime, contact_ids: list[int] | None = None,
+    memberships: Memberships | None = None,
 ) -> CompiledRule:
-    """Compile checked nodes (see `validate.parse_rule`). `contact_ids` limits the statement to them."""
-    builder = SqlBuilder(team_id, tz, now, contact_ids)
+    """Compile checked nodes (see `validate.parse_rule`). `contact_ids` limits the statement to them;
+    `memberships` replaces referenced segments' stored members by (joins, leaves) for a what-if."""
+    builder = SqlBuilder(team_id, tz, now, contact_ids, memberships)
     builder.out.where = builder.node(node, negated=False)
     return builder.out

@@ -28,6 +28,19 @@ def dependency_order(segments: list[Segment]) -> list[Segment]:
     return ordered
 
 
+def dependency_layers(ordered: list[Segment], reads: dict[int, set[int]]) -> list[list[Segment]]:
+    """`ordered` (see `dependency_order`) cut into layers: a segment's layer comes after those of the
+    segments it reads (`reads`: segment id -> ids it references) among `ordered`. One layer is one
+    statement in the real-time batch; reading stored memberships, it sees the earlier layers' writes."""
+    level: dict[int, int] = {}
+    for segment in ordered:
+        level[segment.id] = 1 + max((level[r] for r in reads.get(segment.id, ()) if r in level), default=-1)
+    layers: list[list[Segment]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
+    for segment in ordered:
+        layers[level[segment.id]].append(segment)
+    return layers
+
+
 def referenced_names(raw: Any) -> set[str]:
     """Names in the `inSegment` leaves of a stored rule tree."""
     if isinstance(raw, dict):

@@ -133,8 +133,7 @@ class Evaluator:
         return not present if node.quantifier == "no" else present
 
     def segment(self, node: SegmentCondition, state: ContactState) -> bool:
-        if node.kind == "dynamic" and node.rule is not None:
-            return self.evaluate(node.rule, state)
+        # As compiled: the referenced segment's stored membership, whatever its kind.
         return node.segment_id in state.segment_ids
 
     def field(self, node: FieldCondition, state: ContactState) -> bool:

@@ -31,6 +31,9 @@ from app.segments.usage import SegmentUse
 SegmentKindEnum = strawberry.enum(SegmentKind, name="SegmentKind")
 MembershipActionEnum = strawberry.enum(MembershipAction, name="SegmentMembershipAction")
 
+# The query cost (app/graphql/cost.py) of a field that runs a rule over the whole team.
+RULE_STATEMENT = {"cost": 1000}
+
 
 async def _contacts(team_id: int, ids: list[int]) -> list[Any]:
     rows = {c.id: c for c in await TeamContact.filter(team_id=team_id, id__in=ids)}
@@ -359,7 +362,8 @@ class SegmentsQuery:
         segment = await Segment.get_or_none(id=id_arg(id, "Segment"), team_id=viewer.team.id)
         return SegmentType.from_model(segment) if segment else None
 
-    @strawberry.field(description="Count and sample of an unsaved rule (text or JSON); errors instead if invalid.")
+    @strawberry.field(description="Count and sample of an unsaved rule (text or JSON); errors instead if invalid.",
+                      metadata=RULE_STATEMENT)
     async def preview_segment(self, info: Info[Context, None], rule_text: str | None = None,
                               rule: JSON | None = None, sample_size: int = 10) -> SegmentPreview:
         viewer = info.context.require("segments:read")
@@ -373,7 +377,8 @@ class SegmentsQuery:
             triggers=SegmentTriggers.from_triggers(result.parsed.triggers),
         )
 
-    @strawberry.field(description="Why a contact is or is not in a segment, condition by condition (null if unknown).")
+    @strawberry.field(description="Why a contact is or is not in a segment, condition by condition (null if unknown).",
+                      metadata={"cost": 100})
     async def explain_segment(self, info: Info[Context, None], segment_id: strawberry.ID,
                               contact_id: strawberry.ID) -> SegmentExplanation | None:
         viewer = info.context.require("segments:read")
@@ -391,7 +396,8 @@ class SegmentsQuery:
 
 @strawberry.type
 class SegmentsMutation:
-    @strawberry.mutation(description="Create a dynamic (rule) or static (hand-managed) segment.")
+    @strawberry.mutation(description="Create a dynamic (rule) or static (hand-managed) segment.",
+                         metadata=RULE_STATEMENT)
     @mutation_payload
     async def create_segment(self, info: Info[Context, None], input: CreateSegmentInput) -> SegmentPayload:
         viewer = info.context.require("segments:write")
@@ -399,7 +405,8 @@ class SegmentsMutation:
             viewer.team, input.name, input.kind.value, input.description, input.tags, input.rule_text, input.rule)
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
-    @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen.")
+    @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen.",
+                         metadata=RULE_STATEMENT)
     @mutation_payload
     async def create_cohort(self, info: Info[Context, None], input: CreateCohortInput) -> SegmentPayload:
         viewer = info.context.require("segments:write")
@@ -408,7 +415,8 @@ class SegmentsMutation:
             input.rule)
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
-    @strawberry.mutation(description="Change a segment; with a new rule, reports who joins/leaves (dryRun: only that).")
+    @strawberry.mutation(description="Change a segment; with a new rule, reports who joins/leaves (dryRun: only that).",
+                         metadata=RULE_STATEMENT)
     @mutation_payload
     async def update_segment(self, info: Info[Context, None], input: UpdateSegmentInput) -> UpdateSegmentPayload:
         viewer = info.context.require("segments:write")
@@ -452,7 +460,7 @@ class SegmentsMutation:
                                          input: StaticSegmentMembersInput) -> StaticSegmentMembersPayload:
         return await _change_static(info, input, add=False)
 
-    @strawberry.mutation(description="Recompute a dynamic segment's members now.")
+    @strawberry.mutation(description="Recompute a dynamic segment's members now.", metadata=RULE_STATEMENT)
     @mutation_payload
     async def recompute_segment(self, info: Info[Context, None], input: SegmentIdInput) -> RecomputeSegmentPayload:
         viewer = info.context.require("segments:write")

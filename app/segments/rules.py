@@ -127,10 +127,9 @@ class SegmentCondition:
     name: str
     path: str = "rule"
     pos: Pos = None
-    # Set by validation: the referenced segment's id, kind and (dynamic) resolved rule.
+    # Set by validation: the referenced segment's id and kind (a rule reads its stored membership).
     segment_id: int | None = None
     kind: str | None = None
-    rule: Node | None = None
 
 
 Node = Union[Group, Not, FieldCondition, AggregateCondition, EventCondition, RecordCondition, SegmentCondition]  # noqa: UP007 - runtime alias of forward refs

@@ -7,28 +7,32 @@ published on `team_channel(team_id, "segment-membership")` after commit.
 
 from __future__ import annotations
 
+import asyncio
 import csv
+import functools
 import io
 import json
 import re
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import asyncpg
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, TeamContact
+from app.core import db_limits
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.ids import parse_id_or_none
 from app.hubs.models import Hub
 from app.segments import dsl, rules
 from app.segments import stats as _stats  # noqa: F401  (registers the ingest hook that keeps computed properties exact)
 from app.segments.catalog import CatalogContext
-from app.segments.compiler import CompiledRule, compile_rule
+from app.segments.compiler import CompiledRule, Memberships, compile_rule
 from app.segments.dependencies import dependency_order, referenced_names
 from app.segments.models import Segment, SegmentKind, SegmentMembership
 from app.segments.pipeline.changes import MembershipChange, publish_membership_changes
@@ -53,6 +57,21 @@ CAUSE_SEGMENT = "segment"  # a hand-managed list this rule reads changed
 CAUSE_TIME_ZONE = "time_zone"  # the team's time zone changed (cause_ref: the new zone)
 
 # ---------------------------------------------------------------- context and rules
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _heavy(fn: Callable[Concatenate[Team, P], Awaitable[R]]) -> Callable[Concatenate[Team, P], Awaitable[R]]:
+    """Runs a rule over the team's contacts: takes one of the team's heavy-work slots (see
+    app.core.db_limits) for the whole call, before it holds any connection."""
+    @functools.wraps(fn)
+    async def wrapper(team: Team, *args: P.args, **kwargs: P.kwargs) -> R:
+        async with db_limits.heavy(team.id):
+            return await fn(team, *args, **kwargs)
+
+    return wrapper
+
 
 
 async def load_context(team: Team) -> CatalogContext:
@@ -83,18 +102,23 @@ class ParsedRule:
     def triggers(self) -> Triggers:
         return rule_triggers(self.node)
 
-    def compile(self, now: datetime, contact_ids: list[int] | None = None) -> CompiledRule:
-        return compile_rule(self.node, self.ctx.team_id, self.ctx.tz, now, contact_ids)
+    def compile(self, now: datetime, contact_ids: list[int] | None = None,
+                memberships: Memberships | None = None) -> CompiledRule:
+        return compile_rule(self.node, self.ctx.team_id, self.ctx.tz, now, contact_ids, memberships)
 
 
 async def check_rule(team: Team, rule_text: str | None, rule: Any, self_name: str | None = None,
                      ctx: CatalogContext | None = None) -> ParsedRule:
+    """A rule from a request: parsed and checked in a thread, so a large one never holds the event
+    loop (its size is bounded by the DSL's and the checker's limits, references cost one lookup)."""
     ctx = ctx or await load_context(team)
-    return ParsedRule(parse_rule(rule_text, rule, ctx, self_name), ctx)
+    return ParsedRule(await asyncio.to_thread(parse_rule, rule_text, rule, ctx, self_name), ctx)
 
 
 async def stored_rule(team: Team, segment: Segment, ctx: CatalogContext | None = None) -> ParsedRule:
-    return await check_rule(team, None, segment.rule, segment.name, ctx)
+    """A saved rule, checked when it was saved: parsed inline (the real-time path reads many per batch)."""
+    ctx = ctx or await load_context(team)
+    return ParsedRule(parse_rule(None, segment.rule, ctx, segment.name), ctx)
 
 
 # ---------------------------------------------------------------- membership writes
@@ -203,13 +227,26 @@ async def evaluate_for_contacts(segment: Segment, contact_ids: list[int], cause:
     return await _evaluate(team, segment, parsed, sorted(set(contact_ids)), cause, cause_ref)
 
 
+@_heavy
 async def recompute(team: Team, segment: Segment, cause: str = CAUSE_RECOMPUTE,
                     cause_ref: str | None = None, now: datetime | None = None) -> list[MembershipChange]:
-    """Full recompute of a dynamic segment (as of `now`: the time sweep passes the instant it checks)."""
+    """Full recompute of a dynamic segment (as of `now`: the time sweep passes the instant it checks).
+    Whoever it moved is queued for the segments whose rules read it (`in segment`), which the
+    real-time worker then re-checks in dependency order."""
     if segment.kind != SegmentKind.DYNAMIC:
         raise ValidationFailed.one("id", f"a {segment.kind} segment is not recomputed from a rule", "NOT_DYNAMIC")
     parsed = await stored_rule(team, segment)
-    return await _evaluate(team, segment, parsed, None, cause, cause_ref, now)
+    read_by_others = bool(await referencing_segments_by_name(team, segment.name, segment.id))
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        changes = await _evaluate_with(conn, segment, parsed, None, cause, cause_ref, now)
+        if read_by_others:
+            moved = sorted({c.team_contact_id for c in changes})
+            await request_evaluation(conn, team.id, moved, fields=[static_segment_field(segment.id)],
+                                     cause=CAUSE_SEGMENT, cause_refs=[str(segment.id)] * len(moved))
+    await publish_membership_changes(team.id, changes)
+    if changes and read_by_others:
+        await wake_evaluator(team.id)
+    return changes
 
 
 # ---------------------------------------------------------------- CRUD
@@ -247,6 +284,7 @@ async def get_segment(team: Team, segment_id: Any, field_name: str = "id") -> Se
     return segment
 
 
+@_heavy
 async def create_segment(
     team: Team, name: str, kind: str, description: str = "", tags: list[str] | None = None,
     rule_text: str | None = None, rule: Any = None,
@@ -311,9 +349,11 @@ class WhatIf:
         return self.leaves[:SAMPLE_SIZE]
 
 
-async def what_if(team: Team, segment: Segment, parsed: ParsedRule) -> WhatIf:
-    """Who would join and leave if the segment had this rule now (nothing is written)."""
-    compiled = parsed.compile(datetime.now(UTC))
+@_heavy
+async def what_if(team: Team, segment: Segment, parsed: ParsedRule, memberships: Memberships | None = None) -> WhatIf:
+    """Who would join and leave if the segment had this rule now (nothing is written); `memberships`:
+    referenced segments' members as a pending edit would change them."""
+    compiled = parsed.compile(datetime.now(UTC), memberships=memberships)
     seg = compiled.param(segment.id, "bigint")
     prefix = compiled.cte_prefix() + ", " if compiled.ctes else ""
     sql = f"""
@@ -363,14 +403,15 @@ async def edit_impacts(team: Team, segment: Segment, parsed: ParsedRule, change:
         if use.kind != SEGMENT:
             impacts.append(await by_kind[use.kind].impact(team.id, segment.id, use, diff))
             continue
-        if ctx is None:  # rules that read the segment see its new rule
+        if ctx is None:  # rules that read the segment see its members as the new rule would leave them
             ctx = await load_context(team)
             ctx.segments[segment.name] = (segment.id, str(segment.kind), parsed.json)
-        impacts.append(await _dependent_impact(team, use, ctx))
+        impacts.append(await _dependent_impact(team, use, ctx, {segment.id: (change.joins, change.leaves)}))
     return impacts
 
 
-async def _dependent_impact(team: Team, use: SegmentUse, ctx: CatalogContext) -> SegmentImpact:
+async def _dependent_impact(team: Team, use: SegmentUse, ctx: CatalogContext,
+                            memberships: Memberships) -> SegmentImpact:
     other = await Segment.get(id=use.id, team_id=team.id)
     if other.kind != SegmentKind.DYNAMIC:
         return SegmentImpact(use, 0, 0, f"{other.kind} '{other.name}' is frozen: its members stay")
@@ -378,7 +419,7 @@ async def _dependent_impact(team: Team, use: SegmentUse, ctx: CatalogContext) ->
         dependent = await check_rule(team, None, other.rule, other.name, ctx=ctx)
     except ValidationFailed:
         return SegmentImpact(use, 0, 0, f"the rule of segment '{other.name}' would no longer be valid")
-    change = await what_if(team, other, dependent)
+    change = await what_if(team, other, dependent, memberships)
     message = (f"segment '{other.name}' would gain {change.join_count} and lose "
                f"{counted(change.leave_count, 'member')}")
     return SegmentImpact(use, change.join_count, change.leave_count, message)
@@ -403,6 +444,7 @@ class UpdateResult:
     saved: bool = True
 
 
+@_heavy
 async def update_segment(
     team: Team, segment_id: Any, *, name: str | None = None, description: str | None = None,
     tags: list[str] | None = None, rule_text: str | None = None, rule: Any = None, dry_run: bool = False,
@@ -480,8 +522,8 @@ async def referencing_segments_by_name(team: Team, name: str, exclude_id: int) -
 
 
 async def _refresh_dependents(team: Team, segment: Segment) -> None:
-    """S's rule changed: every segment built on S, directly or through others, takes S's new triggers
-    and is recomputed, in dependency order (S's dependents before theirs)."""
+    """S's rule changed: every segment built on S, directly or through others, is recomputed in
+    dependency order (S's dependents before theirs), each reading the members just written."""
     ctx = await load_context(team)
     others = await Segment.filter(team_id=team.id, rule__not_isnull=True).exclude(id=segment.id)
     users_of: dict[str, list[Segment]] = defaultdict(list)  # name -> segments whose rule uses it
@@ -648,6 +690,7 @@ class Preview:
     parsed: ParsedRule
 
 
+@_heavy
 async def preview(team: Team, rule_text: str | None, rule: Any, sample_size: int = SAMPLE_SIZE) -> Preview:
     parsed = await check_rule(team, rule_text, rule)
     compiled = parsed.compile(datetime.now(UTC))
@@ -707,6 +750,7 @@ def shown_value(leaf: Node, raw: Any, tz: ZoneInfo) -> str | None:
     return str(raw)
 
 
+@_heavy
 async def explain(team: Team, segment_id: Any, contact_id: Any) -> Explanation:
     segment = await get_segment(team, segment_id, "segmentId")
     number = parse_id_or_none(contact_id)

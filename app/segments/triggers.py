@@ -25,7 +25,7 @@ class Triggers:
     fields: set[str] = field(default_factory=set)  # contact fields: "lifecycleStage", "custom.plan"
     orders: bool = False
     hubs: bool = False
-    segments: set[int] = field(default_factory=set)  # static/cohort segments whose membership it reads
+    segments: set[int] = field(default_factory=set)  # segments whose stored membership it reads
     tables: set[str] = field(default_factory=set)  # other domains' tables (registered fields)
     time_based: bool = False  # relative windows and calendar words: re-check on a schedule
 
@@ -70,7 +70,8 @@ def _add_spec_trigger(out: Triggers, trigger: str) -> None:
 
 
 def rule_triggers(node: Node, out: Triggers | None = None) -> Triggers:
-    """Triggers of a checked rule (referenced dynamic segments included)."""
+    """Triggers of a checked rule. A referenced segment is one trigger (its membership), not its rule's:
+    the worker re-checks a dependent for whoever that segment's change moved."""
     out = out or Triggers()
     for leaf in rules.leaves(node):
         if isinstance(leaf, FieldCondition):
@@ -99,9 +100,6 @@ def rule_triggers(node: Node, out: Triggers | None = None) -> Triggers:
                 if (condition.op in ("within", "not within") or _relative(condition.value)
                         or (found is not None and condition.field in found.day_counts)):
                     out.time_based = True
-        elif isinstance(leaf, SegmentCondition):
-            if leaf.kind == "dynamic" and leaf.rule is not None:
-                rule_triggers(leaf.rule, out)
-            elif leaf.segment_id is not None:
-                out.segments.add(leaf.segment_id)
+        elif isinstance(leaf, SegmentCondition) and leaf.segment_id is not None:
+            out.segments.add(leaf.segment_id)
     return out

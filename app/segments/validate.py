@@ -1,7 +1,8 @@
 """Rule checks against the catalog (fields, operators, value types, limits) and segment references.
 
 Errors point at line/column for text and at the JSON path for trees; every error is reported,
-not just the first. `in segment` references are resolved here (dynamic ones to their rule).
+not just the first. `in segment` references are resolved here to the segment's id (the compiled
+rule reads its stored membership) and checked for cycles.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from app.core.errors import FieldError, ValidationFailed
 from app.segments import catalog, dsl, rules
+from app.segments.dependencies import referenced_names
 from app.segments.rules import (
     AGGREGATE_FNS,
     COMPARE_OPS,
@@ -49,11 +51,11 @@ def _did_you_mean(value: str, candidates: list[str]) -> str:
 
 
 class _Checker:
-    def __init__(self, ctx: catalog.CatalogContext, self_name: str | None, chain: tuple[str, ...]) -> None:
+    def __init__(self, ctx: catalog.CatalogContext, self_name: str | None) -> None:
         self.ctx = ctx
         self.self_name = self_name
-        self.chain = chain
         self.errors: list[FieldError] = []
+        self._visited: set[str] = set()  # segments known not to lead back to self_name
 
     def fail(self, node: Any, message: str, code: str) -> None:
         self.errors.append(error_at(node, message, code))
@@ -293,27 +295,36 @@ class _Checker:
 
     def segment(self, node: SegmentCondition) -> None:
         name = node.name
-        if name == self.self_name or name in self.chain:
+        if name == self.self_name:
             self.fail(node, f"segment '{name}' refers back to itself", "SEGMENT_CYCLE")
             return
         found = self.ctx.segments.get(name)
         if found is None:
             self.fail(node, f"unknown segment '{name}'", "UNKNOWN_SEGMENT")
             return
-        node.segment_id, node.kind, raw_rule = found
-        if node.kind != "dynamic":
-            return
-        referenced, errors = rules.from_json(raw_rule)
-        if referenced is not None:
-            inner = _Checker(self.ctx, self.self_name, (*self.chain, name))
-            inner.node(referenced)
-            errors = inner.errors
-        if errors:
-            cycle = any(e.code == "SEGMENT_CYCLE" for e in errors)
-            self.fail(node, f"segment '{name}' " + ("refers back to this segment" if cycle else "has an invalid rule"),
-                      "SEGMENT_CYCLE" if cycle else "INVALID_REFERENCE")
-            return
-        node.rule = referenced
+        # A reference reads the segment's stored membership: its rule is not inlined or checked here
+        # (it was checked when saved), only whether it leads back to this one.
+        node.segment_id, node.kind, _ = found
+        if self.self_name is not None and self._reaches(name, self.self_name):
+            self.fail(node, f"segment '{name}' refers back to this segment", "SEGMENT_CYCLE")
+
+    def _reaches(self, start: str, target: str) -> bool:
+        """Whether `start`'s stored rule leads to `target` through references: each segment is
+        visited once per check, so the cost grows with the number of references, not paths."""
+        stack = [start]
+        while stack:
+            current = stack.pop()
+            if current in self._visited:
+                continue
+            self._visited.add(current)
+            found = self.ctx.segments.get(current)
+            if found is None or current == target:
+                continue
+            names = referenced_names(found[2])
+            if target in names:
+                return True
+            stack.extend(names)
+        return False
 
 
 def check(node: Node, ctx: catalog.CatalogContext, self_name: str | None = None) -> None:
@@ -324,7 +335,7 @@ def check(node: Node, ctx: catalog.CatalogContext, self_name: str | None = None)
                                      f"(this one has {rules.depth(node)})", "DEPTH_EXCEEDED"))
     if len(rules.leaves(node)) > MAX_CONDITIONS:
         errors.append(error_at(node, f"at most {MAX_CONDITIONS} conditions per rule", "TOO_MANY_CONDITIONS"))
-    checker = _Checker(ctx, self_name, ())
+    checker = _Checker(ctx, self_name)
     checker.node(node)
     errors.extend(checker.errors)
     if errors:

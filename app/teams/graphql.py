@@ -188,8 +188,9 @@ class TeamsMutation:
 
     @strawberry.mutation(description="Exchange email and password for a session token.")
     @mutation_payload
-    async def login(self, input: LoginInput) -> LoginPayload:
-        user, token = await service.login(input.email, input.password)
+    async def login(self, info: Info[Context, None], input: LoginInput) -> LoginPayload:
+        user, token = await service.login(input.email, input.password, info.context.client_address,
+                                          info.context.settings)
         return LoginPayload(token=token, user=UserType.from_model(user))
 
     @strawberry.mutation(description="End the session whose token made this request.")

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import re
 import secrets
 import zoneinfo
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from app.core import ratelimit
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.ids import parse_id_or_none
 from app.core.pubsub import publish_revoked
 from app.core.tokens import random_slug, sha256_hex
+from app.settings import Settings, get_settings
 from app.teams.models import ApiKey, Team, TeamMember, TeamRole, User, UserSession
 
+T = TypeVar("T")
 log = logging.getLogger("memberhub.teams")
 
 # Called after a team's time zone changed and committed: the segment engine recomputes the rules
@@ -108,17 +115,35 @@ class Viewer:
         return ADMIN_SCOPE in self.scopes or scope in self.scopes
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+# argon2 (64 MiB, t=3) never runs on the event loop: one hash at a time per process, in a thread
+# (argon2-cffi releases the GIL), so a burst of logins queues here and leaves the event loop a core.
+_HASH_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")
 
 
-def verify_password(password_hash: str | None, password: str) -> bool:
-    if not password_hash:
-        return False
+async def _in_hash_pool(fn: Callable[..., T], *args: Any) -> T:
+    return await asyncio.get_running_loop().run_in_executor(_HASH_POOL, fn, *args)
+
+
+async def hash_password(password: str) -> str:
+    return await _in_hash_pool(_hasher.hash, password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("memberhub-dummy-password")
+
+
+async def verify_password(password_hash: str | None, password: str) -> bool:
+    if not password_hash:
+        return False
+    return await _in_hash_pool(_verify, password_hash, password)
 
 
 def normalize_email(email: str) -> str:
@@ -194,10 +219,10 @@ async def create_team(
             user = await User.create(
                 email=owner_email,
                 name=owner_email.split("@")[0],
-                password_hash=hash_password(owner_password) if owner_password else None,
+                password_hash=await hash_password(owner_password) if owner_password else None,
             )
         elif owner_password and not user.password_hash:
-            user.password_hash = hash_password(owner_password)
+            user.password_hash = await hash_password(owner_password)
             await user.save(update_fields=["password_hash"])
         await TeamMember.create(team=team, user=user, role=TeamRole.OWNER)
         _, plaintext = await create_api_key(team, "Owner key", [ADMIN_SCOPE], created_by=user)
@@ -215,13 +240,21 @@ async def revoke_api_key(team: Team, key_id: int) -> ApiKey:
     return key
 
 
-async def login(email: str, password: str) -> tuple[User, str]:
-    user = await User.get_or_none(email=normalize_email(email))
+async def login(email: str, password: str, address: str | None = None,
+                settings: Settings | None = None) -> tuple[User, str]:
+    """Attempts are limited per client address (all of them, before any hashing) and per account
+    (failures; known or not, so the limit reveals nothing), across every API process."""
+    settings = settings or get_settings()
+    normalized = normalize_email(email)
+    account = [f"login:account:{sha256_hex(normalized)}"]
+    if address:
+        await ratelimit.hit("login attempts", settings.login_limit_per_address, [f"login:address:{address}"])
+    await ratelimit.check("failed logins for this account", settings.login_failures_per_account, account)
+    user = await User.get_or_none(email=normalized)
     # Verify against a dummy hash for unknown users so timing does not reveal who exists.
-    if user is None:
-        verify_password(_DUMMY_HASH, password)
-        raise ValidationFailed.one(None, "email or password is incorrect", "INVALID_CREDENTIALS")
-    if not verify_password(user.password_hash, password):
+    verified = await verify_password(user.password_hash if user else await _in_hash_pool(_dummy_hash), password)
+    if user is None or not verified:
+        await ratelimit.record(settings.login_failures_per_account, account)
         raise ValidationFailed.one(None, "email or password is incorrect", "INVALID_CREDENTIALS")
     token = f"mhs_{secrets.token_urlsafe(32)}"
     await UserSession.create(
@@ -234,8 +267,6 @@ async def logout(token: str) -> None:
     await UserSession.filter(token_hash=sha256_hex(token)).update(revoked_at=datetime.now(UTC))
     await publish_revoked(sha256_hex(token))
 
-
-_DUMMY_HASH = _hasher.hash("memberhub-dummy-password")
 
 
 async def purge_expired_sessions(cutoff: datetime) -> int:

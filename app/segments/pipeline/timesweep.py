@@ -30,7 +30,6 @@ from app.segments.rules import (
     FieldCondition,
     Node,
     RecordCondition,
-    SegmentCondition,
     Window,
 )
 from app.segments.service import CAUSE_TIME, load_context, recompute, stored_rule
@@ -93,8 +92,7 @@ class _Planner:
                 self._event(leaf)
             elif isinstance(leaf, RecordCondition):
                 self._records(leaf)
-            elif isinstance(leaf, SegmentCondition) and leaf.kind == "dynamic" and leaf.rule is not None:
-                self.visit(leaf.rule)
+            # A referenced segment's own sweep moves its members; the worker then re-checks dependents.
 
     def _field(self, leaf: FieldCondition) -> None:
         if self._rolled_over(_calendar_words(leaf.value)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -23,7 +24,7 @@ import asyncpg
 from tortoise import connections
 
 from app.segments.batch_diff import SegmentWork, apply_member_counts, write_batch_diff
-from app.segments.dependencies import dependency_order
+from app.segments.dependencies import dependency_layers, dependency_order, referenced_names
 from app.segments.models import Segment, SegmentKind
 from app.segments.pipeline.changes import MembershipChange, publish_membership_changes
 from app.segments.pipeline.queue import ALL_FIELDS, static_segment_field
@@ -69,10 +70,11 @@ class WakeIndex:
             for name in p.fields:
                 self.by_field[name].append(p)
 
-    def woken(self, segment_id: int, triggers: Triggers) -> list[PendingContact]:
-        """The contacts whose pending change touches anything the segment's rule reads."""
+    def woken(self, segment_id: int, triggers: Triggers, reads: Collection[int] = ()) -> list[PendingContact]:
+        """The contacts whose pending change touches anything the segment's rule reads (`reads`: the
+        segments it references, whose membership changed outside this batch)."""
         groups = [self.everyone, self.by_field.get(time_field(segment_id), [])]
-        groups += [self.by_field.get(static_segment_field(s), []) for s in triggers.segments]
+        groups += [self.by_field.get(static_segment_field(s), []) for s in triggers.segments.union(reads)]
         if triggers.any_event:
             groups.append(self.any_event)
         groups += [self.by_event.get(t, []) for t in triggers.event_types]
@@ -190,11 +192,31 @@ async def _finish_backfills(conn: asyncpg.Connection, team_id: int) -> None:
     )
 
 
+async def _write_layer(conn: asyncpg.Connection, team_id: int, runnable: list[SegmentWork],
+                       causes: dict[int, tuple[str, str | None]], errors: dict[int, str]) -> list[MembershipChange]:
+    """One statement for the layer's segments; should it fail, one savepoint per segment."""
+    try:
+        async with conn.transaction():  # a savepoint: on failure, retry segment by segment
+            return await write_batch_diff(conn, team_id, runnable, causes)
+    except Exception:
+        log.warning("batch diff for team %s failed; evaluating its segments one by one", team_id, exc_info=True)
+    changes: list[MembershipChange] = []
+    for item in runnable:
+        try:
+            async with conn.transaction():
+                changes += await write_batch_diff(conn, team_id, [item], causes)
+        except Exception as exc:
+            log.exception("evaluating segment %s failed", item.segment_id)
+            errors[item.segment_id] = f"{type(exc).__name__}: {exc}"
+    return changes
+
+
 async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[PendingContact],
                          report: BatchReport) -> list[MembershipChange]:
     """Diffs and stats go through `conn` (the batch's transaction); rule and team reads are plain ORM reads.
 
-    Every woken segment is diffed in one statement (`write_batch_diff`). Should that statement
+    The woken segments are diffed in one statement per dependency layer (`write_batch_diff`): a
+    segment built on others is diffed after them, for the contacts they moved too. Should a statement
     fail (a rule the catalog no longer supports, say), the batch falls back to one savepoint per
     segment, so one broken rule never blocks the others and its error is recorded on it."""
     team = await Team.get_or_none(id=team_id)
@@ -208,37 +230,40 @@ async def _evaluate_team(conn: asyncpg.Connection, team_id: int, pending: list[P
     ctx = await load_context(team)
     now = datetime.now(UTC)
     index = WakeIndex(pending)
+    by_contact = {p.contact_id: p for p in pending}
     causes = {p.contact_id: (p.cause, p.cause_ref) for p in pending}
+    reads = {s.id: {ctx.segments[n][0] for n in referenced_names(s.rule) if n in ctx.segments} for s in segments}
     work: list[SegmentWork] = []
     errors: dict[int, str] = {}
     lags: dict[int, int] = {}
-    for segment in segments:
-        woken = index.woken(segment.id, Triggers.from_json(segment.triggers))
-        if not woken:
-            continue
-        contact_ids = sorted({p.contact_id for p in woken})
-        lags[segment.id] = int((now - min(p.requested_at for p in woken)).total_seconds() * 1000)
-        try:
-            parsed = await stored_rule(team, segment, ctx)
-            work.append(SegmentWork(segment.id, contact_ids, parsed.compile(now, contact_ids)))
-        except Exception as exc:  # recorded on the segment; the batch goes on
-            log.exception("compiling segment %s failed", segment.id)
-            errors[segment.id] = f"{type(exc).__name__}: {exc}"
-            work.append(SegmentWork(segment.id, contact_ids, None))
-    runnable = [w for w in work if w.compiled is not None]
-    try:
-        async with conn.transaction():  # a savepoint: on failure, retry segment by segment
-            changes = await write_batch_diff(conn, team_id, runnable, causes)
-    except Exception:
-        log.warning("batch diff for team %s failed; evaluating its segments one by one", team_id, exc_info=True)
-        changes = []
-        for item in runnable:
+    changes: list[MembershipChange] = []
+    moved: dict[int, set[int]] = defaultdict(set)  # segment id -> contacts whose membership it changed
+    for layer in dependency_layers(segments, reads):
+        # A rule reads the stored membership of the segments it references: those of an earlier
+        # layer are written by now, and whoever they moved is re-checked here.
+        layer_work: list[SegmentWork] = []
+        for segment in layer:
+            woken = index.woken(segment.id, Triggers.from_json(segment.triggers), reads[segment.id])
+            moved_ids = {c for s in reads[segment.id] for c in moved.get(s, ())}
+            woken += [by_contact[c] for c in moved_ids - {p.contact_id for p in woken}]
+            if not woken:
+                continue
+            contact_ids = sorted({p.contact_id for p in woken})
+            lags[segment.id] = int((now - min(p.requested_at for p in woken)).total_seconds() * 1000)
             try:
-                async with conn.transaction():
-                    changes += await write_batch_diff(conn, team_id, [item], causes)
-            except Exception as exc:
-                log.exception("evaluating segment %s failed", item.segment_id)
-                errors[item.segment_id] = f"{type(exc).__name__}: {exc}"
+                parsed = await stored_rule(team, segment, ctx)
+                layer_work.append(SegmentWork(segment.id, contact_ids, parsed.compile(now, contact_ids)))
+            except Exception as exc:  # recorded on the segment; the batch goes on
+                log.exception("compiling segment %s failed", segment.id)
+                errors[segment.id] = f"{type(exc).__name__}: {exc}"
+                layer_work.append(SegmentWork(segment.id, contact_ids, None))
+        work += layer_work
+        layer_changes = await _write_layer(conn, team_id, [w for w in layer_work if w.compiled is not None],
+                                           causes, errors)
+        for change in layer_changes:
+            moved[change.segment_id].add(change.team_contact_id)
+        changes += layer_changes
+    runnable = [w for w in work if w.compiled is not None]
     report.segments_evaluated += sum(1 for w in runnable if w.segment_id not in errors)
     # Publish a referenced segment's changes before those of the segments built on it.
     position = {w.segment_id: i for i, w in enumerate(work)}
