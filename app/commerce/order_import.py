@@ -19,9 +19,8 @@ entitlements and make no payments (LTV and billing status come from Stripe payme
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
@@ -34,7 +33,7 @@ from tortoise.transactions import in_transaction
 
 from app.commerce.models import OrderStatus
 from app.commerce.segment_fields import ORDERS_TRIGGER
-from app.contacts.importer import CsvFormatError  # the file as a whole cannot be imported
+from app.contacts.importer import CsvFormatError, csv_lines  # CsvFormatError: the file as a whole cannot be imported
 from app.contacts.service import ensure_contacts
 from app.contacts.validation import parse_timestamp, team_zone
 from app.core.errors import FieldError, ValidationFailed
@@ -432,14 +431,6 @@ def _header_map(headers: list[str]) -> list[str | None]:
     return mapped
 
 
-def _lines(path: Path, on_bytes: Callable[[int], None] | None) -> Iterator[str]:
-    # Undecodable bytes become surrogates, so one bad row is rejected rather than the whole file.
-    with path.open("rb") as handle:
-        for chunk in io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline=""):
-            if on_bytes is not None:
-                on_bytes(len(chunk.encode("utf-8", "surrogateescape")))
-            yield chunk
-
 
 def _row_to_raw(fields: list[str | None], values: Iterable[str]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
@@ -463,7 +454,7 @@ async def import_orders_csv(database_url: str, team_id: int, path: Path,
             raise CsvFormatError(f"team {team_id} does not exist")
         tz = team_zone(zone_name)
         products = await product_ids_by_external_id(conn, team_id)
-        reader = csv.reader(_lines(path, on_bytes))
+        reader = csv.reader(csv_lines(path, on_bytes))
         try:
             headers = next(reader)
         except StopIteration as exc:

@@ -97,7 +97,7 @@ async def _definitions(conn: asyncpg.Connection, team_id: int) -> dict[str, Cust
     }
 
 
-def _lines(path: Path, on_bytes: Callable[[int], None] | None) -> Iterator[str]:
+def csv_lines(path: Path, on_bytes: Callable[[int], None] | None) -> Iterator[str]:
     # surrogateescape: a byte that is not UTF-8 becomes a lone surrogate in its cell, so that row
     # alone is rejected (`_cell_problem`) instead of the decoder aborting the whole import.
     with path.open("rb") as handle:
@@ -131,7 +131,7 @@ async def import_contacts_csv(
             raise CsvFormatError(f"team {team_id} does not exist")
         tz = team_zone(zone_name)
         definitions = await _definitions(conn, team_id)
-        reader = csv.reader(_lines(path, on_bytes))
+        reader = csv.reader(csv_lines(path, on_bytes))
         try:
             headers = next(reader)
         except StopIteration as exc:
