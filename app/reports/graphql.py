@@ -1,0 +1,180 @@
+"""GraphQL for reports: read by API keys with `reports:read` (partners) and by staff.
+
+Reports carry aggregates only: segment ids and names, counts and money, never a contact. Bad
+periods, unknown segments (another team's, or outside a partner key's grant) come back as
+`userErrors` on the result, like a mutation's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+from strawberry.types import Info
+
+from app.core.errors import ValidationFailed
+from app.graphql.context import Context
+from app.graphql.errors import UserError, user_errors
+from app.graphql.ids import encode_id, id_inputs
+from app.reports import segment_report as reports
+from app.reports.periods import Granularity
+
+GranularityEnum = strawberry.enum(Granularity, name="ReportGranularity")
+
+REPORT_COST = {"cost": 50}  # whole-segment SQL over history, orders and events
+
+
+@strawberry.input(description="Calendar days of the team's time zone, both included (at most 731).")
+class ReportPeriodInput:
+    start: date
+    end: date
+    granularity: Granularity = Granularity.DAY
+
+
+@strawberry.type(name="ReportCauseCount", description="Joins or leaves of one cause.")
+class CauseCountType:
+    action: str
+    cause: str
+    count: int
+
+
+@strawberry.type(name="SegmentReportPoint", description="One bucket of the period (a day, ISO week or month).")
+class SeriesPointType:
+    period_start: date
+    period_end: date
+    size: int = strawberry.field(description="Members at the end of the bucket's last day.")
+    joins: int
+    leaves: int
+    causes: list[CauseCountType]
+    orders: int = strawberry.field(description="Orders placed by members while they were members.")
+    revenue: int = strawberry.field(description="Those orders' total net of refunds (minor units).")
+    refunded: int
+
+    @classmethod
+    def of(cls, p: reports.SeriesPoint) -> SeriesPointType:
+        return cls(period_start=p.period_start, period_end=p.period_end, size=p.size, joins=p.joins,
+                   leaves=p.leaves, causes=[CauseCountType(action=c.action, cause=c.cause, count=c.count)
+                                            for c in p.causes],
+                   orders=p.orders, revenue=p.revenue, refunded=p.refunded)
+
+
+@strawberry.type(name="ReportEventTypeCount")
+class EventTypeCountType:
+    type: str
+    events: int
+    contacts: int
+    per_member: float
+
+
+@strawberry.type(name="SegmentEngagement", description="Members at the end of the period, and what they did in it.")
+class EngagementType:
+    members: int
+    active_7d: int = strawberry.field(name="active7d", description="Members with any event in the last 7 days.")
+    active_30d: int = strawberry.field(name="active30d", description="Members with any event in the last 30 days.")
+    events_by_type: list[EventTypeCountType]
+    lessons_started: int
+    lessons_completed: int
+    lesson_completers: int
+    searches: int
+    searchers: int
+
+
+@strawberry.type(name="SegmentBilling", description=(
+    "Billing of the members at the end of the period, as at its end; money in minor units."))
+class BillingType:
+    currency: str | None
+    mrr: int
+    arr: int
+    ltv_average: float = strawberry.field(
+        description="Net order revenue per member, ever (members without orders count 0).")
+    ltv_median: float
+    paying: int
+    trialing: int
+    past_due: int
+    canceled: int
+    trials_ended: int = strawberry.field(description="Trials of the period's members that ended in the period.")
+    trials_converted: int
+    trial_conversion_rate: float | None
+    churned_mrr: int = strawberry.field(description="Monthly value of paid subscriptions that ended in the period.")
+    churned_subscriptions: int
+    revenue: int = strawberry.field(description="Net revenue of the period from members while they were members.")
+    refunded: int
+    orders: int
+
+
+@strawberry.type(name="SegmentHubActivity")
+class HubActivityType:
+    hub_id: strawberry.ID
+    hub_name: str
+    members: int
+    active_members: int
+    lessons_completed: int
+
+
+@strawberry.type(name="SegmentReport")
+class SegmentReportType:
+    segment_id: strawberry.ID
+    segment_name: str
+    time_zone: str
+    start: date
+    end: date
+    granularity: Granularity
+    size_at_start: int
+    size_at_end: int
+    joins: int
+    leaves: int
+    series: list[SeriesPointType]
+    engagement: EngagementType
+    billing: BillingType
+    hubs: list[HubActivityType]
+
+    @classmethod
+    def of(cls, r: reports.SegmentReport) -> SegmentReportType:
+        e, b = r.engagement, r.billing
+        return cls(
+            segment_id=encode_id("Segment", r.segment.id), segment_name=r.segment.name,
+            time_zone=r.period.time_zone, start=r.period.start, end=r.period.end,
+            granularity=r.period.granularity, size_at_start=r.size_at_start, size_at_end=r.size_at_end,
+            joins=r.joins, leaves=r.leaves, series=[SeriesPointType.of(p) for p in r.series],
+            engagement=EngagementType(
+                members=e.members, active_7d=e.active_7d, active_30d=e.active_30d,
+                events_by_type=[EventTypeCountType(type=t.type, events=t.events, contacts=t.contacts,
+                                                   per_member=t.per_member) for t in e.events_by_type],
+                lessons_started=e.lessons_started, lessons_completed=e.lessons_completed,
+                lesson_completers=e.lesson_completers, searches=e.searches, searchers=e.searchers),
+            billing=BillingType(
+                currency=b.currency, mrr=b.mrr, arr=b.arr, ltv_average=b.ltv_average, ltv_median=b.ltv_median,
+                paying=b.paying, trialing=b.trialing, past_due=b.past_due, canceled=b.canceled,
+                trials_ended=b.trials_ended, trials_converted=b.trials_converted,
+                trial_conversion_rate=b.trial_conversion_rate, churned_mrr=b.churned_mrr,
+                churned_subscriptions=b.churned_subscriptions, revenue=b.revenue, refunded=b.refunded,
+                orders=b.orders),
+            hubs=[HubActivityType(hub_id=encode_id("Hub", h.hub_id), hub_name=h.hub_name, members=h.members,
+                                  active_members=h.active_members, lessons_completed=h.lessons_completed)
+                  for h in r.hubs],
+        )
+
+
+@strawberry.type(name="SegmentReportResult")
+class SegmentReportResult:
+    reports: list[SegmentReportType] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class ReportsQuery:
+    @strawberry.field(description=(
+        "One or several segments side by side over a period: size, joins and leaves with causes, "
+        "engagement, billing and hub activity. Needs reports:read."), metadata=REPORT_COST)
+    async def segment_report(self, info: Info[Context, None], segment_ids: list[strawberry.ID],
+                             period: ReportPeriodInput) -> SegmentReportResult:
+        viewer = info.context.require("reports:read")
+        try:
+            ids = id_inputs(segment_ids, "Segment", "segmentIds") or []
+            found = await reports.segment_reports(viewer, ids, period.start, period.end, period.granularity)
+        except ValidationFailed as exc:
+            return SegmentReportResult(user_errors=user_errors(exc))
+        return SegmentReportResult(reports=[SegmentReportType.of(r) for r in found])
+
+
+NODE_TYPES: tuple = ()
