@@ -219,6 +219,8 @@ async def test_bad_periods_and_segments_are_user_errors(gql: Any, make_team: Any
         ([mine, gid("Segment", theirs.id)], PERIOD, ("segmentIds", "NOT_FOUND")),
         ([gid("Hub", world["yoga"].id)], PERIOD, ("segmentIds", "INVALID_ID")),
         ([], PERIOD, ("segmentIds", "NOT_FOUND")),
+        ([mine], {"start": "2026-01-01", "end": "9999-12-31"}, ("end", "INVALID_DATE")),
+        ([mine], {"start": "0001-01-01", "end": "2026-01-01"}, ("start", "INVALID_DATE")),
     ]
     for ids, period, expected in cases:
         data = await gql(REPORT, {"ids": ids, "period": period}, token=acme.key)

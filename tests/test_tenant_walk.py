@@ -339,7 +339,8 @@ def _value(t: GraphQLInputType, path: str, foreign: str, worlds: tuple[World, Wo
         return next(iter(inner.values))
     leaf = path.rsplit(".", 1)[-1]
     return {"String": STRINGS.get(leaf, "walk"), "Int": 1, "Float": 1.0, "Boolean": False,
-            "DateTime": datetime.now(UTC).isoformat(), "JSON": {}}.get(inner.name, "walk")
+            "DateTime": datetime.now(UTC).isoformat(), "Date": datetime.now(UTC).date().isoformat(),
+            "JSON": {}}.get(inner.name, "walk")
 
 
 def _selection(t: Any, depth: int = 0) -> str:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from app.core.errors import FieldError, ValidationFailed
 
 MAX_DAYS = 731  # two years of days, a leap year included
+EARLIEST, LATEST = date(1970, 1, 1), date(2200, 12, 31)  # far enough; and the day after `end` always exists
 
 
 class Granularity(StrEnum):
@@ -66,7 +67,12 @@ def today_in(time_zone: str, now: datetime | None = None) -> date:
 
 def make_period(start: date, end: date, granularity: Granularity, time_zone: str,
                 now: datetime | None = None) -> Period:
-    errors: list[FieldError] = []
+    errors: list[FieldError] = [
+        FieldError(name, f"{name} must be between {EARLIEST} and {LATEST}", "INVALID_DATE")
+        for name, day in (("start", start), ("end", end)) if not EARLIEST <= day <= LATEST
+    ]
+    if errors:
+        raise ValidationFailed(errors)
     if end < start:
         errors.append(FieldError("end", "the period ends before it starts", "INVALID_PERIOD"))
     elif (end - start).days + 1 > MAX_DAYS:
