@@ -1,15 +1,15 @@
 """The segment report through GraphQL, against a hand-computed fixture.
 
-Team in Europe/London, period Mon 23 March – Sun 5 April 2026 (British Summer Time starts on
+Team in Europe/London, period Mon 23 March - Sun 5 April 2026 (British Summer Time starts on
 Sunday 29 March, a 23-hour day). Segment "Loyal", from its history:
   ava  joins 1 Mar                      (member throughout)
   ben  joins 1 Mar, leaves 27 Mar 12:00Z (mid-period: his later order is not the segment's)
   dan  joins 28 Mar 23:30Z  = 28 Mar 23:30 GMT  -> counts on 28 March
   cat  joins 29 Mar 23:30Z  = 30 Mar 00:30 BST  -> counts on 30 March (a UTC day would say 29)
-Daily size: 23–26 Mar 2, 27 Mar 1, 28–29 Mar 2, 30 Mar–5 Apr 3.
+Daily size: 23-26 Mar 2, 27 Mar 1, 28-29 Mar 2, 30 Mar-5 Apr 3.
 Orders (net of refunds, while a member): ava 5000 (24 Mar) and 3000 refunded 1000 placed
 31 Mar 23:30Z = 1 Apr local; ben 4000 (26 Mar; his 7000 on 30 Mar is after he left); cat 1500 (2 Apr).
-Week 1 (23–29 Mar): revenue 9000, 2 orders; week 2 (30 Mar–5 Apr): 2000 + 1500 = 3500, refunded 1000.
+Week 1 (23-29 Mar): revenue 9000, 2 orders; week 2 (30 Mar-5 Apr): 2000 + 1500 = 3500, refunded 1000.
 Subscriptions as at the end (5 Apr 23:00Z): ava paying, plan changed 2000 -> 3000 (MRR 3000);
 dan's trial ended 4 Apr, paid 1000 (converted, paying); cat past due since 3 Apr (500);
 ben's 2500/month subscription ended 28 Mar (churned MRR 2500). MRR 4500, ARR 54000.
