@@ -40,7 +40,7 @@ query($ids: [ID!]!, $period: ReportPeriodInput!) {
     userErrors { field code message }
     reports {
       segmentId segmentName timeZone start end granularity sizeAtStart sizeAtEnd joins leaves
-      series { periodStart periodEnd size joins leaves orders revenue refunded causes { action cause count } }
+      series(first: 31) { totalCount nodes { periodStart periodEnd size joins leaves orders revenue refunded causes { action cause count } } }
       engagement { members active7d active30d searches searchers
                    eventsByType { type events contacts perMember } }
       billing { currency mrr arr ltvAverage ltvMedian paying trialing pastDue canceled trialsEnded
@@ -123,7 +123,7 @@ async def test_segment_report_matches_the_hand_computed_fixture(gql: Any, make_t
     [report] = result["reports"]
     assert (report["segmentName"], report["timeZone"], report["granularity"]) == ("Loyal", "Europe/London", "WEEK")
     assert (report["sizeAtStart"], report["sizeAtEnd"], report["joins"], report["leaves"]) == (2, 3, 2, 1)
-    week1, week2 = report["series"]
+    week1, week2 = report["series"]["nodes"]
     assert (week1["periodStart"], week1["periodEnd"], week1["size"], week1["joins"], week1["leaves"]) == (
         "2026-03-23", "2026-03-29", 2, 1, 1)
     assert sorted((c["action"], c["cause"], c["count"]) for c in week1["causes"]) == [
@@ -156,7 +156,7 @@ async def test_daily_series_follows_the_team_calendar_across_the_dst_change(gql:
 
     data = await gql(REPORT, {"ids": [gid("Segment", world["loyal"].id)], "period": PERIOD}, token=world["team"].key)
 
-    series = data["segmentReport"]["reports"][0]["series"]
+    series = data["segmentReport"]["reports"][0]["series"]["nodes"]
     sizes = {p["periodStart"]: p["size"] for p in series}
     assert len(series) == 14
     assert [sizes[f"2026-03-{d}"] for d in range(23, 32)] == [2, 2, 2, 2, 1, 2, 2, 3, 3]
@@ -175,7 +175,7 @@ async def test_monthly_buckets_and_segments_side_by_side(gql: Any, make_team: An
                               "period": {**PERIOD, "granularity": "MONTH"}}, token=acme.key)
 
     loyal_report, empty_report = data["segmentReport"]["reports"]
-    assert [(p["periodStart"], p["periodEnd"], p["size"]) for p in loyal_report["series"]] == [
+    assert [(p["periodStart"], p["periodEnd"], p["size"]) for p in loyal_report["series"]["nodes"]] == [
         ("2026-03-23", "2026-03-31", 3), ("2026-04-01", "2026-04-05", 3)]
     assert empty_report["segmentName"] == "Nobody"
     assert (empty_report["sizeAtEnd"], empty_report["engagement"]["members"], empty_report["billing"]["mrr"]) == (0, 0, 0)
@@ -201,7 +201,7 @@ async def test_snapshots_are_written_once_per_day_and_outlive_history(gql: Any, 
     # ben is deleted: his history goes, the snapshots keep what the segment was.
     await SegmentMembershipChange.filter(team_id=acme.id, team_contact_id=world["contacts"][1].id).delete()
     data = await gql(REPORT, {"ids": [gid("Segment", loyal.id)], "period": PERIOD}, token=acme.key)
-    sizes = [p["size"] for p in data["segmentReport"]["reports"][0]["series"]]
+    sizes = [p["size"] for p in data["segmentReport"]["reports"][0]["series"]["nodes"]]
     assert sizes[:5] == [2, 2, 2, 2, 1]
 
 

@@ -13,13 +13,18 @@ import strawberry
 from strawberry.types import Info
 
 from app.core.errors import ValidationFailed
+from app.graphql.connections import Connection
 from app.graphql.context import Context
 from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import encode_id, id_inputs
+from app.graphql.ids import encode_id, id_input_or_none, id_inputs
 from app.reports import segment_report as reports
+from app.reports.attribution import RevenueAttribution, revenue_by_segment
+from app.reports.cohorts import CohortBy, CohortReport, CohortRow, cohort_report
+from app.reports.paging_graphql import rows_page
 from app.reports.periods import Granularity
 
 GranularityEnum = strawberry.enum(Granularity, name="ReportGranularity")
+CohortByEnum = strawberry.enum(CohortBy, name="CohortBy")
 
 REPORT_COST = {"cost": 50}  # whole-segment SQL over history, orders and events
 
@@ -123,10 +128,16 @@ class SegmentReportType:
     size_at_end: int
     joins: int
     leaves: int
-    series: list[SeriesPointType]
+    points: strawberry.Private[list[reports.SeriesPoint]]
     engagement: EngagementType
     billing: BillingType
     hubs: list[HubActivityType]
+
+    @strawberry.field(description="The period's buckets in order, paged by bucket.")
+    def series(self, first: int | None = None, after: str | None = None, last: int | None = None,
+               before: str | None = None) -> Connection[SeriesPointType]:
+        return rows_page(self.points, lambda p: p.period_start.toordinal(), SeriesPointType.of,
+                         first=first, after=after, last=last, before=before)
 
     @classmethod
     def of(cls, r: reports.SegmentReport) -> SegmentReportType:
@@ -135,7 +146,7 @@ class SegmentReportType:
             segment_id=encode_id("Segment", r.segment.id), segment_name=r.segment.name,
             time_zone=r.period.time_zone, start=r.period.start, end=r.period.end,
             granularity=r.period.granularity, size_at_start=r.size_at_start, size_at_end=r.size_at_end,
-            joins=r.joins, leaves=r.leaves, series=[SeriesPointType.of(p) for p in r.series],
+            joins=r.joins, leaves=r.leaves, points=r.series,
             engagement=EngagementType(
                 members=e.members, active_7d=e.active_7d, active_30d=e.active_30d,
                 events_by_type=[EventTypeCountType(type=t.type, events=t.events, contacts=t.contacts,
@@ -161,6 +172,120 @@ class SegmentReportResult:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.input(description="Monthly cohorts of the team's calendar: the months of `start` to `end` (at most 36).")
+class CohortReportInput:
+    cohort_by: CohortBy
+    start: date
+    end: date
+    periods: int = strawberry.field(default=12, description="Months since the cohort's, its own included (1-36).")
+    cohort_segment_id: strawberry.ID | None = strawberry.field(
+        default=None, description="SEGMENT_JOIN_MONTH: the segment whose first join makes the cohort.")
+    in_segment_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only contacts who are in this segment now (cohort x segment).")
+
+
+@strawberry.type(name="CohortCell")
+class CohortCellType:
+    period: int = strawberry.field(description="Months since the cohort's month (0: that month).")
+    month: date
+    active: int = strawberry.field(description="Members with an event or a paid order in the month.")
+    active_rate: float
+    subscribed: int = strawberry.field(description="Members with a subscription live in the month.")
+    subscribed_rate: float
+    revenue: int = strawberry.field(description="Net order revenue from the cohort's month to this one.")
+    revenue_per_member: float
+
+
+@strawberry.type(name="CohortRow")
+class CohortRowType:
+    cohort: date = strawberry.field(description="The cohort's month (its first day).")
+    size: int
+    cells: list[CohortCellType]
+
+    @classmethod
+    def of(cls, row: CohortRow) -> CohortRowType:
+        return cls(cohort=row.cohort, size=row.size, cells=[CohortCellType(
+            period=c.period, month=c.month, active=c.active, active_rate=c.active_rate, subscribed=c.subscribed,
+            subscribed_rate=c.subscribed_rate, revenue=c.revenue, revenue_per_member=c.revenue_per_member)
+            for c in row.cells])
+
+
+@strawberry.type(name="CohortReport")
+class CohortReportType:
+    cohort_by: CohortBy
+    time_zone: str
+    periods: int
+    cohorts: strawberry.Private[list[CohortRow]]
+
+    @strawberry.field(description="Cohorts in month order, paged by month.")
+    def rows(self, first: int | None = None, after: str | None = None, last: int | None = None,
+             before: str | None = None) -> Connection[CohortRowType]:
+        return rows_page(self.cohorts, lambda r: r.cohort.toordinal(), CohortRowType.of,
+                         first=first, after=after, last=last, before=before)
+
+    @classmethod
+    def of(cls, report: CohortReport) -> CohortReportType:
+        return cls(cohort_by=report.cohort_by, time_zone=report.time_zone, periods=report.periods,
+                   cohorts=report.rows)
+
+
+@strawberry.type(name="CohortReportResult")
+class CohortReportResult:
+    report: CohortReportType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(name="SegmentRevenue")
+class SegmentRevenueType:
+    segment_id: strawberry.ID
+    segment_name: str
+    revenue: int = strawberry.field(description="Orders of buyers who were members when ordering (net).")
+    orders: int
+    share: float | None = strawberry.field(description="Of the team's total (null for a partner key).")
+    exclusive_revenue: int = strawberry.field(description="Of those, orders in none of the other listed segments.")
+
+
+@strawberry.type(name="SegmentRevenueOverlap")
+class SegmentRevenueOverlapType:
+    first_segment_id: strawberry.ID
+    second_segment_id: strawberry.ID
+    revenue: int = strawberry.field(description="Orders whose buyer was in both at the time.")
+    orders: int
+
+
+@strawberry.type(name="RevenueAttribution", description="Money in minor units, net of refunds.")
+class RevenueAttributionType:
+    time_zone: str
+    start: date
+    end: date
+    total_revenue: int | None = strawberry.field(description="Every order of the team (null for a partner key).")
+    total_orders: int | None
+    attributed_revenue: int = strawberry.field(description="Orders in at least one listed segment, each once.")
+    attributed_orders: int
+    unattributed_revenue: int | None
+    segments: list[SegmentRevenueType]
+    overlaps: list[SegmentRevenueOverlapType]
+
+    @classmethod
+    def of(cls, a: RevenueAttribution) -> RevenueAttributionType:
+        return cls(
+            time_zone=a.period.time_zone, start=a.period.start, end=a.period.end, total_revenue=a.total_revenue,
+            total_orders=a.total_orders, attributed_revenue=a.attributed_revenue,
+            attributed_orders=a.attributed_orders, unattributed_revenue=a.unattributed_revenue,
+            segments=[SegmentRevenueType(segment_id=encode_id("Segment", s.segment.id), segment_name=s.segment.name,
+                                         revenue=s.revenue, orders=s.orders, share=s.share,
+                                         exclusive_revenue=s.exclusive_revenue) for s in a.segments],
+            overlaps=[SegmentRevenueOverlapType(first_segment_id=encode_id("Segment", o.first.id),
+                                                second_segment_id=encode_id("Segment", o.second.id),
+                                                revenue=o.revenue, orders=o.orders) for o in a.overlaps])
+
+
+@strawberry.type(name="RevenueAttributionResult")
+class RevenueAttributionResult:
+    attribution: RevenueAttributionType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.type
 class ReportsQuery:
     @strawberry.field(description=(
@@ -175,6 +300,32 @@ class ReportsQuery:
         except ValidationFailed as exc:
             return SegmentReportResult(user_errors=user_errors(exc))
         return SegmentReportResult(reports=[SegmentReportType.of(r) for r in found])
+
+    @strawberry.field(description="Cohort retention: % active, % subscribed, cumulative revenue per member.",
+                      metadata=REPORT_COST)
+    async def cohort_report(self, info: Info[Context, None], input: CohortReportInput) -> CohortReportResult:
+        viewer = info.context.require("reports:read")
+        try:
+            report = await cohort_report(
+                viewer, input.cohort_by, input.start, input.end, input.periods,
+                id_input_or_none(input.cohort_segment_id, "Segment", "cohortSegmentId"),
+                id_input_or_none(input.in_segment_id, "Segment", "inSegmentId"))
+        except ValidationFailed as exc:
+            return CohortReportResult(user_errors=user_errors(exc))
+        return CohortReportResult(report=CohortReportType.of(report))
+
+    @strawberry.field(description=(
+        "A period's revenue split by the segments buyers were in when they ordered; overlap shown, "
+        "totals count each order once."), metadata=REPORT_COST)
+    async def revenue_by_segment(self, info: Info[Context, None], segment_ids: list[strawberry.ID],
+                                 period: ReportPeriodInput) -> RevenueAttributionResult:
+        viewer = info.context.require("reports:read")
+        try:
+            ids = id_inputs(segment_ids, "Segment", "segmentIds") or []
+            attribution = await revenue_by_segment(viewer, ids, period.start, period.end)
+        except ValidationFailed as exc:
+            return RevenueAttributionResult(user_errors=user_errors(exc))
+        return RevenueAttributionResult(attribution=RevenueAttributionType.of(attribution))
 
 
 NODE_TYPES: tuple = ()
