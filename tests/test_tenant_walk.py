@@ -57,7 +57,7 @@ MARK_B = "zulubravo"  # in every string of team B's rows: found in an answer to 
 KIND_BY_NAME = {
     "exitSegment": "Segment", "drip": "DripCampaign", "destination": "AudienceDestination",
     "addOnPrice": "Price", "template": "EmailTemplate", "parent": "ContentNode", "section": "HubSection",
-    "node": "ContentNode", "target": "ContentNode",
+    "node": "ContentNode", "target": "ContentNode", "cohortSegment": "Segment", "inSegment": "Segment",
 }
 # (operation, argument path) -> kind, where neither the name nor the return type says it.
 KIND_OVERRIDES = {
@@ -75,6 +75,7 @@ REACH = {
     ("setAccessRule", "input.targetId"): {"input.targetType": "NODE"},
     ("removeAccessRule", "input.targetId"): {"input.targetType": "NODE"},
     ("createDripCampaign", "input.segmentId"): {"input.trigger": "SEGMENT_JOIN"},
+    ("cohortReport", "input.cohortSegmentId"): {"input.cohortBy": "SEGMENT_JOIN_MONTH"},
 }
 # Operations that take another team's ids by design.
 PUBLIC = {
