@@ -1,10 +1,14 @@
-"""Report jobs: the hourly daily-snapshot pass (each team just after its own midnight)."""
+"""Report jobs: the hourly daily-snapshot pass (each team just after its own midnight), predicted-LTV fits."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from arq import func
+
+from app.reports.ltv import fit_all_teams, fit_team
 from app.reports.snapshots import snapshot_all_teams
+from app.teams.models import Team
 from workers.cron import cron
 
 
@@ -13,5 +17,19 @@ async def snapshot_segments(ctx: dict[str, Any]) -> int:
     return await snapshot_all_teams()
 
 
-REPORT_FUNCTIONS: list[Any] = [snapshot_segments]
-REPORT_CRON_JOBS: list[Any] = [cron(snapshot_segments, minute={7}, unique=True, timeout=3600, keep_result=0)]
+async def fit_predicted_ltv(ctx: dict[str, Any], team_id: int) -> str:
+    team = await Team.get_or_none(id=team_id)
+    return (await fit_team(team)).status.value if team else "no team"
+
+
+async def fit_all_predicted_ltv(ctx: dict[str, Any]) -> int:
+    """Daily: a new fit per team replaces its predictions (a rerun fits again; nothing is added twice)."""
+    return await fit_all_teams()
+
+
+REPORT_FUNCTIONS: list[Any] = [snapshot_segments, fit_all_predicted_ltv,
+                               func(fit_predicted_ltv, keep_result=0, timeout=3600)]
+REPORT_CRON_JOBS: list[Any] = [
+    cron(snapshot_segments, minute={7}, unique=True, timeout=3600, keep_result=0),
+    cron(fit_all_predicted_ltv, hour={2}, minute={40}, unique=True, timeout=6 * 3600, keep_result=0),
+]

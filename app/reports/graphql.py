@@ -7,7 +7,7 @@ periods, unknown segments (another team's, or outside a partner key's grant) com
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import strawberry
 from strawberry.types import Info
@@ -20,11 +20,14 @@ from app.graphql.ids import encode_id, id_input_or_none, id_inputs
 from app.reports import segment_report as reports
 from app.reports.attribution import RevenueAttribution, revenue_by_segment
 from app.reports.cohorts import CohortBy, CohortReport, CohortRow, cohort_report
+from app.reports.ltv_report import PredictedLtv, predicted_ltv
+from app.reports.models import LtvFitStatus
 from app.reports.paging_graphql import rows_page
 from app.reports.periods import Granularity
 
 GranularityEnum = strawberry.enum(Granularity, name="ReportGranularity")
 CohortByEnum = strawberry.enum(CohortBy, name="CohortBy")
+LtvFitStatusEnum = strawberry.enum(LtvFitStatus, name="LtvFitStatus")
 
 REPORT_COST = {"cost": 50}  # whole-segment SQL over history, orders and events
 
@@ -286,6 +289,61 @@ class RevenueAttributionResult:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.type(name="SegmentPredictedLtv")
+class SegmentLtvType:
+    segment_id: strawberry.ID
+    segment_name: str
+    members: int = strawberry.field(description="Members now.")
+    customers: int = strawberry.field(description="Members with a prediction (at least one paid order).")
+    expected_purchases: float = strawberry.field(description="Over the horizon, summed over the members.")
+    expected_spend: float = strawberry.field(description="Over the horizon, summed (minor units).")
+    expected_purchases_per_member: float
+    expected_spend_per_member: float
+    average_probability_alive: float | None
+
+
+@strawberry.type(name="LtvModelParameters", description="BG/NBD r, alpha, a, b; Gamma-Gamma p, q, v.")
+class LtvParamsType:
+    r: float | None
+    alpha: float | None
+    a: float | None
+    b: float | None
+    p: float | None
+    q: float | None
+    v: float | None
+
+
+@strawberry.type(name="PredictedLtv", description=(
+    "Expected purchases and spend per segment over the next horizonDays, from the team's latest fit."))
+class PredictedLtvType:
+    status: LtvFitStatus | None = strawberry.field(description="Of the latest fit; null if never fitted.")
+    message: str | None
+    fitted_at: datetime | None = strawberry.field(description="Of the fit the figures come from.")
+    horizon_days: int
+    customers: int
+    parameters: LtvParamsType
+    segments: list[SegmentLtvType]
+
+    @classmethod
+    def of(cls, ltv: PredictedLtv) -> PredictedLtvType:
+        p = ltv.params
+        return cls(
+            status=ltv.status, message=ltv.message, fitted_at=ltv.fitted_at, horizon_days=ltv.horizon_days,
+            customers=ltv.customers, parameters=LtvParamsType(**{k: p.get(k) for k in ("r", "alpha", "a", "b",
+                                                                                     "p", "q", "v")}),
+            segments=[SegmentLtvType(
+                segment_id=encode_id("Segment", s.segment.id), segment_name=s.segment.name, members=s.members,
+                customers=s.customers, expected_purchases=s.expected_purchases, expected_spend=s.expected_spend,
+                expected_purchases_per_member=s.purchases_per_member, expected_spend_per_member=s.spend_per_member,
+                average_probability_alive=s.probability_alive) for s in ltv.segments])
+
+
+@strawberry.type(name="PredictedLtvResult")
+class PredictedLtvResult:
+    ltv: PredictedLtvType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.type
 class ReportsQuery:
     @strawberry.field(description=(
@@ -326,6 +384,16 @@ class ReportsQuery:
         except ValidationFailed as exc:
             return RevenueAttributionResult(user_errors=user_errors(exc))
         return RevenueAttributionResult(attribution=RevenueAttributionType.of(attribution))
+
+    @strawberry.field(description="Predicted LTV (BG/NBD + Gamma-Gamma) summed per segment.", metadata=REPORT_COST)
+    async def predicted_ltv(self, info: Info[Context, None], segment_ids: list[strawberry.ID]) -> PredictedLtvResult:
+        viewer = info.context.require("reports:read")
+        try:
+            ids = id_inputs(segment_ids, "Segment", "segmentIds") or []
+            ltv = await predicted_ltv(viewer, ids)
+        except ValidationFailed as exc:
+            return PredictedLtvResult(user_errors=user_errors(exc))
+        return PredictedLtvResult(ltv=PredictedLtvType.of(ltv))
 
 
 NODE_TYPES: tuple = ()

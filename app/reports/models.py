@@ -97,3 +97,52 @@ class ReportExport(Model):
     class Meta:
         table = "report_exports"
         indexes = (("team", "created_at"),)
+
+
+class LtvFitStatus(StrEnum):
+    OK = "ok"
+    FAILED = "failed"
+    UNAVAILABLE = "unavailable"  # the clv extra is not installed
+    TOO_FEW = "too_few"  # not enough customers to fit
+
+
+class LtvFit(Model):
+    """One fit of a team's predicted-LTV models (BG/NBD + Gamma-Gamma) and its parameters."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="ltv_fits", on_delete=fields.CASCADE
+    )
+    team_id: int
+    status = fields.CharEnumField(LtvFitStatus, max_length=16)
+    customers = fields.IntField(default=0)
+    horizon_days = fields.IntField(default=90)
+    params = fields.JSONField[dict[str, Any]](default=dict, description="BG/NBD r, alpha, a, b; Gamma-Gamma p, q, v")
+    error: str | None = fields.TextField(null=True)
+    fitted_at = fields.DatetimeField()
+
+    class Meta:
+        table = "report_ltv_fits"
+        indexes = (("team", "fitted_at"),)
+
+
+class LtvPrediction(Model):
+    """A customer's expected purchases and spend over the fit's horizon (replaced by each fit)."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="ltv_predictions", on_delete=fields.CASCADE
+    )
+    team_id: int
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="ltv_predictions", on_delete=fields.CASCADE
+    )
+    team_contact_id: int
+    expected_purchases = fields.FloatField()
+    expected_spend = fields.FloatField(description="minor units")
+    probability_alive = fields.FloatField()
+    fitted_at = fields.DatetimeField()
+
+    class Meta:
+        table = "report_ltv_predictions"
+        unique_together = (("team", "team_contact"),)
