@@ -80,13 +80,16 @@ class AccessRuleType(relay.Node):
     target_id: strawberry.ID = strawberry.field(description="The guarded HubSection, ContentNode or Page id.")
     mode: RuleMode = strawberry.field(description="Whether it adds to or replaces the rules above it.")
     audience: Audience = strawberry.field(description="Which members it admits.")
-    roles: list[str] = strawberry.field(description="HubRole values (lowercase: `host`) admitted by a ROLES rule; empty otherwise.")
+    roles: list[str] = strawberry.field(description=(
+        "HubRole values (lowercase: `host`) admitted by a ROLES rule; empty otherwise."))
     segment_ids: list[strawberry.ID] = strawberry.field(description="Segment ids of a SEGMENTS_ANY/SEGMENTS_ALL rule.")
     product_ids: list[strawberry.ID] = strawberry.field(description=(
         "Product ids of a PRODUCTS rule, or of an ENTITLEMENT_START drip."))
     contact_ids: list[strawberry.ID] = strawberry.field(description="Contact ids of a CONTACTS rule.")
-    available_from: datetime | None = strawberry.field(description="Opens at this time (NOT_YET_AVAILABLE before); null: no start.")
-    available_until: datetime | None = strawberry.field(description="Closes at this time (EXPIRED after); null: no end.")
+    available_from: datetime | None = strawberry.field(description=(
+        "Opens at this time (NOT_YET_AVAILABLE before); null: no start."))
+    available_until: datetime | None = strawberry.field(description=(
+        "Closes at this time (EXPIRED after); null: no end."))
     drip_days: int | None = strawberry.field(description=(
         "Opens this many days (0 to 3,650) after `dripAnchor`, per member; null: no drip."))
     drip_anchor: DripAnchor | None = strawberry.field(description="What `dripDays` count from; null without a drip.")
@@ -128,16 +131,19 @@ class SetAccessRuleInput:
     mode: RuleMode = strawberry.field(default=RuleMode.NARROW, description="NARROW (default) or REPLACE.")
     audience: Audience = strawberry.field(default=Audience.EVERYONE, description=(
         "Who is admitted (default EVERYONE); the matching list below is required (1 to 500 values)."))
-    roles: list[str] | None = strawberry.field(default=None, description="For ROLES: HubRole values in lowercase (`moderator`).")
+    roles: list[str] | None = strawberry.field(default=None, description=(
+        "For ROLES: HubRole values in lowercase (`moderator`)."))
     segment_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
         "For SEGMENTS_ANY/SEGMENTS_ALL: Segment ids of the team."))
     product_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
         "For PRODUCTS, or an ENTITLEMENT_START drip: Product ids of the team."))
-    contact_ids: list[strawberry.ID] | None = strawberry.field(default=None, description="For CONTACTS: Contact ids of the team.")
+    contact_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
+        "For CONTACTS: Contact ids of the team."))
     available_from: datetime | None = strawberry.field(default=None, description="Opens at this time.")
     available_until: datetime | None = strawberry.field(default=None, description=(
         "Closes at this time; must be after `availableFrom` (INVALID_WINDOW)."))
-    drip_days: int | None = strawberry.field(default=None, description="Opens this many days after the anchor, 0 to 3,650.")
+    drip_days: int | None = strawberry.field(default=None, description=(
+        "Opens this many days after the anchor, 0 to 3,650."))
     drip_anchor: DripAnchor | None = strawberry.field(default=None, description=(
         "What `dripDays` count from (default HUB_JOIN); needs `dripDays`."))
 
@@ -157,7 +163,8 @@ class AccessRulePayload:
 
 @strawberry.type(description="Result of `removeAccessRule`.")
 class RemoveAccessRulePayload:
-    removed: bool = strawberry.field(default=False, description="True if a rule was deleted, false if the target had none.")
+    removed: bool = strawberry.field(default=False, description=(
+        "True if a rule was deleted, false if the target had none."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -216,7 +223,8 @@ class IssueMemberSignInCodePayload:
 class AccessQuery:
     @strawberry.field(description="Every access rule of a hub, oldest first. Needs content:read.")
     async def access_rules(
-        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id).")],
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id)."))],
     ) -> list[AccessRuleType]:
         viewer = info.context.require("content:read")
         rows = await AccessRule.filter(team_id=viewer.team.id, hub_id=id_arg(hub_id, "Hub", "hubId")).order_by("id")
@@ -226,7 +234,8 @@ class AccessQuery:
         "The rule guarding one hub section, content node or page (by its id), if any. Needs content:read."))
     async def access_rule(
         self, info: Info[Context, None],
-        target_id: Annotated[strawberry.ID, strawberry.argument(description="A HubSection, ContentNode or Page id (another type is BAD_USER_INPUT).")],
+        target_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A HubSection, ContentNode or Page id (another type is BAD_USER_INPUT)."))],
     ) -> AccessRuleType | None:
         viewer = info.context.require("content:read")
         type_name, pk = typed_id_arg(target_id, tuple(TARGET_TYPES.values()), "targetId")
@@ -239,7 +248,8 @@ class AccessMutation:
         "Create or replace the access rule of a hub section, content node or page. Needs content:write."))
     @mutation_payload
     async def set_access_rule(
-        self, info: Info[Context, None], input: Annotated[SetAccessRuleInput, strawberry.argument(description="The target and its rule.")],
+        self, info: Info[Context, None], input: Annotated[SetAccessRuleInput, strawberry.argument(description=(
+            "The target and its rule."))],
     ) -> AccessRulePayload:
         viewer = info.context.require("content:write")
         spec = service.RuleSpec(
@@ -254,10 +264,12 @@ class AccessMutation:
                                              _target_id(input.target_type, input.target_id), spec)
         return AccessRulePayload(rule=AccessRuleType.from_model(rule))
 
-    @strawberry.mutation(description="Remove a target's access rule (then only the rules above it apply). Needs content:write.")
+    @strawberry.mutation(description=(
+        "Remove a target's access rule (then only the rules above it apply). Needs content:write."))
     @mutation_payload
     async def remove_access_rule(
-        self, info: Info[Context, None], input: Annotated[RemoveAccessRuleInput, strawberry.argument(description="The target.")],
+        self, info: Info[Context, None], input: Annotated[RemoveAccessRuleInput, strawberry.argument(description=(
+            "The target."))],
     ) -> RemoveAccessRulePayload:
         viewer = info.context.require("content:write")
         removed = await service.remove_access_rule(viewer.team, input.target_type.value,
@@ -269,7 +281,8 @@ class AccessMutation:
         "Needs content:write."))
     @mutation_payload
     async def issue_member_sign_in_code(
-        self, info: Info[Context, None], input: Annotated[IssueMemberSignInCodeInput, strawberry.argument(description="The hub and member.")],
+        self, info: Info[Context, None], input: Annotated[IssueMemberSignInCodeInput, strawberry.argument(description=(
+            "The hub and member."))],
     ) -> IssueMemberSignInCodePayload:
         viewer = info.context.require("content:write")
         issued = await members.admin_issue_code(viewer.team.id, id_input(input.hub_id, "Hub", "hubId"),
@@ -281,7 +294,8 @@ class AccessMutation:
         "per address and email (RATE_LIMITED with `retryAfter`)."))
     @mutation_payload
     async def request_member_sign_in_code(
-        self, info: Info[Context, None], input: Annotated[RequestMemberSignInCodeInput, strawberry.argument(description="The hub and email.")],
+        self, info: Info[Context, None],
+        input: Annotated[RequestMemberSignInCodeInput, strawberry.argument(description="The hub and email.")],
     ) -> RequestMemberSignInCodePayload:
         await members.request_sign_in_code(id_input(input.hub_id, "Hub", "hubId"), input.email,
                                            info.context.client_address, info.context.settings)
@@ -292,7 +306,8 @@ class AccessMutation:
         "guesses are limited per code and per hub and email."))
     @mutation_payload
     async def sign_in_member(
-        self, info: Info[Context, None], input: Annotated[SignInMemberInput, strawberry.argument(description="The hub, email and code.")],
+        self, info: Info[Context, None], input: Annotated[SignInMemberInput, strawberry.argument(description=(
+            "The hub, email and code."))],
     ) -> SignInMemberPayload:
         member, token = await members.sign_in_with_code(id_input(input.hub_id, "Hub", "hubId"), input.email,
                                                         input.code, info.context.client_address,
@@ -314,7 +329,8 @@ class AccessChange:
     node_id: strawberry.ID = strawberry.field(description="The node (a MemberContentNode id, as in `myHub`).")
     can_access: bool = strawberry.field(description="Whether the member may open it now.")
     locked_reason: LockReason | None = strawberry.field(description="Why not, when locked; null when open.")
-    available_at: datetime | None = strawberry.field(description="When it opens, for NOT_YET_AVAILABLE; null otherwise.")
+    available_at: datetime | None = strawberry.field(description=(
+        "When it opens, for NOT_YET_AVAILABLE; null otherwise."))
 
 
 @strawberry.type(description="Access decisions that changed for the signed-in member, sent by `myAccessChanged`.")
@@ -356,7 +372,8 @@ class AccessSubscription:
         "Nodes whose access changed for the member (segment or entitlement change). Member session "
         "required; only its own hub (FORBIDDEN otherwise)."))
     async def my_access_changed(
-        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description="The member's hub (a Hub id).")],
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The member's hub (a Hub id)."))],
     ) -> AsyncGenerator[MyAccessChanged, None]:
         member = require_member(info)
         if id_arg(hub_id, "Hub", "hubId") != member.hub_id:

@@ -112,7 +112,8 @@ def _media(info: Info[Context, None], media: Media | MediaRow) -> MemberMedia:
 
 @strawberry.type(description="A lesson's progress for the member.")
 class LessonStatus:
-    started_at: datetime | None = strawberry.field(description="When the member first started it (`startLesson`); null if not.")
+    started_at: datetime | None = strawberry.field(description=(
+        "When the member first started it (`startLesson`); null if not."))
     completed_at: datetime | None = strawberry.field(description="When the member first completed it; null if not.")
 
     @strawberry.field(description="Whether the lesson is completed.")
@@ -123,12 +124,15 @@ class LessonStatus:
 @strawberry.type(description="A node of the hub's tree as one member sees it. Locked: title and reason only.")
 class MemberContentNode(relay.Node):
     id: relay.NodeID[int]
-    parent_id: strawberry.ID | None = strawberry.field(description="The parent (a MemberContentNode id); null at the top level.")
-    section_id: strawberry.ID | None = strawberry.field(description="Its hub section (a MemberHubSection id); null when none.")
+    parent_id: strawberry.ID | None = strawberry.field(description=(
+        "The parent (a MemberContentNode id); null at the top level."))
+    section_id: strawberry.ID | None = strawberry.field(description=(
+        "Its hub section (a MemberHubSection id); null when none."))
     kind: NodeKind = strawberry.field(description="Course, module or lesson.")
     title: str = strawberry.field(description="Title; given also when locked, so a client can show what is there.")
     position: int = strawberry.field(description="Sort key among its siblings, ascending.")
-    depth: int = strawberry.field(description="Levels below the top: 0 for a course at the top, 1 for its children, ...")
+    depth: int = strawberry.field(description=(
+        "Levels below the top: 0 for a course at the top, 1 for its children, ..."))
     can_access: bool = strawberry.field(description=CAN_ACCESS)
     locked_reason: LockReason | None = strawberry.field(description=LOCKED_REASON)
     available_at: datetime | None = strawberry.field(description=AVAILABLE_AT)
@@ -244,7 +248,8 @@ class MemberHubSection(relay.Node):
 class MemberHubAccess:
     can_access: bool = strawberry.field(description="Whether the contact may enter the hub (a member, not banned).")
     locked_reason: LockReason | None = strawberry.field(description="NOT_A_MEMBER or BANNED; null when allowed.")
-    available_at: datetime | None = strawberry.field(description="Always null for the hub itself (kept for the shared shape).")
+    available_at: datetime | None = strawberry.field(description=(
+        "Always null for the hub itself (kept for the shared shape)."))
 
 
 @strawberry.type(description="A hub as one member sees it (a signed-in member, or staff previewing one).")
@@ -253,7 +258,8 @@ class MemberHubView(relay.Node):
     name: str = strawberry.field(description="The hub's name.")
     slug: str = strawberry.field(description="The hub's URL name.")
     description: str = strawberry.field(description="The hub's description; may be empty.")
-    contact_id: strawberry.ID = strawberry.field(description="The member (or previewed contact) this view is for (a Contact id).")
+    contact_id: strawberry.ID = strawberry.field(description=(
+        "The member (or previewed contact) this view is for (a Contact id)."))
     access: strawberry.Private[HubAccess]
 
     @strawberry.field(description="Whether the contact may enter the hub at all, and why not.")
@@ -273,8 +279,10 @@ class MemberHubView(relay.Node):
         "the courses."))
     def content_tree(
         self,
-        root_id: Annotated[strawberry.ID | None, strawberry.argument(description="Only this node (a MemberContentNode id) and its descendants.")] = None,
-        depth: Annotated[int | None, strawberry.argument(description="Only this many levels below the root (or the top level); 0 or more, else BAD_USER_INPUT.")] = None,
+        root_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "Only this node (a MemberContentNode id) and its descendants."))] = None,
+        depth: Annotated[int | None, strawberry.argument(description=(
+            "Only this many levels below the root (or the top level); 0 or more, else BAD_USER_INPUT."))] = None,
     ) -> TreeNodes:
         return TreeNodes(self.access, subtree(self.access, root_id, depth))
 
@@ -386,7 +394,8 @@ class CourseProgress:
     course: MemberContentNode = strawberry.field(description="The course (a top-level node).")
     total_lessons: int = strawberry.field(description="Published lessons in the course, locked ones included.")
     completed_lessons: int = strawberry.field(description="Of those, the ones the member completed.")
-    percent: float = strawberry.field(description="completedLessons / totalLessons as a percentage, 0 to 100, one decimal; 0 without lessons.")
+    percent: float = strawberry.field(description=(
+        "completedLessons / totalLessons as a percentage, 0 to 100, one decimal; 0 without lessons."))
 
 
 @strawberry.type(description="Result of `mySearch`.")
@@ -440,7 +449,8 @@ class MemberQuery:
 
     @strawberry.field(description="One published node of the member's hub (locked: title and reason only).")
     async def my_node(
-        self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description="A MemberContentNode id; null when not a published node of the hub.")],
+        self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A MemberContentNode id; null when not a published node of the hub."))],
     ) -> MemberContentNode | None:
         member = require_member(info)
         node_id = id_arg(id, "MemberContentNode")
@@ -449,7 +459,8 @@ class MemberQuery:
 
     @strawberry.field(description="A published page of the member's hub by slug; null when there is none.")
     async def my_page(
-        self, info: Info[Context, None], slug: Annotated[str, strawberry.argument(description="The page's slug (case-insensitive).")],
+        self, info: Info[Context, None], slug: Annotated[str, strawberry.argument(description=(
+            "The page's slug (case-insensitive)."))],
     ) -> MemberPage | None:
         member = require_member(info)
         page = await published_page(member.team_id, member.hub_id, slug.strip().lower())
@@ -476,7 +487,8 @@ class MemberQuery:
                                   "`search` event.")
     async def my_search(
         self, info: Info[Context, None],
-        query: Annotated[str, strawberry.argument(description="Text to find, 2 to 200 characters (case-insensitive); else BAD_USER_INPUT.")],
+        query: Annotated[str, strawberry.argument(description=(
+            "Text to find, 2 to 200 characters (case-insensitive); else BAD_USER_INPUT."))],
         first: Annotated[int, strawberry.argument(description="At most this many nodes, 0 to 100 (default 20).")] = 20,
     ) -> MemberSearchResult:
         member = require_member(info)
@@ -498,7 +510,8 @@ class MemberQuery:
 
 @strawberry.type
 class MemberMutation:
-    @strawberry.mutation(description="Mark a lesson the member may open as started (once; later calls keep the time). Member session required.")
+    @strawberry.mutation(description=(
+        "Mark a lesson the member may open as started (once; later calls keep the time). Member session required."))
     @mutation_payload
     async def start_lesson(
         self, info: Info[Context, None], input: Annotated[LessonInput, strawberry.argument(description="The lesson.")],
@@ -531,8 +544,10 @@ class PreviewQuery:
         "The hub exactly as one contact would see it (same decisions as the member API); null when the hub "
         "or contact is unknown. Needs content:read."))
     async def preview_as_member(
-        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id).")],
-        contact_id: Annotated[strawberry.ID, strawberry.argument(description="The contact to see it as (a Contact id; need not be a member).")],
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id)."))],
+        contact_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The contact to see it as (a Contact id; need not be a member)."))],
     ) -> MemberHubView | None:
         viewer = info.context.require("content:read")
         parsed_contact = id_arg(contact_id, "Contact", "contactId")

@@ -54,13 +54,15 @@ PropertyTypeEnum = described_enum(
     "A contact's CRM record in the caller's team. Every field but `id` needs the contacts:read scope."))
 class ContactType(relay.Node):
     id: relay.NodeID[int]
-    email: str = strawberry.field(description="Email address, lowercased; unique within the team (upserts match on it).")
+    email: str = strawberry.field(description=(
+        "Email address, lowercased; unique within the team (upserts match on it)."))
     first_name: str | None = strawberry.field(description="First name, at most 200 characters; null when unknown.")
     last_name: str | None = strawberry.field(description="Last name, at most 200 characters; null when unknown.")
     phone: str | None = strawberry.field(description=(
         "Phone number as digits with an optional leading `+` (spaces, dots, dashes and brackets removed); "
         "null when unknown."))
-    country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code, uppercase (`GB`); null when unknown.")
+    country: str | None = strawberry.field(description=(
+        "ISO 3166-1 alpha-2 country code, uppercase (`GB`); null when unknown."))
     lifecycle_stage: LifecycleStage = strawberry.field(description="Where the contact stands with the business.")
     tags: list[str] = strawberry.field(description="Tags, lowercased and unique, at most 100 of at most 64 characters.")
     custom_properties: JSON = strawberry.field(description=(
@@ -96,7 +98,8 @@ class CustomPropertyType(relay.Node):
         "`_`, starting with a letter, at most 64 characters; unique in the team."))
     label: str = strawberry.field(description="Name to show people (defaults to the key in title case).")
     type: PropertyType = strawberry.field(description="The type every value must have.")
-    options: list[str] = strawberry.field(description="The allowed values of an ENUM property (at most 200); empty otherwise.")
+    options: list[str] = strawberry.field(description=(
+        "The allowed values of an ENUM property (at most 200); empty otherwise."))
     description: str = strawberry.field(description="What the property means, for people; may be empty.")
     created_at: datetime = strawberry.field(description="When the property was defined.")
 
@@ -109,7 +112,8 @@ class CustomPropertyType(relay.Node):
         )
 
 
-@strawberry.input(description="Which contacts to list; every field given must match (AND). Omitted fields do not filter.")
+@strawberry.input(description=(
+    "Which contacts to list; every field given must match (AND). Omitted fields do not filter."))
 class ContactFilter:
     search: str | None = strawberry.field(default=strawberry.UNSET, description=(
         "Text contained in the email, first or last name (case-insensitive)."))
@@ -131,17 +135,29 @@ class ContactFilter:
         "Joined before this time (`createdAt <`)."))
 
 
-@strawberry.enum(description="What `contacts` sorts by (ties broken by id, so pages never overlap).")
 class ContactOrderField(Enum):
-    CREATED_AT = strawberry.enum_value("created_at", description="When the contact joined.")
-    UPDATED_AT = strawberry.enum_value("updated_at", description="When the record last changed.")
-    EMAIL = strawberry.enum_value("email", description="Email address, alphabetically.")
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    EMAIL = "email"
 
 
-@strawberry.enum(description="Sort direction.")
+described_enum(ContactOrderField, name="ContactOrderField",
+               description="What `contacts` sorts by (ties broken by id, so pages never overlap).", values={
+                   "CREATED_AT": "When the contact joined.",
+                   "UPDATED_AT": "When the record last changed.",
+                   "EMAIL": "Email address, alphabetically.",
+               })
+
+
 class OrderDirection(Enum):
-    ASC = strawberry.enum_value("asc", description="Smallest, earliest or A first.")
-    DESC = strawberry.enum_value("desc", description="Largest, latest or Z first.")
+    ASC = "asc"
+    DESC = "desc"
+
+
+described_enum(OrderDirection, name="OrderDirection", description="Sort direction.", values={
+    "ASC": "Smallest, earliest or A first.",
+    "DESC": "Largest, latest or Z first.",
+})
 
 
 @strawberry.input(description="The order of `contacts`.")
@@ -156,12 +172,14 @@ class ContactOrder:
     "One contact to create or update, matched by email. A field left out or null keeps the stored value "
     "(a new contact gets none)."))
 class ContactInput:
-    email: str = strawberry.field(description="Email address (the match key), stored lowercased; at most 320 characters.")
+    email: str = strawberry.field(description=(
+        "Email address (the match key), stored lowercased; at most 320 characters."))
     first_name: str | None = strawberry.field(default=None, description="First name, at most 200 characters.")
     last_name: str | None = strawberry.field(default=None, description="Last name, at most 200 characters.")
     phone: str | None = strawberry.field(default=None, description=(
         "Phone number: 7 to 15 digits, optional leading `+`; spaces, dots, dashes and brackets are removed."))
-    country: str | None = strawberry.field(default=None, description="ISO 3166-1 alpha-2 country code (`gb` is read as `GB`).")
+    country: str | None = strawberry.field(default=None, description=(
+        "ISO 3166-1 alpha-2 country code (`gb` is read as `GB`)."))
     lifecycle_stage: str | None = strawberry.field(default=None, description=(
         "A LifecycleStage value in lower case (`engaged`, `at_risk`); new contacts default to `subscriber`."))
     tags: list[str] | None = strawberry.field(default=None, description="Replaces the tags when given.")
@@ -195,7 +213,8 @@ class DefineCustomPropertyInput:
         "Lowercase letters, digits and `_`, starting with a letter, at most 64 characters; DUPLICATE_KEY if "
         "the team has it already."))
     type: PropertyType = strawberry.field(description="The type its values must have; cannot be changed later.")
-    label: str | None = strawberry.field(default=None, description="Name to show people; defaults to the key in title case.")
+    label: str | None = strawberry.field(default=None, description=(
+        "Name to show people; defaults to the key in title case."))
     options: list[str] | None = strawberry.field(default=None, description=(
         "Allowed values, required for (and only for) ENUM: 1 to 200."))
     description: str = strawberry.field(default="", description="What the property means, for people.")
@@ -225,7 +244,8 @@ class ContactsQuery:
     @strawberry.field(description="The team's contacts, filtered and ordered, keyset-paginated. Needs contacts:read.")
     async def contacts(
         self, info: Info[Context, None],
-        filter: Annotated[ContactFilter | None, strawberry.argument(description="Which contacts; all when omitted.")] = None,
+        filter: Annotated[ContactFilter | None, strawberry.argument(description=(
+            "Which contacts; all when omitted."))] = None,
         order_by: Annotated[ContactOrder | None, strawberry.argument(description=(
             "Sort order; newest first (createdAt DESC) when omitted."))] = None,
         first: int | None = None, after: str | None = None,

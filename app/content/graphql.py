@@ -99,9 +99,11 @@ class MediaType(relay.Node):
     id: relay.NodeID[int]
     hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
     kind: MediaKind = strawberry.field(description="Image, video, audio or other file, from the content type.")
-    filename: str = strawberry.field(description="File name given at upload or link (at most 255 characters; `/` becomes `_`).")
+    filename: str = strawberry.field(description=(
+        "File name given at upload or link (at most 255 characters; `/` becomes `_`)."))
     content_type: str = strawberry.field(description="MIME type, lowercased (`image/png`).")
-    size_bytes: int = strawberry.field(description="Size in bytes; for a linked file what the caller said (0 if unknown).")
+    size_bytes: int = strawberry.field(description=(
+        "Size in bytes; for a linked file what the caller said (0 if unknown)."))
     uploaded: bool = strawberry.field(description="True for a file stored by MemberHub, false for an external link.")
     created_at: datetime = strawberry.field(description="When the file was uploaded or linked.")
     row: strawberry.Private[Media]
@@ -125,14 +127,16 @@ class MediaType(relay.Node):
 class ContentNodeType(relay.Node):
     id: relay.NodeID[int]
     hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
-    parent_id: strawberry.ID | None = strawberry.field(description="The parent node (a ContentNode id); null at the top level.")
+    parent_id: strawberry.ID | None = strawberry.field(description=(
+        "The parent node (a ContentNode id); null at the top level."))
     section_id: strawberry.ID | None = strawberry.field(description=(
         "The hub section it is filed under (a HubSection id); null when none or the section was deleted."))
     media_id: strawberry.ID | None = strawberry.field(description=(
         "Its main media file (a Media id), e.g. a lesson's video; null when none or the media was deleted."))
     kind: NodeKind = strawberry.field(description="Course, module or lesson.")
     title: str = strawberry.field(description="Title, at most 300 characters.")
-    body: str = strawberry.field(description="Body text as the author wrote it (MemberHub does not render it), at most 200,000 characters.")
+    body: str = strawberry.field(description=(
+        "Body text as the author wrote it (MemberHub does not render it), at most 200,000 characters."))
     status: PublishStatus = strawberry.field(description="Draft or published.")
     position: int = strawberry.field(description="Sort key among its siblings, ascending (ties by creation).")
     created_at: datetime = strawberry.field(description="When the node was created.")
@@ -155,10 +159,12 @@ class PageSectionType(relay.Node):
     id: relay.NodeID[int]
     position: int = strawberry.field(description="Place on the page, from 0.")
     kind: str = strawberry.field(description=(
-        "Your client's block type (`text`, `hero`, `video`, ...), at most 32 characters; MemberHub stores it as given."))
+        "Your client's block type (`text`, `hero`, `video`, ...), at most 32 characters; MemberHub stores it "
+        "as given."))
     title: str = strawberry.field(description="Heading, at most 300 characters; may be empty.")
     body: str = strawberry.field(description="Body text as the author wrote it; may be empty.")
-    media_id: strawberry.ID | None = strawberry.field(description="A media file shown in the block (a Media id); null when none.")
+    media_id: strawberry.ID | None = strawberry.field(description=(
+        "A media file shown in the block (a Media id); null when none."))
     node_id: strawberry.ID | None = strawberry.field(description=(
         "A content node the block links to (a ContentNode id), e.g. a featured course; null when none."))
 
@@ -201,7 +207,8 @@ class PageType(relay.Node):
 class CreateHubSectionInput:
     hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id of the caller's team).")
     title: str = strawberry.field(description="Name (required, at most 300 characters).")
-    position: int | None = strawberry.field(default=None, description="Sort key; after the hub's last section when omitted.")
+    position: int | None = strawberry.field(default=None, description=(
+        "Sort key; after the hub's last section when omitted."))
 
 
 @strawberry.input(description="Changes to a hub section; fields left out or null are kept.")
@@ -223,12 +230,15 @@ class CreateContentNodeInput:
     hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id of the caller's team).")
     title: str = strawberry.field(description="Title (required, at most 300 characters).")
     kind: NodeKind = strawberry.field(default=NodeKind.LESSON, description="Course, module or lesson (default LESSON).")
-    parent_id: strawberry.ID | None = strawberry.field(default=None, description="Parent node (a ContentNode id); top level when omitted.")
-    section_id: strawberry.ID | None = strawberry.field(default=None, description="Hub section to file it under (a HubSection id).")
+    parent_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "Parent node (a ContentNode id); top level when omitted."))
+    section_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "Hub section to file it under (a HubSection id)."))
     media_id: strawberry.ID | None = strawberry.field(default=None, description="Main media file (a Media id).")
     body: str = strawberry.field(default="", description="Body text, at most 200,000 characters.")
     status: PublishStatus = strawberry.field(default=PublishStatus.DRAFT, description="Draft (default) or published.")
-    position: int | None = strawberry.field(default=None, description="Sort key among its siblings; after the last one when omitted.")
+    position: int | None = strawberry.field(default=None, description=(
+        "Sort key among its siblings; after the last one when omitted."))
 
 
 @strawberry.input(description="Omitted fields stay; parentId/sectionId/mediaId set to null clear them.")
@@ -240,11 +250,13 @@ class UpdateContentNodeInput:
         "Move under this node (CYCLE if it is the node itself or below it); null moves it to the top level."))
     section_id: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description=(
         "File under this section; null clears it."))
-    media_id: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="New main media file; null clears it.")
+    media_id: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description=(
+        "New main media file; null clears it."))
     body: str | None = strawberry.field(default=strawberry.UNSET, description="New body; null keeps it.")
     status: PublishStatus | None = strawberry.field(default=strawberry.UNSET, description=(
         "Publish or unpublish; null keeps it."))
-    position: int | None = strawberry.field(default=strawberry.UNSET, description="New sort key among siblings; null keeps it.")
+    position: int | None = strawberry.field(default=strawberry.UNSET, description=(
+        "New sort key among siblings; null keeps it."))
 
 
 @strawberry.type(description="Result of `createContentNode` and `updateContentNode`.")
@@ -287,11 +299,14 @@ class UpdatePageInput:
 
 @strawberry.input(description="One section of `setPageSections`; referenced ids must be of the page's hub.")
 class PageSectionInput:
-    kind: str = strawberry.field(default="text", description="Your client's block type, at most 32 characters (default `text`).")
+    kind: str = strawberry.field(default="text", description=(
+        "Your client's block type, at most 32 characters (default `text`)."))
     title: str = strawberry.field(default="", description="Heading, at most 300 characters.")
     body: str = strawberry.field(default="", description="Body text, at most 200,000 characters.")
-    media_id: strawberry.ID | None = strawberry.field(default=None, description="A media file for the block (a Media id).")
-    node_id: strawberry.ID | None = strawberry.field(default=None, description="A content node the block links to (a ContentNode id).")
+    media_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "A media file for the block (a Media id)."))
+    node_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "A content node the block links to (a ContentNode id)."))
 
 
 @strawberry.input(description="A page's new list of sections.")
@@ -368,7 +383,8 @@ class ContentQuery:
         "Every node of a hub's tree (drafts included), flattened in tree order: each node followed by its "
         "children by position. Needs content:read."))
     async def content_tree(
-        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id); another team's hub gives an empty result.")],
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id); another team's hub gives an empty result."))],
     ) -> list[ContentNodeType]:
         viewer = info.context.require("content:read")
         hub = await _hub_of_team(viewer.team.id, hub_id)
@@ -388,7 +404,8 @@ class ContentQuery:
 
     @strawberry.field(description="One content node of the team; null when unknown. Needs content:read.")
     async def content_node(
-        self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description="A ContentNode id.")],
+        self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A ContentNode id."))],
     ) -> ContentNodeType | None:
         viewer = info.context.require("content:read")
         node = await ContentNode.get_or_none(id=id_arg(id, "ContentNode"), team_id=viewer.team.id)
@@ -396,7 +413,8 @@ class ContentQuery:
 
     @strawberry.field(description="A hub's sections by position. Needs content:read.")
     async def hub_sections(
-        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id); another team's hub gives an empty result.")],
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id); another team's hub gives an empty result."))],
     ) -> list[HubSectionType]:
         viewer = info.context.require("content:read")
         parsed = id_arg(hub_id, "Hub", "hubId")
@@ -405,7 +423,8 @@ class ContentQuery:
 
     @strawberry.field(description="A hub's pages (drafts included), oldest first. Needs content:read.")
     async def content_pages(
-        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id); another team's hub gives an empty result.")],
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id); another team's hub gives an empty result."))],
     ) -> list[PageType]:
         viewer = info.context.require("content:read")
         parsed = id_arg(hub_id, "Hub", "hubId")
@@ -422,8 +441,9 @@ class ContentQuery:
 
     @strawberry.field(description="A hub's media files, oldest first. Needs content:read.")
     async def hub_media(
-        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id); another team's hub gives an empty result.")], first: int | None = None, after: str | None = None,
-        last: int | None = None, before: str | None = None,
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id); another team's hub gives an empty result."))],
+        first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[MediaType]:
         viewer = info.context.require("content:read")
         parsed = id_arg(hub_id, "Hub", "hubId")
@@ -436,7 +456,8 @@ class ContentMutation:
     @strawberry.mutation(description="Add a section to a hub. Needs content:write.")
     @mutation_payload
     async def create_hub_section(
-        self, info: Info[Context, None], input: Annotated[CreateHubSectionInput, strawberry.argument(description="The section.")],
+        self, info: Info[Context, None], input: Annotated[CreateHubSectionInput, strawberry.argument(description=(
+            "The section."))],
     ) -> HubSectionPayload:
         viewer = info.context.require("content:write")
         section = await service.create_section(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.title,
@@ -446,17 +467,21 @@ class ContentMutation:
     @strawberry.mutation(description="Rename or reorder a hub section. Needs content:write.")
     @mutation_payload
     async def update_hub_section(
-        self, info: Info[Context, None], input: Annotated[UpdateHubSectionInput, strawberry.argument(description="The changes.")],
+        self, info: Info[Context, None], input: Annotated[UpdateHubSectionInput, strawberry.argument(description=(
+            "The changes."))],
     ) -> HubSectionPayload:
         viewer = info.context.require("content:write")
         section = await service.update_section(viewer.team, id_input(input.id, "HubSection", "id"), input.title,
                                                input.position)
         return HubSectionPayload(section=HubSectionType.from_model(section))
 
-    @strawberry.mutation(description="Delete a hub section and the access rule guarding it; its nodes stay, filed under no section. Needs content:write.")
+    @strawberry.mutation(description=(
+        "Delete a hub section and the access rule guarding it; its nodes stay, filed under no section. Needs "
+        "content:write."))
     @mutation_payload
     async def delete_hub_section(
-        self, info: Info[Context, None], input: Annotated[DeleteInput, strawberry.argument(description="A HubSection id.")],
+        self, info: Info[Context, None], input: Annotated[DeleteInput, strawberry.argument(description=(
+            "A HubSection id."))],
     ) -> DeletePayload:
         viewer = info.context.require("content:write")
         await service.delete_section(viewer.team, id_input(input.id, "HubSection", "id"))
@@ -465,7 +490,8 @@ class ContentMutation:
     @strawberry.mutation(description="Add a course, module or lesson to a hub's tree. Needs content:write.")
     @mutation_payload
     async def create_content_node(
-        self, info: Info[Context, None], input: Annotated[CreateContentNodeInput, strawberry.argument(description="The node.")],
+        self, info: Info[Context, None], input: Annotated[CreateContentNodeInput, strawberry.argument(description=(
+            "The node."))],
     ) -> ContentNodePayload:
         viewer = info.context.require("content:write")
         node = await service.create_node(viewer.team, id_input(input.hub_id, "Hub", "hubId"), _node_changes(input))
@@ -475,7 +501,8 @@ class ContentMutation:
         "Edit, publish/unpublish, reorder (position) or move (parentId) a node. Needs content:write."))
     @mutation_payload
     async def update_content_node(
-        self, info: Info[Context, None], input: Annotated[UpdateContentNodeInput, strawberry.argument(description="The changes.")],
+        self, info: Info[Context, None], input: Annotated[UpdateContentNodeInput, strawberry.argument(description=(
+            "The changes."))],
     ) -> ContentNodePayload:
         viewer = info.context.require("content:write")
         node = await service.update_node(viewer.team, id_input(input.id, "ContentNode", "id"), _node_changes(input))
@@ -484,7 +511,8 @@ class ContentMutation:
     @strawberry.mutation(description="Delete a node with its whole subtree. Needs content:write.")
     @mutation_payload
     async def delete_content_node(
-        self, info: Info[Context, None], input: Annotated[DeleteInput, strawberry.argument(description="A ContentNode id.")],
+        self, info: Info[Context, None], input: Annotated[DeleteInput, strawberry.argument(description=(
+            "A ContentNode id."))],
     ) -> DeletePayload:
         viewer = info.context.require("content:write")
         ids = await service.delete_node(viewer.team, id_input(input.id, "ContentNode", "id"))
@@ -493,7 +521,8 @@ class ContentMutation:
     @strawberry.mutation(description="Add a page to a hub (its sections with `setPageSections`). Needs content:write.")
     @mutation_payload
     async def create_page(
-        self, info: Info[Context, None], input: Annotated[CreatePageInput, strawberry.argument(description="The page.")],
+        self, info: Info[Context, None], input: Annotated[CreatePageInput, strawberry.argument(description=(
+            "The page."))],
     ) -> PagePayload:
         viewer = info.context.require("content:write")
         page = await service.create_page(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.kind.value,
@@ -503,14 +532,16 @@ class ContentMutation:
     @strawberry.mutation(description="Change a page's slug, title or status. Needs content:write.")
     @mutation_payload
     async def update_page(
-        self, info: Info[Context, None], input: Annotated[UpdatePageInput, strawberry.argument(description="The changes.")],
+        self, info: Info[Context, None], input: Annotated[UpdatePageInput, strawberry.argument(description=(
+            "The changes."))],
     ) -> PagePayload:
         viewer = info.context.require("content:write")
         page = await service.update_page(viewer.team, id_input(input.id, "Page", "id"), input.slug, input.title,
                                          input.status.value if input.status else None)
         return PagePayload(page=PageType.from_model(page))
 
-    @strawberry.mutation(description="Delete a page with its sections and the access rule guarding it. Needs content:write.")
+    @strawberry.mutation(description=(
+        "Delete a page with its sections and the access rule guarding it. Needs content:write."))
     @mutation_payload
     async def delete_page(
         self, info: Info[Context, None], input: Annotated[DeleteInput, strawberry.argument(description="A Page id.")],
@@ -522,7 +553,8 @@ class ContentMutation:
     @strawberry.mutation(description="Replace a page's sections with the given ones, in order. Needs content:write.")
     @mutation_payload
     async def set_page_sections(
-        self, info: Info[Context, None], input: Annotated[SetPageSectionsInput, strawberry.argument(description="The page and its sections.")],
+        self, info: Info[Context, None], input: Annotated[SetPageSectionsInput, strawberry.argument(description=(
+            "The page and its sections."))],
     ) -> PagePayload:
         viewer = info.context.require("content:write")
         specs = [
@@ -536,10 +568,12 @@ class ContentMutation:
         page = await service.get_page(viewer.team, page_id)
         return PagePayload(page=PageType.from_model(page))
 
-    @strawberry.mutation(description="Store a file (up to 20 MiB, base64 in the request) for a hub. Needs content:write.")
+    @strawberry.mutation(description=(
+        "Store a file (up to 20 MiB, base64 in the request) for a hub. Needs content:write."))
     @mutation_payload
     async def upload_media(
-        self, info: Info[Context, None], input: Annotated[UploadMediaInput, strawberry.argument(description="The file.")],
+        self, info: Info[Context, None], input: Annotated[UploadMediaInput, strawberry.argument(description=(
+            "The file."))],
     ) -> MediaPayload:
         viewer = info.context.require("content:write")
         try:
@@ -551,7 +585,8 @@ class ContentMutation:
                                            input.content_type, data)
         return MediaPayload(media=MediaType.from_model(media))
 
-    @strawberry.mutation(description="Register a file hosted elsewhere (a video host, a CDN) for a hub. Needs content:write.")
+    @strawberry.mutation(description=(
+        "Register a file hosted elsewhere (a video host, a CDN) for a hub. Needs content:write."))
     @mutation_payload
     async def link_media(
         self, info: Info[Context, None], input: Annotated[LinkMediaInput, strawberry.argument(description="The link.")],
@@ -561,7 +596,9 @@ class ContentMutation:
                                          input.content_type, input.size_bytes)
         return MediaPayload(media=MediaType.from_model(media))
 
-    @strawberry.mutation(description="Delete a media file (and the stored bytes of an upload); nodes and page sections using it lose their reference. Needs content:write.")
+    @strawberry.mutation(description=(
+        "Delete a media file (and the stored bytes of an upload); nodes and page sections using it lose their "
+        "reference. Needs content:write."))
     @mutation_payload
     async def delete_media(
         self, info: Info[Context, None], input: Annotated[DeleteInput, strawberry.argument(description="A Media id.")],

@@ -123,7 +123,8 @@ class CreateHubInput:
 
 @strawberry.type(description="Result of `createHub`.")
 class CreateHubPayload:
-    hub: HubType | None = strawberry.field(default=None, description="The new hub; null when `userErrors` is not empty.")
+    hub: HubType | None = strawberry.field(default=None, description=(
+        "The new hub; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -150,7 +151,8 @@ class UpdateHubMembershipInput:
         "Booleans merged key by key into the stored preferences (at most 50 keys)."))
     banned: bool | None = strawberry.field(default=None, description=(
         "True bans the member (from now), false lifts the ban and clears its reason."))
-    ban_reason: str | None = strawberry.field(default=None, description="Why the member is banned; read with `banned: true`.")
+    ban_reason: str | None = strawberry.field(default=None, description=(
+        "Why the member is banned; read with `banned: true`."))
 
 
 @strawberry.type(description="Result of `addHubMember` and `updateHubMembership`.")
@@ -183,7 +185,8 @@ class HubsQuery:
         return await keyset_page(Hub.filter(team_id=viewer.team.id), HubType.from_model, first=first, after=after,
                                  last=last, before=before)
 
-    @strawberry.field(description="One hub of the caller's team; null when unknown (another team's id too). Needs hubs:read.")
+    @strawberry.field(description=(
+        "One hub of the caller's team; null when unknown (another team's id too). Needs hubs:read."))
     async def hub(
         self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description="A Hub id.")]
     ) -> HubType | None:
