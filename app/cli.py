@@ -77,7 +77,8 @@ def team_id_arg(text: str) -> int:
     try:
         return decode_id(text, "Team")
     except InvalidId:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a team id (a number such as 1, or a Team global id)") from None
+        message = f"{text!r} is not a team id (a number such as 1, or a Team global id)"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def cmd_create_team(args: argparse.Namespace) -> int:
