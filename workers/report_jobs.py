@@ -6,6 +6,7 @@ from typing import Any
 
 from arq import func
 
+from app.reports.exports import run_export
 from app.reports.ltv import fit_all_teams, fit_team
 from app.reports.snapshots import snapshot_all_teams
 from app.teams.models import Team
@@ -27,8 +28,13 @@ async def fit_all_predicted_ltv(ctx: dict[str, Any]) -> int:
     return await fit_all_teams()
 
 
+async def run_report_export(ctx: dict[str, Any], export_id: int) -> str:
+    return (await run_export(export_id)).value
+
+
 REPORT_FUNCTIONS: list[Any] = [snapshot_segments, fit_all_predicted_ltv,
-                               func(fit_predicted_ltv, keep_result=0, timeout=3600)]
+                               func(fit_predicted_ltv, keep_result=0, timeout=3600),
+                               func(run_report_export, keep_result=0, timeout=3600)]
 REPORT_CRON_JOBS: list[Any] = [
     cron(snapshot_segments, minute={7}, unique=True, timeout=3600, keep_result=0),
     cron(fit_all_predicted_ltv, hour={2}, minute={40}, unique=True, timeout=6 * 3600, keep_result=0),

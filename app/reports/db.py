@@ -28,7 +28,9 @@ async def _replica_pool(url: str) -> asyncpg.Pool:
         server_settings = {"application_name": "memberhub-reports"}
         if settings.statement_timeout_ms > 0:
             server_settings["statement_timeout"] = str(settings.statement_timeout_ms)
-        pool = await asyncpg.create_pool(**connection_params(url), min_size=0,
+        params = connection_params(url)
+        params.pop("options")  # tortoise's pool options (?maxsize=...), not asyncpg's
+        pool = await asyncpg.create_pool(**params, min_size=0,
                                          max_size=max(2, settings.db_pool_max // 2), server_settings=server_settings)
         _pools[key] = pool
     return pool

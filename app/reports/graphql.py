@@ -8,26 +8,35 @@ periods, unknown segments (another team's, or outside a partner key's grant) com
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import strawberry
+from strawberry import relay
 from strawberry.types import Info
 
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection
 from app.graphql.context import Context
-from app.graphql.errors import UserError, user_errors
-from app.graphql.ids import encode_id, id_input_or_none, id_inputs
+from app.graphql.errors import UserError, mutation_payload, user_errors
+from app.graphql.ids import encode_id, id_arg, id_input, id_input_or_none, id_inputs
+from app.graphql.nodes import NodeType, staff
+from app.reports import grants
 from app.reports import segment_report as reports
+from app.reports.access import listable_segments
+from app.reports.anomalies import THRESHOLD, WINDOW, AnomalyReport, anomaly_report
 from app.reports.attribution import RevenueAttribution, revenue_by_segment
 from app.reports.cohorts import CohortBy, CohortReport, CohortRow, cohort_report
+from app.reports.exports import create_export, download_url
 from app.reports.ltv_report import PredictedLtv, predicted_ltv
-from app.reports.models import LtvFitStatus
+from app.reports.models import ExportStatus, LtvFitStatus, ReportExport
 from app.reports.paging_graphql import rows_page
 from app.reports.periods import Granularity
+from app.teams.service import ADMIN_SCOPE
 
 GranularityEnum = strawberry.enum(Granularity, name="ReportGranularity")
 CohortByEnum = strawberry.enum(CohortBy, name="CohortBy")
 LtvFitStatusEnum = strawberry.enum(LtvFitStatus, name="LtvFitStatus")
+ExportStatusEnum = strawberry.enum(ExportStatus, name="ReportExportStatus")
 
 REPORT_COST = {"cost": 50}  # whole-segment SQL over history, orders and events
 
@@ -344,8 +353,190 @@ class PredictedLtvResult:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.type(name="ReportAnomaly", description="A day far outside the series' recent pattern.")
+class AnomalyType:
+    day: date
+    metric: str = strawberry.field(description="size or revenue")
+    value: float
+    baseline: float = strawberry.field(description="Median of the previous 28 days.")
+    score: float = strawberry.field(description="Robust z-score: (value - median) / (1.4826 x MAD).")
+    change: float | None = strawberry.field(description="Relative to the baseline (null when it is 0).")
+
+
+@strawberry.type(name="SegmentAnomalies")
+class SegmentAnomaliesType:
+    segment_id: strawberry.ID
+    segment_name: str
+    anomalies: list[AnomalyType]
+
+
+@strawberry.type(name="SegmentMove", description="How a segment's revenue moved on a day the team's total moved.")
+class SegmentMoveType:
+    segment_id: strawberry.ID
+    segment_name: str
+    value: float
+    baseline: float | None
+    change: float | None
+    direction: str = strawberry.field(description="rose, fell or flat (within 10%)")
+
+
+@strawberry.type(name="TeamRevenueMove")
+class TeamMoveType:
+    day: date
+    value: float
+    baseline: float
+    score: float
+    change: float | None
+    direction: str
+    summary: str = strawberry.field(description="e.g. sales dropped (-45% vs the 28-day median): 'Loyal' is flat, ...")
+    segments: list[SegmentMoveType]
+
+
+@strawberry.type(name="AnomalyReport")
+class AnomalyReportType:
+    method: str
+    window_days: int
+    threshold: float
+    segments: list[SegmentAnomaliesType]
+    team_moves: list[TeamMoveType] = strawberry.field(
+        description="Days the team's total revenue was an anomaly (empty for a partner key).")
+
+    @classmethod
+    def of(cls, r: AnomalyReport) -> AnomalyReportType:
+        return cls(
+            method="rolling median / MAD", window_days=WINDOW, threshold=THRESHOLD,
+            segments=[SegmentAnomaliesType(
+                segment_id=encode_id("Segment", s.segment.id), segment_name=s.segment.name,
+                anomalies=[AnomalyType(day=a.day, metric=a.metric, value=a.value, baseline=a.baseline, score=a.score,
+                                       change=a.change) for a in s.anomalies]) for s in r.segments],
+            team_moves=[TeamMoveType(
+                day=m.day, value=m.value, baseline=m.baseline, score=m.score, change=m.change, direction=m.direction,
+                summary=m.summary, segments=[SegmentMoveType(
+                    segment_id=encode_id("Segment", sm.segment.id), segment_name=sm.segment.name, value=sm.value,
+                    baseline=sm.baseline, change=sm.change, direction=sm.direction) for sm in m.segments])
+                for m in r.team_moves])
+
+
+@strawberry.type(name="AnomalyReportResult")
+class AnomalyReportResult:
+    report: AnomalyReportType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(name="ReportSegment", description="A segment a report may name (a partner key: only its own).")
+class ReportSegmentType:
+    segment_id: strawberry.ID
+    name: str
+    member_count: int
+
+
+@strawberry.input
+class SetReportKeySegmentsInput:
+    api_key_id: strawberry.ID
+    segment_ids: list[strawberry.ID] = strawberry.field(
+        description="The only segments the key's reports see; empty lifts the limit.")
+
+
+@strawberry.type
+class SetReportKeySegmentsPayload:
+    api_key_id: strawberry.ID | None = None
+    segment_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type(name="ReportExport", description="A CSV export of a segment report; poll it for progress.")
+class ReportExportType(relay.Node):
+    id: relay.NodeID[int]
+    status: ExportStatus
+    progress: float = strawberry.field(description="0 to 1")
+    row_count: int
+    error: str | None
+    created_at: datetime
+    finished_at: datetime | None
+    row: strawberry.Private[ReportExport]
+
+    @strawberry.field(description="Signed, valid for an hour; null until the export is done.")
+    def download_url(self, info: Info[Context, None]) -> str | None:
+        return download_url(info.context.settings, self.row)
+
+    @classmethod
+    def from_model(cls, m: ReportExport) -> ReportExportType:
+        return cls(id=m.id, status=ExportStatus(m.status), progress=m.progress, row_count=m.row_count, error=m.error,
+                   created_at=m.created_at, finished_at=m.finished_at, row=m)
+
+
+@strawberry.input
+class ReportExportInput:
+    segment_ids: list[strawberry.ID]
+    period: ReportPeriodInput
+
+
+@strawberry.type
+class ReportExportPayload:
+    export: ReportExportType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _exports_of(viewer: Any) -> Any:
+    """A key sees the exports it asked for; staff sessions see the team's."""
+    query = ReportExport.filter(team_id=viewer.team.id)
+    return query.filter(api_key_id=viewer.api_key.id) if viewer.api_key is not None else query
+
+
+async def _fetch_exports(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, ReportExportType]:
+    viewer = info.context.require("reports:read")
+    return {row.id: ReportExportType.from_model(row) for row in await _exports_of(viewer).filter(id__in=pks)}
+
+
+@strawberry.type
+class ReportsMutation:
+    @strawberry.mutation(description="Start a CSV export of a segment report (a job); poll reportExport(id).")
+    @mutation_payload
+    async def report_export(self, info: Info[Context, None], input: ReportExportInput) -> ReportExportPayload:
+        viewer = info.context.require("reports:read")
+        ids = id_inputs(input.segment_ids, "Segment", "segmentIds") or []
+        export = await create_export(viewer, ids, input.period.start, input.period.end, input.period.granularity)
+        return ReportExportPayload(export=ReportExportType.from_model(export))
+
+    @strawberry.mutation(description=(
+        "Limit an API key's reports to named segments (a partner sees those and nothing else). Admins only."))
+    @mutation_payload
+    async def set_report_key_segments(self, info: Info[Context, None],
+                                      input: SetReportKeySegmentsInput) -> SetReportKeySegmentsPayload:
+        viewer = info.context.require(ADMIN_SCOPE)
+        key_id = id_input(input.api_key_id, "ApiKey", "apiKeyId")
+        ids = id_inputs(input.segment_ids, "Segment", "segmentIds") or []
+        key, granted = await grants.set_key_segments(viewer.team, key_id, ids)
+        return SetReportKeySegmentsPayload(api_key_id=encode_id("ApiKey", key.id),
+                                           segment_ids=[encode_id("Segment", s) for s in granted])
+
+
 @strawberry.type
 class ReportsQuery:
+    @strawberry.field(description="A CSV export's progress and, once done, its signed download URL.")
+    async def report_export(self, info: Info[Context, None], id: strawberry.ID) -> ReportExportType | None:
+        viewer = info.context.require("reports:read")
+        row = await _exports_of(viewer).get_or_none(id=id_arg(id, "ReportExport"))
+        return ReportExportType.from_model(row) if row else None
+
+    @strawberry.field(description="The segments this caller may report on (a partner key: its granted ones).")
+    async def report_segments(self, info: Info[Context, None]) -> list[ReportSegmentType]:
+        viewer = info.context.require("reports:read")
+        return [ReportSegmentType(segment_id=encode_id("Segment", s.id), name=s.name, member_count=s.member_count)
+                for s in await listable_segments(viewer)]
+
+    @strawberry.field(description="Anomalies of each segment's daily size and revenue, and who moved when the "
+                                  "team's total revenue moved.", metadata=REPORT_COST)
+    async def segment_anomalies(self, info: Info[Context, None], segment_ids: list[strawberry.ID],
+                                period: ReportPeriodInput) -> AnomalyReportResult:
+        viewer = info.context.require("reports:read")
+        try:
+            ids = id_inputs(segment_ids, "Segment", "segmentIds") or []
+            report = await anomaly_report(viewer, ids, period.start, period.end)
+        except ValidationFailed as exc:
+            return AnomalyReportResult(user_errors=user_errors(exc))
+        return AnomalyReportResult(report=AnomalyReportType.of(report))
+
     @strawberry.field(description=(
         "One or several segments side by side over a period: size, joins and leaves with causes, "
         "engagement, billing and hub activity. Needs reports:read."), metadata=REPORT_COST)
@@ -396,4 +587,4 @@ class ReportsQuery:
         return PredictedLtvResult(ltv=PredictedLtvType.of(ltv))
 
 
-NODE_TYPES: tuple = ()
+NODE_TYPES = (NodeType("ReportExport", staff("reports:read"), _fetch_exports),)
