@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+import factories
 import httpx
 import pytest
 from ids import gid, pk
 from test_audiences_sync import platform  # noqa: F401  (the recording ad-platform fixture)
 
-import factories
 from app.asgi import create_app
 from app.audiences.models import AudienceSyncRun
 from app.core import plan_caps
