@@ -93,6 +93,7 @@ class Settings:
     default_plan: str = "enterprise"
     # SHA-256 hex digests of the platform-admin tokens (`memberhub platform-token` makes one).
     platform_admin_token_hashes: tuple[str, ...] = ()
+    tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -173,7 +174,17 @@ def load_settings() -> Settings:
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
         default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
         platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
+        tracing=_tracing_mode(),
     )
+
+
+def _tracing_mode() -> str | None:
+    mode = (os.environ.get("MEMBERHUB_TRACING") or "").strip().lower()
+    if mode in ("", "off", "none", "0", "false"):
+        return None
+    if mode != "otlp":
+        raise ValueError(f"MEMBERHUB_TRACING must be 'otlp' or unset, not {mode!r}")
+    return mode
 
 
 @lru_cache(maxsize=1)
