@@ -91,6 +91,7 @@ class Settings:
     # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
     # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
     member_app_url: str | None = None
+    tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -170,7 +171,17 @@ def load_settings() -> Settings:
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
         member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
+        tracing=_tracing_mode(),
     )
+
+
+def _tracing_mode() -> str | None:
+    mode = (os.environ.get("MEMBERHUB_TRACING") or "").strip().lower()
+    if mode in ("", "off", "none", "0", "false"):
+        return None
+    if mode != "otlp":
+        raise ValueError(f"MEMBERHUB_TRACING must be 'otlp' or unset, not {mode!r}")
+    return mode
 
 
 @lru_cache(maxsize=1)
