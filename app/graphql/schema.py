@@ -43,6 +43,7 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
+from app.plans.graphql import PlansMutation, PlansQuery
 from app.segments import graphql as segments_graphql
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
 from app.segments.pipeline import status as evaluation_status
@@ -67,11 +68,13 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
+    PlansQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
+    PlansMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 
