@@ -19,7 +19,10 @@ def wire() -> None:
     from app.access.segment_usage import AccessRuleUsage
     from app.access.service import remove_rules_of
     from app.audiences.segment_usage import AudienceLinkUsage
+    from app.access.service import other_targets
     from app.commerce.segment_fields import register_billing_fields
+    from app.community.segment_fields import register_community_fields
+    from app.community.service import space_hub_id
     from app.commerce.service import find_content_nodes_with
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
@@ -37,6 +40,8 @@ def wire() -> None:
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
     register_billing_fields()
+    register_community_fields()
+    other_targets["space"] = space_hub_id
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)

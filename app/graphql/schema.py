@@ -30,6 +30,10 @@ from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
 from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
+from app.community import graphql as community_graphql
+from app.community import member_graphql as community_member_graphql
+from app.community.graphql import CommunityMutation, CommunityQuery
+from app.community.member_graphql import CommunityMemberMutation, CommunityMemberQuery
 from app.content import graphql as content_graphql
 from app.content.graphql import ContentMutation, ContentQuery
 from app.email import graphql as email_graphql
@@ -58,6 +62,7 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
+    community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -66,11 +71,13 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
+    CommunityQuery, CommunityMemberQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
+    CommunityMutation, CommunityMemberMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 
