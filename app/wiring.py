@@ -17,13 +17,12 @@ def wire() -> None:
     if _wired:
         return
     from app.access.segment_usage import AccessRuleUsage
-    from app.access.service import remove_rules_of
+    from app.access.service import other_targets, remove_rules_of
     from app.audiences.segment_usage import AudienceLinkUsage
-    from app.access.service import other_targets
     from app.commerce.segment_fields import register_billing_fields
+    from app.commerce.service import find_content_nodes_with
     from app.community.segment_fields import register_community_fields
     from app.community.service import space_hub_id
-    from app.commerce.service import find_content_nodes_with
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
     from app.email.segment_usage import DripUsage

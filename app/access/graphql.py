@@ -171,7 +171,8 @@ class AccessQuery:
         rows = await AccessRule.filter(team_id=viewer.team.id, hub_id=id_arg(hub_id, "Hub", "hubId")).order_by("id")
         return [AccessRuleType.from_model(r) for r in rows]
 
-    @strawberry.field(description="The rule guarding one hub section, content node, page or community space (by its id), if any.")
+    @strawberry.field(description="The rule guarding one hub section, content node, page or community space "
+                                  "(by its id), if any.")
     async def access_rule(self, info: Info[Context, None], target_id: strawberry.ID) -> AccessRuleType | None:
         viewer = info.context.require("content:read")
         type_name, pk = typed_id_arg(target_id, tuple(TARGET_TYPES.values()), "targetId")
@@ -180,7 +181,8 @@ class AccessQuery:
 
 @strawberry.type
 class AccessMutation:
-    @strawberry.mutation(description="Create or replace the access rule of a hub section, content node, page or community space.")
+    @strawberry.mutation(description="Create or replace the access rule of a hub section, content node, page or "
+                                     "community space.")
     @mutation_payload
     async def set_access_rule(self, info: Info[Context, None], input: SetAccessRuleInput) -> AccessRulePayload:
         viewer = info.context.require("content:write")

@@ -56,8 +56,9 @@ def _hub() -> Any:
 
 
 def _contact(null: bool = False) -> Any:
-    return fields.ForeignKeyField("models.TeamContact", related_name=False,
-                                  on_delete=fields.SET_NULL if null else fields.CASCADE, null=null)
+    if null:  # authors and actors: their rows stay when the contact goes
+        return fields.ForeignKeyField("models.TeamContact", related_name=False, on_delete=fields.SET_NULL, null=True)
+    return fields.ForeignKeyField("models.TeamContact", related_name=False, on_delete=fields.CASCADE)
 
 
 class CommunitySettings(Model):
@@ -137,7 +138,8 @@ class Comment(Model):
     post: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Post", related_name=False, on_delete=fields.CASCADE)
     post_id: int
-    parent_id = fields.BigIntField(null=True)  # the comment replied to (same post); no FK: aerich refuses self-references
+    # The comment replied to (same post); no FK, as aerich refuses self-references.
+    parent_id = fields.BigIntField(null=True)
     depth = fields.IntField(default=0)
     author: fields.ForeignKeyRelation = _contact(null=True)
     author_id: int | None

@@ -31,7 +31,7 @@ async def ensure_profile(team_id: int, hub_id: int, contact_id: int, db: Any = N
     exists = await Profile.filter(team_id=team_id, hub_id=hub_id, team_contact_id=contact_id).using_db(conn).exists()
     if exists:
         return
-    contact = await TeamContact.get(id=contact_id, team_id=team_id).using_db(conn)
+    contact = await TeamContact.filter(id=contact_id, team_id=team_id).using_db(conn).get()
     base = _handle_base(contact)
     display = (f"{contact.first_name} {contact.last_name or ''}".strip() if contact.first_name else base)[:100]
     for attempt in range(8):

@@ -28,12 +28,12 @@ from app.commerce import graphql as commerce_graphql
 from app.commerce import order_graphql
 from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
-from app.contacts import graphql as contacts_graphql
-from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.community import graphql as community_graphql
 from app.community import member_graphql as community_member_graphql
 from app.community.graphql import CommunityMutation, CommunityQuery
 from app.community.member_graphql import CommunityMemberMutation, CommunityMemberQuery
+from app.contacts import graphql as contacts_graphql
+from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
 from app.content.graphql import ContentMutation, ContentQuery
 from app.email import graphql as email_graphql
