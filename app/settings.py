@@ -88,6 +88,7 @@ class Settings:
     # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
     graphiql_assets_url: str = "https://unpkg.com"
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
+    tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -166,7 +167,17 @@ def load_settings() -> Settings:
         metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
+        tracing=_tracing_mode(),
     )
+
+
+def _tracing_mode() -> str | None:
+    mode = (os.environ.get("MEMBERHUB_TRACING") or "").strip().lower()
+    if mode in ("", "off", "none", "0", "false"):
+        return None
+    if mode != "otlp":
+        raise ValueError(f"MEMBERHUB_TRACING must be 'otlp' or unset, not {mode!r}")
+    return mode
 
 
 @lru_cache(maxsize=1)
