@@ -36,6 +36,7 @@ from app.events.http import ingest_endpoint
 from app.graphql.context import Context
 from app.graphql.encoding import encode_response
 from app.graphql.schema import build_schema
+from app.plans.platform import PLATFORM_TOKEN_PREFIX, is_platform_admin
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
@@ -159,6 +160,10 @@ class MemberHubGraphQL(GraphQLOverHTTP):
             if context.member is not None:
                 bind_team(context.member.team_id)
                 prime_member_access(context.loaders, context.member)
+            return
+        if token.startswith(PLATFORM_TOKEN_PREFIX):
+            context.platform_admin = is_platform_admin(token, self.settings)
+            context.token_rejected = not context.platform_admin
             return
         context.viewer = await authenticate(token, team_id)
         context.token_rejected = context.viewer is None

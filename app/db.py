@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "app.email.models",
     "app.audiences.models",
     "app.community.models",
+    "app.plans.models",
     "aerich.models",
 ]
 
