@@ -90,6 +90,14 @@ class Settings:
     # Report queries go here when set (a read replica); the primary otherwise.
     reports_database_url: str | None = None
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
+    # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
+    # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
+    member_app_url: str | None = None
+    # Plans (app/plans): a team without a plan of its own is on this one; self-hosted deployments
+    # are not metered, so the default holds everything.
+    default_plan: str = "enterprise"
+    # SHA-256 hex digests of the platform-admin tokens (`memberhub platform-token` makes one).
+    platform_admin_token_hashes: tuple[str, ...] = ()
     tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -170,6 +178,9 @@ def load_settings() -> Settings:
         metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
+        member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
+        default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
+        platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
         tracing=_tracing_mode(),
     )
 
