@@ -264,3 +264,32 @@ async def test_reports_need_credentials(gql: Any, make_team: Any) -> None:
     world = await loyal_world(make_team)
     body = await gql.raw(REPORT, {"ids": [gid("Segment", world["loyal"].id)], "period": PERIOD})
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_partner_report_keeps_to_the_plans_members_per_segment_cap(gql: Any, make_team: Any,
+                                                                          monkeypatch: Any) -> None:
+    from app.core import plan_caps
+    from app.plans import service as plans
+    from app.plans import tiers
+    from app.segments.models import SegmentMembership
+
+    world = await loyal_world(make_team)
+    acme, loyal = world["team"], world["loyal"]
+    ava, _ben, cat, dan = world["contacts"]
+    for contact in (ava, cat, dan):  # today's members: the cap keeps the lowest ids (ava, cat)
+        await SegmentMembership.create(team_id=acme.id, segment_id=loyal.id, team_contact_id=contact.id)
+    monkeypatch.setitem(tiers.LIMITS, plan_caps.MEMBERS_PER_SEGMENT, (2, 4, None, None, None))
+    await plans.set_plan(acme.team, "free", "test")
+    created = await gql('mutation { createApiKey(input: {name: "partner", scopes: ["reports:read"]}) { secret } }',
+                        token=acme.key)
+    partner = created["createApiKey"]["secret"]
+    query = REPORT.replace("segmentId segmentName", "segmentId segmentName capNotice")
+
+    capped = (await gql(query, {"ids": [gid("Segment", loyal.id)], "period": PERIOD}, token=partner))
+    full = (await gql(query, {"ids": [gid("Segment", loyal.id)], "period": PERIOD}, token=acme.key))
+
+    mine, theirs = capped["segmentReport"]["reports"][0], full["segmentReport"]["reports"][0]
+    assert theirs["capNotice"] is None and theirs["sizeAtEnd"] == 3
+    assert mine["capNotice"].startswith("1 of 3 members left out")
+    assert (mine["sizeAtEnd"], mine["engagement"]["members"], mine["billing"]["mrr"]) == (2, 2, 3500)  # no dan
+    assert [p["size"] for p in mine["series"]["nodes"]][:9] == [2, 2, 2, 2, 1, 1, 1, 2, 2]

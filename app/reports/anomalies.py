@@ -22,7 +22,7 @@ from statistics import median
 from app.core.db_limits import heavy
 from app.core.errors import ValidationFailed
 from app.reports import sql
-from app.reports.access import MAX_SEGMENTS, ReportSegment, granted_segment_ids, visible_segments
+from app.reports.access import MAX_SEGMENTS, ReportSegment, bounds, granted_segment_ids, visible_segments
 from app.reports.db import fetch
 from app.reports.periods import Granularity, make_period
 from app.teams.service import Viewer
@@ -139,9 +139,9 @@ async def anomaly_report(viewer: Viewer, segment_ids: list[int], start: date, en
     team_id = viewer.team.id
     async with heavy(team_id):
         sizes = await fetch(sql.DAILY_SIZES, team_id, ids, history.time_zone, history.ends_at, history.start,
-                            history.end)
+                            history.end, bounds(segments))
         revenue = await fetch(sql.REVENUE_BY_DAY, team_id, ids, history.time_zone, history.starts_at,
-                              history.ends_at)
+                              history.ends_at, bounds(segments))
         total = [] if partner else await fetch(_TEAM_REVENUE, team_id, history.time_zone, history.starts_at,
                                                history.ends_at)
     days = history.day_list()

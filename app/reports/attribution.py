@@ -15,7 +15,7 @@ from typing import Any
 
 from app.core.db_limits import heavy
 from app.core.errors import ValidationFailed
-from app.reports.access import MAX_SEGMENTS, ReportSegment, granted_segment_ids, visible_segments
+from app.reports.access import MAX_SEGMENTS, ReportSegment, bounds, granted_segment_ids, visible_segments
 from app.reports.db import fetch
 from app.reports.periods import Granularity, Period, make_period
 from app.reports.sql import PAID_ORDER
@@ -29,6 +29,8 @@ ch AS (
            LEAD(c.at) OVER (PARTITION BY c.segment_id, c.team_contact_id ORDER BY c.at, c.id) AS next_at
     FROM segment_membership_changes c
     WHERE c.team_id = $1 AND c.segment_id = ANY($2::bigint[]) AND c.at < $5
+      AND c.team_contact_id <= COALESCE(($6::bigint[])[array_position($2::bigint[], c.segment_id)],
+                                        9223372036854775807)
 ),
 iv AS (SELECT segment_id, team_contact_id, at AS from_at, next_at AS to_at FROM ch WHERE action = 'join'),
 o AS (
@@ -89,7 +91,7 @@ async def revenue_by_segment(viewer: Viewer, segment_ids: list[int], start: date
     partner = await granted_segment_ids(viewer) is not None
     async with heavy(viewer.team.id):
         rows = await fetch(_BY_SEGMENT_SET, viewer.team.id, [s.id for s in segments], period.time_zone,
-                           period.starts_at, period.ends_at)
+                           period.starts_at, period.ends_at, bounds(segments))
     return _attribution(period, segments, rows, partner)
 
 

@@ -49,13 +49,14 @@ _BASE = {
 }
 
 # $1 team, $2 time zone, $3 first cohort month, $4 last cohort month, $5 periods, $6 current month,
-# $7 cohort segment (or 0), $8 "in segment now" (or 0).
+# $7 cohort segment (or 0), $8 "in segment now" (or 0), $9 the member bound of a partner under the
+# plan's members-per-segment cap (the smaller of the two segments'; the largest bigint: none).
 _COHORTS = """
 WITH params AS (SELECT $7::bigint AS cohort_segment),
 base AS ({base}),
 cohort AS (
     SELECT b.team_contact_id, b.cohort FROM base b
-    WHERE b.cohort >= $3::date AND b.cohort <= $4::date
+    WHERE b.cohort >= $3::date AND b.cohort <= $4::date AND b.team_contact_id <= $9::bigint
       AND ($8::bigint = 0 OR EXISTS (
           SELECT 1 FROM segment_memberships sm
           WHERE sm.team_id = $1 AND sm.segment_id = $8 AND sm.team_contact_id = b.team_contact_id))
@@ -159,10 +160,12 @@ async def cohort_report(viewer: Viewer, cohort_by: CohortBy, start: date, end: d
         errors.append(FieldError("cohortSegmentId", "a segment-join cohort needs its segment", "REQUIRED"))
     if errors:
         raise ValidationFailed(errors)
+    named = []
     if cohort_segment_id is not None:
-        await visible_segments(viewer, [cohort_segment_id], "cohortSegmentId")
+        named += await visible_segments(viewer, [cohort_segment_id], "cohortSegmentId")
     if in_segment_id is not None:
-        await visible_segments(viewer, [in_segment_id], "inSegmentId")
+        named += await visible_segments(viewer, [in_segment_id], "inSegmentId")
+    bound = min((s.member_bound for s in named if s.member_bound is not None), default=2**63 - 1)
     restricted = cohort_segment_id is None if cohort_by == CohortBy.SEGMENT_JOIN_MONTH else in_segment_id is None
     if restricted and await granted_segment_ids(viewer) is not None:
         # A partner key sees its segments only: the cohort must be drawn from one of them.
@@ -173,7 +176,7 @@ async def cohort_report(viewer: Viewer, cohort_by: CohortBy, start: date, end: d
     sql = _COHORTS.format(base=_BASE[cohort_by], paid=PAID_ORDER)
     async with heavy(viewer.team.id):
         rows = await fetch(sql, viewer.team.id, tz.key, _month(start), _month(end), periods, current,
-                           cohort_segment_id or 0, in_segment_id or 0)
+                           cohort_segment_id or 0, in_segment_id or 0, bound)
     return CohortReport(cohort_by=cohort_by, time_zone=tz.key, periods=periods, rows=_rows(rows))
 
 

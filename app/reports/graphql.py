@@ -132,6 +132,9 @@ class HubActivityType:
 class SegmentReportType:
     segment_id: strawberry.ID
     segment_name: str
+    cap_notice: str | None = strawberry.field(description=(
+        "For a partner key over the plan's members-per-segment cap: who is left out (figures count the "
+        "members inside the cap)."))
     time_zone: str
     start: date
     end: date
@@ -156,7 +159,7 @@ class SegmentReportType:
         e, b = r.engagement, r.billing
         return cls(
             segment_id=encode_id("Segment", r.segment.id), segment_name=r.segment.name,
-            time_zone=r.period.time_zone, start=r.period.start, end=r.period.end,
+            cap_notice=r.segment.cap_notice, time_zone=r.period.time_zone, start=r.period.start, end=r.period.end,
             granularity=r.period.granularity, size_at_start=r.size_at_start, size_at_end=r.size_at_end,
             joins=r.joins, leaves=r.leaves, points=r.series,
             engagement=EngagementType(

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.core.db_limits import heavy
 from app.core.errors import ValidationFailed
-from app.reports.access import MAX_SEGMENTS, ReportSegment, visible_segments
+from app.reports.access import MAX_SEGMENTS, ReportSegment, bounds, visible_segments
 from app.reports.db import fetch
 from app.reports.models import LtvFit, LtvFitStatus
 from app.teams.service import Viewer
@@ -21,6 +21,8 @@ SELECT s.segment_id, count(sm.team_contact_id)::bigint AS members, count(p.id)::
        avg(p.probability_alive)::float8 AS alive
 FROM unnest($2::bigint[]) AS s(segment_id)
 LEFT JOIN segment_memberships sm ON sm.team_id = $1 AND sm.segment_id = s.segment_id
+      AND sm.team_contact_id <= COALESCE(($3::bigint[])[array_position($2::bigint[], s.segment_id)],
+                                         9223372036854775807)
 LEFT JOIN report_ltv_predictions p ON p.team_id = $1 AND p.team_contact_id = sm.team_contact_id
 GROUP BY 1
 """
@@ -64,7 +66,8 @@ async def predicted_ltv(viewer: Viewer, segment_ids: list[int]) -> PredictedLtv:
     rows: dict[int, dict[str, Any]] = {}
     if ok is not None:
         async with heavy(viewer.team.id):
-            rows = {int(r["segment_id"]): r for r in await fetch(_BY_SEGMENT, viewer.team.id, [s.id for s in segments])}
+            rows = {int(r["segment_id"]): r for r in await fetch(_BY_SEGMENT, viewer.team.id, [s.id for s in segments],
+                                                                  bounds(segments))}
     return PredictedLtv(
         status=fit.status if fit else None, fitted_at=ok.fitted_at if ok else None,
         horizon_days=ok.horizon_days if ok else 90, customers=ok.customers if ok else 0,

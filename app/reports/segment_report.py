@@ -16,7 +16,7 @@ from typing import Any
 from app.core.db_limits import heavy
 from app.core.errors import ValidationFailed
 from app.reports import sql
-from app.reports.access import MAX_SEGMENTS, ReportSegment, visible_segments
+from app.reports.access import MAX_SEGMENTS, ReportSegment, bounds, visible_segments
 from app.reports.db import fetch
 from app.reports.periods import Granularity, Period, make_period
 from app.teams.service import Viewer
@@ -115,9 +115,10 @@ def _by_segment(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
     return grouped
 
 
-async def daily_sizes(team_id: int, segment_ids: list[int], period: Period) -> dict[int, list[dict[str, Any]]]:
+async def daily_sizes(team_id: int, segment_ids: list[int], period: Period,
+                      member_bounds: list[int | None] | None = None) -> dict[int, list[dict[str, Any]]]:
     rows = await fetch(sql.DAILY_SIZES, team_id, segment_ids, period.time_zone, period.ends_at,
-                       period.start, period.end)
+                       period.start, period.end, member_bounds or [None] * len(segment_ids))
     return _by_segment(rows)
 
 
@@ -129,9 +130,9 @@ async def segment_reports(viewer: Viewer, segment_ids: list[int], start: date, e
     segments = await visible_segments(viewer, segment_ids)
     ids = [s.id for s in segments]
     team_id = viewer.team.id
-    args = (team_id, ids, period.time_zone, period.starts_at, period.ends_at)
+    args = (team_id, ids, period.time_zone, period.starts_at, period.ends_at, bounds(segments))
     async with heavy(team_id):
-        sizes = await daily_sizes(team_id, ids, period)
+        sizes = await daily_sizes(team_id, ids, period, bounds(segments))
         causes = _by_segment(await fetch(sql.CAUSES, *args))
         revenue = _by_segment(await fetch(sql.REVENUE_BY_DAY, *args))
         engagement = {int(r["segment_id"]): r for r in await fetch(sql.ENGAGEMENT, *args)}

@@ -5,7 +5,9 @@ Shared shapes:
   (`segment_membership_changes`), so "who was a member at T" never reads today's membership.
 - Instants are compared as timestamptz; days are `(at AT TIME ZONE tz)::date`, the team's calendar.
 Parameters common to the segment report: $1 team id, $2 segment ids (bigint[]), $3 time zone,
-$4 first instant of the period, $5 first instant after it ("as at").
+$4 first instant of the period, $5 first instant after it ("as at"), $6 each segment's member bound
+(bigint[] aligned with $2; NULL: no bound): a partner under the plan's members-per-segment cap
+counts only contacts with team_contact_id <= the bound (app.core.plan_caps).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ ch AS (
            LEAD(c.at) OVER (PARTITION BY c.segment_id, c.team_contact_id ORDER BY c.at, c.id) AS next_at
     FROM segment_membership_changes c
     WHERE c.team_id = $1 AND c.segment_id = ANY($2::bigint[]) AND c.at < $5
+      AND c.team_contact_id <= COALESCE(($6::bigint[])[array_position($2::bigint[], c.segment_id)], 9223372036854775807)
 ),
 iv AS (
     SELECT segment_id, team_contact_id, at AS from_at, next_at AS to_at FROM ch WHERE action = 'join'
@@ -32,7 +35,8 @@ pm AS (  -- members at any time in the period
 
 # Daily size (end of each local day), joins and leaves. A final snapshot wins over history, which
 # loses the rows of deleted contacts. Its own parameters: $1 team, $2 segments, $3 time zone,
-# $4 "as at" instant, $5 first day, $6 last day.
+# $4 "as at" instant, $5 first day, $6 last day, $7 member bounds (snapshots hold full counts: not
+# read for a bounded segment).
 DAILY_SIZES = """
 WITH deltas AS (
     SELECT c.segment_id, (c.at AT TIME ZONE $3)::date AS d,
@@ -40,6 +44,8 @@ WITH deltas AS (
            count(*) FILTER (WHERE c.action = 'leave') AS leaves
     FROM segment_membership_changes c
     WHERE c.team_id = $1 AND c.segment_id = ANY($2::bigint[]) AND c.at < $4
+      AND c.team_contact_id <= COALESCE(($7::bigint[])[array_position($2::bigint[], c.segment_id)],
+                                        9223372036854775807)
     GROUP BY 1, 2
 ),
 running AS (
@@ -62,6 +68,7 @@ FROM days
 LEFT JOIN running today ON today.segment_id = days.segment_id AND today.d = days.d
 LEFT JOIN report_segment_snapshots snap
        ON snap.team_id = $1 AND snap.segment_id = days.segment_id AND snap.day = days.d
+       AND ($7::bigint[])[array_position($2::bigint[], days.segment_id)] IS NULL
 ORDER BY 1, 2
 """
 
@@ -70,6 +77,7 @@ CAUSES = """
 SELECT c.segment_id, (c.at AT TIME ZONE $3)::date AS day, c.action, c.cause, count(*)::bigint AS n
 FROM segment_membership_changes c
 WHERE c.team_id = $1 AND c.segment_id = ANY($2::bigint[]) AND c.at >= $4 AND c.at < $5
+  AND c.team_contact_id <= COALESCE(($6::bigint[])[array_position($2::bigint[], c.segment_id)], 9223372036854775807)
 GROUP BY 1, 2, 3, 4
 ORDER BY 1, 2, 3, 4
 """
