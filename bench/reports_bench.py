@@ -84,7 +84,7 @@ WITH deltas AS (
     FROM deltas
 ), days AS (
     SELECT s.segment_id, CAST(g.generate_series AS DATE) AS d
-    FROM (SELECT unnest($segs) AS segment_id) s, generate_series($start, $end - INTERVAL 1 DAY, INTERVAL 1 DAY) g
+    FROM (SELECT unnest($segs) AS segment_id) s, generate_series($start, $last, INTERVAL 1 DAY) g
 )
 SELECT days.segment_id, days.d,
        COALESCE((SELECT r.size FROM running r WHERE r.segment_id = days.segment_id AND r.d <= days.d
@@ -164,7 +164,13 @@ async def _timed(fn: Any, runs: int = 3) -> tuple[float, str, Any]:
     return statistics.median(times), f"{min(times):.0f}-{max(times):.0f}", result
 
 
+def _params(sql: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The named parameters a DuckDB statement uses (it refuses extra ones)."""
+    return {k: v for k, v in values.items() if f"${k}" in sql}
+
+
 def _duck_timed(duck: Any, statements: list[tuple[str, dict[str, Any]]], runs: int = 3) -> tuple[float, str, list]:
+    statements = [(sql, _params(sql, values)) for sql, values in statements]
     times, results = [], []
     for _ in range(runs):
         start = time.perf_counter()
@@ -271,15 +277,18 @@ async def main() -> None:
 
     viewer = Viewer(team=team, scopes=frozenset({"admin"}))
     today = now.date()
-    start90, end = today - timedelta(days=89), today
+    end = today - timedelta(days=1)  # complete days: both sides cut at the same midnight
+    start90 = end - timedelta(days=89)
     ends_at = datetime.combine(end + timedelta(days=1), datetime.min.time())  # naive UTC, as DuckDB holds it
     starts_at = datetime.combine(start90, datetime.min.time())
     engaged, loyal = segments["engaged"], segments["loyal"]
     rows: list[tuple[str, float, str, float, str]] = []
 
+    as_at = min(ends_at, now.replace(tzinfo=None))
+    last_day = datetime.combine(end, datetime.min.time())
+
     def duck_segment(ids: list[int]) -> list[tuple[str, dict[str, Any]]]:
-        return [(sql, {"segs": ids, "start": starts_at, "end": min(ends_at, now.replace(tzinfo=None))}
-                 if "$start" in sql else {"segs": ids, "end": min(ends_at, now.replace(tzinfo=None))})
+        return [(sql, {"segs": ids, "start": starts_at, "end": as_at, "last": last_day})
                 for sql in DUCK_SEGMENT.values()]
 
     # 1. segment report, one segment, 90 days, daily
@@ -306,15 +315,15 @@ async def main() -> None:
     # 4. revenue by segment at the time of the order, 90 days
     pg_ms, pg_spread, attribution = await _timed(lambda: revenue_by_segment(viewer, [engaged, loyal], start90, end))
     duck_ms, duck_spread, duck_sets = _duck_timed(duck, [(DUCK_ATTRIBUTION, {
-        "segs": [engaged, loyal], "start": starts_at, "end": min(ends_at, now.replace(tzinfo=None))})])
+        "segs": [engaged, loyal], "start": starts_at, "end": as_at})])
     assert attribution.total_revenue == sum(r[2] for r in duck_sets[0]), (attribution.total_revenue, duck_sets)
     rows.append(("revenue by segment, 2 segments, 90 days", pg_ms, pg_spread, duck_ms, duck_spread))
     # 5. anomalies: 2 segments' size and revenue, 90 days (+28 days of baseline)
     pg_ms, pg_spread, _ = await _timed(lambda: anomaly_report(viewer, [engaged, loyal], start90, end))
     a_start = datetime.combine(start90 - timedelta(days=28), datetime.min.time())
     duck_ms, duck_spread, _ = _duck_timed(duck, [
-        (DUCK_SEGMENT["sizes"], {"segs": [engaged, loyal], "start": a_start, "end": ends_at}),
-        (DUCK_SEGMENT["revenue"], {"segs": [engaged, loyal], "start": a_start, "end": ends_at}),
+        (DUCK_SEGMENT["sizes"], {"segs": [engaged, loyal], "start": a_start, "end": as_at, "last": last_day}),
+        (DUCK_SEGMENT["revenue"], {"segs": [engaged, loyal], "start": a_start, "end": as_at}),
     ])
     rows.append(("anomalies, 2 segments, 90 days", pg_ms, pg_spread, duck_ms, duck_spread))
 
