@@ -23,6 +23,12 @@ from app.graphql.nodes import NodeType, staff, team_rows
 from app.graphql.scopes import requires_scope
 
 LifecycleStageEnum = strawberry.enum(LifecycleStage, name="LifecycleStage")
+
+
+@strawberry.enum(description="A contact's answer to an advertising-consent question.")
+class AdConsent(Enum):
+    GRANTED = "granted"
+    DENIED = "denied"
 PropertyTypeEnum = strawberry.enum(PropertyType, name="PropertyType")
 
 
@@ -43,6 +49,10 @@ class ContactType(relay.Node):
     custom_properties: JSON
     created_at: datetime
     updated_at: datetime
+    ad_user_data_consent: AdConsent | None = strawberry.field(
+        default=None, description="Consent to send this contact's data to ad platforms (null: never asked).")
+    ad_personalization_consent: AdConsent | None = strawberry.field(
+        default=None, description="Consent to personalised advertising (null: never asked).")
 
     @strawberry.field
     def full_name(self) -> str | None:
@@ -57,6 +67,9 @@ class ContactType(relay.Node):
             lifecycle_stage=LifecycleStage(contact.lifecycle_stage), tags=list(contact.tags or []),
             custom_properties=JSON(contact.custom or {}), created_at=contact.created_at,
             updated_at=contact.updated_at,
+            ad_user_data_consent=AdConsent(contact.ad_user_data_consent) if contact.ad_user_data_consent else None,
+            ad_personalization_consent=(AdConsent(contact.ad_personalization_consent)
+                                        if contact.ad_personalization_consent else None),
         )
 
 
@@ -119,6 +132,10 @@ class ContactInput:
     phone: str | None = None
     country: str | None = None
     lifecycle_stage: str | None = None
+    ad_user_data_consent: AdConsent | None = strawberry.field(
+        default=None, description="Kept as it is when not given.")
+    ad_personalization_consent: AdConsent | None = strawberry.field(
+        default=None, description="Kept as it is when not given.")
     tags: list[str] | None = strawberry.field(default=None, description="Replaces the tags when given.")
     custom_properties: JSON | None = strawberry.field(
         default=None, description="Merged key by key; a null value removes the key."
@@ -166,6 +183,9 @@ def _input_to_dict(contact: ContactInput) -> dict[str, Any]:
         "email": contact.email, "firstName": contact.first_name, "lastName": contact.last_name,
         "phone": contact.phone, "country": contact.country, "lifecycleStage": contact.lifecycle_stage,
         "tags": contact.tags, "customProperties": contact.custom_properties, "createdAt": contact.created_at,
+        "adUserDataConsent": contact.ad_user_data_consent.value if contact.ad_user_data_consent else None,
+        "adPersonalizationConsent": (contact.ad_personalization_consent.value
+                                     if contact.ad_personalization_consent else None),
     }
 
 
