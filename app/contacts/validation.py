@@ -9,8 +9,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, PropertyType
-from app.core.phones import to_e164
 from app.core.errors import FieldError
+from app.core.phones import to_e164
 from app.teams.service import EMAIL_RE
 
 PHONE_RE = re.compile(r"^\+?[0-9]{7,15}$")

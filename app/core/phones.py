@@ -41,6 +41,6 @@ def region_of(e164: str | None) -> str | None:
         return None
     # A number outside any allocated range still has a calling code: its main country is enough
     # to tell whether EEA consent rules apply.
-    region = phonenumbers.region_code_for_number(number) or phonenumbers.region_code_for_country_code(
-        number.country_code)
+    region = phonenumbers.region_code_for_number(number) or (
+        phonenumbers.region_code_for_country_code(number.country_code) if number.country_code else None)
     return None if region in (None, "ZZ", "001") else region
