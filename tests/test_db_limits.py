@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -15,6 +14,7 @@ import asyncpg
 import httpx
 import pytest
 from ids import gid
+from netutil import free_port
 from test_realtime import ROOT
 
 from app.db import connection_params
@@ -85,12 +85,6 @@ async def starve_attempt(gql, team, other_team, locked_stats) -> None:
     await locked_stats.execute("COMMIT")
     for result in await asyncio.gather(first, *more):
         assert result == {f"p{i}": {"count": 0} for i in range(8)}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

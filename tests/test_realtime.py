@@ -13,6 +13,7 @@ from pathlib import Path
 import asyncpg
 import websockets
 from ids import gid, pk
+from netutil import free_port
 from tortoise import Tortoise
 
 from app.db import connection_params
@@ -209,18 +210,22 @@ async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, te
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
     servers, sockets = [], []
     try:
-        for port in (18751, 18752):
+        ports = [free_port(), free_port()]
+        for port in ports:
             servers.append(subprocess.Popen(  # noqa: ASYNC220 - a real second API process
                 [sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT, env=dict(os.environ),
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             ))
-        for port in (18751, 18752):
+        for port, server in zip(ports, servers, strict=True):
+            ws = None
             for _ in range(600):  # a loaded machine takes over 10 s to start an API process
+                assert server.poll() is None, f"the API process on port {port} exited with {server.returncode}"
                 try:
                     ws = await websockets.connect(f"ws://127.0.0.1:{port}/graphql", subprotocols=["graphql-transport-ws"])
                     break
                 except OSError:
                     await asyncio.sleep(0.1)
+            assert ws is not None, f"the API process on port {port} did not answer within 60 s"
             await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {team.key}"}}))
             assert json.loads(await ws.recv())["type"] == "connection_ack"
             query = "subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) { contactId action cause causeRef } }"
