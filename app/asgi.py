@@ -25,7 +25,7 @@ from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
-from app.core import db_limits, inputs, ratelimit
+from app.core import db_limits, inputs, ratelimit, tracing
 from app.core.body_limits import BodyLimitMiddleware
 from app.core.logs import bind_team
 from app.core.pubsub import credentials_channel, listen
@@ -208,6 +208,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
     """Build the app. Tests pass manage_orm=False because their session owns the ORM."""
     settings = settings or get_settings()
     wire()
+    tracing_on = tracing.configure(settings.tracing, "memberhub-api")
     db_limits.configure(settings.db_slot_limits)
     graphql_app = MemberHubGraphQL(settings)
     timeout_message = db_limits.TIMEOUT_MESSAGE.format(seconds=settings.statement_timeout_ms / 1000)
@@ -244,6 +245,8 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
             await ratelimit.close()
             if manage_orm:
                 await close_orm()
+            if tracing_on:
+                tracing.shutdown()
 
     routes: list[BaseRoute] = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
@@ -256,7 +259,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
         Route("/metrics", metrics_endpoint(settings)),
         *UNSUBSCRIBE_ROUTES,
     ]
-    return Starlette(
+    app = Starlette(
         routes=routes,
         # Outermost first: request ids and metrics see every response, CORS preflights included;
         # inside them an oversized body is refused before anything reads it (413s are still counted).
@@ -268,3 +271,5 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
         exception_handlers={asyncpg.QueryCanceledError: database_error, OperationalError: database_error},
         lifespan=lifespan,
     )
+    tracing.instrument_asgi_app(app)  # outermost: a span covers the whole request
+    return app

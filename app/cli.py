@@ -64,6 +64,23 @@ async def _create_team(name: str, owner_email: str, password: str | None) -> tup
         await close_orm()
 
 
+TEAM_ID_HELP = "the team: its number (as create-team prints it) or its global id (Team:…, as the API gives it)"
+
+
+def team_id_arg(text: str) -> int:
+    """A team given on the command line, read as strictly as ids over the API (no other scripts' digits)."""
+    from app.core.ids import InvalidId, decode_id, parse_id_or_none
+
+    number = parse_id_or_none(text)
+    if number is not None:
+        return number
+    try:
+        return decode_id(text, "Team")
+    except InvalidId:
+        message = f"{text!r} is not a team id (a number such as 1, or a Team global id)"
+        raise argparse.ArgumentTypeError(message) from None
+
+
 def cmd_create_team(args: argparse.Namespace) -> int:
     from app.core.errors import ValidationFailed
 
@@ -345,13 +362,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(func=cmd_export_schema)
 
     imp = sub.add_parser("import-contacts", help="import a CSV of contacts into a team")
-    imp.add_argument("team_id", type=int)
+    imp.add_argument("team_id", type=team_id_arg, help=TEAM_ID_HELP)
     imp.add_argument("file")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=cmd_import_contacts)
 
     orders = sub.add_parser("import-orders", help="import a CSV of past orders into a team (idempotent)")
-    orders.add_argument("team_id", type=int)
+    orders.add_argument("team_id", type=team_id_arg, help=TEAM_ID_HELP)
     orders.add_argument("file")
     orders.add_argument("--json", action="store_true")
     orders.set_defaults(func=cmd_import_orders)

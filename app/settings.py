@@ -95,6 +95,7 @@ class Settings:
     google_oauth_client_id: str | None = None
     google_oauth_client_secret: str | None = None
     google_token_url: str = "https://oauth2.googleapis.com/token"
+    tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -179,7 +180,17 @@ def load_settings() -> Settings:
         google_oauth_client_secret=os.environ.get("MEMBERHUB_GOOGLE_OAUTH_CLIENT_SECRET") or None,
         google_token_url=os.environ.get("MEMBERHUB_GOOGLE_TOKEN_URL", "").strip()
         or "https://oauth2.googleapis.com/token",
+        tracing=_tracing_mode(),
     )
+
+
+def _tracing_mode() -> str | None:
+    mode = (os.environ.get("MEMBERHUB_TRACING") or "").strip().lower()
+    if mode in ("", "off", "none", "0", "false"):
+        return None
+    if mode != "otlp":
+        raise ValueError(f"MEMBERHUB_TRACING must be 'otlp' or unset, not {mode!r}")
+    return mode
 
 
 @lru_cache(maxsize=1)
