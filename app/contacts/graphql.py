@@ -23,6 +23,7 @@ from app.graphql.ids import gids, id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.graphql.scopes import requires_scope
 
+
 @strawberry.enum(description="A contact's answer to an advertising-consent question.")
 class AdConsent(Enum):
     GRANTED = "granted"
