@@ -23,6 +23,7 @@ from tortoise.exceptions import OperationalError
 
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
+from app.access.web import SIGN_IN_ROUTES
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
 from app.core import db_limits, inputs, ratelimit, tracing
@@ -36,6 +37,7 @@ from app.events.http import ingest_endpoint
 from app.graphql.context import Context
 from app.graphql.encoding import encode_response
 from app.graphql.schema import build_schema
+from app.plans.platform import PLATFORM_TOKEN_PREFIX, is_platform_admin
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
@@ -160,6 +162,10 @@ class MemberHubGraphQL(GraphQLOverHTTP):
                 bind_team(context.member.team_id)
                 prime_member_access(context.loaders, context.member)
             return
+        if token.startswith(PLATFORM_TOKEN_PREFIX):
+            context.platform_admin = is_platform_admin(token, self.settings)
+            context.token_rejected = not context.platform_admin
+            return
         context.viewer = await authenticate(token, team_id)
         context.token_rejected = context.viewer is None
         if context.viewer is not None:
@@ -258,6 +264,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint(settings)),
         *UNSUBSCRIBE_ROUTES,
+        *SIGN_IN_ROUTES,
     ]
     app = Starlette(
         routes=routes,

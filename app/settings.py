@@ -95,6 +95,14 @@ class Settings:
     google_oauth_client_id: str | None = None
     google_oauth_client_secret: str | None = None
     google_token_url: str = "https://oauth2.googleapis.com/token"
+    # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
+    # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
+    member_app_url: str | None = None
+    # Plans (app/plans): a team without a plan of its own is on this one; self-hosted deployments
+    # are not metered, so the default holds everything.
+    default_plan: str = "enterprise"
+    # SHA-256 hex digests of the platform-admin tokens (`memberhub platform-token` makes one).
+    platform_admin_token_hashes: tuple[str, ...] = ()
     tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -180,6 +188,9 @@ def load_settings() -> Settings:
         google_oauth_client_secret=os.environ.get("MEMBERHUB_GOOGLE_OAUTH_CLIENT_SECRET") or None,
         google_token_url=os.environ.get("MEMBERHUB_GOOGLE_TOKEN_URL", "").strip()
         or "https://oauth2.googleapis.com/token",
+        member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
+        default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
+        platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
         tracing=_tracing_mode(),
     )
 

@@ -23,6 +23,7 @@ from app.audiences import platforms
 from app.audiences.consent import google_consent, may_upload
 from app.audiences.hashing import META_SCHEMA, google_identifiers, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
+from app.core import plan_caps
 from app.core.crypto import decrypt_secret, encrypt_secret
 from app.core.csv_export import SafeCsv
 from app.core.errors import FieldError, NotFound, ValidationFailed
@@ -40,7 +41,7 @@ MEMBERS_SQL = """
 SELECT tc.id, tc.email, tc.phone, tc.first_name, tc.last_name, tc.country, tc.ad_user_data_consent,
        tc.ad_personalization_consent
 FROM segment_memberships m JOIN team_contacts tc ON tc.id = m.team_contact_id
-WHERE m.segment_id = $1 AND m.team_id = $2 AND tc.id > $3
+WHERE m.segment_id = $1 AND m.team_id = $2 AND tc.id > $3 AND tc.id <= $5
 ORDER BY tc.id LIMIT $4
 """
 
@@ -87,6 +88,10 @@ async def create_destination(
         problem = platforms.base_url_problem(kind, base_url, get_settings())
         if problem:
             errors.append(FieldError("baseUrl", problem, "INVALID_URL"))
+    try:
+        await plan_caps.check_can_create(team.id, plan_caps.AUDIENCE_SYNC)
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
     if errors:
         raise ValidationFailed(errors)
     clean = {k: (v or "").strip() for k, v in config.items() if v}
@@ -108,6 +113,7 @@ async def link_segment(team: Team, segment_id: int | None, destination_id: int |
         raise NotFound("destinationId", "audience destination")
     link = await AudienceLink.get_or_none(segment_id=segment.id, destination_id=destination.id)
     if link is None:
+        await plan_caps.check_can_create(team.id, plan_caps.AUDIENCE_SYNC)
         try:
             link = await AudienceLink.create(team_id=team.id, segment=segment, destination=destination)
         except IntegrityError:
@@ -137,11 +143,17 @@ async def enqueue_sync(link_id: int, trigger: str = "manual", period: str | None
     return job is not None
 
 
-async def _members(team_id: int, segment_id: int, page: int = platforms.BATCH_SIZE) -> AsyncIterator[list[dict]]:
+_NO_BOUND = 2**63 - 1
+
+
+async def _members(team_id: int, segment_id: int, page: int = platforms.BATCH_SIZE,
+                   cap: plan_caps.AudienceCap | None = None) -> AsyncIterator[list[dict]]:
+    """Members in id order; with `cap`, only those inside the plan's members-per-segment cap."""
     conn = connections.get("default")
     last = 0
+    bound = _NO_BOUND if cap is None or cap.last_included_id is None else cap.last_included_id
     while True:
-        rows = await conn.execute_query_dict(MEMBERS_SQL, [segment_id, team_id, last, page])
+        rows = await conn.execute_query_dict(MEMBERS_SQL, [segment_id, team_id, last, page, bound])
         if not rows:
             return
         yield rows
@@ -233,11 +245,10 @@ async def _sync_meta(client: httpx.AsyncClient, link: AudienceLink, destination:
                   else settings.meta_app_secret)
     if not app_secret:
         raise platforms.SyncError("no Meta app secret: set the destination's appSecret or MEMBERHUB_META_APP_SECRET")
-    total = await connections.get("default").execute_query_dict(
-        "SELECT count(*) AS n FROM segment_memberships WHERE segment_id = $1 AND team_id = $2",
-        [link.segment_id, link.team_id],
-    )
-    estimated = total[0]["n"]
+    cap = await plan_caps.capped_audience(link.team_id, link.segment_id)
+    if cap.notice:  # a message on a successful run, like the empty-segment one
+        run.errors = [*run.errors, cap.notice]
+    estimated = cap.included
     if estimated == 0:
         run.errors = ["segment is empty: Meta audience left unchanged"]
         return
@@ -272,7 +283,7 @@ async def _sync_meta(client: httpx.AsyncClient, link: AudienceLink, destination:
             run.matched = (run.matched or 0) + received - (invalid if isinstance(invalid, int) else 0)
         batch = []
 
-    async for rows in _members(link.team_id, link.segment_id):
+    async for rows in _members(link.team_id, link.segment_id, cap=cap):
         for row in _meta_rows(_allowed(rows, run)):
             if len(batch) == platforms.BATCH_SIZE:
                 await flush(last=False)
@@ -301,6 +312,10 @@ async def _sync_google(client: httpx.AsyncClient, link: AudienceLink, destinatio
         "  WHERE segment_id = $1 AND team_id = $2 AND id > $3 AND id <= $4) ORDER BY tc.id",
         [link.segment_id, link.team_id, link.change_cursor, upper],
     )
+    cap = await plan_caps.capped_audience(link.team_id, link.segment_id)
+    if cap.notice:  # members beyond the plan's cap are never added (removing one never added is harmless)
+        run.errors = [*run.errors, cap.notice]
+        rows = [{**r, "member": r["member"] and cap.includes(r["id"])} for r in rows]
     base = destination.base_url or platforms.GOOGLE_BASE_URL
     config = destination.config
     target = {
@@ -386,26 +401,29 @@ async def sync_all_links(period: str) -> int:
     return count
 
 
-async def export_segment_csv(team: Team, segment_id: int | None, platform: str) -> tuple[str, int]:
-    """The segment's current members as hashed identifiers, in the platform's column set."""
+async def export_segment_csv(team: Team, segment_id: int | None,
+                             platform: str) -> tuple[str, int, plan_caps.AudienceCap]:
+    """The segment's current members as hashed identifiers, in the platform's column set, up to the
+    plan's members-per-segment cap (the cap's notice says how many were left out)."""
     segment = await Segment.get_or_none(id=segment_id, team_id=team.id) if segment_id else None
     if segment is None:
         raise NotFound("segmentId", "segment")
+    cap = await plan_caps.capped_audience(team.id, segment.id)
     out = SafeCsv()
     count = 0
     if platform == DestinationKind.META:
         out.row([c.lower() for c in META_SCHEMA])
-        async for rows in _members(team.id, segment.id):
+        async for rows in _members(team.id, segment.id, cap=cap):
             for row in _meta_rows(_allowed(rows, None)):
                 out.row(row)
                 count += 1
     elif platform == DestinationKind.GOOGLE:
         out.row(["email", "phone"])
-        async for rows in _members(team.id, segment.id):
+        async for rows in _members(team.id, segment.id, cap=cap):
             for member in _google_members(_allowed(rows, None), with_consent=False):
                 ids = {k: v for i in member["userData"]["userIdentifiers"] for k, v in i.items()}
                 out.row([ids.get("emailAddress", ""), ids.get("phoneNumber", "")])
                 count += 1
     else:
         raise ValidationFailed.one("platform", f"unknown platform '{platform}'", "INVALID_PLATFORM")
-    return out.text(), count
+    return out.text(), count, cap
