@@ -10,7 +10,7 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
         ALTER TABLE "audience_destinations" ADD "app_secret_encrypted" TEXT;
         ALTER TABLE "audience_destinations" ADD "access_token_encrypted" TEXT;
         ALTER TABLE "audience_destinations" ADD "access_token_expires_at" TIMESTAMPTZ;
-        ALTER TABLE "audience_sync_runs" ADD "batch_results" JSONB NOT NULL;
+        ALTER TABLE "audience_sync_runs" ADD "batch_results" JSONB NOT NULL DEFAULT '[]'::jsonb;
         ALTER TABLE "audience_sync_runs" ADD "uploaded" INT NOT NULL DEFAULT 0;
         ALTER TABLE "audience_sync_runs" ADD "consent_excluded" INT NOT NULL DEFAULT 0;
         ALTER TABLE "audience_sync_runs" ADD "matched" INT;"""
