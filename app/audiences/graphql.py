@@ -65,6 +65,23 @@ class AudienceLinkType(relay.Node):
                    last_synced_at=m.last_synced_at)
 
 
+@strawberry.type(name="AudienceSyncBatch", description="One request of a sync run to the platform.")
+class AudienceSyncBatchType:
+    seq: int
+    operation: str = strawberry.field(description="replace (Meta), ingest or remove (Google)")
+    rows: int
+    status: str = strawberry.field(description="succeeded or failed")
+    received: int | None = strawberry.field(description="Rows the platform says it received (Meta)")
+    invalid: int | None = strawberry.field(description="Rows the platform found invalid (Meta)")
+    error: str | None
+
+    @classmethod
+    def from_entry(cls, e: dict) -> AudienceSyncBatchType:
+        return cls(seq=int(e.get("seq", 0)), operation=str(e.get("operation", "")), rows=int(e.get("rows", 0)),
+                   status=str(e.get("status", "")), received=e.get("received"), invalid=e.get("invalid"),
+                   error=e.get("error"))
+
+
 @strawberry.type(name="AudienceSyncRun", description=(
     "One sync of a segment to a destination: what was sent and how it went. Needs audiences:read."))
 class AudienceSyncRunType(relay.Node):
@@ -79,7 +96,13 @@ class AudienceSyncRunType(relay.Node):
     sent: int = strawberry.field(description="Rows sent to the platform.")
     added: int = strawberry.field(description="Members added to the audience since the last sync.")
     removed: int
+    uploaded: int = strawberry.field(description="Rows in batches the platform acknowledged")
+    matched: int | None = strawberry.field(description=(
+        "Rows the platform accepted as valid identifiers (Meta; Google reports matching later, in its UI)"))
+    consent_excluded: int = strawberry.field(description=(
+        "Members left out for want of advertising consent (denied anywhere; not granted in the EEA, UK, CH)"))
     batches: int
+    batch_results: list[AudienceSyncBatchType]
     errors: list[str]
 
     @classmethod
@@ -88,7 +111,10 @@ class AudienceSyncRunType(relay.Node):
             id=m.id, segment_id=encode_id("Segment", m.segment_id),
             destination_id=encode_id("AudienceDestination", m.destination_id), trigger=m.trigger,
             status=SyncStatus(m.status), started_at=m.started_at, finished_at=m.finished_at, sent=m.sent,
-            added=m.added, removed=m.removed, batches=m.batches, errors=[str(e) for e in m.errors or []],
+            added=m.added, removed=m.removed, uploaded=m.uploaded, matched=m.matched,
+            consent_excluded=m.consent_excluded, batches=m.batches,
+            batch_results=[AudienceSyncBatchType.from_entry(e) for e in m.batch_results or [] if isinstance(e, dict)],
+            errors=[str(e) for e in m.errors or []],
         )
 
 
@@ -96,7 +122,11 @@ class AudienceSyncRunType(relay.Node):
 class CreateAudienceDestinationInput:
     platform: DestinationKind = strawberry.field(description="Meta or Google.")
     name: str = strawberry.field(description="Your name for it.")
-    access_token: str
+    access_token: str | None = strawberry.field(default=None, description="Meta: a system user's access token")
+    app_secret: str | None = strawberry.field(default=None, description=(
+        "Meta: the app's secret, signing every call (appsecret_proof); the deployment's when not given"))
+    refresh_token: str | None = strawberry.field(default=None, description=(
+        "Google: an OAuth refresh token for the deployment's OAuth client, exchanged for access tokens"))
     ad_account_id: str | None = strawberry.field(default=None, description="Meta")
     audience_id: str | None = strawberry.field(default=None, description="Meta custom audience id")
     operating_account_id: str | None = strawberry.field(default=None, description="Google")
@@ -207,7 +237,7 @@ class AudiencesMutation:
         )
         destination = await service.create_destination(
             viewer.team, kind=input.platform.value, name=input.name, access_token=input.access_token,
-            config=config, base_url=input.base_url,
+            refresh_token=input.refresh_token, app_secret=input.app_secret, config=config, base_url=input.base_url,
         )
         return AudienceDestinationPayload(destination=AudienceDestinationType.from_model(destination))
 
