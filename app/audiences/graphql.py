@@ -67,13 +67,13 @@ class AudienceLinkType(relay.Node):
 
 @strawberry.type(name="AudienceSyncBatch", description="One request of a sync run to the platform.")
 class AudienceSyncBatchType:
-    seq: int
-    operation: str = strawberry.field(description="replace (Meta), ingest or remove (Google)")
-    rows: int
-    status: str = strawberry.field(description="succeeded or failed")
+    seq: int = strawberry.field(description="Order of the request in the run, from 0.")
+    operation: str = strawberry.field(description="The platform call: `replace` (Meta), `ingest` or `remove` (Google).")
+    rows: int = strawberry.field(description="Rows the request carried.")
+    status: str = strawberry.field(description="How it went: `succeeded` or `failed`.")
     received: int | None = strawberry.field(description="Rows the platform says it received (Meta)")
     invalid: int | None = strawberry.field(description="Rows the platform found invalid (Meta)")
-    error: str | None
+    error: str | None = strawberry.field(description="The platform's error, when it failed; null otherwise.")
 
     @classmethod
     def from_entry(cls, e: dict) -> AudienceSyncBatchType:
@@ -95,15 +95,15 @@ class AudienceSyncRunType(relay.Node):
     finished_at: datetime | None = strawberry.field(description="When it ended; null while running.")
     sent: int = strawberry.field(description="Rows sent to the platform.")
     added: int = strawberry.field(description="Members added to the audience since the last sync.")
-    removed: int
+    removed: int = strawberry.field(description="Members removed from the audience since the last sync.")
     uploaded: int = strawberry.field(description="Rows in batches the platform acknowledged")
     matched: int | None = strawberry.field(description=(
         "Rows the platform accepted as valid identifiers (Meta; Google reports matching later, in its UI)"))
     consent_excluded: int = strawberry.field(description=(
         "Members left out for want of advertising consent (denied anywhere; not granted in the EEA, UK, CH)"))
-    batches: int
-    batch_results: list[AudienceSyncBatchType]
-    errors: list[str]
+    batches: int = strawberry.field(description="Requests made to the platform.")
+    batch_results: list[AudienceSyncBatchType] = strawberry.field(description="Each request and how it went, in order.")
+    errors: list[str] = strawberry.field(description="What went wrong, for people; empty when it succeeded.")
 
     @classmethod
     def from_model(cls, m: AudienceSyncRun) -> AudienceSyncRunType:
