@@ -43,7 +43,11 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
+from app.plans import ai_graphql, schedules_graphql
+from app.plans.ai_graphql import AiSegmentsMutation, AiSegmentsQuery
 from app.plans.graphql import PlansMutation, PlansQuery
+from app.plans.library_graphql import LibraryMutation, LibraryQuery
+from app.plans.schedules_graphql import SchedulesMutation, SchedulesQuery
 from app.segments import graphql as segments_graphql
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
 from app.segments.pipeline import status as evaluation_status
@@ -60,6 +64,7 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
+    ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -68,13 +73,13 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
-    PlansQuery,
+    PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
-    PlansMutation,
+    PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 
