@@ -23,6 +23,7 @@ from tortoise.exceptions import OperationalError
 
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
+from app.access.web import SIGN_IN_ROUTES
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
 from app.core import db_limits, inputs, ratelimit, tracing
@@ -263,6 +264,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint(settings)),
         *UNSUBSCRIBE_ROUTES,
+        *SIGN_IN_ROUTES,
     ]
     app = Starlette(
         routes=routes,

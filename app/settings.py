@@ -88,6 +88,9 @@ class Settings:
     # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
     graphiql_assets_url: str = "https://unpkg.com"
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
+    # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
+    # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
+    member_app_url: str | None = None
     # Plans (app/plans): a team without a plan of its own is on this one; self-hosted deployments
     # are not metered, so the default holds everything.
     default_plan: str = "enterprise"
@@ -178,6 +181,7 @@ def load_settings() -> Settings:
         metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
+        member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
         default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
         platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
         tracing=_tracing_mode(),

@@ -174,7 +174,9 @@ async def test_send_job_running_twice_at_once_sends_once(gql, team, smtp):
     await email_tick({})
     send = await EmailSend.get(team_contact_id=contact, state=SendState.QUEUED)
     results = await asyncio.gather(deliver_send(send.id), deliver_send(send.id), deliver_send(send.id))
-    assert results.count("sent") == 1 and set(results) <= {"sent", "in_flight"}
+    # A run that finds the row final answers its state ("sent") without sending: under load the first run
+    # may finish before the others get the row. What counts is the one message below.
+    assert "sent" in results and set(results) <= {"sent", "in_flight"}
     await run_worker()  # the enqueued job runs a fourth time
     assert len(smtp.to("twice@example.com")) == 1
     assert (await EmailSend.get(id=send.id)).state == SendState.SENT

@@ -28,6 +28,7 @@ class SmtpSink:
     host: str = "127.0.0.1"
     port: int = 0
     messages: list[EmailMessage] = field(default_factory=list)
+    raw: list[bytes] = field(default_factory=list)  # the DATA bytes as received, same order as `messages`
     reject: set[str] = field(default_factory=set)
     on_data: Callable[[EmailMessage], None] | None = None
 
@@ -39,6 +40,7 @@ class SmtpSink:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.original_content, policy=policy.default)
+        self.raw.append(envelope.original_content)
         self.messages.append(message)  # type: ignore[arg-type]
         if self.on_data is not None:
             self.on_data(message)  # type: ignore[arg-type]
@@ -46,6 +48,20 @@ class SmtpSink:
 
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if m["To"] == address]
+
+    def raw_with(self, subject: str) -> list[bytes]:
+        return [r for r, m in zip(self.raw, self.messages, strict=True) if m["Subject"] == subject]
+
+
+def raw_headers(raw: bytes) -> dict[str, bytes]:
+    """The header block of received bytes, unfolded only by joining continuation lines (CRLF + WSP),
+    as a strict reader does: no decoding of any kind."""
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    headers: dict[str, bytes] = {}
+    for line in head.replace(b"\r\n ", b" ").replace(b"\r\n\t", b"\t").split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        headers.setdefault(name.decode("ascii").lower(), value.strip())
+    return headers
 
 
 def free_port() -> int:

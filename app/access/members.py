@@ -22,6 +22,8 @@ from app.access.snapshot import FactsAndVersion, facts_and_version_from_row, hub
 from app.contacts.models import TeamContact
 from app.core import ratelimit
 from app.core.errors import NotFound, ValidationFailed
+from app.core.ids import encode_id
+from app.core.links import public_link
 from app.core.pubsub import publish_revoked
 from app.core.tokens import sha256_hex, sign
 from app.hubs.models import Hub, HubMembership
@@ -70,9 +72,15 @@ class SignInCode:
     magic_link: str
 
 
-# Delivery is pluggable (the email domain registers a sender); with none, nothing is sent.
+# Delivery is pluggable: the email domain's sender is bound by app/wiring.py; with none, nothing is sent.
 CodeSender = Callable[[SignInCode], Awaitable[None]]
 code_senders: list[CodeSender] = []
+
+
+def on_sign_in_code(sender: CodeSender) -> None:
+    """Register who delivers a requested code (idempotent)."""
+    if sender not in code_senders:
+        code_senders.append(sender)
 
 
 def _code_hash(code: str) -> str:
@@ -81,12 +89,12 @@ def _code_hash(code: str) -> str:
 
 async def issue_sign_in_code(hub: Hub, contact: TeamContact) -> SignInCode:
     code = f"{secrets.randbelow(10**8):08d}"
+    query = urlencode({"hub": encode_id("Hub", hub.id), "email": contact.email, "code": code})
+    link = public_link(f"/hubs/{hub.slug}/sign-in?{query}")  # before the row: an http link in production raises
     await MemberSignInCode.create(
         team_id=hub.team_id, hub=hub, team_contact=contact, code_hash=_code_hash(code),
         expires_at=datetime.now(UTC) + CODE_LIFETIME,
     )
-    query = urlencode({"hub": hub.id, "email": contact.email, "code": code})
-    link = f"{get_settings().public_url}/hubs/{hub.slug}/sign-in?{query}"
     return SignInCode(hub.team_id, hub.id, contact.id, contact.email, code, link)
 
 

@@ -8,6 +8,7 @@ caller's transaction and, after commit, a message on `team_channel(team_id, "ent
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -45,6 +46,16 @@ EVENT_FOR_STATUS = {
 }
 GRANTING_SUBSCRIPTION_STATUSES = (SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING)
 
+# After a Stripe payment made a new paid order (checkout or invoice) and committed: (team id, order id).
+# app/wiring.py binds the email domain's receipt; email sits above commerce.
+OrderPaidHook = Callable[[int, int], Awaitable[Any]]
+_order_paid_hooks: list[OrderPaidHook] = []
+
+
+def on_order_paid(hook: OrderPaidHook) -> None:
+    if hook not in _order_paid_hooks:
+        _order_paid_hooks.append(hook)
+
 
 
 @dataclass
@@ -59,6 +70,7 @@ class Outbox:
     events: list[tuple[int, str, datetime]] = field(default_factory=list)  # (contact, type, occurred_at)
     order_contact_ids: set[int] = field(default_factory=set)  # whose orders changed (segments' order stats)
     hub_joins: list[tuple[int, int]] = field(default_factory=list)  # (hub, contact) granted by a deliverable
+    paid_orders: list[int] = field(default_factory=list)  # orders a payment created (receipts, after commit)
 
     async def flush(self) -> None:
         channel = team_channel(self.team_id, TOPIC)
@@ -66,6 +78,12 @@ class Outbox:
             await publish(channel, message)
         for hub_id, contact_id in self.hub_joins:
             await member_joined(self.team_id, hub_id, contact_id)
+        for order_id in self.paid_orders:
+            for hook in _order_paid_hooks:
+                try:
+                    await hook(self.team_id, order_id)
+                except Exception:  # the payment is committed; a failing receipt must not undo the webhook's 200
+                    log.exception("order-paid hook %s failed for order %s", hook, order_id)
 
 
 def current_db() -> BaseDBAsyncClient:

@@ -270,6 +270,7 @@ async def record_payment(
     order = None
     if amount > 0:
         order = await record_order(outbox, contact_id, currency=currency, placed_at=paid_at, items=items)
+        outbox.paid_orders.append(order.id)  # one per payment: a payment seen again returned above
     values: dict[str, Any] = {
         "team_contact_id": contact_id, "order_id": order.id if order else None,
         "subscription_id": subscription.id if subscription else None,

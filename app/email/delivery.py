@@ -24,6 +24,7 @@ from tortoise.transactions import in_transaction
 
 from app.contacts.models import Event, TeamContact
 from app.core.errors import ValidationFailed
+from app.core.links import InsecureLinks
 from app.email.models import (
     DripCampaign,
     DripEnrollment,
@@ -38,7 +39,7 @@ from app.email.models import (
 )
 from app.email.render_pool import render
 from app.email.rendering import DEFAULT_TEMPLATES, contact_variables, hub_variables
-from app.email.service import find_suppression, is_final, suppress
+from app.email.service import SEALED, find_suppression, is_final, open_context, suppress
 from app.email.smtp import SmtpFailure, build_message, deliver_message
 from app.email.unsubscribe import UnsubscribeTarget, unsubscribe_url
 from app.hubs.models import Hub
@@ -165,9 +166,13 @@ async def _prepare(send: EmailSend) -> Outcome | Prepared:
         template = await EmailTemplate.get_or_none(hub_id=hub.id, key=send.kind)
         parts = (template.subject, template.html_body, template.text_body) if template else DEFAULT_TEMPLATES[send.kind]
     link = None
-    if send.marketing:
-        link = unsubscribe_url(UnsubscribeTarget(send.team_id, contact.id, hub.id, drip.id if drip else 0))
-    context = {**(send.context or {}), "contact": contact_variables(contact), "hub": hub_variables(hub),
+    try:
+        if send.marketing:
+            link = unsubscribe_url(UnsubscribeTarget(send.team_id, contact.id, hub.id, drip.id if drip else 0))
+        opened = open_context(send.context or {})
+    except InsecureLinks as exc:
+        return Outcome(SendState.FAILED, str(exc), "send_failed")
+    context = {**opened, "contact": contact_variables(contact), "hub": hub_variables(hub),
                "unsubscribe_url": link or ""}
     try:
         rendered = await render(*parts, context)
@@ -185,7 +190,11 @@ async def _finish(send: EmailSend, outcome: Outcome, now: datetime) -> None:
     send.state = SendState(outcome.state)
     send.error = outcome.error
     send.finished_at = now if is_final(send.state) else None
-    await send.save(update_fields=["state", "error", "finished_at"])
+    fields = ["state", "error", "finished_at"]
+    if is_final(send.state) and SEALED in (send.context or {}):
+        send.context = {k: v for k, v in send.context.items() if k != SEALED}
+        fields.append("context")
+    await send.save(update_fields=fields)
     if outcome.exit_reason and send.enrollment_id is not None:
         await _exit_enrollment(send.enrollment_id, outcome.exit_reason, now)
 
@@ -222,7 +231,9 @@ async def deliver_send(send_id: int) -> str:
     async with in_transaction():
         done = datetime.now(UTC)
         updated = await EmailSend.filter(id=send_id, state=SendState.SENDING).update(
-            state=SendState.SENT, finished_at=done, error=None
+            state=SendState.SENT, finished_at=done, error=None,
+            **({"context": {k: v for k, v in send.context.items() if k != SEALED}}
+               if SEALED in (send.context or {}) else {}),
         )
         if updated:
             await schedule_next_step(send, done)

@@ -92,7 +92,9 @@ SAMPLE_CONTEXT: dict[str, Any] = {
     "hub": {"name": "Yoga Academy", "slug": "yoga-academy", "description": ""},
     "unsubscribe_url": "https://example.com/email/unsubscribe/sample",
     "magic_link_url": "https://example.com/login/sample",
-    "order": {"id": "1", "total": "10.00", "currency": "usd", "items": []},
+    "code": "12345678",
+    "order": {"id": "1", "total": "10.00", "currency": "usd", "placed_at": "2026-01-01T00:00:00+00:00",
+              "lines": [{"name": "Pro", "quantity": 1, "amount": "10.00"}]},
 }
 
 PARTS = (("subject", False), ("htmlBody", True), ("textBody", False))
@@ -175,14 +177,19 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, str]] = {
     ),
     "purchase_receipt": (
         "Your receipt from {{ hub.name }}",
-        "<p>Thank you for your purchase.</p><p>Order {{ order.id }}: {{ order.total }} "
-        "{{ order.currency | upper }}</p>",
-        "Thank you for your purchase.\n\nOrder {{ order.id }}: {{ order.total }} {{ order.currency | upper }}\n",
+        "<p>Thank you for your purchase.</p>{% if order.lines %}<ul>{% for item in order.lines %}"
+        "<li>{{ item.quantity }} &times; {{ item.name }}: {{ item.amount }} {{ order.currency | upper }}</li>"
+        "{% endfor %}</ul>{% endif %}<p>Order {{ order.id }}: {{ order.total }} {{ order.currency | upper }}</p>",
+        "Thank you for your purchase.\n\n{% for item in order.lines %}{{ item.quantity }} x {{ item.name }}: "
+        "{{ item.amount }} {{ order.currency | upper }}\n{% endfor %}"
+        "Order {{ order.id }}: {{ order.total }} {{ order.currency | upper }}\n",
     ),
     "magic_link": (
         "Your sign-in link for {{ hub.name }}",
-        '<p><a href="{{ magic_link_url }}">Sign in to {{ hub.name }}</a></p>',
-        "Sign in to {{ hub.name }}: {{ magic_link_url }}\n",
+        '<p><a href="{{ magic_link_url }}">Sign in to {{ hub.name }}</a></p>'
+        "{% if code %}<p>Or enter this code: <strong>{{ code }}</strong> (valid for 15 minutes)</p>{% endif %}",
+        "Sign in to {{ hub.name }}: {{ magic_link_url }}\n"
+        "{% if code %}\nOr enter this code: {{ code }} (valid for 15 minutes)\n{% endif %}",
     ),
 }
 TRANSACTIONAL_KINDS = frozenset(DEFAULT_TEMPLATES)

@@ -17,8 +17,10 @@ from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from app.access.members import SignInCode
+from app.commerce.models import Order, OrderItem, Product
 from app.contacts.models import TeamContact
-from app.core.crypto import encrypt_secret
+from app.core.crypto import decrypt_secret, encrypt_secret
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.redis import get_redis, job_id
 from app.email.models import (
@@ -37,7 +39,7 @@ from app.email.models import (
 from app.email.render_pool import validate_template
 from app.email.rendering import TRANSACTIONAL_KINDS, RenderedMessage
 from app.email.smtp import SmtpFailure, build_message, deliver_message
-from app.hubs.models import Hub
+from app.hubs.models import Hub, HubMembership
 from app.segments.models import Segment
 from app.teams.models import Team
 from app.teams.service import EMAIL_RE
@@ -212,14 +214,34 @@ async def enqueue_send(send_id: int) -> bool:
     return job is not None  # None: queued or running already (arq #432)
 
 
+SEALED = "_sealed"  # context key holding encrypted variables (a sign-in code): opened at render, wiped once sent
+
+
+def seal_context(context: dict[str, Any], secret: dict[str, Any] | None) -> dict[str, Any]:
+    return {**context, SEALED: encrypt_secret(_json(secret))} if secret else context
+
+
+def open_context(context: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    opened = {k: v for k, v in context.items() if k != SEALED}
+    if isinstance(context.get(SEALED), str):
+        opened.update(json.loads(decrypt_secret(context[SEALED])))
+    return opened
+
+
 async def send_transactional(
     team_id: int, hub_id: int, contact_id: int, kind: str, context: dict[str, Any] | None = None,
-    *, dedupe_key: str | None = None,
+    *, dedupe_key: str | None = None, secret: dict[str, Any] | None = None,
 ) -> EmailSend:
     """Queue a transactional mail (welcome, purchase_receipt, magic_link, or a hub template key).
 
+    This is the one entry point for other domains' mail (a trial ending, a receipt, a code): it
+    writes an outbox row and enqueues its job; the send-time checks (hard bounce / complaint
+    suppressions; transactional mail ignores marketing opt-outs) run when it is delivered.
     With `dedupe_key` (e.g. "receipt:<order id>") a repeated call returns the first row and sends
-    nothing more, so at-least-once callers such as webhooks stay exactly-once.
+    nothing more, so at-least-once callers such as webhooks stay exactly-once. `secret` variables
+    are stored encrypted and wiped from the row once the mail is final.
     """
     hub = await _get_hub(team_id, hub_id)
     contact = await TeamContact.get_or_none(id=contact_id, team_id=team_id)
@@ -237,7 +259,7 @@ async def send_transactional(
         "state, attempts, queued_at, created_at) "
         "VALUES ($1, $2, $3, $4, FALSE, $5::jsonb, $6, $7, 'queued', 0, $7, $7) "
         "ON CONFLICT (team_id, dedupe_key) DO NOTHING RETURNING id",
-        [team_id, hub.id, contact.id, kind, _json(context or {}), dedupe_key, now],
+        [team_id, hub.id, contact.id, kind, _json(seal_context(context or {}, secret)), dedupe_key, now],
     )
     if not rows:  # a concurrent call with the same dedupe key won
         return await EmailSend.get(team_id=team_id, dedupe_key=dedupe_key)
@@ -261,8 +283,47 @@ async def send_purchase_receipt(team_id: int, hub_id: int, contact_id: int, orde
     )
 
 
-async def send_magic_link(team_id: int, hub_id: int, contact_id: int, url: str) -> EmailSend:
-    return await send_transactional(team_id, hub_id, contact_id, "magic_link", {"magic_link_url": url})
+async def send_magic_link(team_id: int, hub_id: int, contact_id: int, url: str, code: str | None = None) -> EmailSend:
+    return await send_transactional(team_id, hub_id, contact_id, "magic_link",
+                                    secret={"magic_link_url": url, "code": code})
+
+
+async def send_sign_in_code(issued: SignInCode) -> None:
+    """The access domain's code sender (bound in app/wiring.py): the code and its magic link by mail."""
+    await send_magic_link(issued.team_id, issued.hub_id, issued.team_contact_id, issued.magic_link, issued.code)
+
+
+def _money(minor: int) -> str:
+    return f"{minor / 100:.2f}"
+
+
+async def send_order_receipt(team_id: int, order_id: int) -> EmailSend | None:
+    """Commerce's order-paid hook (app/wiring.py): the receipt, from the hub of the order's product.
+
+    Exactly once per order: the dedupe key is the order id, so a redelivered webhook, a
+    reconciliation run or a second hook call sends nothing more. An order of no hub's product
+    sends nothing (no hub, no sending settings), and says so in the log.
+    """
+    order = await Order.get_or_none(id=order_id, team_id=team_id)
+    if order is None:
+        return None
+    items = await OrderItem.filter(order_id=order.id, team_id=team_id).order_by("id")
+    product_ids = [i.product_id for i in items if i.product_id]
+    products = {p.id: p for p in await Product.filter(id__in=product_ids, team_id=team_id)} if product_ids else {}
+    hub_id = next((products[p].hub_id for p in product_ids if products.get(p) and products[p].hub_id), None)
+    if hub_id is None:
+        membership = await HubMembership.filter(team_id=team_id, team_contact_id=order.team_contact_id).order_by(
+            "joined_at").first()
+        hub_id = membership.hub_id if membership else None
+    if hub_id is None:
+        log.info("order %s belongs to no hub; no receipt sent", order.id)
+        return None
+    return await send_purchase_receipt(team_id, hub_id, order.team_contact_id, {
+        "id": str(order.id), "total": _money(order.total_amount), "currency": order.currency,
+        "placed_at": order.placed_at.isoformat(),
+        "lines": [{"name": products[i.product_id].name if i.product_id in products else "Payment",
+                   "quantity": i.quantity, "amount": _money(i.amount)} for i in items],
+    })
 
 
 # --- drip campaigns ----------------------------------------------------------------------------

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import formataddr, getaddresses, make_msgid
 
 import aiosmtplib
 
 from app.core.crypto import decrypt_secret
+from app.email.headers import new_message, serialize
 from app.email.models import EmailSettings, TlsMode
 from app.email.rendering import RenderedMessage
 
@@ -31,7 +32,7 @@ def build_message(
     config: EmailSettings, to: str, rendered: RenderedMessage, *, message_id: str | None = None,
     unsubscribe_url: str | None = None,
 ) -> EmailMessage:
-    message = EmailMessage()
+    message = new_message()
     message["From"] = formataddr((config.from_name, config.from_address))
     message["To"] = to
     message["Subject"] = rendered.subject
@@ -48,12 +49,25 @@ def build_message(
     return message
 
 
-async def deliver_message(config: EmailSettings, message: EmailMessage) -> None:
-    """Send or raise SmtpFailure. Returning means the server accepted the message."""
+def envelope_of(message: EmailMessage) -> tuple[str, list[str]]:
+    """MAIL FROM and RCPT TO of a message we built (no Bcc: every recipient is in To/Cc)."""
+    sender = getaddresses([str(message["From"])])[0][1]
+    headers = [str(v) for v in message.get_all("To", []) + message.get_all("Cc", [])]
+    recipients = [addr for _, addr in getaddresses(headers)]
+    return sender, recipients
+
+
+async def deliver_message(config: EmailSettings, message: EmailMessage, raw: bytes | None = None) -> None:
+    """Send or raise SmtpFailure. Returning means the server accepted the message.
+
+    The bytes handed over are `serialize(message)` (or `raw`, e.g. DKIM-signed), never a second
+    flattening by the SMTP client under another policy."""
     password = decrypt_secret(config.password_encrypted) if config.password_encrypted else None
+    sender, recipients = envelope_of(message)
     try:
         await aiosmtplib.send(
-            message, hostname=config.smtp_host, port=config.smtp_port,
+            raw if raw is not None else serialize(message), sender=sender, recipients=recipients,
+            hostname=config.smtp_host, port=config.smtp_port,
             username=config.username or None, password=password,
             use_tls=config.tls_mode == TlsMode.TLS, start_tls=config.tls_mode == TlsMode.STARTTLS,
             timeout=SMTP_TIMEOUT_SECONDS,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.ids import parse_id_or_none
+from app.core.links import public_link
 from app.core.tokens import sign, verify_signature
 from app.settings import get_settings
 
@@ -42,4 +43,4 @@ def read_token(token: str, secret_key: str | None = None) -> UnsubscribeTarget |
 
 
 def unsubscribe_url(target: UnsubscribeTarget) -> str:
-    return f"{get_settings().public_url}/email/unsubscribe/{make_token(target)}"
+    return public_link(f"/email/unsubscribe/{make_token(target)}")

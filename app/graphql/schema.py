@@ -28,6 +28,10 @@ from app.commerce import graphql as commerce_graphql
 from app.commerce import order_graphql
 from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
+from app.community import graphql as community_graphql
+from app.community import member_graphql as community_member_graphql
+from app.community.graphql import CommunityMutation, CommunityQuery
+from app.community.member_graphql import CommunityMemberMutation, CommunityMemberQuery
 from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
@@ -64,6 +68,7 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
+    community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES,
     ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
 )
 
@@ -73,12 +78,14 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
+    CommunityQuery, CommunityMemberQuery,
     PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
+    CommunityMutation, CommunityMemberMutation,
     PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
