@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import factories
@@ -22,6 +26,7 @@ from app.plans.models import AiSettings, SegmentGeneration
 from app.segments.models import Segment
 from app.settings import get_settings
 
+ROOT = Path(__file__).resolve().parent.parent
 MODEL = "rule-writer-1"
 KEY = "sk-test-123"
 
@@ -266,3 +271,25 @@ async def test_a_team_without_settings_uses_the_deployments_model(deployment_cli
     settings = await deployment_client.post("/graphql", json={"query": "{ aiSegmentSettings { source model } }"},
                                             headers={"Authorization": f"Bearer {team.key}"})
     assert settings.json()["data"]["aiSegmentSettings"] == {"source": "deployment", "model": MODEL}
+
+
+def _eval(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("MEMBERHUB_AI_")}
+    return subprocess.run([sys.executable, "bench/ai_segments_eval.py", *args], cwd=ROOT, env={**clean, **env},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_eval_script_exits_cleanly_without_a_provider():
+    result = _eval({})
+    assert result.returncode == 0, result.stderr
+    assert "no language model configured" in result.stdout
+
+
+def test_the_eval_script_counts_intended_rules(fake_model):
+    fake_model.answer({"field": "createdAt", "op": "within", "value": {"amount": 30, "unit": "days"}})
+    fake_model.answer({"field": "totalSpent", "op": ">=", "value": 500})  # close: the same field, not the rule
+    result = _eval({"MEMBERHUB_AI_BASE_URL": fake_model.url, "MEMBERHUB_AI_MODEL": MODEL,
+                    "MEMBERHUB_AI_API_KEY": KEY}, "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    assert f"{MODEL}: 1/2 produced the intended rule, 1 more read the same fields" in result.stdout
+    assert len(fake_model.requests) == 2

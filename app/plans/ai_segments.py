@@ -4,6 +4,7 @@ explanation, stored with its prompt), then save as it is or edited."""
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,28 @@ def _messages_of(exc: ValidationFailed) -> str:
     return "\n".join(f"- {e.message}" for e in exc.errors[:20])
 
 
+async def ask_for_rule(endpoint: ai.Endpoint, messages: list[dict[str, str]],
+                       check: Callable[[Any], Awaitable[segments.ParsedRule]],
+                       ) -> tuple[segments.ParsedRule, ai.ModelAnswer, int]:
+    """The model's rule through `check` (the validator); an invalid one gets one repair round with the
+    validator's messages, then AI_INVALID_RULE. Returns the rule, the answer and the calls it took."""
+    answer = await ai.ask_model(endpoint, messages)
+    try:
+        return await check(answer.rule), answer, 1
+    except ValidationFailed as first:
+        repair = [*messages, {"role": "assistant", "content": json.dumps({"rule": answer.rule,
+                                                                          "explanation": answer.explanation})},
+                  {"role": "user", "content": REPAIR_PROMPT % _messages_of(first)}]
+    answer = await ai.ask_model(endpoint, repair)
+    try:
+        return await check(answer.rule), answer, 2
+    except ValidationFailed as second:
+        raise ValidationFailed.one(
+            "description", "the language model did not produce a valid rule, even after a repair round; "
+            f"rephrase the description or write the rule yourself. The validator said:\n{_messages_of(second)}",
+            "AI_INVALID_RULE") from second
+
+
 async def generate(team: Team, description: str, settings: Settings | None = None) -> Generated:
     """Ask the model (at most twice: one repair round with the validator's messages); the rule it
     returns is checked exactly like a rule a person wrote."""
@@ -46,23 +69,8 @@ async def generate(team: Team, description: str, settings: Settings | None = Non
     endpoint = await ai.endpoint_for(team, settings)
     ctx = await segments.load_context(team)
     messages = ai.messages_for(description, ctx, await ai.event_types_of(team))
-    answer = await ai.ask_model(endpoint, messages)
-    attempts = 1
-    try:
-        parsed = await segments.check_rule(team, None, answer.rule, ctx=ctx)
-    except ValidationFailed as first:
-        attempts = 2
-        repair = [*messages, {"role": "assistant", "content": json.dumps({"rule": answer.rule,
-                                                                          "explanation": answer.explanation})},
-                  {"role": "user", "content": REPAIR_PROMPT % _messages_of(first)}]
-        answer = await ai.ask_model(endpoint, repair)
-        try:
-            parsed = await segments.check_rule(team, None, answer.rule, ctx=ctx)
-        except ValidationFailed as second:
-            raise ValidationFailed.one(
-                "description", "the language model did not produce a valid rule, even after a repair round; "
-                f"rephrase the description or write the rule yourself. The validator said:\n{_messages_of(second)}",
-                "AI_INVALID_RULE") from second
+    parsed, answer, attempts = await ask_for_rule(
+        endpoint, messages, lambda rule: segments.check_rule(team, None, rule, ctx=ctx))
     preview = await segments.preview(team, None, parsed.json)
     explanation = answer.explanation.strip()[:2000] or f"Contacts for whom this holds: {parsed.text}"
     row = await SegmentGeneration.create(team_id=team.id, prompt=description, rule=parsed.json,
