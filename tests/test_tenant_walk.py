@@ -166,7 +166,7 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                              "segmentId": gid("Segment", segment.id),
                              "steps": [{"delayMinutes": 60, "templateId": template}]}})
     destination = (await run("mutation($i: CreateAudienceDestinationInput!) { createAudienceDestination(input: $i) { destination { id } userErrors { code } } }",
-                             {"i": {"platform": "META", "name": f"{label} ads", "accessToken": f"{label}-token",
+                             {"i": {"platform": "META", "name": f"{label} ads", "accessToken": f"{label}-token", "appSecret": "s",
                                     "adAccountId": "act_1", "audienceId": "2"}}))["destination"]["id"]
     await run("mutation($i: LinkSegmentToAudienceInput!) { linkSegmentToAudience(input: $i) { link { id } userErrors { code } } }",
               {"i": {"segmentId": gid("Segment", segment.id), "destinationId": destination}})
