@@ -47,7 +47,11 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
+from app.plans import ai_graphql, schedules_graphql
+from app.plans.ai_graphql import AiSegmentsMutation, AiSegmentsQuery
 from app.plans.graphql import PlansMutation, PlansQuery
+from app.plans.library_graphql import LibraryMutation, LibraryQuery
+from app.plans.schedules_graphql import SchedulesMutation, SchedulesQuery
 from app.reports import graphql as reports_graphql
 from app.reports.graphql import ReportsMutation, ReportsQuery
 from app.segments import graphql as segments_graphql
@@ -67,6 +71,7 @@ NODE_REGISTRY = NodeRegistry(
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
     community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES,
+    ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
     reports_graphql.NODE_TYPES,
 )
 
@@ -77,7 +82,7 @@ QUERY_TYPES: tuple[type, ...] = (
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
     CommunityQuery, CommunityMemberQuery,
-    PlansQuery,
+    PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
     ReportsQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
@@ -85,7 +90,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
     CommunityMutation, CommunityMemberMutation,
-    PlansMutation,
+    PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
     ReportsMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
