@@ -264,7 +264,8 @@ async def test_notifications_and_messages_are_pushed_live(live_server, gql, team
                                 {"c": conversation})
     try:
         refused = json.loads(await asyncio.wait_for(outsider.recv(), timeout=5))
-        assert refused["type"] == "error" and refused["payload"][0]["extensions"]["code"] == "NOT_FOUND"
+        errors = refused["payload"] if refused["type"] == "error" else refused["payload"]["errors"]
+        assert errors[0]["extensions"]["code"] == "NOT_FOUND", refused
         await post(gql, s.ava_token, member_space_id(s.general["id"]), "Hey @bob")
         assert (await _next(notes))["myNotificationAdded"] == {
             "kind": "MENTION", "text": "mentioned you in “Hey @bob”", "actor": {"handle": "ava"}}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import cast
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from app.access.view import HubAccess
@@ -80,7 +80,7 @@ async def _one_to_one(access: HubAccess, me: int, other: int) -> Conversation | 
     mine = ConversationMember.filter(team_id=access.team_id, team_contact_id=me).values("conversation_id")
     theirs = ConversationMember.filter(team_id=access.team_id, team_contact_id=other).values("conversation_id")
     return await Conversation.filter(team_id=access.team_id, hub_id=access.hub_id, is_group=False,
-                                     id__in=mine).filter(id__in=theirs).first()
+                                     id__in=Subquery(mine)).filter(id__in=Subquery(theirs)).first()
 
 
 async def member_conversation(access: HubAccess, conversation_id: int | None, field: str = "conversationId"
