@@ -88,6 +88,13 @@ class Settings:
     # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
     graphiql_assets_url: str = "https://unpkg.com"
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
+    # Ad audiences (app/audiences): Meta's Graph API version, the deployment's Meta app secret
+    # (appsecret_proof; a destination may carry its own), and Google's OAuth client and token endpoint.
+    meta_graph_version: str = "v24.0"
+    meta_app_secret: str | None = None
+    google_oauth_client_id: str | None = None
+    google_oauth_client_secret: str | None = None
+    google_token_url: str = "https://oauth2.googleapis.com/token"
     # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
     # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
     member_app_url: str | None = None
@@ -97,6 +104,12 @@ class Settings:
     # SHA-256 hex digests of the platform-admin tokens (`memberhub platform-token` makes one).
     platform_admin_token_hashes: tuple[str, ...] = ()
     tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
+    # AI-generated segments (app/plans/ai.py): the deployment's OpenAI-compatible endpoint, used by
+    # teams without their own; teams may point only at these hosts outside development.
+    ai_base_url: str | None = None
+    ai_model: str | None = None
+    ai_api_key: str | None = None
+    ai_allowed_hosts: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -175,10 +188,20 @@ def load_settings() -> Settings:
         metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
+        meta_graph_version=os.environ.get("MEMBERHUB_META_GRAPH_VERSION", "").strip() or "v24.0",
+        meta_app_secret=os.environ.get("MEMBERHUB_META_APP_SECRET") or None,
+        google_oauth_client_id=os.environ.get("MEMBERHUB_GOOGLE_OAUTH_CLIENT_ID") or None,
+        google_oauth_client_secret=os.environ.get("MEMBERHUB_GOOGLE_OAUTH_CLIENT_SECRET") or None,
+        google_token_url=os.environ.get("MEMBERHUB_GOOGLE_TOKEN_URL", "").strip()
+        or "https://oauth2.googleapis.com/token",
         member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
         default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
         platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
         tracing=_tracing_mode(),
+        ai_base_url=(os.environ.get("MEMBERHUB_AI_BASE_URL") or "").rstrip("/") or None,
+        ai_model=os.environ.get("MEMBERHUB_AI_MODEL") or None,
+        ai_api_key=os.environ.get("MEMBERHUB_AI_API_KEY") or None,
+        ai_allowed_hosts=_list("MEMBERHUB_AI_ALLOWED_HOSTS"),
     )
 
 

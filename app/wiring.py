@@ -33,6 +33,7 @@ def wire() -> None:
     from app.email.service import send_order_receipt, send_sign_in_code, send_welcome_email
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
+    from app.plans.schedules import reschedule_for_time_zone
     from app.plans.service import PlanCapsService
     from app.segments.pipeline.queue import PipelineQueue
     from app.segments.service import recompute_for_time_zone
@@ -53,6 +54,7 @@ def wire() -> None:
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)
+    on_time_zone_changed(reschedule_for_time_zone)
     for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
         register_segment_usage(usage)
     _wired = True

@@ -49,6 +49,7 @@ from app.commerce.models import CheckoutSession, Entitlement, Order, Subscriptio
 from app.community.models import Profile
 from app.email.models import DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
+from app.plans.models import ScheduledRecompute, SegmentGeneration
 from app.segments.models import SegmentMembershipChange
 
 SDL = build_schema((Path(__file__).resolve().parent.parent / "schema.graphql").read_text())
@@ -56,7 +57,7 @@ MARK_B = "zulubravo"  # in every string of team B's rows: found in an answer to 
 
 # Id argument names (without Id/Ids) whose kind is not the name itself.
 KIND_BY_NAME = {
-    "exitSegment": "Segment", "drip": "DripCampaign", "destination": "AudienceDestination",
+    "exitSegment": "Segment", "generation": "SegmentGeneration", "drip": "DripCampaign", "destination": "AudienceDestination",
     "addOnPrice": "Price", "template": "EmailTemplate", "parent": "ContentNode", "section": "HubSection",
     "node": "ContentNode", "target": "ContentNode",
 }
@@ -189,7 +190,7 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                              "segmentId": gid("Segment", segment.id),
                              "steps": [{"delayMinutes": 60, "templateId": template}]}})
     destination = (await run("mutation($i: CreateAudienceDestinationInput!) { createAudienceDestination(input: $i) { destination { id } userErrors { code } } }",
-                             {"i": {"platform": "META", "name": f"{label} ads", "accessToken": f"{label}-token",
+                             {"i": {"platform": "META", "name": f"{label} ads", "accessToken": f"{label}-token", "appSecret": "s",
                                     "adAccountId": "act_1", "audienceId": "2"}}))["destination"]["id"]
     await run("mutation($i: LinkSegmentToAudienceInput!) { linkSegmentToAudience(input: $i) { link { id } userErrors { code } } }",
               {"i": {"segmentId": gid("Segment", segment.id), "destinationId": destination}})
@@ -222,6 +223,13 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                                  mode="payment")
     await Order.create(team_id=team.id, team_contact=contact, total_amount=1000, placed_at=now,
                        external_id=f"{label}-order")
+    dynamic = await factories.segment(team, f"{label} dynamic", "country = 'GB'")
+    await run("mutation($i: SetRecomputeScheduleInput!) { setRecomputeSchedule(input: $i) { schedule { id } userErrors { code } } }",
+              {"i": {"segmentId": gid("Segment", dynamic.id), "cron": "0 6 * * *"}})
+    # A generation as generateSegment stores it (a language model wrote the rule), a worker's scheduled run.
+    await SegmentGeneration.create(team_id=team.id, prompt=f"{label} people", rule=dynamic.rule,
+                                   rule_text=dynamic.rule_text, model=f"{label}-model", segment_id=dynamic.id)
+    await ScheduledRecompute.create(team_id=team.id, segment_id=dynamic.id, period=f"{label}-period")
     if not await SegmentMembershipChange.exists(team_id=team.id):
         await SegmentMembershipChange.create(team_id=team.id, segment=segment, team_contact_id=contact.id,
                                              action="join", cause=label)

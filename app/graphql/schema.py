@@ -53,7 +53,11 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
+from app.plans import ai_graphql, schedules_graphql
+from app.plans.ai_graphql import AiSegmentsMutation, AiSegmentsQuery
 from app.plans.graphql import PlansMutation, PlansQuery
+from app.plans.library_graphql import LibraryMutation, LibraryQuery
+from app.plans.schedules_graphql import SchedulesMutation, SchedulesQuery
 from app.segments import graphql as segments_graphql
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
 from app.segments.pipeline import status as evaluation_status
@@ -72,6 +76,7 @@ NODE_REGISTRY = NodeRegistry(
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
     community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES, community_moderation_graphql.NODE_TYPES,
     community_notifications_graphql.NODE_TYPES, community_social_graphql.NODE_TYPES,
+    ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -81,14 +86,14 @@ QUERY_TYPES: tuple[type, ...] = (
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
     CommunityQuery, CommunityMemberQuery, NotificationsQuery, SocialQuery, ModerationQuery,
-    PlansQuery,
+    PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
     CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
-    PlansMutation,
+    PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription,
                                         CommunitySubscription, SocialSubscription)
