@@ -19,12 +19,13 @@ def wire() -> None:
     from app.access.segment_usage import AccessRuleUsage
     from app.access.service import remove_rules_of
     from app.audiences.segment_usage import AudienceLinkUsage
+    from app.commerce.billing_mail import on_billing_mail
     from app.commerce.segment_fields import register_billing_fields
     from app.commerce.service import find_content_nodes_with
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
     from app.email.segment_usage import DripUsage
-    from app.email.service import send_welcome_email
+    from app.email.service import send_transactional, send_welcome_email
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
     from app.segments.pipeline.queue import PipelineQueue
@@ -36,6 +37,7 @@ def wire() -> None:
     install_queue(PipelineQueue())
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
+    on_billing_mail(send_transactional)
     register_billing_fields()
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)

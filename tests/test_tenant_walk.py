@@ -45,7 +45,7 @@ from ids import gid
 from tortoise import Tortoise, connections
 
 from app.audiences.models import AudienceLink, AudienceSyncRun
-from app.commerce.models import CheckoutSession, Entitlement, Order, Subscription
+from app.commerce.models import CheckoutSession, Dispute, Entitlement, Order, Payment, Refund, Subscription
 from app.email.models import DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
 from app.segments.models import SegmentMembershipChange
@@ -57,7 +57,7 @@ MARK_B = "zulubravo"  # in every string of team B's rows: found in an answer to 
 KIND_BY_NAME = {
     "exitSegment": "Segment", "drip": "DripCampaign", "destination": "AudienceDestination",
     "addOnPrice": "Price", "template": "EmailTemplate", "parent": "ContentNode", "section": "HubSection",
-    "node": "ContentNode", "target": "ContentNode",
+    "node": "ContentNode", "target": "ContentNode", "subscription": "BillingSubscription",
 }
 # (operation, argument path) -> kind, where neither the name nor the return type says it.
 KIND_OVERRIDES = {
@@ -188,8 +188,14 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                               stripe_subscription_id=f"sub_{label}", stripe_customer_id=f"cus_{label}", status="active")
     await CheckoutSession.create(team_id=team.id, team_contact=contact, price=price, stripe_session_id=f"cs_{label}",
                                  mode="payment")
-    await Order.create(team_id=team.id, team_contact=contact, total_amount=1000, placed_at=now,
-                       external_id=f"{label}-order")
+    order = await Order.create(team_id=team.id, team_contact=contact, total_amount=1000, placed_at=now,
+                               external_id=f"{label}-order")
+    payment = await Payment.create(team_id=team.id, team_contact=contact, order=order, stripe_ref=f"pi_{label}",
+                                   stripe_payment_intent_id=f"pi_{label}", status="succeeded", amount=1000,
+                                   paid_at=now)
+    await Refund.create(team_id=team.id, payment=payment, stripe_refund_id=f"re_{label}", amount=100)
+    await Dispute.create(team_id=team.id, payment=payment, team_contact=contact, stripe_dispute_id=f"dp_{label}",
+                         amount=1000, status="needs_response", effect="hold", opened_at=now)
     if not await SegmentMembershipChange.exists(team_id=team.id):
         await SegmentMembershipChange.create(team_id=team.id, segment=segment, team_contact_id=contact.id,
                                              action="join", cause=label)

@@ -18,6 +18,7 @@ from app.commerce.models import (
     CouponKind,
     Deliverable,
     DeliverableKind,
+    DisputePolicy,
     Entitlement,
     EntitlementStatus,
     PastDuePolicy,
@@ -44,6 +45,7 @@ DeliverableKindEnum = strawberry.enum(DeliverableKind, name="DeliverableKind")
 PastDuePolicyEnum = strawberry.enum(PastDuePolicy, name="PastDuePolicy")
 EntitlementStatusEnum = strawberry.enum(EntitlementStatus, name="EntitlementStatus")
 SubscriptionStatusEnum = strawberry.enum(SubscriptionStatus, name="BillingSubscriptionStatus")
+DisputePolicyEnum = strawberry.enum(DisputePolicy, name="DisputePolicy")
 
 READ, WRITE = "commerce:read", "commerce:write"
 
@@ -254,11 +256,12 @@ class StripeSettingsType:
     key_hint: str
     webhook_path: str
     updated_at: datetime
+    dispute_policy: DisputePolicy = strawberry.field(description="What an open dispute does to access")
 
     @classmethod
     def from_model(cls, m: StripeSettings) -> StripeSettingsType:
         return cls(key_hint=m.key_hint, webhook_path=f"/webhooks/stripe/{encode_id('Team', m.team_id)}",
-                   updated_at=m.updated_at)
+                   updated_at=m.updated_at, dispute_policy=DisputePolicy(m.dispute_policy))
 
 
 # --- inputs and payloads -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -112,9 +113,13 @@ class ImportOrdersPayload:
 
 @strawberry.type
 class OrdersQuery:
-    @strawberry.field(description="The team's orders, newest first; optionally one contact's or by external id.")
+    @strawberry.field(description=(
+        "The team's orders, newest first; optionally one contact's, by external id, status and period placed."))
     async def orders(
         self, info: Info[Context, None], contact_id: strawberry.ID | None = None, external_id: str | None = None,
+        status: OrderStatus | None = None,
+        since: Annotated[datetime | None, strawberry.argument(description="Placed at or after")] = None,
+        until: Annotated[datetime | None, strawberry.argument(description="Placed before")] = None,
         first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[OrderType]:
         viewer = info.context.require(READ)
@@ -123,6 +128,12 @@ class OrdersQuery:
             queryset = queryset.filter(team_contact_id=id_arg(contact_id, "Contact", "contactId"))
         if external_id is not None:
             queryset = queryset.filter(external_id=external_id.strip())
+        if status is not None:
+            queryset = queryset.filter(status=status)
+        if since is not None:
+            queryset = queryset.filter(placed_at__gte=since)
+        if until is not None:
+            queryset = queryset.filter(placed_at__lt=until)
         return await keyset_page(queryset, OrderType.from_model, first=first, after=after, last=last, before=before,
                                  sort_field="placed_at", descending=True)
 

@@ -24,8 +24,9 @@ from app.access.graphql import AccessMutation, AccessQuery, AccessSubscription
 from app.access.member_graphql import MemberMutation, MemberQuery, PreviewQuery
 from app.audiences import graphql as audiences_graphql
 from app.audiences.graphql import AudiencesMutation, AudiencesQuery
+from app.commerce import billing_graphql, order_graphql
 from app.commerce import graphql as commerce_graphql
-from app.commerce import order_graphql
+from app.commerce.billing_graphql import BillingMutation, BillingQuery
 from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
 from app.contacts import graphql as contacts_graphql
@@ -59,6 +60,7 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
+    billing_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -67,11 +69,13 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
+    BillingQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
+    BillingMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 
