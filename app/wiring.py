@@ -26,6 +26,7 @@ def wire() -> None:
     from app.core.evaluation import install_queue
     from app.email.segment_usage import DripUsage
     from app.email.service import send_transactional, send_welcome_email
+    from app.email.staff_mail import send_staff_invitation
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
     from app.segments.pipeline.queue import PipelineQueue
@@ -33,6 +34,7 @@ def wire() -> None:
     from app.segments.stats import apply_ingested_events
     from app.segments.usage import register_segment_usage
     from app.teams.service import on_time_zone_changed
+    from app.teams.staff import on_invitation
 
     install_queue(PipelineQueue())
     on_events_written(apply_ingested_events)
@@ -42,6 +44,7 @@ def wire() -> None:
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)
+    on_invitation(send_staff_invitation)
     for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
         register_segment_usage(usage)
     _wired = True

@@ -20,7 +20,7 @@ import base64
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ from app.commerce.models import CheckoutSession, Dispute, Entitlement, Order, Pa
 from app.email.models import DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
 from app.segments.models import SegmentMembershipChange
+from app.teams.models import UserSession
 
 SDL = build_schema((Path(__file__).resolve().parent.parent / "schema.graphql").read_text())
 MARK_B = "zulubravo"  # in every string of team B's rows: found in an answer to A, it leaked
@@ -169,6 +170,8 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
               {"i": {"productId": gid("Product", product.id), "kind": "CONTENT_ACCESS", "contentNodeIds": [node]}})
     await run("mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret userErrors { code } } }",
               {"i": {"name": f"{label} key", "scopes": ["contacts:read"]}})
+    await run("mutation($i: InviteTeamMemberInput!) { inviteTeamMember(input: $i) { acceptUrl userErrors { code } } }",
+              {"i": {"email": f"{label}-staff@example.com", "role": "STAFF"}})
 
     # Rows only Stripe, the worker or email delivery make: written as those would.
     now = datetime.now(UTC)
@@ -200,6 +203,8 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
         await SegmentMembershipChange.create(team_id=team.id, segment=segment, team_contact_id=contact.id,
                                              action="join", cause=label)
 
+    await UserSession.create(user_id=team.owner.id, token_hash=f"{label}-session".ljust(64, "0"),
+                             expires_at=now + timedelta(days=1))
     world = World(key=key, team_id=team.id, ids=await ids_of_team(team.id))
     issued = await run("mutation($i: IssueMemberSignInCodeInput!) { issueMemberSignInCode(input: $i) { code userErrors { code } } }",
                        {"i": {"hubId": hub_id, "contactId": gid("Contact", contact.id)}})
@@ -228,6 +233,10 @@ async def ids_of_team(team_id: int) -> dict[str, list[str]]:
     members = await connections.get("default").execute_query_dict(
         "SELECT user_id FROM team_members WHERE team_id = $1 ORDER BY user_id", [team_id])
     by_table["User"] = [r["user_id"] for r in members]
+    sessions = await connections.get("default").execute_query_dict(
+        "SELECT s.id FROM user_sessions s JOIN team_members m ON m.user_id = s.user_id WHERE m.team_id = $1 "
+        "ORDER BY s.id", [team_id])
+    by_table["UserSession"] = [r["id"] for r in sessions]
     ids = {kind: [gid(kind, pk) for pk in pks] for kind, pks in by_table.items() if kind in NODE_REGISTRY.types}
     for view, base in VIEW_OF.items():
         ids[view] = [gid(view, pk) for pk in by_table.get(base, [])]

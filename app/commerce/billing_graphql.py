@@ -23,6 +23,7 @@ from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.teams import audit
 
 PaymentStatusEnum = strawberry.enum(PaymentStatus, name="PaymentStatus")
 
@@ -99,6 +100,14 @@ class BillingRequest:
 class BillingRequestPayload:
     request: BillingRequest | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+async def _audited(info: Info[Context, None], action: str, target_type: str, target_id: str,
+                   requested: billing_actions.Requested, **details: object) -> BillingRequestPayload:
+    viewer = info.context.require()
+    await audit.record(viewer.team.id, viewer, action, target_type, target_id,
+                       {"stripe_id": requested.stripe_id, **details})
+    return _payload(requested)
 
 
 def _payload(requested: billing_actions.Requested) -> BillingRequestPayload:
@@ -224,54 +233,67 @@ class BillingMutation:
         settings = await StripeSettings.get_or_none(team_id=viewer.team.id)
         if settings is None:
             raise ValidationFailed.one("policy", "set up Stripe first (setStripeSettings)", "NOT_CONFIGURED")
+        before = settings.dispute_policy
         settings.dispute_policy = input.policy
         await settings.save(update_fields=["dispute_policy", "updated_at"])
+        await audit.record(viewer.team.id, viewer, "settings.dispute_policy_changed", "StripeSettings", None,
+                           {"from": before, "to": input.policy.value})
         return DisputePolicyPayload(settings=StripeSettingsType.from_model(settings))
 
     @strawberry.mutation(description="Refund a payment in full or in part through Stripe (charge.refunded applies it).")
     @mutation_payload
     async def refund_payment(self, info: Info[Context, None], input: RefundPaymentInput) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
-        return _payload(await billing_actions.refund_payment(
+        requested = await billing_actions.refund_payment(
             viewer.team, id_input(input.payment_id, "Payment", "paymentId"), amount=input.amount,
-            reason=input.reason.strip() if input.reason else None, idempotency_key=input.idempotency_key))
+            reason=input.reason.strip() if input.reason else None, idempotency_key=input.idempotency_key)
+        return await _audited(info, "payment.refund_requested", "Payment", input.payment_id, requested,
+                              amount=requested.amount)
 
     @strawberry.mutation(description="Cancel at the period's end (default) or now, through Stripe.")
     @mutation_payload
     async def cancel_subscription(self, info: Info[Context, None],
                                   input: CancelSubscriptionInput) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
-        return _payload(await billing_actions.cancel_subscription(
+        requested = await billing_actions.cancel_subscription(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),
-            at_period_end=input.at_period_end, idempotency_key=input.idempotency_key))
+            at_period_end=input.at_period_end, idempotency_key=input.idempotency_key)
+        return await _audited(info, "subscription.cancel_requested", "BillingSubscription", input.subscription_id,
+                              requested, at_period_end=input.at_period_end)
 
     @strawberry.mutation(description="Pause collection (no invoices, access held) through Stripe.")
     @mutation_payload
     async def pause_subscription(self, info: Info[Context, None],
                                  input: SubscriptionActionInput) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
-        return _payload(await billing_actions.pause_subscription(
+        requested = await billing_actions.pause_subscription(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),
-            idempotency_key=input.idempotency_key))
+            idempotency_key=input.idempotency_key)
+        return await _audited(info, "subscription.pause_requested", "BillingSubscription", input.subscription_id,
+                              requested)
 
     @strawberry.mutation(description="Resume a paused subscription through Stripe.")
     @mutation_payload
     async def resume_subscription(self, info: Info[Context, None],
                                   input: SubscriptionActionInput) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
-        return _payload(await billing_actions.resume_subscription(
+        requested = await billing_actions.resume_subscription(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),
-            idempotency_key=input.idempotency_key))
+            idempotency_key=input.idempotency_key)
+        return await _audited(info, "subscription.resume_requested", "BillingSubscription", input.subscription_id,
+                              requested)
 
     @strawberry.mutation(description="Move a subscription to another recurring price, through Stripe.")
     @mutation_payload
     async def change_subscription_plan(self, info: Info[Context, None],
                                        input: ChangeSubscriptionPlanInput) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
-        return _payload(await billing_actions.change_plan(
+        requested = await billing_actions.change_plan(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),
             id_input(input.price_id, "Price", "priceId"), proration=input.proration.strip(),
-            idempotency_key=input.idempotency_key))
+            idempotency_key=input.idempotency_key)
+        return await _audited(info, "subscription.plan_change_requested", "BillingSubscription",
+                              input.subscription_id, requested, price_id=input.price_id)
 
 
 NODE_TYPES = (

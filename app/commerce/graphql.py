@@ -36,6 +36,7 @@ from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, gids, id_arg, id_input, id_input_or_none, id_inputs, parse_id_or_none
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.teams import audit
 
 PriceTypeEnum = strawberry.enum(PriceType, name="PriceType")
 BillingIntervalEnum = strawberry.enum(PriceInterval, name="BillingInterval")
@@ -586,6 +587,8 @@ class CommerceMutation:
                                   input: SetStripeSettingsInput) -> StripeSettingsPayload:
         viewer = info.context.require("admin")
         settings = await service.set_stripe_settings(viewer.team, input.secret_key, input.webhook_secret)
+        await audit.record(viewer.team.id, viewer, "settings.stripe_changed", "StripeSettings", None,
+                           {"key_hint": settings.key_hint})
         return StripeSettingsPayload(settings=StripeSettingsType.from_model(settings))
 
     @strawberry.mutation(description="Create a Stripe Checkout Session for a contact and a price.")

@@ -51,7 +51,9 @@ from app.segments.pipeline.graphql import RealtimeSubscription
 from app.segments.pipeline.status import EvaluationQuery
 from app.settings import Settings, get_settings
 from app.teams import graphql as teams_graphql
+from app.teams import staff_graphql
 from app.teams.graphql import TeamsMutation, TeamsQuery
+from app.teams.staff_graphql import StaffMutation, StaffQuery
 from app.web.observability import OperationMetrics
 from app.web.persisted import allowlist_of, allowlist_rule
 
@@ -60,7 +62,7 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
-    billing_graphql.NODE_TYPES,
+    billing_graphql.NODE_TYPES, staff_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -69,13 +71,13 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
-    BillingQuery,
+    BillingQuery, StaffQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
-    BillingMutation,
+    BillingMutation, StaffMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 

@@ -27,6 +27,7 @@ from app.segments.pipeline.graphql import CAUSE_REF_DESCRIPTION, cause_ref_id
 from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
 from app.segments.usage import SegmentUse
+from app.teams import audit
 
 SegmentKindEnum = strawberry.enum(SegmentKind, name="SegmentKind")
 MembershipActionEnum = strawberry.enum(MembershipAction, name="SegmentMembershipAction")
@@ -403,6 +404,8 @@ class SegmentsMutation:
         viewer = info.context.require("segments:write")
         segment = await service.create_segment(
             viewer.team, input.name, input.kind.value, input.description, input.tags, input.rule_text, input.rule)
+        await audit.record(viewer.team.id, viewer, "segment.created", "Segment", encode_id("Segment", segment.id),
+                           {"name": segment.name, "rule": input.rule_text})
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
     @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen.",
@@ -413,6 +416,8 @@ class SegmentsMutation:
         segment = await service.create_segment(
             viewer.team, input.name, SegmentKind.COHORT.value, input.description, input.tags, input.rule_text,
             input.rule)
+        await audit.record(viewer.team.id, viewer, "segment.created", "Segment", encode_id("Segment", segment.id),
+                           {"name": segment.name, "kind": "cohort", "rule": input.rule_text})
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
     @strawberry.mutation(description="Change a segment; with a new rule, reports who joins/leaves (dryRun: only that).",
@@ -431,6 +436,10 @@ class SegmentsMutation:
                 leave_sample=await _contacts(viewer.team.id, result.what_if.leave_sample),
             )
         segment = await Segment.get(id=result.segment.id)
+        if result.saved:
+            await audit.record(viewer.team.id, viewer, "segment.updated", "Segment", input.id, {
+                "name": input.name, "description": input.description, "tags": input.tags, "rule": input.rule_text,
+            } | ({"rule_json": True} if input.rule is not None else {}))
         impacts = [SegmentImpact(user=SegmentUser.from_use(i.use), joining=i.joining, leaving=i.leaving,
                                  message=i.message) for i in result.impacts]
         return UpdateSegmentPayload(segment=SegmentType.from_model(segment), saved=result.saved, what_if=what_if,
@@ -446,6 +455,8 @@ class SegmentsMutation:
         except service.SegmentInUse as exc:  # the payload also says who uses it
             return DeleteSegmentPayload(used_by=[SegmentUser.from_use(u) for u in exc.uses],
                                         user_errors=user_errors(exc))
+        await audit.record(viewer.team.id, viewer, "segment.deleted", "Segment", input.id,
+                           {"force": input.force, "detached": deleted.detached})
         return DeleteSegmentPayload(deleted_id=encode_id("Segment", deleted.deleted_id), detached=deleted.detached)
 
     @strawberry.mutation(description="Add contacts (ids, emails or CSV) to a static segment, all or nothing.")
