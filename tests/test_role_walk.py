@@ -75,15 +75,18 @@ def _scope_of(call: ast.Call, constants: dict[str, str]) -> str | None:
     return f"?{ast.dump(arg)}"
 
 
-MEMBER = "member"  # resolvers of the member API (member tokens, not staff roles)
+MEMBER = "member"  # the member API (member tokens) and platform admins: no staff role applies
 
 
 def _first_require(fn: ast.AST, constants: dict[str, str], helpers: dict[str, str | None]) -> tuple[bool, str | None]:
     for node in ast.walk(fn):
         if not isinstance(node, ast.Call):
             continue
-        if isinstance(node.func, ast.Name) and node.func.id in ("require_member", "require_member_or_preview"):
+        if isinstance(node.func, ast.Name) and node.func.id in ("require_member", "require_member_or_preview",
+                                                                "member_access"):
             return True, MEMBER
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "require_platform_admin":
+            return True, MEMBER  # the platform's operators, not a team's staff
         if (isinstance(node.func, ast.Attribute) and node.func.attr == "require"
                 and "context" in ast.unparse(node.func.value)):
             return True, _scope_of(node, constants)
