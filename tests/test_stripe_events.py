@@ -100,6 +100,11 @@ async def test_a_lost_dispute_revokes_and_takes_the_amount_off_ltv(gql, http, te
     await send(http, team.id, "charge.dispute.created", dispute(2, "needs_response"))
     assert await state(gql, shop) == ("REVOKED", "refunded", 0.0)
     assert await hub_members(shop) == 0
+    # A redelivered old checkout cannot undo it; paying again can.
+    await send(http, team.id, "checkout.session.completed", checkout(shop, 2, 5000))
+    assert (await state(gql, shop))[0] == "REVOKED"
+    await send(http, team.id, "checkout.session.completed", checkout(shop, 12, 5000))
+    assert await state(gql, shop) == ("ACTIVE", "paid", 50.0) and await hub_members(shop) == 1
 
 
 async def test_the_revoke_policy_revokes_while_open(gql, http, team, other_team, fake_stripe):

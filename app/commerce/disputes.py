@@ -10,8 +10,9 @@ row, so changing the policy later does not flip disputes already open):
 | `REVOKE` | `revoked` | restored | revoked |
 
 The block is checked wherever an entitlement is granted (`set_entitlement`), so a late
-subscription update or a reconciliation cannot hand back what a dispute holds. A grant from staff
-(`source = "manual"`) is never blocked: that is how access comes back after a lost dispute.
+subscription update or a reconciliation cannot hand back what a dispute holds. A lost dispute
+blocks the product until the contact pays for it again (a new purchase, or the subscription's next
+paid invoice). A grant with `source = "manual"` is never blocked (no mutation makes one yet).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from app.commerce.models import (
     EntitlementStatus,
     OrderItem,
     Payment,
+    PaymentStatus,
     StripeSettings,
     Subscription,
 )
@@ -54,9 +56,25 @@ def blocking_status(disputes: list[Dispute]) -> EntitlementStatus | None:
     return worst
 
 
+async def _paid_again(dispute: Dispute, product_id: int) -> bool:
+    """A payment made after the dispute opened that kept its money and paid for the product."""
+    later = await Payment.filter(
+        team_id=dispute.team_id, team_contact_id=dispute.team_contact_id, created_at__gt=dispute.opened_at,
+        status__in=[PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED],
+    ).exclude(id=dispute.payment_id)
+    for payment in later:
+        if product_id in await payment_products(payment):
+            return True
+    return False
+
+
 async def dispute_block(team_id: int, contact_id: int, product_id: int) -> EntitlementStatus | None:
-    disputes = await Dispute.filter(team_id=team_id, team_contact_id=contact_id)
-    return blocking_status([d for d in disputes if product_id in (d.product_ids or [])])
+    """A lost dispute blocks the product until the contact pays for it again (a new purchase, or a
+    subscription's next paid invoice)."""
+    disputes = [d for d in await Dispute.filter(team_id=team_id, team_contact_id=contact_id)
+                if product_id in (d.product_ids or [])]
+    disputes = [d for d in disputes if d.status != LOST or not await _paid_again(d, product_id)]
+    return blocking_status(disputes)
 
 
 async def payment_products(payment: Payment) -> list[int]:
