@@ -24,6 +24,7 @@ def wire() -> None:
     from app.commerce.entitlements import on_order_paid
     from app.commerce.segment_fields import register_billing_fields
     from app.commerce.service import find_content_nodes_with
+    from app.community.profiles import on_member_joined as make_community_profile
     from app.community.segment_fields import register_community_fields
     from app.community.service import space_hub_id
     from app.content.service import node_ids_of_team, on_content_removed
@@ -34,6 +35,7 @@ def wire() -> None:
     from app.email.staff_mail import send_staff_invitation
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
+    from app.plans.schedules import reschedule_for_time_zone
     from app.plans.service import PlanCapsService
     from app.segments.pipeline.queue import PipelineQueue
     from app.segments.service import recompute_for_time_zone
@@ -46,6 +48,7 @@ def wire() -> None:
     install_caps(PlanCapsService())
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
+    on_member_joined(make_community_profile)
     on_sign_in_code(send_sign_in_code)
     on_order_paid(send_order_receipt)
     on_billing_mail(send_transactional)
@@ -56,6 +59,7 @@ def wire() -> None:
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)
     on_invitation(send_staff_invitation)
+    on_time_zone_changed(reschedule_for_time_zone)
     for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
         register_segment_usage(usage)
     _wired = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -16,23 +17,26 @@ from app.community.models import Space, SpaceKind
 from app.content.models import RuleTarget
 from app.core.errors import ValidationFailed
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs.models import Hub
 
 
-@strawberry.type(name="CommunitySpace")
+@strawberry.type(name="CommunitySpace", description=(
+    "A space of a hub's community, as staff see it. Needs community:read."))
 class CommunitySpaceType(relay.Node):
     id: relay.NodeID[int]
-    hub_id: strawberry.ID
-    slug: str
-    name: str
-    description: str
-    kind: SpaceKind
-    position: int
-    members_can_post: bool
-    created_at: datetime
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    slug: str = strawberry.field(description="URL name, unique in the hub.")
+    name: str = strawberry.field(description="Name.")
+    description: str = strawberry.field(description="What the space is for; may be empty.")
+    kind: SpaceKind = strawberry.field(description="Discussion, announcements, events or questions.")
+    position: int = strawberry.field(description="Sort key among the hub's spaces, ascending.")
+    members_can_post: bool = strawberry.field(description=(
+        "Whether members may start posts (false: only moderators and hosts)."))
+    created_at: datetime = strawberry.field(description="When the space was created.")
     team_id: strawberry.Private[int]
 
     @strawberry.field(description="Who may see and post in the space (null: every member of the hub).")
@@ -46,29 +50,37 @@ class CommunitySpaceType(relay.Node):
                    created_at=s.created_at, team_id=s.team_id)
 
 
-@strawberry.enum(name="WordFilterAction")
 class WordFilterAction(StrEnum):
     BLOCK = "block"  # refused with a userError
     REVIEW = "review"  # held for a moderator (pending)
 
 
-@strawberry.type
+described_enum(WordFilterAction, name="WordFilterAction", description=(
+    "What a word filter does to a post or comment containing the word."), values={
+    "BLOCK": "Refuse it with a BLOCKED_WORD userError.",
+    "REVIEW": "Accept it as PENDING, for a moderator to approve.",
+})
+
+
+@strawberry.type(description="A word the hub filters in posts and comments.")
 class WordFilter:
-    word: str
-    action: WordFilterAction
+    word: str = strawberry.field(description="The word (case-insensitive).")
+    action: WordFilterAction = strawberry.field(description="Block or send to review.")
 
 
-@strawberry.input
+@strawberry.input(description="A word filter.")
 class WordFilterInput:
-    word: str
-    action: WordFilterAction = WordFilterAction.BLOCK
+    word: str = strawberry.field(description="The word (case-insensitive).")
+    action: WordFilterAction = strawberry.field(default=WordFilterAction.BLOCK, description=(
+        "Block (default) or send to review."))
 
 
-@strawberry.type
+@strawberry.type(description="A hub's community settings. Needs community:read.")
 class CommunitySettingsType:
-    hub_id: strawberry.ID
-    reactions: list[str]
-    word_filters: list[WordFilter]
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    reactions: list[str] = strawberry.field(description=(
+        "The reactions members may give (default `thumbs_up heart laugh tada thinking sad`)."))
+    word_filters: list[WordFilter] = strawberry.field(description="Words that block posts or send them to review.")
     post_rate_limit: str = strawberry.field(description="Posts, comments and messages per member, e.g. '5/minute'.")
     first_post_review: bool = strawberry.field(description="A new member's first post waits for a moderator.")
 
@@ -79,58 +91,66 @@ class CommunitySettingsType:
                    post_rate_limit=s.post_rate_limit, first_post_review=s.first_post_review)
 
 
-@strawberry.input
+@strawberry.input(description="A new space.")
 class CreateCommunitySpaceInput:
-    hub_id: strawberry.ID
-    name: str
-    slug: str | None = None
-    kind: SpaceKind = SpaceKind.DISCUSSION
-    description: str = ""
-    position: int | None = None
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    name: str = strawberry.field(description="Name (required).")
+    slug: str | None = strawberry.field(default=None, description="URL name; made from the name when omitted.")
+    kind: SpaceKind = strawberry.field(default=SpaceKind.DISCUSSION, description="Kind (default DISCUSSION).")
+    description: str = strawberry.field(default="", description="What the space is for.")
+    position: int | None = strawberry.field(default=None, description=(
+        "Sort key, 0 to 1,000,000; after the last space when omitted."))
     members_can_post: bool | None = strawberry.field(
         default=None, description="Default: true, except for announcements (read-only for members).")
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a space; fields left out or null are kept.")
 class UpdateCommunitySpaceInput:
-    id: strawberry.ID
-    name: str | None = None
-    slug: str | None = None
-    kind: SpaceKind | None = None
-    description: str | None = None
-    position: int | None = None
-    members_can_post: bool | None = None
+    id: strawberry.ID = strawberry.field(description="The space (a CommunitySpace id).")
+    name: str | None = strawberry.field(default=None, description="New name.")
+    slug: str | None = strawberry.field(default=None, description="New URL name.")
+    kind: SpaceKind | None = strawberry.field(default=None, description="New kind.")
+    description: str | None = strawberry.field(default=None, description="New description.")
+    position: int | None = strawberry.field(default=None, description="New sort key, 0 to 1,000,000.")
+    members_can_post: bool | None = strawberry.field(default=None, description="Whether members may start posts.")
 
 
-@strawberry.input
+@strawberry.input(description="The space to delete.")
 class DeleteCommunitySpaceInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The space (a CommunitySpace id).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `createCommunitySpace` and `updateCommunitySpace`.")
 class CommunitySpacePayload:
-    space: CommunitySpaceType | None = None
+    space: CommunitySpaceType | None = strawberry.field(default=None, description=(
+        "The space as stored now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.type
+@strawberry.type(description="Result of `deleteCommunitySpace`.")
 class DeleteCommunitySpacePayload:
-    deleted_id: strawberry.ID | None = None
+    deleted_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "Id of the deleted space; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a hub's community settings; fields left out or null are kept.")
 class UpdateCommunitySettingsInput:
-    hub_id: strawberry.ID
-    reactions: list[str] | None = None
-    word_filters: list[WordFilterInput] | None = None
-    post_rate_limit: str | None = None
-    first_post_review: bool | None = None
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    reactions: list[str] | None = strawberry.field(default=None, description=(
+        "The new set of reactions (replaces the old)."))
+    word_filters: list[WordFilterInput] | None = strawberry.field(default=None, description=(
+        "The new word filters (replace the old)."))
+    post_rate_limit: str | None = strawberry.field(default=None, description=(
+        "Posts, comments and messages per member, in the limits syntax (`5/minute;60/day`)."))
+    first_post_review: bool | None = strawberry.field(default=None, description=(
+        "Whether a new member's first post waits for a moderator."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `updateCommunitySettings`.")
 class CommunitySettingsPayload:
-    settings: CommunitySettingsType | None = None
+    settings: CommunitySettingsType | None = strawberry.field(default=None, description=(
+        "The settings now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -146,14 +166,17 @@ def _position(value: int | None) -> int | None:
 @strawberry.type
 class CommunityQuery:
     @strawberry.field(description="A hub's community spaces, in order.")
-    async def community_spaces(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[CommunitySpaceType]:
+    async def community_spaces(self, info: Info[Context, None],
+        hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id)."))]) -> list[CommunitySpaceType]:
         viewer = info.context.require("community:read")
         rows = await Space.filter(team_id=viewer.team.id, hub_id=id_arg(hub_id, "Hub", "hubId")).order_by(
             "position", "id")
         return [CommunitySpaceType.from_model(s) for s in rows]
 
     @strawberry.field(description="A hub's community settings, or null for another team's or an unknown hub.")
-    async def community_settings(self, info: Info[Context, None], hub_id: strawberry.ID
+    async def community_settings(self, info: Info[Context, None],
+        hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id).")]
                                  ) -> CommunitySettingsType | None:
         viewer = info.context.require("community:read")
         hub = id_arg(hub_id, "Hub", "hubId")
@@ -174,7 +197,7 @@ class CommunityMutation:
             input.description, _position(input.position), input.members_can_post)
         return CommunitySpacePayload(space=CommunitySpaceType.from_model(space))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Rename, reorder or change a space. Needs community:write.")
     @mutation_payload
     async def update_community_space(self, info: Info[Context, None], input: UpdateCommunitySpaceInput
                                      ) -> CommunitySpacePayload:
@@ -193,7 +216,8 @@ class CommunityMutation:
         deleted = await service.delete_space(viewer.team, id_input(input.id, "CommunitySpace", "id"))
         return DeleteCommunitySpacePayload(deleted_id=encode_id("CommunitySpace", deleted))
 
-    @strawberry.mutation
+    @strawberry.mutation(description=(
+        "Change a hub's reactions, word filters, posting limit or first-post review. Needs community:write."))
     @mutation_payload
     async def update_community_settings(self, info: Info[Context, None], input: UpdateCommunitySettingsInput
                                         ) -> CommunitySettingsPayload:

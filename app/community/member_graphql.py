@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -28,18 +28,35 @@ from app.content.models import MediaKind
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, PageInfo, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_input, id_inputs
 from app.graphql.nodes import NodeType
 
-SpaceKindEnum = strawberry.enum(SpaceKind, name="SpaceKind")
-ContentStatusEnum = strawberry.enum(ContentStatus, name="CommunityContentStatus")
+SpaceKindEnum = described_enum(SpaceKind, name="SpaceKind", description="What a community space is for.", values={
+    "DISCUSSION": "Open conversation (the default).",
+    "ANNOUNCEMENTS": "News from the hub: read-only for members by default.",
+    "EVENTS": "Posts about events.",
+    "QUESTIONS": "Questions and answers.",
+})
+ContentStatusEnum = described_enum(ContentStatus, name="CommunityContentStatus", description=(
+    "Whether a post or comment is shown."), values={
+    "VISIBLE": "Shown to everyone who may read the space.",
+    "PENDING": "Waiting for a moderator (a first post, or a word filter set to REVIEW); only its author sees it.",
+    "HIDDEN": "Hidden by a moderator; can be restored.",
+    "DELETED": "Deleted by its author or a moderator (the row stays; it leaves every feed).",
+})
 
 
-@strawberry.enum(name="ReactionTarget")
 class ReactionTarget(StrEnum):
     POST = "post"
     COMMENT = "comment"
+
+
+described_enum(ReactionTarget, name="ReactionTarget", description="What a reaction is given to.", values={
+    "POST": "A post (a CommunityPost id).",
+    "COMMENT": "A comment (a CommunityComment id).",
+})
 
 
 async def member_access(info: Info[Context, None]) -> HubAccess:
@@ -58,10 +75,10 @@ def _empty() -> Connection[Any]:
 @strawberry.type(description="A member as other members see them: hidden fields are null.")
 class MemberProfile(relay.Node):
     id: relay.NodeID[int]
-    handle: str
-    display_name: str
-    bio: str | None
-    links: list[str] | None
+    handle: str = strawberry.field(description="The member's unique handle in the hub (for @mentions).")
+    display_name: str = strawberry.field(description="Name shown on posts and comments.")
+    bio: str | None = strawberry.field(description="About the member; null when hidden or unset.")
+    links: list[str] | None = strawberry.field(description="The member's links; null when hidden.")
     avatar_media_id: strawberry.Private[int | None]
     team_id: strawberry.Private[int]
 
@@ -106,18 +123,18 @@ async def _author(info: Info[Context, None], team_id: int, hub_id: int, contact_
 # ---------------------------------------------------------------- posts and comments
 
 
-@strawberry.type
+@strawberry.type(description="One reaction on a post or comment.")
 class ReactionCount:
-    emoji: str
-    count: int
-    reacted_by_me: bool
+    emoji: str = strawberry.field(description="The reaction's name (one of the hub's `reactions`, e.g. `thumbs_up`).")
+    count: int = strawberry.field(description="How many members gave it.")
+    reacted_by_me: bool = strawberry.field(description="Whether the viewer gave it.")
 
 
-@strawberry.type
+@strawberry.type(description="An earlier version of a post or comment, kept when it was edited.")
 class Revision:
-    title: str | None
-    body: str
-    edited_at: datetime
+    title: str | None = strawberry.field(description="The post's title then; null for a comment.")
+    body: str = strawberry.field(description="The Markdown then.")
+    edited_at: datetime = strawberry.field(description="When this version was replaced.")
 
 
 async def _reactions(info: Info[Context, None], team_id: int, viewer: int | None, key: tuple[str, int]
@@ -134,20 +151,23 @@ async def _revisions(info: Info[Context, None], team_id: int, key: tuple[str, in
 @strawberry.type(description="A comment; a deleted or hidden one keeps its place in the thread with no body.")
 class CommunityComment(relay.Node):
     id: relay.NodeID[int]
-    post_id: strawberry.ID
-    parent_id: strawberry.ID | None
-    depth: int
-    status: ContentStatus
-    body: str | None
-    body_html: str | None
-    created_at: datetime
-    edited_at: datetime | None
+    post_id: strawberry.ID = strawberry.field(description="The post (a CommunityPost id).")
+    parent_id: strawberry.ID | None = strawberry.field(description=(
+        "The comment it replies to (a CommunityComment id); null at the top of the thread."))
+    depth: int = strawberry.field(description="Reply level, 0 at the top, at most 8.")
+    status: ContentStatus = strawberry.field(description="Visible, pending, hidden or deleted.")
+    body: str | None = strawberry.field(description=(
+        "The Markdown as written; null when deleted or hidden (to all but moderators)."))
+    body_html: str | None = strawberry.field(description=(
+        "The body rendered and sanitised (safe to insert as HTML); null with `body`."))
+    created_at: datetime = strawberry.field(description="When it was written.")
+    edited_at: datetime | None = strawberry.field(description="When it was last edited; null if never.")
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     author_id: strawberry.Private[int | None]
     viewer: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="The author's profile; null when the comment has no body shown or the author left.")
     async def author(self, info: Info[Context, None]) -> MemberProfile | None:
         if self.body is None:
             return None
@@ -174,20 +194,20 @@ def community_comment(c: Comment, viewer: int | None, *, moderator: bool = False
     )
 
 
-@strawberry.type
+@strawberry.type(description="A post in a community space, with its thread of comments.")
 class CommunityPost(relay.Node):
     id: relay.NodeID[int]
-    space_id: strawberry.ID
-    title: str
+    space_id: strawberry.ID = strawberry.field(description="The space (a MemberSpace id).")
+    title: str = strawberry.field(description="Title.")
     body: str = strawberry.field(description="The Markdown as written.")
     body_html: str = strawberry.field(description="The body rendered and sanitised (safe to insert as HTML).")
-    status: ContentStatus
-    pinned: bool
-    locked: bool
-    comment_count: int
-    created_at: datetime
-    edited_at: datetime | None
-    last_activity_at: datetime
+    status: ContentStatus = strawberry.field(description="Visible, pending, hidden or deleted.")
+    pinned: bool = strawberry.field(description="Whether a moderator pinned it (listed in `pinnedPosts`).")
+    locked: bool = strawberry.field(description="Whether a moderator closed it to new comments.")
+    comment_count: int = strawberry.field(description="Visible comments in the thread.")
+    created_at: datetime = strawberry.field(description="When it was posted.")
+    edited_at: datetime | None = strawberry.field(description="When it was last edited; null if never.")
+    last_activity_at: datetime = strawberry.field(description="When it was posted or last commented on.")
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     author_id: strawberry.Private[int | None]
@@ -195,7 +215,7 @@ class CommunityPost(relay.Node):
     viewer: strawberry.Private[int | None]
     moderator: strawberry.Private[bool]
 
-    @strawberry.field
+    @strawberry.field(description="The author's profile; null when the author left.")
     async def author(self, info: Info[Context, None]) -> MemberProfile | None:
         return await _author(info, self.team_id, self.hub_id, self.author_id, self.viewer)
 
@@ -243,14 +263,16 @@ def community_post(p: Post, viewer: int | None, *, moderator: bool = False) -> C
 @strawberry.type(description="A space of the member's hub; locked: name and reason only, no posts.")
 class MemberSpace(relay.Node):
     id: relay.NodeID[int]
-    slug: str
-    name: str
-    description: str
-    kind: SpaceKind
-    position: int
-    can_access: bool
-    locked_reason: LockReason | None
-    available_at: datetime | None
+    slug: str = strawberry.field(description="URL name in the hub.")
+    name: str = strawberry.field(description="Name; given also when locked.")
+    description: str = strawberry.field(description="What the space is for.")
+    kind: SpaceKind = strawberry.field(description="Discussion, announcements, events or questions.")
+    position: int = strawberry.field(description="Sort key among the hub's spaces, ascending.")
+    can_access: bool = strawberry.field(description="Whether the member may read it now.")
+    locked_reason: LockReason | None = strawberry.field(description=(
+        "Why not, when locked (the same reasons as content); null when open."))
+    available_at: datetime | None = strawberry.field(description=(
+        "When it opens, for NOT_YET_AVAILABLE; null otherwise."))
     can_post: bool = strawberry.field(description="Whether the member may start a post here now.")
     read_only: bool = strawberry.field(description="Only moderators post here (announcements).")
     access: strawberry.Private[HubAccess]
@@ -290,77 +312,86 @@ def member_space(access: HubAccess, space: Space) -> MemberSpace:
     )
 
 
-@strawberry.type
+@strawberry.type(description="The signed-in member's view of the hub's community (`myCommunity`).")
 class MemberCommunity:
     reactions: list[str] = strawberry.field(description="The hub's reactions (the only ones addReaction takes).")
-    is_moderator: bool
+    is_moderator: bool = strawberry.field(description=(
+        "Whether the member is a moderator or host of the hub (moderation fields and mutations)."))
     spaces: list[MemberSpace] = strawberry.field(description="Every space, in order, with the member's access.")
 
 
 # ---------------------------------------------------------------- mutations
 
 
-@strawberry.input
+@strawberry.input(description="A new post.")
 class CreatePostInput:
-    space_id: strawberry.ID
-    title: str
-    body: str = ""
-    media_ids: list[strawberry.ID] | None = None
+    space_id: strawberry.ID = strawberry.field(description="A space the member may post in (a MemberSpace id).")
+    title: str = strawberry.field(description="Title (required).")
+    body: str = strawberry.field(default="", description=(
+        "Markdown (CommonMark, tables, strikethrough; raw HTML is dropped)."))
+    media_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
+        "Attachments: media of the hub (MemberMedia ids)."))
 
 
-@strawberry.input
+@strawberry.input(description="The author's edit of a post; fields left out or null are kept.")
 class UpdatePostInput:
-    id: strawberry.ID
-    title: str | None = None
-    body: str | None = None
+    id: strawberry.ID = strawberry.field(description="The post (a CommunityPost id).")
+    title: str | None = strawberry.field(default=None, description="New title.")
+    body: str | None = strawberry.field(default=None, description="New Markdown body.")
 
 
-@strawberry.input
+@strawberry.input(description="The post to delete.")
 class DeletePostInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The post (a CommunityPost id).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of the post mutations.")
 class PostPayload:
-    post: CommunityPost | None = None
+    post: CommunityPost | None = strawberry.field(default=None, description=(
+        "The post as stored now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A new comment or reply.")
 class CreateCommentInput:
-    post_id: strawberry.ID
-    body: str
-    parent_id: strawberry.ID | None = None
+    post_id: strawberry.ID = strawberry.field(description=(
+        "The post (a CommunityPost id); NOT_FOUND when the member cannot read it."))
+    body: str = strawberry.field(description="Markdown (required).")
+    parent_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The comment to reply to (a CommunityComment id of the same post); top level when omitted."))
 
 
-@strawberry.input
+@strawberry.input(description="The author's edit of a comment.")
 class UpdateCommentInput:
-    id: strawberry.ID
-    body: str
+    id: strawberry.ID = strawberry.field(description="The comment (a CommunityComment id).")
+    body: str = strawberry.field(description="New Markdown body.")
 
 
-@strawberry.input
+@strawberry.input(description="The comment to delete.")
 class DeleteCommentInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The comment (a CommunityComment id).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of the comment mutations.")
 class CommentPayload:
-    comment: CommunityComment | None = None
+    comment: CommunityComment | None = strawberry.field(default=None, description=(
+        "The comment as stored now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A reaction to add or remove.")
 class ReactionInput:
-    target_type: ReactionTarget
-    target_id: strawberry.ID
-    emoji: str
+    target_type: ReactionTarget = strawberry.field(description="Post or comment.")
+    target_id: strawberry.ID = strawberry.field(description=(
+        "The post or comment (a CommunityPost or CommunityComment id)."))
+    emoji: str = strawberry.field(description="One of the hub's reactions (`MemberCommunity.reactions`).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `addReaction` and `removeReaction`.")
 class ReactionPayload:
-    changed: bool = False
-    reactions: list[ReactionCount] = strawberry.field(default_factory=list)
+    changed: bool = strawberry.field(default=False, description=(
+        "False when the reaction was already there (add) or not there (remove)."))
+    reactions: list[ReactionCount] = strawberry.field(description="The target's reactions now.", default_factory=list)
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -390,13 +421,15 @@ class CommunityMemberQuery:
                                spaces=[member_space(access, s) for s in spaces])
 
     @strawberry.field(description="One space of the member's hub (locked: name and reason only), or null.")
-    async def my_space(self, info: Info[Context, None], id: strawberry.ID) -> MemberSpace | None:
+    async def my_space(self, info: Info[Context, None],
+        id: Annotated[strawberry.ID, strawberry.argument(description="A MemberSpace id.")]) -> MemberSpace | None:
         access = await member_access(info)
         space = await Space.get_or_none(id=id_arg(id, "MemberSpace"), team_id=access.team_id, hub_id=access.hub_id)
         return member_space(access, space) if space else None
 
     @strawberry.field(description="A post the member may read, or null.")
-    async def community_post(self, info: Info[Context, None], id: strawberry.ID) -> CommunityPost | None:
+    async def community_post(self, info: Info[Context, None],
+        id: Annotated[strawberry.ID, strawberry.argument(description="A CommunityPost id.")]) -> CommunityPost | None:
         access = await member_access(info)
         try:
             post = await service.member_post(access, id_arg(id, "CommunityPost"), allow_hidden=True)
@@ -438,14 +471,16 @@ class CommunityMemberMutation:
                                                input.body, parent)
         return CommentPayload(comment=community_comment(comment, access.contact_id))
 
-    @strawberry.mutation
+    @strawberry.mutation(description=(
+        "Edit one's own comment; the previous text goes into its revisions. Member session required."))
     @mutation_payload
     async def update_comment(self, info: Info[Context, None], input: UpdateCommentInput) -> CommentPayload:
         access = await member_access(info)
         comment = await service.update_comment(access, id_input(input.id, "CommunityComment", "id"), input.body)
         return CommentPayload(comment=community_comment(comment, access.contact_id))
 
-    @strawberry.mutation
+    @strawberry.mutation(description=(
+        "Delete one's own comment (soft: it keeps its place in the thread with no body). Member session required."))
     @mutation_payload
     async def delete_comment(self, info: Info[Context, None], input: DeleteCommentInput) -> CommentPayload:
         access = await member_access(info)
@@ -457,7 +492,7 @@ class CommunityMemberMutation:
     async def add_reaction(self, info: Info[Context, None], input: ReactionInput) -> ReactionPayload:
         return await _reaction(info, input, add=True)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Take back one's reaction. Member session required.")
     @mutation_payload
     async def remove_reaction(self, info: Info[Context, None], input: ReactionInput) -> ReactionPayload:
         return await _reaction(info, input, add=False)

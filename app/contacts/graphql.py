@@ -26,8 +26,8 @@ from app.graphql.scopes import requires_scope
 
 @strawberry.enum(description="A contact's answer to an advertising-consent question.")
 class AdConsent(Enum):
-    GRANTED = "granted"
-    DENIED = "denied"
+    GRANTED = strawberry.enum_value("granted", description="The contact said yes.")
+    DENIED = strawberry.enum_value("denied", description="The contact said no.")
 
 
 LifecycleStageEnum = described_enum(
