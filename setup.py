@@ -13,6 +13,7 @@ class build_py_with_migrations(build_py):  # noqa: N801 - setuptools command nam
         super().run()
         source = Path(__file__).resolve().parent / "migrations"
         target = Path(self.build_lib) / "app" / "_migrations"
+        shutil.rmtree(target, ignore_errors=True)  # a reused build dir must not keep a renumbered migration
         shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".lock"))
 
 

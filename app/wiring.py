@@ -20,6 +20,7 @@ def wire() -> None:
     from app.access.segment_usage import AccessRuleUsage
     from app.access.service import other_targets, remove_rules_of
     from app.audiences.segment_usage import AudienceLinkUsage
+    from app.commerce.billing_mail import on_billing_mail
     from app.commerce.entitlements import on_order_paid
     from app.commerce.segment_fields import register_billing_fields
     from app.commerce.service import find_content_nodes_with
@@ -30,7 +31,8 @@ def wire() -> None:
     from app.core.evaluation import install_queue
     from app.core.plan_caps import install_caps
     from app.email.segment_usage import DripUsage
-    from app.email.service import send_order_receipt, send_sign_in_code, send_welcome_email
+    from app.email.service import send_order_receipt, send_sign_in_code, send_transactional, send_welcome_email
+    from app.email.staff_mail import send_staff_invitation
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
     from app.plans.schedules import reschedule_for_time_zone
@@ -40,6 +42,7 @@ def wire() -> None:
     from app.segments.stats import apply_ingested_events
     from app.segments.usage import register_segment_usage
     from app.teams.service import on_time_zone_changed
+    from app.teams.staff import on_invitation
 
     install_queue(PipelineQueue())
     install_caps(PlanCapsService())
@@ -48,12 +51,14 @@ def wire() -> None:
     on_member_joined(make_community_profile)
     on_sign_in_code(send_sign_in_code)
     on_order_paid(send_order_receipt)
+    on_billing_mail(send_transactional)
     register_billing_fields()
     register_community_fields()
     other_targets["space"] = space_hub_id
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)
+    on_invitation(send_staff_invitation)
     on_time_zone_changed(reschedule_for_time_zone)
     for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
         register_segment_usage(usage)

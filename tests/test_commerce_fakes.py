@@ -94,18 +94,62 @@ class FakeStripe:
                       "amount_off": params.get("amount_off"), "duration": params.get("duration")}
             self.objects[coupon["id"]] = coupon
             return 200, coupon
-        if method == "GET" and len(parts) == 2 and parts[0] in ("subscriptions", "customers", "charges", "invoices"):
+        if method == "POST" and parts == ["refunds"]:
+            refund = {"id": new_id("re"), "object": "refund", "amount": int(params["amount"]),
+                      "payment_intent": params.get("payment_intent"), "status": "succeeded",
+                      "reason": params.get("reason"), "created": int(time.time())}
+            self.objects[refund["id"]] = refund
+            return 200, refund
+        if method == "POST" and parts == ["prices"]:
+            price = {"id": new_id("price"), "object": "price", "currency": params.get("currency"),
+                     "unit_amount": int(params.get("unit_amount") or 0),
+                     "recurring": {"interval": params.get("recurring[interval]"),
+                                   "interval_count": int(params.get("recurring[interval_count]") or 1)},
+                     "metadata": {k[9:-1]: v for k, v in params.items() if k.startswith("metadata[")}}
+            self.objects[price["id"]] = price
+            return 200, price
+        if len(parts) in (2, 3) and parts[0] == "subscriptions" and method in ("POST", "DELETE"):
+            sub = self.objects.get(parts[1])
+            if sub is None:
+                return 404, {"error": {"type": "invalid_request_error", "message": f"No such subscription: {parts[1]}"}}
+            if method == "DELETE":
+                sub.update(status="canceled", canceled_at=int(time.time()), ended_at=int(time.time()))
+            elif len(parts) == 3 and parts[2] == "resume":
+                sub.update(status="active")
+            else:
+                self._update_subscription(sub, params)
+            return 200, sub
+        if method == "GET" and len(parts) == 2 and parts[0] in ("subscriptions", "customers", "charges", "invoices",
+                                                                 "disputes"):
             obj = self.objects.get(parts[1])
             if obj is None:
                 return 404, {"error": {"type": "invalid_request_error", "message": f"No such object: {parts[1]}"}}
             return 200, obj
-        if method == "GET" and parts in (["subscriptions"], ["checkout", "sessions"]):
-            kind = "subscription" if parts == ["subscriptions"] else "checkout.session"
+        if method == "GET" and parts in (["subscriptions"], ["checkout", "sessions"], ["invoices"], ["charges"],
+                                         ["disputes"]):
+            kind = "checkout.session" if parts == ["checkout", "sessions"] else parts[0][:-1]
             data = [o for o in self.objects.values() if o.get("object") == kind]
             if kind == "checkout.session" and params.get("status"):
                 data = [o for o in data if o.get("status") == params["status"]]
             return 200, {"object": "list", "data": data, "has_more": False, "url": path}
         return 404, {"error": {"type": "invalid_request_error", "message": f"Unrecognized request URL {path}"}}
+
+
+    def _update_subscription(self, sub: dict[str, Any], params: dict[str, str]) -> None:
+        """Stripe's update, for the fields commerce sends (form-encoded, nested keys)."""
+        if "cancel_at_period_end" in params:
+            sub["cancel_at_period_end"] = params["cancel_at_period_end"] == "true"
+        if params.get("pause_collection[behavior]"):
+            sub["pause_collection"] = {"behavior": params["pause_collection[behavior]"]}
+        elif "pause_collection" in params and params["pause_collection"] == "":
+            sub["pause_collection"] = None
+        if params.get("items[0][price]"):
+            item = sub["items"]["data"][0]
+            assert params.get("items[0][id]") == item["id"], "the update must name the existing item"
+            item["price"] = self.objects.get(params["items[0][price]"], {"id": params["items[0][price]"]})
+        metadata = {k[9:-1]: v for k, v in params.items() if k.startswith("metadata[")}
+        if metadata:
+            sub["metadata"] = {**(sub.get("metadata") or {}), **metadata}
 
 
 def _handler_for(fake: FakeStripe) -> type[BaseHTTPRequestHandler]:
@@ -131,6 +175,9 @@ def _handler_for(fake: FakeStripe) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             self._serve("POST")
+
+        def do_DELETE(self) -> None:
+            self._serve("DELETE")
 
         def log_message(self, *args: Any) -> None:
             pass

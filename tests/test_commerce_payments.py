@@ -102,7 +102,7 @@ async def test_one_time_purchase_with_add_on_and_coupon_then_partial_and_full_re
     assert [e.properties["amount_minor"] for e in await Event.filter(type="refund").order_by("id")] == [1000, 4400]
     billing = await gql("query($c: ID!) { contactBilling(contactId: $c) { ltv billingStatus } }",
                         {"c": shop.contact_id}, token=team.key)
-    assert billing["contactBilling"] == {"ltv": 0.0, "billingStatus": "paid"}
+    assert billing["contactBilling"] == {"ltv": 0.0, "billingStatus": "refunded"}  # not "paid" (issue 18)
 
 
 async def test_refund_for_another_teams_payment_changes_nothing(gql, http, team, other_team, fake_stripe):

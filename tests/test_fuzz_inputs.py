@@ -103,7 +103,8 @@ HARVEST = {
     "Coupon": "coupons", "HubSection": "hub_sections", "ContentNode": "content_nodes", "Page": "pages",
     "Media": "media", "EmailTemplate": "email_templates", "DripCampaign": "drip_campaigns",
     "AudienceDestination": "audience_destinations", "AccessRule": "access_rules",
-    "CustomProperty": "custom_property_definitions", "Team": "teams",
+    "CustomProperty": "custom_property_definitions", "Team": "teams", "Payment": "payments",
+    "BillingSubscription": "subscriptions",
 }
 
 

@@ -20,7 +20,7 @@ import base64
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +45,13 @@ from ids import gid, pk
 from tortoise import Tortoise, connections
 
 from app.audiences.models import AudienceLink, AudienceSyncRun
-from app.commerce.models import CheckoutSession, Entitlement, Order, Subscription
+from app.commerce.models import CheckoutSession, Dispute, Entitlement, Order, Payment, Refund, Subscription
 from app.community.models import Profile
 from app.email.models import DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
 from app.plans.models import ScheduledRecompute, SegmentGeneration
 from app.segments.models import SegmentMembershipChange
+from app.teams.models import UserSession
 
 SDL = build_schema((Path(__file__).resolve().parent.parent / "schema.graphql").read_text())
 MARK_B = "zulubravo"  # in every string of team B's rows: found in an answer to A, it leaked
@@ -60,6 +61,7 @@ KIND_BY_NAME = {
     "exitSegment": "Segment", "generation": "SegmentGeneration", "drip": "DripCampaign", "destination": "AudienceDestination",
     "addOnPrice": "Price", "template": "EmailTemplate", "parent": "ContentNode", "section": "HubSection",
     "node": "ContentNode", "target": "ContentNode", "cohortSegment": "Segment", "inSegment": "Segment",
+    "subscription": "BillingSubscription",
 }
 # (operation, argument path) -> kind, where neither the name nor the return type says it.
 KIND_OVERRIDES = {
@@ -205,6 +207,8 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
               {"i": {"name": f"{label} key", "scopes": ["contacts:read"]}})
     await run("mutation($i: ReportExportInput!) { reportExport(input: $i) { export { id } userErrors { code } } }",
               {"i": {"segmentIds": [gid("Segment", segment.id)], "period": {"start": "2026-01-01", "end": "2026-01-31"}}})
+    await run("mutation($i: InviteTeamMemberInput!) { inviteTeamMember(input: $i) { acceptUrl userErrors { code } } }",
+              {"i": {"email": f"{label}-staff@example.com", "role": "STAFF"}})
 
     # Rows only Stripe, the worker or email delivery make: written as those would.
     now = datetime.now(UTC)
@@ -224,8 +228,14 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                               stripe_subscription_id=f"sub_{label}", stripe_customer_id=f"cus_{label}", status="active")
     await CheckoutSession.create(team_id=team.id, team_contact=contact, price=price, stripe_session_id=f"cs_{label}",
                                  mode="payment")
-    await Order.create(team_id=team.id, team_contact=contact, total_amount=1000, placed_at=now,
-                       external_id=f"{label}-order")
+    order = await Order.create(team_id=team.id, team_contact=contact, total_amount=1000, placed_at=now,
+                               external_id=f"{label}-order")
+    payment = await Payment.create(team_id=team.id, team_contact=contact, order=order, stripe_ref=f"pi_{label}",
+                                   stripe_payment_intent_id=f"pi_{label}", status="succeeded", amount=1000,
+                                   paid_at=now)
+    await Refund.create(team_id=team.id, payment=payment, stripe_refund_id=f"re_{label}", amount=100)
+    await Dispute.create(team_id=team.id, payment=payment, team_contact=contact, stripe_dispute_id=f"dp_{label}",
+                         amount=1000, status="needs_response", effect="hold", opened_at=now)
     dynamic = await factories.segment(team, f"{label} dynamic", "country = 'GB'")
     await run("mutation($i: SetRecomputeScheduleInput!) { setRecomputeSchedule(input: $i) { schedule { id } userErrors { code } } }",
               {"i": {"segmentId": gid("Segment", dynamic.id), "cron": "0 6 * * *"}})
@@ -237,6 +247,8 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
         await SegmentMembershipChange.create(team_id=team.id, segment=segment, team_contact_id=contact.id,
                                              action="join", cause=label)
 
+    await UserSession.create(user_id=team.owner.id, token_hash=f"{label}-session".ljust(64, "0"),
+                             expires_at=now + timedelta(days=1))
     issued = await run("mutation($i: IssueMemberSignInCodeInput!) { issueMemberSignInCode(input: $i) { code userErrors { code } } }",
                        {"i": {"hubId": hub_id, "contactId": gid("Contact", contact.id)}})
     signed_in = await gql("mutation($i: SignInMemberInput!) { signInMember(input: $i) { token userErrors { code } } }",
@@ -296,6 +308,10 @@ async def ids_of_team(team_id: int) -> dict[str, list[str]]:
     members = await connections.get("default").execute_query_dict(
         "SELECT user_id FROM team_members WHERE team_id = $1 ORDER BY user_id", [team_id])
     by_table["User"] = [r["user_id"] for r in members]
+    sessions = await connections.get("default").execute_query_dict(
+        "SELECT s.id FROM user_sessions s JOIN team_members m ON m.user_id = s.user_id WHERE m.team_id = $1 "
+        "ORDER BY s.id", [team_id])
+    by_table["UserSession"] = [r["id"] for r in sessions]
     ids = {kind: [gid(kind, pk) for pk in pks] for kind, pks in by_table.items() if kind in NODE_REGISTRY.types}
     for view, base in VIEW_OF.items():
         ids[view] = [gid(view, pk) for pk in by_table.get(base, [])]

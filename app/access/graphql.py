@@ -25,6 +25,7 @@ from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, forbidden, mutation_payload
 from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs, typed_id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.teams import audit
 
 log = logging.getLogger("memberhub.access")
 
@@ -266,6 +267,8 @@ class AccessMutation:
         )
         rule = await service.set_access_rule(viewer.team, input.target_type.value,
                                              _target_id(input.target_type, input.target_id), spec)
+        await audit.record(viewer.team.id, viewer, "access_rule.set", input.target_type.value, input.target_id,
+                           {"mode": spec.mode, "audience": spec.audience})
         return AccessRulePayload(rule=AccessRuleType.from_model(rule))
 
     @strawberry.mutation(description=(
@@ -278,6 +281,9 @@ class AccessMutation:
         viewer = info.context.require("content:write")
         removed = await service.remove_access_rule(viewer.team, input.target_type.value,
                                                    _target_id(input.target_type, input.target_id))
+        if removed:
+            await audit.record(viewer.team.id, viewer, "access_rule.removed", input.target_type.value,
+                               input.target_id)
         return RemoveAccessRulePayload(removed=removed)
 
     @strawberry.mutation(description=(

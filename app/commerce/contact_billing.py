@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from app.commerce.models import (
     ContactBilling,
+    Dispute,
     OrderItem,
     Payment,
     PaymentStatus,
@@ -60,9 +61,13 @@ async def recompute_contact_billing(team_id: int, contact_id: int) -> ContactBil
     )) if order_ids else set()
     product_ids |= {s.product_id for s in subscriptions}
     current = min(subscriptions, key=lambda s: (STATUS_RANK[SubscriptionStatus(s.status)], -s.id), default=None)
+    # A lost dispute took its amount back, like a refund.
+    lost = {d.payment_id: d.amount for d in await Dispute.filter(team_id=team_id, team_contact_id=contact_id,
+                                                                   status="lost")}
+    kept = {p.id: max(0, p.amount - p.amount_refunded - lost.get(p.id, 0)) for p in payments}
     values: dict[str, Any] = {
         "mrr": _major(sum(s.mrr_amount for s in subscriptions)),
-        "ltv": _major(sum(p.amount - p.amount_refunded for p in payments)),
+        "ltv": _major(sum(kept.values())),
         "currency": current.currency if current else (payments[0].currency if payments else None),
         "product_ids": sorted(str(p) for p in product_ids if p),
         "price_ids": sorted({str(s.price_id) for s in subscriptions if s.price_id}),
@@ -72,16 +77,19 @@ async def recompute_contact_billing(team_id: int, contact_id: int) -> ContactBil
         "discount_percent": None, "discount_amount": None, "subscription_started_at": None, "canceled_at": None,
     }
     if current is None and payments:
-        values["billing_status"] = "paid"
+        # Paid while any payment kept money; refunded (or lost to disputes) in full, "refunded".
+        values["billing_status"] = "paid" if any(kept.values()) else "refunded"
     if current is not None:
         status = SubscriptionStatus(current.status)
         live = status not in (SubscriptionStatus.CANCELED, SubscriptionStatus.INCOMPLETE_EXPIRED)
+        paused = current.collection_paused and live
         values.update({
-            "billing_status": BILLING_STATUS[status],
+            "billing_status": "paused" if paused else BILLING_STATUS[status],
             "plan_interval": current.interval, "plan_interval_count": current.interval_count,
             "plan_quantity": current.quantity,
             "next_billing_at": current.current_period_end if live and not current.cancel_at_period_end else None,
-            "will_renew": live and not current.cancel_at_period_end and status != SubscriptionStatus.PAUSED,
+            "will_renew": live and not current.cancel_at_period_end and status != SubscriptionStatus.PAUSED
+            and not paused,
             "is_trial": status == SubscriptionStatus.TRIALING,
             "is_past_due": status in (SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID),
             "active_coupon_id": current.coupon_id if live else None,

@@ -16,6 +16,8 @@ from typing import Any, cast
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from app.commerce.billing_mail import BillingMail, send_billing_mail
+from app.commerce.disputes import dispute_block
 from app.commerce.models import (
     DeliverableKind,
     DeliveredHubMembership,
@@ -42,8 +44,10 @@ TOPIC = "entitlements"
 EVENT_FOR_STATUS = {
     EntitlementStatus.ACTIVE: "entitlement_granted",
     EntitlementStatus.GRACE: "entitlement_grace_started",
+    EntitlementStatus.ON_HOLD: "entitlement_held",
     EntitlementStatus.REVOKED: "entitlement_revoked",
 }
+NO_ACCESS = (EntitlementStatus.REVOKED, EntitlementStatus.ON_HOLD)
 GRANTING_SUBSCRIPTION_STATUSES = (SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING)
 
 # After a Stripe payment made a new paid order (checkout or invoice) and committed: (team id, order id).
@@ -71,6 +75,7 @@ class Outbox:
     order_contact_ids: set[int] = field(default_factory=set)  # whose orders changed (segments' order stats)
     hub_joins: list[tuple[int, int]] = field(default_factory=list)  # (hub, contact) granted by a deliverable
     paid_orders: list[int] = field(default_factory=list)  # orders a payment created (receipts, after commit)
+    mails: list[BillingMail] = field(default_factory=list)  # billing mail to queue after commit
 
     async def flush(self) -> None:
         channel = team_channel(self.team_id, TOPIC)
@@ -84,6 +89,8 @@ class Outbox:
                     await hook(self.team_id, order_id)
                 except Exception:  # the payment is committed; a failing receipt must not undo the webhook's 200
                     log.exception("order-paid hook %s failed for order %s", hook, order_id)
+        for mail in self.mails:
+            await send_billing_mail(self.team_id, mail)
 
 
 def current_db() -> BaseDBAsyncClient:
@@ -104,10 +111,18 @@ async def set_entitlement(
     outbox: Outbox, contact_id: int, product: Product, status: EntitlementStatus,
     ends_at: datetime | None, source: str,
 ) -> Entitlement | None:
-    """Move the (contact, product) entitlement to `status`; no-op when nothing changes."""
+    """Move the (contact, product) entitlement to `status`; no-op when nothing changes.
+
+    A grant (active, grace) is capped by the disputes on the contact's payments for the product
+    (app/commerce/disputes.py), except a grant from staff (`source = "manual"`)."""
     team_id = outbox.team_id
+    if status not in NO_ACCESS and source != "manual":
+        block = await dispute_block(team_id, contact_id, product.id)
+        if block is not None:
+            status, ends_at, source = block, (datetime.now(UTC) if block == EntitlementStatus.REVOKED else None), \
+                "dispute"
     entitlement = await Entitlement.select_for_update().get_or_none(team_contact_id=contact_id, product_id=product.id)
-    if entitlement is None and status == EntitlementStatus.REVOKED:
+    if entitlement is None and status in NO_ACCESS:
         return None
     now = datetime.now(UTC)
     previous = entitlement.status if entitlement else None
@@ -117,7 +132,7 @@ async def set_entitlement(
             starts_at=now, ends_at=ends_at, source=source,
         )
     else:
-        if previous == status and (entitlement.ends_at == ends_at or status == EntitlementStatus.REVOKED):
+        if previous == status and (entitlement.ends_at == ends_at or status in NO_ACCESS):
             return entitlement
         if previous == EntitlementStatus.REVOKED and status != EntitlementStatus.REVOKED:
             entitlement.starts_at = now
@@ -131,9 +146,9 @@ async def set_entitlement(
             "previous_status": previous.value if previous else None,
             "source": source, "ends_at": ends_at.isoformat() if ends_at else None,
         })
-        if status == EntitlementStatus.ACTIVE and previous in (None, EntitlementStatus.REVOKED):
+        if status == EntitlementStatus.ACTIVE and previous in (None, *NO_ACCESS):
             await deliver(outbox, contact_id, product)
-        elif status == EntitlementStatus.REVOKED:
+        elif status in NO_ACCESS and previous not in NO_ACCESS:
             await withdraw(outbox, contact_id, product)
     outbox.changes += 1
     outbox.messages.append({"team_contact_id": contact_id, "product_id": product.id, "status": status.value})

@@ -19,6 +19,7 @@ from app.commerce.models import (
     CouponKind,
     Deliverable,
     DeliverableKind,
+    DisputePolicy,
     Entitlement,
     EntitlementStatus,
     PastDuePolicy,
@@ -37,6 +38,7 @@ from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, gids, id_arg, id_input, id_input_or_none, id_inputs, parse_id_or_none
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.teams import audit
 
 PriceTypeEnum = described_enum(PriceType, name="PriceType", description="How a price is charged.", values={
     "ONE_TIME": "Paid once (a Checkout payment); grants the product for good, until refunded.",
@@ -77,6 +79,8 @@ EntitlementStatusEnum = described_enum(
     EntitlementStatus, name="EntitlementStatus", description="Whether an entitlement grants access now.", values={
         "ACTIVE": "Grants the product (until `endsAt`, when set).",
         "GRACE": "Past due but still granting until `endsAt` (the product's grace period).",
+        "ON_HOLD": "Granting nothing for now: a dispute of its payment is open (policy HOLD) or its subscription "
+                   "is paused; given back when the dispute is won or the subscription resumed.",
         "REVOKED": "No longer grants anything (ended, cancelled, refunded or unpaid).",
     })
 SubscriptionStatusEnum = described_enum(
@@ -91,6 +95,13 @@ SubscriptionStatusEnum = described_enum(
         "UNPAID": "Retries ran out and the subscription stays open unpaid; the pastDuePolicy applies.",
         "CANCELED": "Ended.",
         "PAUSED": "Paused (a trial ended without a payment method, or paused in Stripe); grants nothing while paused.",
+    })
+DisputePolicyEnum = described_enum(
+    DisputePolicy, name="DisputePolicy", description="What an open dispute does to the access its payment granted.",
+    values={
+        "KEEP": "Nothing while it is open (a lost dispute still revokes).",
+        "HOLD": "No access while it is open (ON_HOLD); given back if won, revoked if lost. The default.",
+        "REVOKE": "Revoked as soon as it opens; given back if won.",
     })
 
 READ, WRITE = "commerce:read", "commerce:write"
@@ -348,11 +359,13 @@ class StripeSettingsType:
     webhook_path: str = strawberry.field(description=(
         "Path to register in Stripe as the webhook endpoint, on MemberHub's public URL."))
     updated_at: datetime = strawberry.field(description="When the settings last changed.")
+    dispute_policy: DisputePolicy = strawberry.field(description=(
+        "What an open dispute does to the access its payment granted (`setDisputePolicy`)."))
 
     @classmethod
     def from_model(cls, m: StripeSettings) -> StripeSettingsType:
         return cls(key_hint=m.key_hint, webhook_path=f"/webhooks/stripe/{encode_id('Team', m.team_id)}",
-                   updated_at=m.updated_at)
+                   updated_at=m.updated_at, dispute_policy=DisputePolicy(m.dispute_policy))
 
 
 # --- inputs and payloads -------------------------------------------------------------------------
@@ -747,6 +760,8 @@ class CommerceMutation:
     ) -> StripeSettingsPayload:
         viewer = info.context.require("admin")
         settings = await service.set_stripe_settings(viewer.team, input.secret_key, input.webhook_secret)
+        await audit.record(viewer.team.id, viewer, "settings.stripe_changed", "StripeSettings", None,
+                           {"key_hint": settings.key_hint})
         return StripeSettingsPayload(settings=StripeSettingsType.from_model(settings))
 
     @strawberry.mutation(description=(

@@ -26,7 +26,16 @@ class OrderStatus(StrEnum):
 class EntitlementStatus(StrEnum):
     ACTIVE = "active"
     GRACE = "grace"
+    ON_HOLD = "on_hold"  # no access while a dispute of its payment is open (policy HOLD)
     REVOKED = "revoked"
+
+
+class DisputePolicy(StrEnum):
+    """What an open dispute (chargeback) does to the entitlements its payment granted."""
+
+    KEEP = "keep"
+    HOLD = "hold"
+    REVOKE = "revoke"
 
 
 class PastDuePolicy(StrEnum):
@@ -309,6 +318,8 @@ class StripeSettings(Model):
     secret_key_encrypted = fields.TextField()
     webhook_secret_encrypted = fields.TextField()
     key_hint = fields.CharField(max_length=16, default="")
+    dispute_policy = fields.CharEnumField(DisputePolicy, max_length=8, default=DisputePolicy.HOLD,
+                                          db_default=DisputePolicy.HOLD.value)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
@@ -402,6 +413,8 @@ class Subscription(Model):
     current_period_start = fields.DatetimeField(null=True)
     current_period_end = fields.DatetimeField(null=True)
     cancel_at_period_end = fields.BooleanField(default=False)
+    # Stripe's pause_collection is set (pauseSubscription): invoices are voided, access is held.
+    collection_paused = fields.BooleanField(default=False, db_default=False)
     trial_start = fields.DatetimeField(null=True)
     trial_end = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)
@@ -480,6 +493,41 @@ class Refund(Model):
     class Meta:
         table = "refunds"
         unique_together = (("team", "stripe_refund_id"),)
+
+
+class Dispute(Model):
+    """A chargeback on one of our payments, as Stripe last reported it (reports read these)."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="disputes", on_delete=fields.CASCADE
+    )
+    team_id: int
+    payment: fields.ForeignKeyRelation[Payment] = fields.ForeignKeyField(
+        "models.Payment", related_name="disputes", on_delete=fields.CASCADE
+    )
+    payment_id: int
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="disputes", on_delete=fields.CASCADE
+    )
+    team_contact_id: int
+    stripe_dispute_id = fields.CharField(max_length=255)
+    stripe_charge_id = fields.CharField(max_length=255, default="")
+    amount = fields.BigIntField(description="minor units")
+    currency = fields.CharField(max_length=3, default="usd")
+    reason = fields.CharField(max_length=64, default="general")
+    status = fields.CharField(max_length=32, description="Stripe's: needs_response, under_review, won, lost, ...")
+    effect = fields.CharEnumField(DisputePolicy, max_length=8, description="the team's policy when it opened")
+    product_ids = fields.JSONField[list[Any]](default=list)  # what the disputed payment paid for
+    opened_at = fields.DatetimeField()
+    closed_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "disputes"
+        unique_together = (("team", "stripe_dispute_id"),)
+        indexes = (("team", "opened_at"), ("team", "team_contact"))
 
 
 class ProcessedStripeEvent(Model):

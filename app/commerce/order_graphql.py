@@ -128,13 +128,17 @@ class ImportOrdersPayload:
 @strawberry.type
 class OrdersQuery:
     @strawberry.field(description=(
-        "The team's orders, newest first; optionally one contact's or by external id. Needs commerce:read."))
+        "The team's orders, newest first; optionally one contact's, by external id, status and period placed. "
+        "Needs commerce:read."))
     async def orders(
         self, info: Info[Context, None],
         contact_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
             "Only this buyer's (a Contact id)."))] = None,
         external_id: Annotated[str | None, strawberry.argument(description=(
             "Only the imported order with this external id."))] = None,
+        status: Annotated[OrderStatus | None, strawberry.argument(description="Only orders in this status.")] = None,
+        since: Annotated[datetime | None, strawberry.argument(description="Placed at or after")] = None,
+        until: Annotated[datetime | None, strawberry.argument(description="Placed before")] = None,
         first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[OrderType]:
         viewer = info.context.require(READ)
@@ -143,6 +147,12 @@ class OrdersQuery:
             queryset = queryset.filter(team_contact_id=id_arg(contact_id, "Contact", "contactId"))
         if external_id is not None:
             queryset = queryset.filter(external_id=external_id.strip())
+        if status is not None:
+            queryset = queryset.filter(status=status)
+        if since is not None:
+            queryset = queryset.filter(placed_at__gte=since)
+        if until is not None:
+            queryset = queryset.filter(placed_at__lt=until)
         return await keyset_page(queryset, OrderType.from_model, first=first, after=after, last=last, before=before,
                                  sort_field="placed_at", descending=True)
 

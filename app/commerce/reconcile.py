@@ -16,9 +16,10 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from app.commerce import stripe_api as sa
-from app.commerce import stripe_sync
+from app.commerce import stripe_events, stripe_sync
+from app.commerce.disputes import CLOSED
 from app.commerce.entitlements import Outbox
-from app.commerce.models import ReconciliationRun, StripeSettings, Subscription, SubscriptionStatus
+from app.commerce.models import Dispute, ReconciliationRun, StripeSettings, Subscription, SubscriptionStatus
 from app.commerce.webhooks import apply_in_transaction
 
 log = logging.getLogger("memberhub.commerce")
@@ -97,6 +98,21 @@ async def reconcile_team(team_id: int, client: stripe.StripeClient, *, period: s
         repaired += await _apply(
             team_id, lambda ob, s=sub: stripe_sync.apply_subscription(ob, client, s["id"], latest=s)
         )
+    # Invoices paid or failed, refunds and disputes whose webhook never came: the same apply_* again.
+    async for invoice in _pages(client.v1.invoices.list_async, {"limit": 100, "created": {"gte": since}}):
+        if invoice.get("status") == "paid" or (invoice.get("status") == "open" and invoice.get("attempted")):
+            repaired += await _apply(team_id, lambda ob, i=invoice: stripe_sync.apply_invoice(ob, client, i))
+    async for charge in _pages(client.v1.charges.list_async, {"limit": 100, "created": {"gte": since}}):
+        if int(charge.get("amount_refunded") or 0) > 0:
+            repaired += await _apply(team_id, lambda ob, c=charge: stripe_sync.apply_charge(ob, client, c))
+    dispute_ids: list[str] = []
+    async for dispute in _pages(client.v1.disputes.list_async, {"limit": 100, "created": {"gte": since}}):
+        dispute_ids.append(dispute["id"])
+    # Disputes close weeks after they open: every one still open here is read again.
+    open_ids = cast(list[str], await Dispute.filter(team_id=team_id).exclude(status__in=sorted(CLOSED)).values_list(
+        "stripe_dispute_id", flat=True))
+    for dispute_id in dict.fromkeys([*dispute_ids, *open_ids]):
+        repaired += await _apply(team_id, lambda ob, d=dispute_id: stripe_events.apply_dispute(ob, client, {"id": d}))
     # Time alone ends grace periods and cancel-at-period-end access; re-derive those locally.
     waiting = cast(list[int], await Subscription.filter(team_id=team_id).filter(
         status__in=[SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID, SubscriptionStatus.ACTIVE,

@@ -22,7 +22,7 @@ from app.segments.pipeline.queue import request_evaluation, wake_evaluator
 
 log = logging.getLogger("memberhub.commerce")
 
-BILLING_STATUSES = ("none", "paid", "active", "trialing", "past_due", "paused", "canceled", "incomplete")
+BILLING_STATUSES = ("none", "paid", "refunded", "active", "trialing", "past_due", "paused", "canceled", "incomplete")
 INTERVALS = ("day", "week", "month", "year")
 TABLE_TRIGGER = "table:contact_billing"
 ORDERS_TRIGGER = "orders"  # what order rules wake on (app/segments/catalog.py, triggers.py)

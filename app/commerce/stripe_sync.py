@@ -134,6 +134,8 @@ def subscription_entitlement(sub: Subscription, product: Product, now: datetime)
                                                                                           datetime | None]:
     """What a subscription in this state grants; None means "grant nothing, change nothing"."""
     status = SubscriptionStatus(sub.status)
+    if status in (SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING) and sub.collection_paused:
+        return EntitlementStatus.ON_HOLD, None
     if status in (SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING):
         if sub.cancel_at_period_end and sub.current_period_end:
             if sub.current_period_end <= now:
@@ -209,6 +211,7 @@ async def apply_subscription(outbox: Outbox, client: stripe.StripeClient, subscr
         "current_period_start": period_start,
         "current_period_end": period_end,
         "cancel_at_period_end": bool(data.get("cancel_at_period_end")),
+        "collection_paused": bool(data.get("pause_collection")),
         "trial_start": sa.timestamp(data.get("trial_start")),
         "trial_end": sa.timestamp(data.get("trial_end")),
         "started_at": sa.timestamp(data.get("start_date") or data.get("created")),
@@ -223,7 +226,8 @@ async def apply_subscription(outbox: Outbox, client: stripe.StripeClient, subscr
     gross = monthly_amount(unit_amount * quantity, interval, interval_count)
     net = gross * (1 - (discount_percent or Decimal(0)) / 100)
     net -= monthly_amount(discount_amount or 0, interval, interval_count)
-    counts = status in (SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE)  # trials bring no revenue yet
+    # Trials bring no revenue yet, nor does a subscription whose collection is paused.
+    counts = status in (SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE) and not values["collection_paused"]
     values["mrr_amount"] = max(0, round(net)) if counts else 0
 
     row = await Subscription.select_for_update().get_or_none(team_id=team_id, stripe_subscription_id=subscription_id)

@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse
 from tortoise import connections
 from tortoise.transactions import in_transaction
 
-from app.commerce import stripe_sync
+from app.commerce import stripe_events, stripe_sync
 from app.commerce.contact_billing import recompute_contact_billing
 from app.commerce.entitlements import Outbox
 from app.commerce.segment_fields import notify_segment_engine, wake_segment_engine
@@ -64,7 +64,19 @@ HANDLERS: dict[str, Handler] = {
     "customer.subscription.paused": _subscription_changed,
     "customer.subscription.resumed": _subscription_changed,
     "charge.refunded": stripe_sync.apply_charge,
+    "charge.dispute.created": stripe_events.apply_dispute,
+    "charge.dispute.updated": stripe_events.apply_dispute,
+    "charge.dispute.closed": stripe_events.apply_dispute,
+    "charge.dispute.funds_withdrawn": stripe_events.apply_dispute,
+    "charge.dispute.funds_reinstated": stripe_events.apply_dispute,
+    "checkout.session.expired": stripe_events.checkout_expired,
+    "checkout.session.async_payment_failed": stripe_events.checkout_payment_failed,
+    "invoice.payment_action_required": stripe_events.invoice_action_required,
+    "invoice.upcoming": stripe_events.invoice_upcoming,
+    "customer.subscription.trial_will_end": stripe_events.trial_will_end,
 }
+# Objects that have no id by nature: the upcoming invoice is a preview, not yet an invoice.
+IDLESS_TYPES = frozenset({"invoice.upcoming"})
 
 
 async def apply_in_transaction(team_id: int, work: Callable[[Outbox], Awaitable[Any]],
@@ -95,9 +107,12 @@ async def apply_in_transaction(team_id: int, work: Callable[[Outbox], Awaitable[
 
 
 def _event_object(event: dict[str, Any]) -> dict[str, Any] | None:
-    """The event's `data.object` when it is an object with an id, as every handled type has."""
+    """The event's `data.object` when it is an object with an id, as every handled type but
+    IDLESS_TYPES has."""
     data = event.get("data")
     obj = data.get("object") if isinstance(data, dict) else None
+    if isinstance(obj, dict) and event.get("type") in IDLESS_TYPES:
+        return obj
     return obj if isinstance(obj, dict) and isinstance(obj.get("id"), str) and obj["id"] else None
 
 

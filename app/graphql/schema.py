@@ -24,8 +24,9 @@ from app.access.graphql import AccessMutation, AccessQuery, AccessSubscription
 from app.access.member_graphql import MemberMutation, MemberQuery, PreviewQuery
 from app.audiences import graphql as audiences_graphql
 from app.audiences.graphql import AudiencesMutation, AudiencesQuery
+from app.commerce import billing_graphql, order_graphql
 from app.commerce import graphql as commerce_graphql
-from app.commerce import order_graphql
+from app.commerce.billing_graphql import BillingMutation, BillingQuery
 from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
 from app.community import graphql as community_graphql
@@ -67,7 +68,9 @@ from app.segments.pipeline.graphql import RealtimeSubscription
 from app.segments.pipeline.status import EvaluationQuery
 from app.settings import Settings, get_settings
 from app.teams import graphql as teams_graphql
+from app.teams import staff_graphql
 from app.teams.graphql import TeamsMutation, TeamsQuery
+from app.teams.staff_graphql import StaffMutation, StaffQuery
 from app.web.observability import OperationMetrics
 from app.web.persisted import allowlist_of, allowlist_rule
 
@@ -76,6 +79,7 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
+    billing_graphql.NODE_TYPES, staff_graphql.NODE_TYPES,
     community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES, community_moderation_graphql.NODE_TYPES,
     community_notifications_graphql.NODE_TYPES, community_social_graphql.NODE_TYPES,
     ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
@@ -88,6 +92,7 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
+    BillingQuery, StaffQuery,
     CommunityQuery, CommunityMemberQuery, NotificationsQuery, SocialQuery, ModerationQuery,
     PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
     ReportsQuery,
@@ -96,6 +101,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
+    BillingMutation, StaffMutation,
     CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
     PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
     ReportsMutation,

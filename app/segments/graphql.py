@@ -28,6 +28,7 @@ from app.segments.pipeline.graphql import CAUSE_DESCRIPTION, CAUSE_REF_DESCRIPTI
 from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
 from app.segments.usage import SegmentUse
+from app.teams import audit
 
 SegmentKindEnum = described_enum(
     SegmentKind, name="SegmentKind", description="How a segment's members are decided.", values={
@@ -464,6 +465,8 @@ class SegmentsMutation:
         viewer = info.context.require("segments:write")
         segment = await service.create_segment(
             viewer.team, input.name, input.kind.value, input.description, input.tags, input.rule_text, input.rule)
+        await audit.record(viewer.team.id, viewer, "segment.created", "Segment", encode_id("Segment", segment.id),
+                           {"name": segment.name, "rule": input.rule_text})
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
     @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen. Needs segments:write.",
@@ -477,6 +480,8 @@ class SegmentsMutation:
         segment = await service.create_segment(
             viewer.team, input.name, SegmentKind.COHORT.value, input.description, input.tags, input.rule_text,
             input.rule)
+        await audit.record(viewer.team.id, viewer, "segment.created", "Segment", encode_id("Segment", segment.id),
+                           {"name": segment.name, "kind": "cohort", "rule": input.rule_text})
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
     @strawberry.mutation(description=(
@@ -499,6 +504,10 @@ class SegmentsMutation:
                 leave_sample=await _contacts(viewer.team.id, result.what_if.leave_sample),
             )
         segment = await Segment.get(id=result.segment.id)
+        if result.saved:
+            await audit.record(viewer.team.id, viewer, "segment.updated", "Segment", input.id, {
+                "name": input.name, "description": input.description, "tags": input.tags, "rule": input.rule_text,
+            } | ({"rule_json": True} if input.rule is not None else {}))
         impacts = [SegmentImpact(user=SegmentUser.from_use(i.use), joining=i.joining, leaving=i.leaving,
                                  message=i.message) for i in result.impacts]
         return UpdateSegmentPayload(segment=SegmentType.from_model(segment), saved=result.saved, what_if=what_if,
@@ -518,6 +527,8 @@ class SegmentsMutation:
         except service.SegmentInUse as exc:  # the payload also says who uses it
             return DeleteSegmentPayload(used_by=[SegmentUser.from_use(u) for u in exc.uses],
                                         user_errors=user_errors(exc))
+        await audit.record(viewer.team.id, viewer, "segment.deleted", "Segment", input.id,
+                           {"force": input.force, "detached": deleted.detached})
         return DeleteSegmentPayload(deleted_id=encode_id("Segment", deleted.deleted_id), detached=deleted.detached)
 
     @strawberry.mutation(description="Add contacts (ids, emails or CSV) to a static segment, all or nothing. "

@@ -13,9 +13,9 @@ from strawberry.types import Info
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload
-from app.graphql.ids import id_input
+from app.graphql.ids import encode_id, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
-from app.teams import service
+from app.teams import audit, service
 from app.teams.models import ApiKey, Team, User
 
 
@@ -190,7 +190,10 @@ class TeamsMutation:
             "The zone."))],
     ) -> SetTeamTimeZonePayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
+        before = viewer.team.time_zone
         team = await service.set_time_zone(viewer.team, input.time_zone)
+        await audit.record(team.id, viewer, "team.time_zone_changed", "Team", encode_id("Team", team.id),
+                           {"from": before, "to": team.time_zone})
         return SetTeamTimeZonePayload(team=TeamType.from_model(team))
 
     @strawberry.mutation(description="Create an API key for the team; its secret is in the payload only. Needs admin.")
@@ -201,6 +204,8 @@ class TeamsMutation:
     ) -> CreateApiKeyPayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
         key, secret = await service.create_api_key(viewer.team, input.name, input.scopes, viewer.user)
+        await audit.record(viewer.team.id, viewer, "api_key.created", "ApiKey", encode_id("ApiKey", key.id),
+                           {"name": key.name, "prefix": key.prefix, "scopes": list(key.scopes)})
         return CreateApiKeyPayload(api_key=ApiKeyType.from_model(key), secret=secret)
 
     @strawberry.mutation(description="Revoke an API key at once: requests with it fail from now on. Needs admin.")
@@ -211,6 +216,8 @@ class TeamsMutation:
     ) -> RevokeApiKeyPayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
         key = await service.revoke_api_key(viewer.team, id_input(input.id, "ApiKey", "id"))
+        await audit.record(viewer.team.id, viewer, "api_key.revoked", "ApiKey", input.id,
+                           {"name": key.name, "prefix": key.prefix})
         return RevokeApiKeyPayload(api_key=ApiKeyType.from_model(key))
 
     @strawberry.mutation(description=(

@@ -10,9 +10,13 @@ from tortoise.models import Model
 
 
 class TeamRole(StrEnum):
+    """What a user may do in a team: `ROLE_SCOPES` in app/teams/service.py maps each to scopes."""
+
     OWNER = "owner"
     ADMIN = "admin"
     STAFF = "staff"
+    ANALYST = "analyst"
+    MODERATOR = "moderator"
 
 
 class Team(Model):
@@ -38,6 +42,8 @@ class User(Model):
 
 
 class TeamMember(Model):
+    """Which users belong to which teams, in which role (a user may belong to several teams)."""
+
     id = fields.BigIntField(primary_key=True)
     team: fields.ForeignKeyRelation[Team] = fields.ForeignKeyField(
         "models.Team", related_name="members", on_delete=fields.CASCADE
@@ -95,3 +101,58 @@ class UserSession(Model):
 
     class Meta:
         table = "user_sessions"
+
+
+class TeamInvitation(Model):
+    """Staff invited by email; the token is mailed once and only its SHA-256 is kept."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation[Team] = fields.ForeignKeyField(
+        "models.Team", related_name="invitations", on_delete=fields.CASCADE
+    )
+    team_id: int
+    email = fields.CharField(max_length=320)
+    role = fields.CharEnumField(TeamRole, max_length=16)
+    token_hash = fields.CharField(max_length=64)
+    invited_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="sent_invitations", null=True, on_delete=fields.SET_NULL
+    )
+    invited_by_id: int | None
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    accepted_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "team_invitations"
+        # The token names its team (mhi_<team>_<secret>), so the lookup leads with team_id.
+        unique_together = (("team", "token_hash"),)
+        indexes = (("team", "email"),)
+
+
+class AuditEntry(Model):
+    """Who changed what in a team: written through `app.teams.audit.record` by every domain."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation[Team] = fields.ForeignKeyField(
+        "models.Team", related_name="audit_entries", on_delete=fields.CASCADE
+    )
+    team_id: int
+    actor_user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="audit_entries", null=True, on_delete=fields.SET_NULL
+    )
+    actor_user_id: int | None
+    actor_api_key: fields.ForeignKeyNullableRelation[ApiKey] = fields.ForeignKeyField(
+        "models.ApiKey", related_name="audit_entries", null=True, on_delete=fields.SET_NULL
+    )
+    actor_api_key_id: int | None
+    actor = fields.CharField(max_length=400, description="the user's email or the key's name and prefix, as then")
+    action = fields.CharField(max_length=64, description="e.g. segment.updated, api_key.revoked")
+    target_type = fields.CharField(max_length=64)
+    target_id = fields.CharField(max_length=128, null=True, description="the target's global id")
+    details = fields.JSONField[dict[str, Any]](default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "audit_entries"
+        indexes = (("team", "created_at"), ("team", "action"))

@@ -96,6 +96,32 @@ SCOPES: dict[str, str] = {
     "community:write": "Manage community spaces and settings; moderate posts, comments and members",
 }
 STAFF_SCOPES = frozenset(SCOPES) - {ADMIN_SCOPE}
+
+
+def _scopes_like(*patterns: str) -> frozenset[str]:
+    """The known scopes matching `patterns` ("*:read", "community:*", or one scope)."""
+    def matches(scope: str, pattern: str) -> bool:
+        if pattern.startswith("*:"):
+            return scope.endswith(pattern[1:])
+        if pattern.endswith(":*"):
+            return scope.startswith(pattern[:-1])
+        return scope == pattern
+    return frozenset(s for s in SCOPES if s != ADMIN_SCOPE and any(matches(s, p) for p in patterns))
+
+
+# THE table of what each role may do (docs/teams.md shows it; tests/test_role_walk.py walks it).
+# Owners and admins hold every scope; only owners change or remove owners.
+ROLE_SCOPE_PATTERNS: dict[TeamRole, tuple[str, ...]] = {
+    TeamRole.OWNER: (ADMIN_SCOPE,),
+    TeamRole.ADMIN: (ADMIN_SCOPE,),
+    TeamRole.STAFF: ("*:read", "*:write"),
+    TeamRole.ANALYST: ("*:read",),  # read-only, reports included
+    TeamRole.MODERATOR: ("hubs:read", "hubs:write", "contacts:read", "content:read", "community:*"),
+}
+ROLE_SCOPES: dict[TeamRole, frozenset[str]] = {
+    role: frozenset({ADMIN_SCOPE}) if ADMIN_SCOPE in patterns else _scopes_like(*patterns)
+    for role, patterns in ROLE_SCOPE_PATTERNS.items()
+}
 SESSION_LIFETIME = timedelta(days=14)
 LAST_USED_RESOLUTION = timedelta(seconds=60)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -159,8 +185,8 @@ def validate_email(email: str, field: str = "email") -> str:
     return normalized
 
 
-def scopes_for_role(role: TeamRole) -> frozenset[str]:
-    return frozenset({ADMIN_SCOPE}) if role in (TeamRole.OWNER, TeamRole.ADMIN) else STAFF_SCOPES
+def scopes_for_role(role: TeamRole | str) -> frozenset[str]:
+    return ROLE_SCOPES[TeamRole(role)]
 
 
 def validate_scopes(scopes: list[str]) -> list[str]:
