@@ -91,6 +91,9 @@ class Settings:
     # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
     # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
     member_app_url: str | None = None
+    # A campaign batch job holds its recipients this long (app/email/campaign_send.py): after a worker
+    # dies, its queued rows wait this long for another job, and its in-flight row then becomes uncertain.
+    campaign_lease_seconds: int = 300
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -170,6 +173,7 @@ def load_settings() -> Settings:
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
         member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
+        campaign_lease_seconds=_int("MEMBERHUB_CAMPAIGN_LEASE_SECONDS", 300),
     )
 
 

@@ -25,7 +25,7 @@ def wire() -> None:
     from app.commerce.service import find_content_nodes_with
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
-    from app.email.segment_usage import DripUsage
+    from app.email.segment_usage import CampaignUsage, DripUsage
     from app.email.service import send_order_receipt, send_sign_in_code, send_welcome_email
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
@@ -44,6 +44,6 @@ def wire() -> None:
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)
-    for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
+    for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage(), CampaignUsage()):
         register_segment_usage(usage)
     _wired = True

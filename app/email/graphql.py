@@ -9,7 +9,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.core.errors import ValidationFailed
-from app.email import service
+from app.email import dkim_keys, service
 from app.email.models import (
     DripCampaign,
     DripEnrollment,
@@ -52,6 +52,12 @@ class EmailSettingsType:
     from_name: str
     from_address: str
     reply_to: str | None
+    track_opens: bool = strawberry.field(description="Campaign mail carries an open pixel (off by default).")
+    track_clicks: bool = strawberry.field(description="Campaign links go through a signed redirect (off by default).")
+    dkim_domain: str | None
+    dkim_selector: str | None
+    dkim_dns_record: str | None = strawberry.field(description=(
+        "The TXT record to publish at <selector>._domainkey.<domain> for DKIM."))
     updated_at: datetime
 
     @classmethod
@@ -60,7 +66,9 @@ class EmailSettingsType:
             hub_id=encode_id("Hub", m.hub_id), smtp_host=m.smtp_host, smtp_port=m.smtp_port,
             tls_mode=TlsMode(m.tls_mode),
             username=m.username, has_password=bool(m.password_encrypted), from_name=m.from_name,
-            from_address=m.from_address, reply_to=m.reply_to, updated_at=m.updated_at,
+            from_address=m.from_address, reply_to=m.reply_to, track_opens=m.track_opens,
+            track_clicks=m.track_clicks, dkim_domain=m.dkim_domain, dkim_selector=m.dkim_selector,
+            dkim_dns_record=dkim_keys.stored_dns_record(m), updated_at=m.updated_at,
         )
 
 
@@ -200,6 +208,8 @@ class UpdateEmailSettingsInput:
     from_name: str = ""
     from_address: str = ""
     reply_to: str | None = None
+    track_opens: bool | None = strawberry.field(default=None, description="null keeps the current setting")
+    track_clicks: bool | None = strawberry.field(default=None, description="null keeps the current setting")
 
 
 @strawberry.type
@@ -348,6 +358,7 @@ class EmailMutation:
             viewer.team, id_input(input.hub_id, "Hub", "hubId"), smtp_host=input.smtp_host, smtp_port=input.smtp_port,
             tls_mode=input.tls_mode.value, username=input.username, password=input.password,
             from_name=input.from_name, from_address=input.from_address, reply_to=input.reply_to,
+            track_opens=input.track_opens, track_clicks=input.track_clicks,
         )
         return EmailSettingsPayload(settings=EmailSettingsType.from_model(settings))
 
