@@ -26,7 +26,7 @@ from app.access.view import prime_member_access
 from app.access.web import SIGN_IN_ROUTES
 from app.commerce.webhooks import stripe_webhook
 from app.content.media_urls import serve_media
-from app.core import db_limits, inputs, ratelimit
+from app.core import db_limits, inputs, ratelimit, tracing
 from app.core.body_limits import BodyLimitMiddleware
 from app.core.logs import bind_team
 from app.core.pubsub import credentials_channel, listen
@@ -37,6 +37,7 @@ from app.events.http import ingest_endpoint
 from app.graphql.context import Context
 from app.graphql.encoding import encode_response
 from app.graphql.schema import build_schema
+from app.plans.platform import PLATFORM_TOKEN_PREFIX, is_platform_admin
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
@@ -161,6 +162,10 @@ class MemberHubGraphQL(GraphQLOverHTTP):
                 bind_team(context.member.team_id)
                 prime_member_access(context.loaders, context.member)
             return
+        if token.startswith(PLATFORM_TOKEN_PREFIX):
+            context.platform_admin = is_platform_admin(token, self.settings)
+            context.token_rejected = not context.platform_admin
+            return
         context.viewer = await authenticate(token, team_id)
         context.token_rejected = context.viewer is None
         if context.viewer is not None:
@@ -209,6 +214,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
     """Build the app. Tests pass manage_orm=False because their session owns the ORM."""
     settings = settings or get_settings()
     wire()
+    tracing_on = tracing.configure(settings.tracing, "memberhub-api")
     db_limits.configure(settings.db_slot_limits)
     graphql_app = MemberHubGraphQL(settings)
     timeout_message = db_limits.TIMEOUT_MESSAGE.format(seconds=settings.statement_timeout_ms / 1000)
@@ -245,6 +251,8 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
             await ratelimit.close()
             if manage_orm:
                 await close_orm()
+            if tracing_on:
+                tracing.shutdown()
 
     routes: list[BaseRoute] = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
@@ -258,7 +266,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
         *UNSUBSCRIBE_ROUTES,
         *SIGN_IN_ROUTES,
     ]
-    return Starlette(
+    app = Starlette(
         routes=routes,
         # Outermost first: request ids and metrics see every response, CORS preflights included;
         # inside them an oversized body is refused before anything reads it (413s are still counted).
@@ -270,3 +278,5 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
         exception_handlers={asyncpg.QueryCanceledError: database_error, OperationalError: database_error},
         lifespan=lifespan,
     )
+    tracing.instrument_asgi_app(app)  # outermost: a span covers the whole request
+    return app

@@ -64,6 +64,23 @@ async def _create_team(name: str, owner_email: str, password: str | None) -> tup
         await close_orm()
 
 
+TEAM_ID_HELP = "the team: its number (as create-team prints it) or its global id (Team:…, as the API gives it)"
+
+
+def team_id_arg(text: str) -> int:
+    """A team given on the command line, read as strictly as ids over the API (no other scripts' digits)."""
+    from app.core.ids import InvalidId, decode_id, parse_id_or_none
+
+    number = parse_id_or_none(text)
+    if number is not None:
+        return number
+    try:
+        return decode_id(text, "Team")
+    except InvalidId:
+        message = f"{text!r} is not a team id (a number such as 1, or a Team global id)"
+        raise argparse.ArgumentTypeError(message) from None
+
+
 def cmd_create_team(args: argparse.Namespace) -> int:
     from app.core.errors import ValidationFailed
 
@@ -295,6 +312,42 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 1 if any(check.status == "fail" for check in checks) else 0
 
 
+async def _set_plan(team_ref: str, plan_key: str) -> tuple[int, str, str]:
+    from app.plans import service
+    from app.runtime import close_orm, init_orm
+
+    await init_orm()
+    try:
+        team = await service.find_team(team_ref)
+        plan = await service.set_plan(team, plan_key, "cli")
+        return team.id, team.name, plan.name
+    finally:
+        await close_orm()
+
+
+def cmd_set_plan(args: argparse.Namespace) -> int:
+    """The operator's way to put a team on a plan (the platform-admin mutation is the other)."""
+    from app.core.errors import ValidationFailed
+
+    try:
+        team_id, name, plan = _run(_set_plan(args.team, args.plan))
+    except ValidationFailed as exc:
+        for error in exc.errors:
+            print(f"error: {error.field}: {error.message}", file=sys.stderr)
+        return 2
+    print(f"team {team_id} ({name}) is on the {plan} plan")
+    return 0
+
+
+def cmd_platform_token(args: argparse.Namespace) -> int:
+    from app.plans.platform import new_platform_token
+
+    token, digest = new_platform_token()
+    print(f"platform-admin token (shown once): {token}")
+    print(f"add its digest to MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES: {digest}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="memberhub", description="MemberHub GraphQL backend")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -345,16 +398,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(func=cmd_export_schema)
 
     imp = sub.add_parser("import-contacts", help="import a CSV of contacts into a team")
-    imp.add_argument("team_id", type=int)
+    imp.add_argument("team_id", type=team_id_arg, help=TEAM_ID_HELP)
     imp.add_argument("file")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=cmd_import_contacts)
 
     orders = sub.add_parser("import-orders", help="import a CSV of past orders into a team (idempotent)")
-    orders.add_argument("team_id", type=int)
+    orders.add_argument("team_id", type=team_id_arg, help=TEAM_ID_HELP)
     orders.add_argument("file")
     orders.add_argument("--json", action="store_true")
     orders.set_defaults(func=cmd_import_orders)
+
+    set_plan = sub.add_parser("set-plan", help="put a team on a plan (free, starter, pro, agency, enterprise)")
+    set_plan.add_argument("team", help="the team's id or slug")
+    set_plan.add_argument("plan")
+    set_plan.set_defaults(func=cmd_set_plan)
+
+    platform = sub.add_parser("platform-token", help="make a platform-admin token (prints it and its digest)")
+    platform.set_defaults(func=cmd_platform_token)
     return parser
 
 

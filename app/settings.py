@@ -94,6 +94,12 @@ class Settings:
     # A campaign batch job holds its recipients this long (app/email/campaign_send.py): after a worker
     # dies, its queued rows wait this long for another job, and its in-flight row then becomes uncertain.
     campaign_lease_seconds: int = 300
+    # Plans (app/plans): a team without a plan of its own is on this one; self-hosted deployments
+    # are not metered, so the default holds everything.
+    default_plan: str = "enterprise"
+    # SHA-256 hex digests of the platform-admin tokens (`memberhub platform-token` makes one).
+    platform_admin_token_hashes: tuple[str, ...] = ()
+    tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -174,7 +180,19 @@ def load_settings() -> Settings:
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
         member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
         campaign_lease_seconds=_int("MEMBERHUB_CAMPAIGN_LEASE_SECONDS", 300),
+        default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
+        platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
+        tracing=_tracing_mode(),
     )
+
+
+def _tracing_mode() -> str | None:
+    mode = (os.environ.get("MEMBERHUB_TRACING") or "").strip().lower()
+    if mode in ("", "off", "none", "0", "false"):
+        return None
+    if mode != "otlp":
+        raise ValueError(f"MEMBERHUB_TRACING must be 'otlp' or unset, not {mode!r}")
+    return mode
 
 
 @lru_cache(maxsize=1)

@@ -25,10 +25,12 @@ def wire() -> None:
     from app.commerce.service import find_content_nodes_with
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
+    from app.core.plan_caps import install_caps
     from app.email.segment_usage import CampaignUsage, DripUsage
     from app.email.service import send_order_receipt, send_sign_in_code, send_welcome_email
     from app.events.service import on_events_written
     from app.hubs.service import on_member_joined
+    from app.plans.service import PlanCapsService
     from app.segments.pipeline.queue import PipelineQueue
     from app.segments.service import recompute_for_time_zone
     from app.segments.stats import apply_ingested_events
@@ -36,6 +38,7 @@ def wire() -> None:
     from app.teams.service import on_time_zone_changed
 
     install_queue(PipelineQueue())
+    install_caps(PlanCapsService())
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
     on_sign_in_code(send_sign_in_code)

@@ -147,6 +147,17 @@ async def test_rules_nested_thousands_deep_are_a_rule_error(gql, team):
     assert data["createSegment"]["userErrors"] == []
 
 
+async def test_rules_read_only_ascii_digits_as_numbers_and_dates(gql, team):
+    create = """mutation($r: String!) { createSegment(input: {name: "Digits", ruleText: $r}) {
+        segment { ruleText } userErrors { field message } } }"""
+    for rule in ("orderCount >= \u0663", "orderCount >= \u00b2", "createdAt after \u0662\u0660\u0662\u0664-01-01"):
+        data = await gql(create, {"r": rule}, token=team.key)
+        assert data["createSegment"]["segment"] is None, (rule, data)
+        assert data["createSegment"]["userErrors"][0]["field"] == "ruleText"
+    data = await gql(create, {"r": "orderCount >= 3"}, token=team.key)
+    assert data["createSegment"]["segment"]["ruleText"] == "orderCount >= 3"
+
+
 def cursor(value: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
 

@@ -3,22 +3,17 @@ and the graphql-http audit (npm) against a live server."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import json
-import os
-import shutil
-import subprocess
-from pathlib import Path
 
 import httpx
 import pytest
 import websockets
+from clienttools import node_tool, run_json_lines
 
 from app.settings import get_settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
-AUDIT_DIR = Path(__file__).resolve().parent.parent / ".ci" / "audit"
 
 
 async def post(http, body, accept=GRAPHQL_RESPONSE, **headers):
@@ -97,24 +92,8 @@ async def test_legacy_graphql_ws_subprotocol_is_refused_with_4406(live_server):
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4406
 
 
-def _audit_command() -> list[str] | None:
-    if shutil.which("node") and (AUDIT_DIR / "node_modules" / "graphql-http").is_dir():
-        return ["node", str(AUDIT_DIR / "audit.mjs")]
-    return None
-
-
 async def test_graphql_http_audit_passes_without_warnings(live_server):
-    """.ci/run installs the audit (npm ci in .ci/audit) and sets MEMBERHUB_REQUIRE_AUDIT, so CI never skips."""
-    command = _audit_command()
-    if command is None:
-        if os.environ.get("MEMBERHUB_REQUIRE_AUDIT"):
-            pytest.fail("graphql-http is not installed: run `npm ci --prefix .ci/audit`")
-        pytest.skip("graphql-http not installed (npm ci --prefix .ci/audit)")
-    process = await asyncio.create_subprocess_exec(*command, f"{live_server.url}/graphql",
-                                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
-    assert process.returncode == 0, stderr.decode()
-    results = [json.loads(line) for line in stdout.decode().splitlines() if line.strip()]
+    results = await run_json_lines(node_tool("audit.mjs", "graphql-http"), f"{live_server.url}/graphql")
     assert len(results) > 40  # every audit ran
     assert [r for r in results if r["status"] != "ok"] == []
 

@@ -10,6 +10,7 @@ from test_cli import memberhub
 from test_contacts_history import member_emails, preview
 from test_realtime import make_segment
 
+from app.core.ids import encode_id
 from app.segments.pipeline.worker import evaluate_pending
 from app.teams.service import create_api_key
 
@@ -307,3 +308,22 @@ async def test_order_dates_without_an_offset_are_in_the_teams_time_zone(gql, mak
     assert json.loads(memberhub("import-orders", str(york.team.id), str(csv_file), "--json").stdout)["imported"] == 1
     placed = {e["node"]["externalId"]: e["node"]["placedAt"] for e in (await orders_of(gql, york.key))["edges"]}
     assert placed == {"A-1": "2021-01-15T17:00:00+00:00", "B-1": "2021-07-01T04:00:00+00:00"}
+
+
+async def test_other_scripts_digits_are_not_numbers_in_quantities_or_team_ids(gql, team, tmp_path):
+    await product(gql, team.key, "Course", "course-101")
+    csv_file = tmp_path / "orders.csv"
+    csv_file.write_text(CSV_HEADER + "2001,ava@example.com,2021-03-04,usd,10.00,,course-101:\u00b2:10.00\n"
+                        + "2002,ava@example.com,2021-03-04,usd,10.00,,course-101:\u0663:10.00\n"
+                        + "2003,ava@example.com,2021-03-04,usd,10.00,,course-101:1:10.00\n", encoding="utf-8")
+    result = memberhub("import-orders", str(team.id), str(csv_file), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["imported"], report["rejected"]) == (1, 2)
+    assert all("quantity must be" in r["reason"] for r in report["rejections"])
+    arabic_team_id = "".join(chr(0x0660 + int(d)) for d in str(team.id))  # int() would read it as the team
+    refused = memberhub("import-orders", arabic_team_id, str(csv_file))
+    assert refused.returncode == 2 and "is not a team id" in refused.stderr
+    by_global_id = memberhub("import-orders", encode_id("Team", team.team.id), str(csv_file), "--json")
+    assert by_global_id.returncode == 0, by_global_id.stderr
+    assert json.loads(by_global_id.stdout)["unchanged"] == 1

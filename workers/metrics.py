@@ -17,6 +17,7 @@ from arq import Retry
 from arq.cron import CronJob
 from arq.worker import Function, func
 
+from app.core import tracing
 from app.core.metrics import AUDIENCE_SYNCS, JOB_DURATION, JOBS, SWEEP_DURATION
 
 SWEEPS = {"sweep_pending": "pending_evaluations", "sweep_time_windows": "time_windows"}
@@ -32,7 +33,8 @@ def timed(coroutine: Job) -> Job:
         outcome = "error"
         result = None
         try:
-            result = await coroutine(ctx, *args, **kwargs)
+            with tracing.job_span(name):
+                result = await coroutine(ctx, *args, **kwargs)
             outcome = "ok"
             return result
         except Retry:

@@ -8,10 +8,12 @@ from typing import Any
 from arq.worker import Worker, func
 
 from app.commerce.reconcile import reconcile_stripe
+from app.core import tracing
 from app.core.redis import queue_name, redis_settings
 from app.runtime import close_orm, init_orm
 from app.segments.pipeline.timesweep import sweep_time_windows
 from app.segments.pipeline.worker import evaluate_pending, sweep_pending
+from app.settings import get_settings
 from app.wiring import wire
 from workers.audience_jobs import AUDIENCE_CRON_JOBS, AUDIENCE_FUNCTIONS
 from workers.cron import cron
@@ -37,6 +39,7 @@ CRON_JOBS.append(cron(sweep_time_windows, second={0, 15, 30, 45}, unique=True))
 
 async def on_startup(ctx: dict[str, Any]) -> None:
     wire()
+    tracing.configure(get_settings().tracing, "memberhub-worker")
     await init_orm()
     # As in the API process (app/asgi.py): what start-up built lives as long as the process, and
     # frozen, the collector's full passes skip it instead of stalling a batch mid-evaluation.
@@ -46,6 +49,7 @@ async def on_startup(ctx: dict[str, Any]) -> None:
 
 async def on_shutdown(ctx: dict[str, Any]) -> None:
     await close_orm()
+    tracing.shutdown()
 
 
 def worker_options(**overrides: Any) -> dict[str, Any]:

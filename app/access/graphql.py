@@ -7,7 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncGenerator
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -21,38 +21,78 @@ from app.access.models import AccessRule, Audience, DripAnchor, RuleMode, RuleTa
 from app.access.view import HubAccess, compute_hub_access
 from app.core.pubsub import listen, team_channel
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, forbidden, mutation_payload
 from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs, typed_id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
 
 log = logging.getLogger("memberhub.access")
 
-RuleTargetEnum = strawberry.enum(RuleTarget, name="AccessRuleTarget")
-AudienceEnum = strawberry.enum(Audience, name="AccessAudience")
-RuleModeEnum = strawberry.enum(RuleMode, name="AccessRuleMode")
-DripAnchorEnum = strawberry.enum(DripAnchor, name="DripAnchor")
+RuleTargetEnum = described_enum(
+    RuleTarget, name="AccessRuleTarget",
+    description="What an access rule guards; `targetId` is an id of the matching type.",
+    values={
+        "HUB_SECTION": "A hub section (a HubSection id): every node filed under it, and their subtrees.",
+        "NODE": "A content node (a ContentNode id) and its subtree.",
+        "PAGE": "A hub page (a Page id).",
+    })
+AudienceEnum = described_enum(
+    Audience, name="AccessAudience",
+    description="Which hub members a rule admits (non-members and banned members are never admitted).",
+    values={
+        "EVERYONE": "Every member of the hub (the default); use it for a date window or drip alone.",
+        "ROLES": "Members whose role is one of `roles` (else ROLE_REQUIRED).",
+        "SEGMENTS_ANY": "Members of at least one of `segmentIds` (else NOT_IN_SEGMENT).",
+        "SEGMENTS_ALL": "Members of every one of `segmentIds` (else NOT_IN_SEGMENT).",
+        "PRODUCTS": ("Members with a live entitlement (active or grace, not ended) to one of `productIds`, "
+                     "while it lasts (else NO_ENTITLEMENT, or EXPIRED once it ended)."),
+        "CONTACTS": "Exactly the contacts in `contactIds` (else NOT_LISTED).",
+    })
+RuleModeEnum = described_enum(
+    RuleMode, name="AccessRuleMode",
+    description=("How a rule combines with the rules above its target (the hub section's rule, then each "
+                 "ancestor node's, outermost first)."),
+    values={
+        "NARROW": "Adds to the rules above: a member must pass them all (the default).",
+        "REPLACE": "The rules above no longer apply here and below: only this rule and the ones under it count.",
+    })
+DripAnchorEnum = described_enum(
+    DripAnchor, name="DripAnchor",
+    description="What a drip's `dripDays` count from.",
+    values={
+        "HUB_JOIN": "The member's `joinedAt` in the hub (the default when `dripDays` is set).",
+        "ENTITLEMENT_START": ("The start of the member's earliest live entitlement to one of the rule's "
+                              "`productIds`; without one it never opens."),
+    })
 ACCESS_TOPICS = ("segment-membership", "entitlements")
 # The GraphQL type of each kind of rule target, whose global ids `targetId` takes and gives.
 TARGET_TYPES = {RuleTarget.HUB_SECTION: "HubSection", RuleTarget.NODE: "ContentNode", RuleTarget.PAGE: "Page"}
 TARGET_OF_TYPE = {type_name: target for target, type_name in TARGET_TYPES.items()}
 
 
-@strawberry.type(name="AccessRule")
+@strawberry.type(name="AccessRule", description=(
+    "Who may open a hub section, content node or page, and when; one rule per target. A member opens a "
+    "node when every effective rule on its chain admits them and every window is open. Needs content:read."))
 class AccessRuleType(relay.Node):
     id: relay.NodeID[int]
-    hub_id: strawberry.ID
-    target_type: RuleTarget
-    target_id: strawberry.ID
-    mode: RuleMode
-    audience: Audience
-    roles: list[str]
-    segment_ids: list[strawberry.ID]
-    product_ids: list[strawberry.ID]
-    contact_ids: list[strawberry.ID]
-    available_from: datetime | None
-    available_until: datetime | None
-    drip_days: int | None
-    drip_anchor: DripAnchor | None
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    target_type: RuleTarget = strawberry.field(description="What kind of thing the rule guards.")
+    target_id: strawberry.ID = strawberry.field(description="The guarded HubSection, ContentNode or Page id.")
+    mode: RuleMode = strawberry.field(description="Whether it adds to or replaces the rules above it.")
+    audience: Audience = strawberry.field(description="Which members it admits.")
+    roles: list[str] = strawberry.field(description=(
+        "HubRole values (lowercase: `host`) admitted by a ROLES rule; empty otherwise."))
+    segment_ids: list[strawberry.ID] = strawberry.field(description="Segment ids of a SEGMENTS_ANY/SEGMENTS_ALL rule.")
+    product_ids: list[strawberry.ID] = strawberry.field(description=(
+        "Product ids of a PRODUCTS rule, or of an ENTITLEMENT_START drip."))
+    contact_ids: list[strawberry.ID] = strawberry.field(description="Contact ids of a CONTACTS rule.")
+    available_from: datetime | None = strawberry.field(description=(
+        "Opens at this time (NOT_YET_AVAILABLE before); null: no start."))
+    available_until: datetime | None = strawberry.field(description=(
+        "Closes at this time (EXPIRED after); null: no end."))
+    drip_days: int | None = strawberry.field(description=(
+        "Opens this many days (0 to 3,650) after `dripAnchor`, per member; null: no drip."))
+    drip_anchor: DripAnchor | None = strawberry.field(description="What `dripDays` count from; null without a drip.")
 
     @classmethod
     def from_model(cls, r: AccessRule) -> AccessRuleType:
@@ -85,35 +125,46 @@ async def rule_for_target(
 
 @strawberry.input(description="Who may see the target, and when. Drip: available dripDays after the anchor.")
 class SetAccessRuleInput:
-    target_type: RuleTarget
-    target_id: strawberry.ID
-    mode: RuleMode = RuleMode.NARROW
-    audience: Audience = Audience.EVERYONE
-    roles: list[str] | None = None
-    segment_ids: list[strawberry.ID] | None = None
-    product_ids: list[strawberry.ID] | None = None
-    contact_ids: list[strawberry.ID] | None = None
-    available_from: datetime | None = None
-    available_until: datetime | None = None
-    drip_days: int | None = None
-    drip_anchor: DripAnchor | None = None
+    target_type: RuleTarget = strawberry.field(description="What kind of thing `targetId` is.")
+    target_id: strawberry.ID = strawberry.field(description=(
+        "The HubSection, ContentNode or Page id (of `targetType`; INVALID_ID for another type)."))
+    mode: RuleMode = strawberry.field(default=RuleMode.NARROW, description="NARROW (default) or REPLACE.")
+    audience: Audience = strawberry.field(default=Audience.EVERYONE, description=(
+        "Who is admitted (default EVERYONE); the matching list below is required (1 to 500 values)."))
+    roles: list[str] | None = strawberry.field(default=None, description=(
+        "For ROLES: HubRole values in lowercase (`moderator`)."))
+    segment_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
+        "For SEGMENTS_ANY/SEGMENTS_ALL: Segment ids of the team."))
+    product_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
+        "For PRODUCTS, or an ENTITLEMENT_START drip: Product ids of the team."))
+    contact_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
+        "For CONTACTS: Contact ids of the team."))
+    available_from: datetime | None = strawberry.field(default=None, description="Opens at this time.")
+    available_until: datetime | None = strawberry.field(default=None, description=(
+        "Closes at this time; must be after `availableFrom` (INVALID_WINDOW)."))
+    drip_days: int | None = strawberry.field(default=None, description=(
+        "Opens this many days after the anchor, 0 to 3,650."))
+    drip_anchor: DripAnchor | None = strawberry.field(default=None, description=(
+        "What `dripDays` count from (default HUB_JOIN); needs `dripDays`."))
 
 
-@strawberry.input
+@strawberry.input(description="The target whose rule to remove.")
 class RemoveAccessRuleInput:
-    target_type: RuleTarget
-    target_id: strawberry.ID
+    target_type: RuleTarget = strawberry.field(description="What kind of thing `targetId` is.")
+    target_id: strawberry.ID = strawberry.field(description="The HubSection, ContentNode or Page id.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `setAccessRule`.")
 class AccessRulePayload:
-    rule: AccessRuleType | None = None
+    rule: AccessRuleType | None = strawberry.field(default=None, description=(
+        "The rule as stored now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.type
+@strawberry.type(description="Result of `removeAccessRule`.")
 class RemoveAccessRulePayload:
-    removed: bool = False
+    removed: bool = strawberry.field(default=False, description=(
+        "True if a rule was deleted, false if the target had none."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -121,57 +172,71 @@ def _target_id(target_type: RuleTarget, target_id: strawberry.ID) -> int:
     return id_input(target_id, TARGET_TYPES[RuleTarget(target_type)], "targetId")
 
 
-@strawberry.input
+@strawberry.input(description="Who asks for a sign-in code.")
 class RequestMemberSignInCodeInput:
-    hub_id: strawberry.ID
-    email: str
+    hub_id: strawberry.ID = strawberry.field(description="The hub to sign in to (a Hub id).")
+    email: str = strawberry.field(description="The member's email address.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `requestMemberSignInCode`.")
 class RequestMemberSignInCodePayload:
     sent: bool = strawberry.field(
         default=False, description="True once the hub id is valid: whether the email is a member is not revealed.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A one-time code to exchange for a member token.")
 class SignInMemberInput:
-    hub_id: strawberry.ID
-    email: str
-    code: str
+    hub_id: strawberry.ID = strawberry.field(description="The hub the code was issued for (a Hub id).")
+    email: str = strawberry.field(description="The member's email address.")
+    code: str = strawberry.field(description=(
+        "The 8-digit code from the email or `issueMemberSignInCode`: valid 15 minutes, 5 tries; INVALID_CODE "
+        "otherwise."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `signInMember`.")
 class SignInMemberPayload:
-    token: str | None = None
-    hub_id: strawberry.ID | None = None
-    contact_id: strawberry.ID | None = None
+    token: str | None = strawberry.field(default=None, description=(
+        "The member token (`mhm_...`, valid 30 days): send it as `Authorization: Bearer <token>`. Shown only "
+        "here; null when `userErrors` is not empty."))
+    hub_id: strawberry.ID | None = strawberry.field(default=None, description="The hub the token is for.")
+    contact_id: strawberry.ID | None = strawberry.field(default=None, description="The member's Contact id.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Which member to issue a sign-in code for.")
 class IssueMemberSignInCodeInput:
-    hub_id: strawberry.ID
-    contact_id: strawberry.ID
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id of the caller's team).")
+    contact_id: strawberry.ID = strawberry.field(description=(
+        "The contact (a Contact id); NOT_A_MEMBER if it is not a member of the hub."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `issueMemberSignInCode`.")
 class IssueMemberSignInCodePayload:
-    code: str | None = None
-    magic_link: str | None = None
+    code: str | None = strawberry.field(default=None, description="The 8-digit one-time code, valid 15 minutes.")
+    magic_link: str | None = strawberry.field(default=None, description=(
+        "A link that signs the member in with the code (on the public URL), to deliver yourself."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class AccessQuery:
-    @strawberry.field(description="Every access rule of a hub.")
-    async def access_rules(self, info: Info[Context, None], hub_id: strawberry.ID) -> list[AccessRuleType]:
+    @strawberry.field(description="Every access rule of a hub, oldest first. Needs content:read.")
+    async def access_rules(
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id)."))],
+    ) -> list[AccessRuleType]:
         viewer = info.context.require("content:read")
         rows = await AccessRule.filter(team_id=viewer.team.id, hub_id=id_arg(hub_id, "Hub", "hubId")).order_by("id")
         return [AccessRuleType.from_model(r) for r in rows]
 
-    @strawberry.field(description="The rule guarding one hub section, content node or page (by its id), if any.")
-    async def access_rule(self, info: Info[Context, None], target_id: strawberry.ID) -> AccessRuleType | None:
+    @strawberry.field(description=(
+        "The rule guarding one hub section, content node or page (by its id), if any. Needs content:read."))
+    async def access_rule(
+        self, info: Info[Context, None],
+        target_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A HubSection, ContentNode or Page id (another type is BAD_USER_INPUT)."))],
+    ) -> AccessRuleType | None:
         viewer = info.context.require("content:read")
         type_name, pk = typed_id_arg(target_id, tuple(TARGET_TYPES.values()), "targetId")
         return await rule_for_target(info, viewer.team.id, TARGET_OF_TYPE[type_name], pk)
@@ -179,9 +244,13 @@ class AccessQuery:
 
 @strawberry.type
 class AccessMutation:
-    @strawberry.mutation(description="Create or replace the access rule of a hub section, content node or page.")
+    @strawberry.mutation(description=(
+        "Create or replace the access rule of a hub section, content node or page. Needs content:write."))
     @mutation_payload
-    async def set_access_rule(self, info: Info[Context, None], input: SetAccessRuleInput) -> AccessRulePayload:
+    async def set_access_rule(
+        self, info: Info[Context, None], input: Annotated[SetAccessRuleInput, strawberry.argument(description=(
+            "The target and its rule."))],
+    ) -> AccessRulePayload:
         viewer = info.context.require("content:write")
         spec = service.RuleSpec(
             mode=input.mode.value, audience=input.audience.value, roles=input.roles,
@@ -195,45 +264,59 @@ class AccessMutation:
                                              _target_id(input.target_type, input.target_id), spec)
         return AccessRulePayload(rule=AccessRuleType.from_model(rule))
 
-    @strawberry.mutation
+    @strawberry.mutation(description=(
+        "Remove a target's access rule (then only the rules above it apply). Needs content:write."))
     @mutation_payload
     async def remove_access_rule(
-        self, info: Info[Context, None], input: RemoveAccessRuleInput
+        self, info: Info[Context, None], input: Annotated[RemoveAccessRuleInput, strawberry.argument(description=(
+            "The target."))],
     ) -> RemoveAccessRulePayload:
         viewer = info.context.require("content:write")
         removed = await service.remove_access_rule(viewer.team, input.target_type.value,
                                                    _target_id(input.target_type, input.target_id))
         return RemoveAccessRulePayload(removed=removed)
 
-    @strawberry.mutation(description="Staff: a one-time sign-in code and magic link for a member, to deliver.")
+    @strawberry.mutation(description=(
+        "Staff: a one-time sign-in code and magic link for a member, to deliver yourself (no email is sent). "
+        "Needs content:write."))
     @mutation_payload
     async def issue_member_sign_in_code(
-        self, info: Info[Context, None], input: IssueMemberSignInCodeInput
+        self, info: Info[Context, None], input: Annotated[IssueMemberSignInCodeInput, strawberry.argument(description=(
+            "The hub and member."))],
     ) -> IssueMemberSignInCodePayload:
         viewer = info.context.require("content:write")
         issued = await members.admin_issue_code(viewer.team.id, id_input(input.hub_id, "Hub", "hubId"),
                                                 id_input(input.contact_id, "Contact", "contactId"))
         return IssueMemberSignInCodePayload(code=issued.code, magic_link=issued.magic_link)
 
-    @strawberry.mutation(description="Public: email a member a one-time code and magic link for this hub.")
+    @strawberry.mutation(description=(
+        "Public (no credentials): email a member a one-time code and magic link for this hub. Rate-limited "
+        "per address and email (RATE_LIMITED with `retryAfter`)."))
     @mutation_payload
     async def request_member_sign_in_code(
-        self, info: Info[Context, None], input: RequestMemberSignInCodeInput
+        self, info: Info[Context, None],
+        input: Annotated[RequestMemberSignInCodeInput, strawberry.argument(description="The hub and email.")],
     ) -> RequestMemberSignInCodePayload:
         await members.request_sign_in_code(id_input(input.hub_id, "Hub", "hubId"), input.email,
                                            info.context.client_address, info.context.settings)
         return RequestMemberSignInCodePayload(sent=True)
 
-    @strawberry.mutation(description="Public: exchange a one-time code for a member token scoped to the hub.")
+    @strawberry.mutation(description=(
+        "Public (no credentials): exchange a one-time code for a member token scoped to the hub. Failed "
+        "guesses are limited per code and per hub and email."))
     @mutation_payload
-    async def sign_in_member(self, info: Info[Context, None], input: SignInMemberInput) -> SignInMemberPayload:
+    async def sign_in_member(
+        self, info: Info[Context, None], input: Annotated[SignInMemberInput, strawberry.argument(description=(
+            "The hub, email and code."))],
+    ) -> SignInMemberPayload:
         member, token = await members.sign_in_with_code(id_input(input.hub_id, "Hub", "hubId"), input.email,
                                                         input.code, info.context.client_address,
                                                         info.context.settings)
         return SignInMemberPayload(token=token, hub_id=encode_id("Hub", member.hub_id),
                                    contact_id=encode_id("Contact", member.team_contact_id))
 
-    @strawberry.mutation(description="Revoke the calling member's token.")
+    @strawberry.mutation(description=(
+        "Revoke the calling member's token (member session required); true once revoked."))
     async def sign_out_member(self, info: Info[Context, None]) -> bool:
         await members.sign_out(require_member(info))
         return True
@@ -241,19 +324,21 @@ class AccessMutation:
 
 # ---------------------------------------------------------------- live access changes
 
-@strawberry.type
+@strawberry.type(description="One node whose access decision changed for the member.")
 class AccessChange:
-    node_id: strawberry.ID
-    can_access: bool
-    locked_reason: LockReason | None
-    available_at: datetime | None
+    node_id: strawberry.ID = strawberry.field(description="The node (a MemberContentNode id, as in `myHub`).")
+    can_access: bool = strawberry.field(description="Whether the member may open it now.")
+    locked_reason: LockReason | None = strawberry.field(description="Why not, when locked; null when open.")
+    available_at: datetime | None = strawberry.field(description=(
+        "When it opens, for NOT_YET_AVAILABLE; null otherwise."))
 
 
-@strawberry.type
+@strawberry.type(description="Access decisions that changed for the signed-in member, sent by `myAccessChanged`.")
 class MyAccessChanged:
-    hub_id: strawberry.ID
-    cause: str
-    changes: list[AccessChange]
+    hub_id: strawberry.ID = strawberry.field(description="The member's hub.")
+    cause: str = strawberry.field(description=(
+        "What changed: `segment` (segment membership) or `entitlement` (a purchase, renewal, refund or end)."))
+    changes: list[AccessChange] = strawberry.field(description="Only the nodes whose decision changed.")
 
 
 async def _merged(channels: list[str]) -> AsyncGenerator[dict[str, Any], None]:
@@ -283,9 +368,12 @@ async def _fresh_access(team_id: int, hub_id: int, contact_id: int) -> HubAccess
 
 @strawberry.type
 class AccessSubscription:
-    @strawberry.subscription(description="Nodes whose access changed for the member (segment or entitlement change).")
+    @strawberry.subscription(description=(
+        "Nodes whose access changed for the member (segment or entitlement change). Member session "
+        "required; only its own hub (FORBIDDEN otherwise)."))
     async def my_access_changed(
-        self, info: Info[Context, None], hub_id: strawberry.ID
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The member's hub (a Hub id)."))],
     ) -> AsyncGenerator[MyAccessChanged, None]:
         member = require_member(info)
         if id_arg(hub_id, "Hub", "hubId") != member.hub_id:

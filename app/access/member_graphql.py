@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLObjectType, GraphQLResolveInfo
@@ -40,14 +40,32 @@ from app.content.media_urls import media_url
 from app.content.models import HubSection, Media, MediaKind, NodeKind, Page, PageKind, PageSection, PublishStatus
 from app.core.errors import ValidationFailed
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import BadInput, UserError, forbidden, mutation_payload, unauthenticated
 from app.graphql.ids import encode_id, gid, id_arg, id_input
 from app.graphql.nodes import NodeType
 from app.graphql.planned import NOT_PLANNED, PlannedExecutionContext, PlannedList
 from app.hubs.models import Hub
 
-LockReasonEnum = strawberry.enum(LockReason, name="LockReason")
+LockReasonEnum = described_enum(
+    LockReason, name="LockReason",
+    description=("Why a member cannot open something: the first reason found (who before when; outer rules "
+                 "before inner ones), so a client can show what would open it."),
+    values={
+        "NOT_A_MEMBER": "The contact is not a member of the hub.",
+        "BANNED": "The member is banned from the hub.",
+        "ROLE_REQUIRED": "A rule admits only some roles (`AccessRule.roles`).",
+        "NOT_IN_SEGMENT": "A rule admits only members of certain segments.",
+        "NO_ENTITLEMENT": "A rule needs a product the member has no live entitlement to (buying it opens it).",
+        "NOT_LISTED": "A rule admits only listed contacts.",
+        "NOT_YET_AVAILABLE": "Admitted, but not yet: a start date or drip; `availableAt` says when.",
+        "EXPIRED": "Admitted once, no more: the rule's end date passed, or the entitlement ended.",
+    })
 MAX_SEARCH_RESULTS = 100
+# The three fields every member-facing thing has: one decision, described once.
+CAN_ACCESS = "Whether the member may open it now."
+LOCKED_REASON = "Why not, when locked; null when open."
+AVAILABLE_AT = "When it opens, for NOT_YET_AVAILABLE (drip or start date); null otherwise."
 
 
 def require_member(info: Info[Context, None]) -> MemberViewer:
@@ -70,11 +88,12 @@ async def _access(info: Info[Context, None], team_id: int, hub_id: int, contact_
 @strawberry.type(description="A file or link a member may open; only given out when access allows.")
 class MemberMedia(relay.Node):
     id: relay.NodeID[int]
-    kind: MediaKind
-    filename: str
-    content_type: str
-    size_bytes: int
-    url: str
+    kind: MediaKind = strawberry.field(description="Image, video, audio or other file.")
+    filename: str = strawberry.field(description="File name (for a download's name).")
+    content_type: str = strawberry.field(description="MIME type (`video/mp4`).")
+    size_bytes: int = strawberry.field(description="Size in bytes (0 for a link of unknown size).")
+    url: str = strawberry.field(description=(
+        "Where to fetch it: a signed MemberHub URL valid for about an hour (uploads), or the external URL."))
 
 
 async def _member_media(info: Info[Context, None], team_id: int, media_id: int | None) -> MemberMedia | None:
@@ -93,10 +112,11 @@ def _media(info: Info[Context, None], media: Media | MediaRow) -> MemberMedia:
 
 @strawberry.type(description="A lesson's progress for the member.")
 class LessonStatus:
-    started_at: datetime | None
-    completed_at: datetime | None
+    started_at: datetime | None = strawberry.field(description=(
+        "When the member first started it (`startLesson`); null if not."))
+    completed_at: datetime | None = strawberry.field(description="When the member first completed it; null if not.")
 
-    @strawberry.field
+    @strawberry.field(description="Whether the lesson is completed.")
     def completed(self) -> bool:
         return self.completed_at is not None
 
@@ -104,15 +124,18 @@ class LessonStatus:
 @strawberry.type(description="A node of the hub's tree as one member sees it. Locked: title and reason only.")
 class MemberContentNode(relay.Node):
     id: relay.NodeID[int]
-    parent_id: strawberry.ID | None
-    section_id: strawberry.ID | None
-    kind: NodeKind
-    title: str
-    position: int
-    depth: int
-    can_access: bool
-    locked_reason: LockReason | None
-    available_at: datetime | None
+    parent_id: strawberry.ID | None = strawberry.field(description=(
+        "The parent (a MemberContentNode id); null at the top level."))
+    section_id: strawberry.ID | None = strawberry.field(description=(
+        "Its hub section (a MemberHubSection id); null when none."))
+    kind: NodeKind = strawberry.field(description="Course, module or lesson.")
+    title: str = strawberry.field(description="Title; given also when locked, so a client can show what is there.")
+    position: int = strawberry.field(description="Sort key among its siblings, ascending.")
+    depth: int = strawberry.field(description=(
+        "Levels below the top: 0 for a course at the top, 1 for its children, ..."))
+    can_access: bool = strawberry.field(description=CAN_ACCESS)
+    locked_reason: LockReason | None = strawberry.field(description=LOCKED_REASON)
+    available_at: datetime | None = strawberry.field(description=AVAILABLE_AT)
     body: str | None = strawberry.field(description="Null when locked.")
     access: strawberry.Private[HubAccess]
     media_id: strawberry.Private[int | None]
@@ -133,7 +156,8 @@ class MemberContentNode(relay.Node):
     def accessible_lesson_count(self) -> int:
         return _lesson_counts(self.access, self.id)[1]
 
-    @strawberry.field(graphql_type=list["MemberContentNode"])
+    @strawberry.field(graphql_type=list["MemberContentNode"], description=(
+        "Published child nodes by position, each with its own access decision."))
     def children(self) -> TreeNodes:
         return TreeNodes(self.access, self.access.tree.children.get(self.id, []))
 
@@ -206,14 +230,14 @@ def member_node(access: HubAccess, node_id: int) -> MemberContentNode:
     )
 
 
-@strawberry.type
+@strawberry.type(description="A hub section as one member sees it, with the member's access to it.")
 class MemberHubSection(relay.Node):
     id: relay.NodeID[int]
-    title: str
-    position: int
-    can_access: bool
-    locked_reason: LockReason | None
-    available_at: datetime | None
+    title: str = strawberry.field(description="Name of the section.")
+    position: int = strawberry.field(description="Sort key among the hub's sections, ascending.")
+    can_access: bool = strawberry.field(description=CAN_ACCESS)
+    locked_reason: LockReason | None = strawberry.field(description=LOCKED_REASON)
+    available_at: datetime | None = strawberry.field(description=AVAILABLE_AT)
 
     @classmethod
     def from_model(cls, s: HubSection, access: HubAccess) -> MemberHubSection:
@@ -222,18 +246,20 @@ class MemberHubSection(relay.Node):
 
 @strawberry.type(description="Whether a contact may enter a hub at all, and why not.")
 class MemberHubAccess:
-    can_access: bool
-    locked_reason: LockReason | None
-    available_at: datetime | None
+    can_access: bool = strawberry.field(description="Whether the contact may enter the hub (a member, not banned).")
+    locked_reason: LockReason | None = strawberry.field(description="NOT_A_MEMBER or BANNED; null when allowed.")
+    available_at: datetime | None = strawberry.field(description=(
+        "Always null for the hub itself (kept for the shared shape)."))
 
 
 @strawberry.type(description="A hub as one member sees it (a signed-in member, or staff previewing one).")
 class MemberHubView(relay.Node):
     id: relay.NodeID[int]
-    name: str
-    slug: str
-    description: str
-    contact_id: strawberry.ID
+    name: str = strawberry.field(description="The hub's name.")
+    slug: str = strawberry.field(description="The hub's URL name.")
+    description: str = strawberry.field(description="The hub's description; may be empty.")
+    contact_id: strawberry.ID = strawberry.field(description=(
+        "The member (or previewed contact) this view is for (a Contact id)."))
     access: strawberry.Private[HubAccess]
 
     @strawberry.field(description="Whether the contact may enter the hub at all, and why not.")
@@ -251,13 +277,19 @@ class MemberHubView(relay.Node):
         "`rootId` that node and its descendants (unknown or unpublished: an empty list), with `depth` only the "
         "levels down to that many below the root (or below the top level): `depth: 0` is the root alone, or "
         "the courses."))
-    def content_tree(self, root_id: strawberry.ID | None = None, depth: int | None = None) -> TreeNodes:
+    def content_tree(
+        self,
+        root_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "Only this node (a MemberContentNode id) and its descendants."))] = None,
+        depth: Annotated[int | None, strawberry.argument(description=(
+            "Only this many levels below the root (or the top level); 0 or more, else BAD_USER_INPUT."))] = None,
+    ) -> TreeNodes:
         return TreeNodes(self.access, subtree(self.access, root_id, depth))
 
     @strawberry.field(description=(
         "contentTree in one JSON value, for clients that load the whole tree: a list in tree order of "
-        "{id parentId sectionId kind title position depth canAccess lockedReason availableAt body lessonCount "
-        "accessibleLessonCount media {id kind filename contentType sizeBytes url}}, each value as contentTree "
+        "`{id parentId sectionId kind title position depth canAccess lockedReason availableAt body lessonCount "
+        "accessibleLessonCount media {id kind filename contentType sizeBytes url}}`, each value as contentTree "
         "gives it (locked: body and media null). Encoded once per distinct set of decisions and shared."))
     def content_tree_json(self, info: Info[Context, None]) -> JSON:
         return JSON(member_tree_json(self.access, info.context.settings))  # an EncodedJSON: embedded as is
@@ -267,11 +299,11 @@ class MemberHubView(relay.Node):
     def roots(self) -> TreeNodes:
         return TreeNodes(self.access, self.access.tree.children.get(None, []))
 
-    @strawberry.field
+    @strawberry.field(description="Published lessons in the whole hub.")
     def lesson_count(self) -> int:
         return self.access.lesson_totals()[0]
 
-    @strawberry.field
+    @strawberry.field(description="Of lessonCount, those the member may open now.")
     def accessible_lesson_count(self) -> int:
         return self.access.lesson_totals()[1]
 
@@ -299,21 +331,22 @@ async def member_hub_view(info: Info[Context, None], hub: Hub | HubSummary, cont
                          contact_id=encode_id("Contact", contact_id), access=access)
 
 
-@strawberry.type
+@strawberry.type(description=(
+    "A section of a hub page as one member sees it; a section showing a content node follows that node's access."))
 class MemberPageSection(relay.Node):
     id: relay.NodeID[int]
-    position: int
-    kind: str
-    title: str
-    can_access: bool
-    locked_reason: LockReason | None
-    available_at: datetime | None
-    body: str | None
+    position: int = strawberry.field(description="Place on the page, from 0.")
+    kind: str = strawberry.field(description="Your client's block type, as staff set it (`text`, `hero`, ...).")
+    title: str = strawberry.field(description="Heading; given also when locked.")
+    can_access: bool = strawberry.field(description=CAN_ACCESS)
+    locked_reason: LockReason | None = strawberry.field(description=LOCKED_REASON)
+    available_at: datetime | None = strawberry.field(description=AVAILABLE_AT)
+    body: str | None = strawberry.field(description="Body text; null when locked.")
     access: strawberry.Private[HubAccess]
     media_id: strawberry.Private[int | None]
     node_id: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="The section's media (with a signed URL); null when locked or none.")
     async def media(self, info: Info[Context, None]) -> MemberMedia | None:
         if not self.can_access:
             return None
@@ -326,18 +359,18 @@ class MemberPageSection(relay.Node):
         return member_node(self.access, self.node_id)
 
 
-@strawberry.type
+@strawberry.type(description="A published hub page as one member sees it (`myPage`).")
 class MemberPage(relay.Node):
     id: relay.NodeID[int]
-    kind: PageKind
-    slug: str
-    title: str
-    can_access: bool
-    locked_reason: LockReason | None
-    available_at: datetime | None
+    kind: PageKind = strawberry.field(description="Home, sales or custom page.")
+    slug: str = strawberry.field(description="URL name in the hub.")
+    title: str = strawberry.field(description="Title; given also when locked.")
+    can_access: bool = strawberry.field(description=CAN_ACCESS)
+    locked_reason: LockReason | None = strawberry.field(description=LOCKED_REASON)
+    available_at: datetime | None = strawberry.field(description=AVAILABLE_AT)
     access: strawberry.Private[HubAccess]
 
-    @strawberry.field
+    @strawberry.field(description="The page's sections in order, each with its own access.")
     async def sections(self, info: Info[Context, None]) -> list[MemberPageSection]:
         loader = info.context.loader("content:page_sections", lambda: page_sections_loader(self.access.team_id))
         return [member_page_section(self.access, s) for s in await loader.load(self.id)]
@@ -356,30 +389,32 @@ def member_page(access: HubAccess, page: Page) -> MemberPage:
                       **_lock_fields(access.page(page.id)))
 
 
-@strawberry.type
+@strawberry.type(description="The member's progress through one top-level node (a course).")
 class CourseProgress:
-    course: MemberContentNode
-    total_lessons: int
-    completed_lessons: int
-    percent: float
+    course: MemberContentNode = strawberry.field(description="The course (a top-level node).")
+    total_lessons: int = strawberry.field(description="Published lessons in the course, locked ones included.")
+    completed_lessons: int = strawberry.field(description="Of those, the ones the member completed.")
+    percent: float = strawberry.field(description=(
+        "completedLessons / totalLessons as a percentage, 0 to 100, one decimal; 0 without lessons."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `mySearch`.")
 class MemberSearchResult:
-    query: str
-    total_count: int
-    nodes: list[MemberContentNode]
+    query: str = strawberry.field(description="The text searched for, trimmed and lowercased.")
+    total_count: int = strawberry.field(description="Matching nodes the member may open, beyond `first` too.")
+    nodes: list[MemberContentNode] = strawberry.field(description="The first matches, in tree order.")
 
 
-@strawberry.input
+@strawberry.input(description="The lesson to record progress on.")
 class LessonInput:
-    node_id: strawberry.ID
+    node_id: strawberry.ID = strawberry.field(description=(
+        "A lesson of the member's hub (a MemberContentNode id); NOT_FOUND, NOT_A_LESSON or LOCKED otherwise."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `startLesson` and `completeLesson`.")
 class LessonProgressPayload:
-    node: MemberContentNode | None = None
-    status: LessonStatus | None = None
+    node: MemberContentNode | None = strawberry.field(default=None, description="The lesson.")
+    status: LessonStatus | None = strawberry.field(default=None, description="The member's progress on it now.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -405,20 +440,28 @@ async def _open_lesson(info: Info[Context, None], member: MemberViewer, node_id:
 
 @strawberry.type
 class MemberQuery:
-    @strawberry.field(description="The signed-in member's hub: its content tree with canAccess on every node.")
+    @strawberry.field(description=(
+        "The signed-in member's hub: its content tree with canAccess on every node. Member session required "
+        "(staff get FORBIDDEN: use previewAsMember)."))
     async def my_hub(self, info: Info[Context, None]) -> MemberHubView:
         member = require_member(info)
         return await member_hub_view(info, await _member_hub(member), member.team_contact_id)
 
     @strawberry.field(description="One published node of the member's hub (locked: title and reason only).")
-    async def my_node(self, info: Info[Context, None], id: strawberry.ID) -> MemberContentNode | None:
+    async def my_node(
+        self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A MemberContentNode id; null when not a published node of the hub."))],
+    ) -> MemberContentNode | None:
         member = require_member(info)
         node_id = id_arg(id, "MemberContentNode")
         access = await _access(info, member.team_id, member.hub_id, member.team_contact_id)
         return member_node(access, node_id) if node_id in access.tree.nodes else None
 
-    @strawberry.field(description="A published page of the member's hub by slug.")
-    async def my_page(self, info: Info[Context, None], slug: str) -> MemberPage | None:
+    @strawberry.field(description="A published page of the member's hub by slug; null when there is none.")
+    async def my_page(
+        self, info: Info[Context, None], slug: Annotated[str, strawberry.argument(description=(
+            "The page's slug (case-insensitive)."))],
+    ) -> MemberPage | None:
         member = require_member(info)
         page = await published_page(member.team_id, member.hub_id, slug.strip().lower())
         if page is None:
@@ -442,7 +485,12 @@ class MemberQuery:
 
     @strawberry.field(description="Nodes the member may open whose title or body contains the text. Recorded as a "
                                   "`search` event.")
-    async def my_search(self, info: Info[Context, None], query: str, first: int = 20) -> MemberSearchResult:
+    async def my_search(
+        self, info: Info[Context, None],
+        query: Annotated[str, strawberry.argument(description=(
+            "Text to find, 2 to 200 characters (case-insensitive); else BAD_USER_INPUT."))],
+        first: Annotated[int, strawberry.argument(description="At most this many nodes, 0 to 100 (default 20).")] = 20,
+    ) -> MemberSearchResult:
         member = require_member(info)
         text = query.strip().lower()
         if not 2 <= len(text) <= 200:
@@ -462,18 +510,24 @@ class MemberQuery:
 
 @strawberry.type
 class MemberMutation:
-    @strawberry.mutation(description="Mark a lesson the member may open as started.")
+    @strawberry.mutation(description=(
+        "Mark a lesson the member may open as started (once; later calls keep the time). Member session required."))
     @mutation_payload
-    async def start_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
+    async def start_lesson(
+        self, info: Info[Context, None], input: Annotated[LessonInput, strawberry.argument(description="The lesson.")],
+    ) -> LessonProgressPayload:
         member = require_member(info)
         node = await _open_lesson(info, member, input.node_id)
         progress = await service.start_lesson(member.team_id, member.hub_id, member.team_contact_id, int(node.id))
         status = LessonStatus(started_at=progress.started_at, completed_at=progress.completed_at)
         return LessonProgressPayload(node=node, status=status)
 
-    @strawberry.mutation(description="Mark a lesson done; the first time writes a `lesson_completed` event.")
+    @strawberry.mutation(description=(
+        "Mark a lesson done; the first time writes a `lesson_completed` event. Member session required."))
     @mutation_payload
-    async def complete_lesson(self, info: Info[Context, None], input: LessonInput) -> LessonProgressPayload:
+    async def complete_lesson(
+        self, info: Info[Context, None], input: Annotated[LessonInput, strawberry.argument(description="The lesson.")],
+    ) -> LessonProgressPayload:
         member = require_member(info)
         node = await _open_lesson(info, member, input.node_id)
         course_id = node.access.tree.course_of(int(node.id))
@@ -486,9 +540,14 @@ class MemberMutation:
 
 @strawberry.type
 class PreviewQuery:
-    @strawberry.field(description="The hub exactly as one contact would see it (same decisions as the member API).")
+    @strawberry.field(description=(
+        "The hub exactly as one contact would see it (same decisions as the member API); null when the hub "
+        "or contact is unknown. Needs content:read."))
     async def preview_as_member(
-        self, info: Info[Context, None], hub_id: strawberry.ID, contact_id: strawberry.ID
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id)."))],
+        contact_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The contact to see it as (a Contact id; need not be a member)."))],
     ) -> MemberHubView | None:
         viewer = info.context.require("content:read")
         parsed_contact = id_arg(contact_id, "Contact", "contactId")

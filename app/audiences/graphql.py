@@ -124,6 +124,9 @@ class ExportSegmentAudienceInput:
 class ExportSegmentAudiencePayload:
     csv: str | None = None
     row_count: int = 0
+    left_out: int = strawberry.field(default=0, description="Members beyond the plan's members-per-segment cap.")
+    notice: str | None = strawberry.field(default=None, description="Why members were left out, and which plan "
+                                                                    "lifts the cap.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -205,10 +208,10 @@ class AudiencesMutation:
         self, info: Info[Context, None], input: ExportSegmentAudienceInput
     ) -> ExportSegmentAudiencePayload:
         viewer = info.context.require("audiences:write")
-        text, count = await service.export_segment_csv(
+        text, count, cap = await service.export_segment_csv(
             viewer.team, id_input(input.segment_id, "Segment", "segmentId"), input.platform.value
         )
-        return ExportSegmentAudiencePayload(csv=text, row_count=count)
+        return ExportSegmentAudiencePayload(csv=text, row_count=count, left_out=cap.left_out, notice=cap.notice)
 
 
 NODE_TYPES = (

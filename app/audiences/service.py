@@ -22,6 +22,7 @@ from tortoise.transactions import in_transaction
 from app.audiences import platforms
 from app.audiences.hashing import META_SCHEMA, google_identifiers, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
+from app.core import plan_caps
 from app.core.crypto import decrypt_secret, encrypt_secret
 from app.core.csv_export import SafeCsv
 from app.core.errors import FieldError, NotFound, ValidationFailed
@@ -38,7 +39,7 @@ SYNC_JOB = "sync_audience_link"
 MEMBERS_SQL = """
 SELECT tc.id, tc.email, tc.phone, tc.first_name, tc.last_name, tc.country
 FROM segment_memberships m JOIN team_contacts tc ON tc.id = m.team_contact_id
-WHERE m.segment_id = $1 AND m.team_id = $2 AND tc.id > $3
+WHERE m.segment_id = $1 AND m.team_id = $2 AND tc.id > $3 AND tc.id <= $5
 ORDER BY tc.id LIMIT $4
 """
 
@@ -69,6 +70,10 @@ async def create_destination(
         problem = platforms.base_url_problem(kind, base_url, get_settings())
         if problem:
             errors.append(FieldError("baseUrl", problem, "INVALID_URL"))
+    try:
+        await plan_caps.check_can_create(team.id, plan_caps.AUDIENCE_SYNC)
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
     if errors:
         raise ValidationFailed(errors)
     clean = {k: (v or "").strip() for k, v in config.items() if v}
@@ -89,6 +94,7 @@ async def link_segment(team: Team, segment_id: int | None, destination_id: int |
         raise NotFound("destinationId", "audience destination")
     link = await AudienceLink.get_or_none(segment_id=segment.id, destination_id=destination.id)
     if link is None:
+        await plan_caps.check_can_create(team.id, plan_caps.AUDIENCE_SYNC)
         try:
             link = await AudienceLink.create(team_id=team.id, segment=segment, destination=destination)
         except IntegrityError:
@@ -118,11 +124,17 @@ async def enqueue_sync(link_id: int, trigger: str = "manual", period: str | None
     return job is not None
 
 
-async def _members(team_id: int, segment_id: int, page: int = platforms.BATCH_SIZE) -> AsyncIterator[list[dict]]:
+_NO_BOUND = 2**63 - 1
+
+
+async def _members(team_id: int, segment_id: int, page: int = platforms.BATCH_SIZE,
+                   cap: plan_caps.AudienceCap | None = None) -> AsyncIterator[list[dict]]:
+    """Members in id order; with `cap`, only those inside the plan's members-per-segment cap."""
     conn = connections.get("default")
     last = 0
+    bound = _NO_BOUND if cap is None or cap.last_included_id is None else cap.last_included_id
     while True:
-        rows = await conn.execute_query_dict(MEMBERS_SQL, [segment_id, team_id, last, page])
+        rows = await conn.execute_query_dict(MEMBERS_SQL, [segment_id, team_id, last, page, bound])
         if not rows:
             return
         yield rows
@@ -191,11 +203,10 @@ async def _sync_meta(client: httpx.AsyncClient, link: AudienceLink, destination:
     """Full replace: every current member, in batches of one usersreplace session."""
     base = destination.base_url or platforms.META_BASE_URL
     token = decrypt_secret(destination.token_encrypted)
-    total = await connections.get("default").execute_query_dict(
-        "SELECT count(*) AS n FROM segment_memberships WHERE segment_id = $1 AND team_id = $2",
-        [link.segment_id, link.team_id],
-    )
-    estimated = total[0]["n"]
+    cap = await plan_caps.capped_audience(link.team_id, link.segment_id)
+    if cap.notice:  # a message on a successful run, like the empty-segment one
+        run.errors = [*run.errors, cap.notice]
+    estimated = cap.included
     if estimated == 0:
         run.errors = ["segment is empty: Meta audience left unchanged"]
         return
@@ -217,7 +228,7 @@ async def _sync_meta(client: httpx.AsyncClient, link: AudienceLink, destination:
         run.batches = seq
         batch = []
 
-    async for rows in _members(link.team_id, link.segment_id):
+    async for rows in _members(link.team_id, link.segment_id, cap=cap):
         for row in _meta_rows(rows):
             if len(batch) == platforms.BATCH_SIZE:
                 await flush(last=False)
@@ -245,6 +256,10 @@ async def _sync_google(client: httpx.AsyncClient, link: AudienceLink, destinatio
         "  WHERE segment_id = $1 AND team_id = $2 AND id > $3 AND id <= $4) ORDER BY tc.id",
         [link.segment_id, link.team_id, link.change_cursor, upper],
     )
+    cap = await plan_caps.capped_audience(link.team_id, link.segment_id)
+    if cap.notice:  # members beyond the plan's cap are never added (removing one never added is harmless)
+        run.errors = [*run.errors, cap.notice]
+        rows = [{**r, "member": r["member"] and cap.includes(r["id"])} for r in rows]
     base = destination.base_url or platforms.GOOGLE_BASE_URL
     token = decrypt_secret(destination.token_encrypted)
     config = destination.config
@@ -283,26 +298,29 @@ async def sync_all_links(period: str) -> int:
     return count
 
 
-async def export_segment_csv(team: Team, segment_id: int | None, platform: str) -> tuple[str, int]:
-    """The segment's current members as hashed identifiers, in the platform's column set."""
+async def export_segment_csv(team: Team, segment_id: int | None,
+                             platform: str) -> tuple[str, int, plan_caps.AudienceCap]:
+    """The segment's current members as hashed identifiers, in the platform's column set, up to the
+    plan's members-per-segment cap (the cap's notice says how many were left out)."""
     segment = await Segment.get_or_none(id=segment_id, team_id=team.id) if segment_id else None
     if segment is None:
         raise NotFound("segmentId", "segment")
+    cap = await plan_caps.capped_audience(team.id, segment.id)
     out = SafeCsv()
     count = 0
     if platform == DestinationKind.META:
         out.row([c.lower() for c in META_SCHEMA])
-        async for rows in _members(team.id, segment.id):
+        async for rows in _members(team.id, segment.id, cap=cap):
             for row in _meta_rows(rows):
                 out.row(row)
                 count += 1
     elif platform == DestinationKind.GOOGLE:
         out.row(["email", "phone"])
-        async for rows in _members(team.id, segment.id):
+        async for rows in _members(team.id, segment.id, cap=cap):
             for member in _google_members(rows):
                 ids = {k: v for i in member["userData"]["userIdentifiers"] for k, v in i.items()}
                 out.row([ids.get("emailAddress", ""), ids.get("phoneNumber", "")])
                 count += 1
     else:
         raise ValidationFailed.one("platform", f"unknown platform '{platform}'", "INVALID_PLATFORM")
-    return out.text(), count
+    return out.text(), count, cap

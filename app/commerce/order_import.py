@@ -42,6 +42,7 @@ from app.segments import stats
 from app.segments.pipeline.queue import request_evaluation, start_backfill, wake_evaluator
 from app.teams.service import EMAIL_RE
 
+_QUANTITY = re.compile(r"[0-9]{1,9}")
 MAX_IMPORT_BATCH = 1000
 MAX_ITEMS = 100
 MAX_QUANTITY = 10_000
@@ -216,7 +217,8 @@ def validate_order(raw: dict[str, Any], products: dict[str, int], line: int, pre
         if whole_order:
             quantity, amount = 1, total  # one product, the whole order (None if the total is invalid)
         if isinstance(quantity, str):
-            quantity = int(quantity) if quantity.strip().isdigit() else -1
+            # ASCII digits only: '²'.isdigit() is true (and int() then fails), int('٣') is 3.
+            quantity = int(quantity.strip()) if _QUANTITY.fullmatch(quantity.strip()) else -1
         if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= MAX_QUANTITY:
             errors.append(FieldError(f"{item_path}.quantity", f"quantity must be 1-{MAX_QUANTITY}", "INVALID_QUANTITY"))
             quantity = None

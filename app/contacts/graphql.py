@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -17,13 +17,34 @@ from app.contacts.changes import contacts_changed, publish_contacts_changed
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, PropertyType, TeamContact
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import gids, id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.graphql.scopes import requires_scope
 
-LifecycleStageEnum = strawberry.enum(LifecycleStage, name="LifecycleStage")
-PropertyTypeEnum = strawberry.enum(PropertyType, name="PropertyType")
+LifecycleStageEnum = described_enum(
+    LifecycleStage, name="LifecycleStage",
+    description="Where a contact stands with the business; set by your imports and upserts, not computed.",
+    values={
+        "SUBSCRIBER": "Signed up or imported, nothing more known (the default for new contacts).",
+        "LEAD": "Showed interest (a lead form, a trial) but has not bought.",
+        "ENGAGED": "Takes part: opens, visits, comes to events.",
+        "CONVERTED": "Has bought or become a paying member.",
+        "LOYAL": "A repeat buyer or long-standing member.",
+        "AT_RISK": "Was active and is slipping away (e.g. a failed payment, long inactivity).",
+        "CHURNED": "Has left: cancelled or lapsed.",
+    })
+PropertyTypeEnum = described_enum(
+    PropertyType, name="PropertyType",
+    description="The type a custom property's values must have; upserts and imports are checked against it.",
+    values={
+        "STRING": "Text, at most 2,000 characters.",
+        "NUMBER": "A finite integer or decimal number.",
+        "BOOLEAN": "true or false (CSV imports also read yes/no and 1/0).",
+        "DATE": "A calendar date, `YYYY-MM-DD`, no time or zone.",
+        "ENUM": "One of the property's `options` (case-sensitive).",
+    })
 
 
 # Personal data: a key reaching contacts through hubs, segments or anything else sees their ids only
@@ -33,18 +54,25 @@ PropertyTypeEnum = strawberry.enum(PropertyType, name="PropertyType")
     "A contact's CRM record in the caller's team. Every field but `id` needs the contacts:read scope."))
 class ContactType(relay.Node):
     id: relay.NodeID[int]
-    email: str
-    first_name: str | None
-    last_name: str | None
-    phone: str | None
-    country: str | None
-    lifecycle_stage: LifecycleStage
-    tags: list[str]
-    custom_properties: JSON
-    created_at: datetime
-    updated_at: datetime
+    email: str = strawberry.field(description=(
+        "Email address, lowercased; unique within the team (upserts match on it)."))
+    first_name: str | None = strawberry.field(description="First name, at most 200 characters; null when unknown.")
+    last_name: str | None = strawberry.field(description="Last name, at most 200 characters; null when unknown.")
+    phone: str | None = strawberry.field(description=(
+        "Phone number as digits with an optional leading `+` (spaces, dots, dashes and brackets removed); "
+        "null when unknown."))
+    country: str | None = strawberry.field(description=(
+        "ISO 3166-1 alpha-2 country code, uppercase (`GB`); null when unknown."))
+    lifecycle_stage: LifecycleStage = strawberry.field(description="Where the contact stands with the business.")
+    tags: list[str] = strawberry.field(description="Tags, lowercased and unique, at most 100 of at most 64 characters.")
+    custom_properties: JSON = strawberry.field(description=(
+        "Values of the team's custom properties (see `customProperties`), an object keyed by property key; "
+        "a property without a value is absent."))
+    created_at: datetime = strawberry.field(description=(
+        "When the contact joined: when it was first created here, or the imported `createdAt`."))
+    updated_at: datetime = strawberry.field(description="When the record last changed.")
 
-    @strawberry.field
+    @strawberry.field(description="First and last name joined by a space; null when both are unknown.")
     def full_name(self) -> str | None:
         name = " ".join(p for p in (self.first_name, self.last_name) if p)
         return name or None
@@ -60,15 +88,20 @@ class ContactType(relay.Node):
         )
 
 
-@strawberry.type(name="CustomProperty")
+@strawberry.type(name="CustomProperty", description=(
+    "A typed field the team defined for its contacts (`defineCustomProperty`); its values live in "
+    "`Contact.customProperties` and segment rules read them as `custom.<key>`. Needs contacts:read."))
 class CustomPropertyType(relay.Node):
     id: relay.NodeID[int]
-    key: str
-    label: str
-    type: PropertyType
-    options: list[str]
-    description: str
-    created_at: datetime
+    key: str = strawberry.field(description=(
+        "The key in `customProperties` and in segment rules (`custom.plan`): lowercase letters, digits and "
+        "`_`, starting with a letter, at most 64 characters; unique in the team."))
+    label: str = strawberry.field(description="Name to show people (defaults to the key in title case).")
+    type: PropertyType = strawberry.field(description="The type every value must have.")
+    options: list[str] = strawberry.field(description=(
+        "The allowed values of an ENUM property (at most 200); empty otherwise."))
+    description: str = strawberry.field(description="What the property means, for people; may be empty.")
+    created_at: datetime = strawberry.field(description="When the property was defined.")
 
     @classmethod
     def from_model(cls, definition: CustomPropertyDefinition) -> CustomPropertyType:
@@ -79,46 +112,76 @@ class CustomPropertyType(relay.Node):
         )
 
 
-@strawberry.input
+@strawberry.input(description=(
+    "Which contacts to list; every field given must match (AND). Omitted fields do not filter."))
 class ContactFilter:
-    search: str | None = strawberry.UNSET
-    emails: list[str] | None = strawberry.UNSET
-    lifecycle_stages: list[LifecycleStage] | None = strawberry.UNSET
-    tags_any: list[str] | None = strawberry.UNSET
-    tags_all: list[str] | None = strawberry.UNSET
-    country: str | None = strawberry.UNSET
-    hub_id: strawberry.ID | None = strawberry.UNSET
-    created_after: datetime | None = strawberry.UNSET
-    created_before: datetime | None = strawberry.UNSET
+    search: str | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Text contained in the email, first or last name (case-insensitive)."))
+    emails: list[str] | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Exactly these email addresses (case-insensitive)."))
+    lifecycle_stages: list[LifecycleStage] | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Any of these stages."))
+    tags_any: list[str] | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Contacts with at least one of these tags (case-insensitive)."))
+    tags_all: list[str] | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Contacts with every one of these tags (case-insensitive)."))
+    country: str | None = strawberry.field(default=strawberry.UNSET, description=(
+        "ISO 3166-1 alpha-2 country code (case-insensitive)."))
+    hub_id: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Only members of this hub (a Hub id; a malformed id is BAD_USER_INPUT)."))
+    created_after: datetime | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Joined at or after this time (`createdAt >=`)."))
+    created_before: datetime | None = strawberry.field(default=strawberry.UNSET, description=(
+        "Joined before this time (`createdAt <`)."))
 
 
-@strawberry.enum
 class ContactOrderField(Enum):
     CREATED_AT = "created_at"
     UPDATED_AT = "updated_at"
     EMAIL = "email"
 
 
-@strawberry.enum
+described_enum(ContactOrderField, name="ContactOrderField",
+               description="What `contacts` sorts by (ties broken by id, so pages never overlap).", values={
+                   "CREATED_AT": "When the contact joined.",
+                   "UPDATED_AT": "When the record last changed.",
+                   "EMAIL": "Email address, alphabetically.",
+               })
+
+
 class OrderDirection(Enum):
     ASC = "asc"
     DESC = "desc"
 
 
-@strawberry.input
+described_enum(OrderDirection, name="OrderDirection", description="Sort direction.", values={
+    "ASC": "Smallest, earliest or A first.",
+    "DESC": "Largest, latest or Z first.",
+})
+
+
+@strawberry.input(description="The order of `contacts`.")
 class ContactOrder:
-    field: ContactOrderField = ContactOrderField.CREATED_AT
-    direction: OrderDirection = OrderDirection.DESC
+    field: ContactOrderField = strawberry.field(default=ContactOrderField.CREATED_AT, description=(
+        "Sort key (default CREATED_AT)."))
+    direction: OrderDirection = strawberry.field(default=OrderDirection.DESC, description=(
+        "Sort direction (default DESC: newest first)."))
 
 
-@strawberry.input
+@strawberry.input(description=(
+    "One contact to create or update, matched by email. A field left out or null keeps the stored value "
+    "(a new contact gets none)."))
 class ContactInput:
-    email: str
-    first_name: str | None = None
-    last_name: str | None = None
-    phone: str | None = None
-    country: str | None = None
-    lifecycle_stage: str | None = None
+    email: str = strawberry.field(description=(
+        "Email address (the match key), stored lowercased; at most 320 characters."))
+    first_name: str | None = strawberry.field(default=None, description="First name, at most 200 characters.")
+    last_name: str | None = strawberry.field(default=None, description="Last name, at most 200 characters.")
+    phone: str | None = strawberry.field(default=None, description=(
+        "Phone number: 7 to 15 digits, optional leading `+`; spaces, dots, dashes and brackets are removed."))
+    country: str | None = strawberry.field(default=None, description=(
+        "ISO 3166-1 alpha-2 country code (`gb` is read as `GB`)."))
+    lifecycle_stage: str | None = strawberry.field(default=None, description=(
+        "A LifecycleStage value in lower case (`engaged`, `at_risk`); new contacts default to `subscriber`."))
     tags: list[str] | None = strawberry.field(default=None, description="Replaces the tags when given.")
     custom_properties: JSON | None = strawberry.field(
         default=None, description="Merged key by key; a null value removes the key."
@@ -129,31 +192,38 @@ class ContactInput:
     )
 
 
-@strawberry.input
+@strawberry.input(description="A batch for `upsertContacts`.")
 class UpsertContactsInput:
-    contacts: list[ContactInput]
+    contacts: list[ContactInput] = strawberry.field(description=(
+        "Up to 1,000 contacts; an email given twice is a userError. Errors name the item (`contacts.3.email`)."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `upsertContacts`.")
 class UpsertContactsPayload:
-    contacts: list[ContactType] = strawberry.field(default_factory=list)
-    created_count: int = 0
-    updated_count: int = 0
+    contacts: list[ContactType] = strawberry.field(default_factory=list, description=(
+        "The contacts as stored now, created and updated alike."))
+    created_count: int = strawberry.field(default=0, description="How many of the emails were new to the team.")
+    updated_count: int = strawberry.field(default=0, description="How many matched an existing contact.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A new custom property for the team's contacts.")
 class DefineCustomPropertyInput:
-    key: str
-    type: PropertyType
-    label: str | None = None
-    options: list[str] | None = None
-    description: str = ""
+    key: str = strawberry.field(description=(
+        "Lowercase letters, digits and `_`, starting with a letter, at most 64 characters; DUPLICATE_KEY if "
+        "the team has it already."))
+    type: PropertyType = strawberry.field(description="The type its values must have; cannot be changed later.")
+    label: str | None = strawberry.field(default=None, description=(
+        "Name to show people; defaults to the key in title case."))
+    options: list[str] | None = strawberry.field(default=None, description=(
+        "Allowed values, required for (and only for) ENUM: 1 to 200."))
+    description: str = strawberry.field(default="", description="What the property means, for people.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `defineCustomProperty`.")
 class DefineCustomPropertyPayload:
-    custom_property: CustomPropertyType | None = None
+    custom_property: CustomPropertyType | None = strawberry.field(default=None, description=(
+        "The new property; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -171,10 +241,14 @@ def _input_to_dict(contact: ContactInput) -> dict[str, Any]:
 
 @strawberry.type
 class ContactsQuery:
-    @strawberry.field(description="The team's contacts, filtered and ordered, keyset-paginated.")
+    @strawberry.field(description="The team's contacts, filtered and ordered, keyset-paginated. Needs contacts:read.")
     async def contacts(
-        self, info: Info[Context, None], filter: ContactFilter | None = None,
-        order_by: ContactOrder | None = None, first: int | None = None, after: str | None = None,
+        self, info: Info[Context, None],
+        filter: Annotated[ContactFilter | None, strawberry.argument(description=(
+            "Which contacts; all when omitted."))] = None,
+        order_by: Annotated[ContactOrder | None, strawberry.argument(description=(
+            "Sort order; newest first (createdAt DESC) when omitted."))] = None,
+        first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
     ) -> Connection[ContactType]:
         viewer = info.context.require("contacts:read")
@@ -194,13 +268,16 @@ class ContactsQuery:
             descending=order.direction == OrderDirection.DESC,
         )
 
-    @strawberry.field(description="One contact of the caller's team, or null.")
-    async def contact(self, info: Info[Context, None], id: strawberry.ID) -> ContactType | None:
+    @strawberry.field(description=(
+        "One contact of the caller's team; null when unknown (another team's id too). Needs contacts:read."))
+    async def contact(
+        self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description="A Contact id.")]
+    ) -> ContactType | None:
         viewer = info.context.require("contacts:read")
         contact = await TeamContact.get_or_none(id=id_arg(id, "Contact"), team_id=viewer.team.id)
         return ContactType.from_model(contact) if contact else None
 
-    @strawberry.field(description="The team's custom property definitions.")
+    @strawberry.field(description="The team's custom property definitions, oldest first. Needs contacts:read.")
     async def custom_properties(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
@@ -214,9 +291,14 @@ class ContactsQuery:
 
 @strawberry.type
 class ContactsMutation:
-    @strawberry.mutation(description="Create or update up to 1,000 contacts by email, all or nothing.")
+    @strawberry.mutation(description=(
+        "Create or update up to 1,000 contacts by email, all or nothing: one invalid contact and none is "
+        "written. Requests segment re-evaluation of the contacts. Needs contacts:write."))
     @mutation_payload
-    async def upsert_contacts(self, info: Info[Context, None], input: UpsertContactsInput) -> UpsertContactsPayload:
+    async def upsert_contacts(
+        self, info: Info[Context, None],
+        input: Annotated[UpsertContactsInput, strawberry.argument(description="The contacts.")],
+    ) -> UpsertContactsPayload:
         viewer = info.context.require("contacts:write")
         contacts, result = await service.upsert_contacts(viewer.team, [_input_to_dict(c) for c in input.contacts])
         await publish_contacts_changed(viewer.team.id, [c.id for c in contacts], "upserted")
@@ -225,10 +307,11 @@ class ContactsMutation:
             created_count=result.created, updated_count=result.updated,
         )
 
-    @strawberry.mutation(description="Declare a typed custom property for the team's contacts.")
+    @strawberry.mutation(description="Declare a typed custom property for the team's contacts. Needs admin.")
     @mutation_payload
     async def define_custom_property(
-        self, info: Info[Context, None], input: DefineCustomPropertyInput
+        self, info: Info[Context, None],
+        input: Annotated[DefineCustomPropertyInput, strawberry.argument(description="The property.")],
     ) -> DefineCustomPropertyPayload:
         viewer = info.context.require("admin")
         definition = await service.define_custom_property(
@@ -237,15 +320,16 @@ class ContactsMutation:
         return DefineCustomPropertyPayload(custom_property=CustomPropertyType.from_model(definition))
 
 
-@strawberry.type
+@strawberry.type(description="Contacts that changed, sent by `contactsChanged`.")
 class ContactsChangedEvent:
-    contact_ids: list[strawberry.ID]
-    kind: str
+    contact_ids: list[strawberry.ID] = strawberry.field(description=(
+        "Contact ids that changed; fetch what you need with `nodes(ids:)`."))
+    kind: str = strawberry.field(description="What happened: `upserted` (created or updated by an upsert).")
 
 
 @strawberry.type
 class ContactsSubscription:
-    @strawberry.subscription(description="Contacts of the caller's team created or updated, live.")
+    @strawberry.subscription(description="Contacts of the caller's team created or updated, live. Needs contacts:read.")
     async def contacts_changed(self, info: Info[Context, None]) -> AsyncGenerator[ContactsChangedEvent, None]:
         viewer = info.context.require("contacts:read")
         async for change in contacts_changed(viewer.team.id):

@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from app.core import tracing
 from app.core.ids import encode_id
 
 # A dict per request, shared (not copied) by the tasks the request starts, so a team bound late is seen.
@@ -31,6 +32,7 @@ def bind_team(team_id: int) -> None:
     context = _request.get()
     if context is not None:
         context["team_id"] = encode_id("Team", team_id)
+    tracing.tag_current_span("memberhub.team_id", encode_id("Team", team_id))
 
 
 def request_fields() -> dict[str, Any]:

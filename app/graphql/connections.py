@@ -23,34 +23,43 @@ DEFAULT_PAGE_SIZE = 50
 MAX_CURSOR_LENGTH = 2000  # an email sort value is at most 320 characters
 
 
-@strawberry.type
+@strawberry.type(description="Where a page of a connection sits in the whole list (Relay cursor connections).")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description=(
+        "Whether items follow this page: pass `endCursor` as `after` to read them. Exact, also when paging "
+        "backwards."))
+    has_previous_page: bool = strawberry.field(description=(
+        "Whether items precede this page: pass `startCursor` as `before` (with `last`) to read them. Exact, "
+        "also when paging forwards."))
+    start_cursor: str | None = strawberry.field(description="Cursor of the page's first item; null on an empty page.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the page's last item; null on an empty page.")
 
 
-@strawberry.type
+@strawberry.type(description="One item of a connection page, with its cursor.")
 class Edge(Generic[NodeT]):
-    cursor: str
-    node: NodeT
+    cursor: str = strawberry.field(description=(
+        "Opaque keyset cursor of this item (its sort value and id, not an offset): items added or removed "
+        "elsewhere never shift a page that starts here. Pass it as `after` or `before`."))
+    node: NodeT = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(description=(
+    f"One page of a list, in the list's order, with keyset cursors: `first`/`after` page forwards, "
+    f"`last`/`before` backwards, at most {MAX_PAGE_SIZE} items a page ({DEFAULT_PAGE_SIZE} by default)."))
 class Connection(Generic[NodeT]):
-    edges: list[Edge[NodeT]]
-    page_info: PageInfo
+    edges: list[Edge[NodeT]] = strawberry.field(description="The page's items with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Cursors of the page's ends and whether more items exist.")
     count_query: strawberry.Private[Callable[[], Awaitable[int]] | None] = None
 
-    @strawberry.field(description="Total number of nodes matching the filter (one COUNT query).",
-                      metadata={"cost": 10})
+    @strawberry.field(description=(
+        "Number of items in the whole list (matching the filter), not only this page; one COUNT query, so "
+        "it costs more than the page (query cost 10)."), metadata={"cost": 10})
     async def total_count(self) -> int:
         if self.count_query is None:
             return len(self.edges)
         return await self.count_query()
 
-    @strawberry.field
+    @strawberry.field(description="The page's items without cursors (the `node` of each edge, in order).")
     def nodes(self) -> list[NodeT]:
         return [edge.node for edge in self.edges]
 

@@ -24,6 +24,7 @@ class Context:
     settings: Settings
     viewer: Viewer | None = None
     member: MemberViewer | None = None  # a hub member signed in with a member token
+    platform_admin: bool = False  # a platform-admin token (app/plans/platform.py), never a team credential
     bearer_token: str | None = None
     token_rejected: bool = False
     connection_params: dict[str, Any] | None = None
@@ -40,6 +41,14 @@ class Context:
         if scope is not None and not self.viewer.has_scope(scope):
             raise forbidden(f"this operation needs the '{scope}' scope")
         return self.viewer
+
+    def require_platform_admin(self) -> None:
+        """Only the deployment's operators: a team's key or session is FORBIDDEN here."""
+        if self.platform_admin:
+            return
+        if self.viewer is None and self.member is None:
+            raise unauthenticated("invalid or revoked token" if self.token_rejected else "authentication required")
+        raise forbidden("this operation needs a platform-admin token")
 
     @property
     def client_address(self) -> str | None:

@@ -21,11 +21,16 @@ P = ParamSpec("P")
 PayloadT = TypeVar("PayloadT")
 
 
-@strawberry.type(description="A problem with the input that the caller can fix.")
+@strawberry.type(description=(
+    "A problem with a mutation's input that the caller can fix; when a payload has any, nothing was written."))
 class UserError:
-    field: str | None
-    message: str
-    code: str
+    field: str | None = strawberry.field(description=(
+        "The input field at fault as a camelCase path (`email`, `contacts.3.email`, `hubId`); null when the "
+        "problem is the input as a whole."))
+    message: str = strawberry.field(description="What is wrong, in English, for people; may change between versions.")
+    code: str = strawberry.field(description=(
+        "Stable machine-readable reason, e.g. `REQUIRED`, `INVALID_ID`, `NOT_FOUND`, `TOO_LONG`, "
+        "`INVALID_VALUE`, `OUT_OF_RANGE`: branch on this, not on `message`."))
 
 
 def user_errors(exc: ValidationFailed) -> list[UserError]:

@@ -37,6 +37,7 @@ from app.email import graphql as email_graphql
 from app.email.campaign_graphql import CampaignMutation, CampaignQuery
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
+from app.graphql.conventions import describe_conventions
 from app.graphql.cost import QueryCostLimiter
 from app.graphql.db_errors import StatementTimeouts
 from app.graphql.inputs import InputGuard
@@ -44,6 +45,7 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
+from app.plans.graphql import PlansMutation, PlansQuery
 from app.segments import graphql as segments_graphql
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
 from app.segments.pipeline import status as evaluation_status
@@ -70,18 +72,30 @@ QUERY_TYPES: tuple[type, ...] = (
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
     CampaignQuery,
+    PlansQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
     CampaignMutation,
+    PlansMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 
 Query = merge_types("Query", QUERY_TYPES)
 Mutation = merge_types("Mutation", MUTATION_TYPES)
 Subscription = merge_types("Subscription", SUBSCRIPTION_TYPES)
+# merge_types takes no description; the merged definitions are plain dataclasses read at Schema().
+Query.__strawberry_definition__.description = (  # type: ignore[attr-defined]
+    "Reads, for staff (an API key or a staff session: each field names the scope it needs) and for hub "
+    "members (the `me...` fields, with a member session). Everything is limited to the caller's team.")
+Mutation.__strawberry_definition__.description = (  # type: ignore[attr-defined]
+    "Changes. A mutation reports bad input as its payload's `userErrors` (nothing written), and a missing "
+    "scope or session as an UNAUTHENTICATED/FORBIDDEN error.")
+Subscription.__strawberry_definition__.description = (  # type: ignore[attr-defined]
+    "Live updates over the websocket endpoint (`/graphql`, graphql-transport-ws protocol), for the caller's "
+    "team only.")
 
 
 class MemberHubSchema(strawberry.Schema):
@@ -125,9 +139,12 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # Last: on the way out it runs first, so MaskErrors never hides a timeout's clear message.
     extensions.append(lambda: StatementTimeouts(timeout_ms=settings.statement_timeout_ms))
     # PlannedExecutionContext: lists that complete themselves in one pass (the member tree, app/graphql/planned.py).
-    return MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
-                           execution_context_class=PlannedExecutionContext)
+    built = MemberHubSchema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions,
+                            execution_context_class=PlannedExecutionContext)
+    describe_conventions(built._schema)
+    return built
 
 
 # The exported SDL does not depend on settings; this instance serves `strawberry export-schema`.
 schema = strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription)
+describe_conventions(schema._schema)

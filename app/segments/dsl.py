@@ -38,12 +38,13 @@ LINE_WIDTH = 120
 MAX_TEXT = 20_000
 MAX_NESTING = 32
 
+# Digits are ASCII [0-9]: `\d` (and int()) also take other scripts' digits, which no rule means.
 _TOKEN_RE = re.compile(
     r"""
     (?P<ws>[ \t\r]+|\n)
   | (?P<string>'(?:[^']|'')*'|"(?:[^"]|"")*")
-  | (?P<date>\d{4}-\d{2}(?:-\d{2})?(?![\w.]))
-  | (?P<number>-?\d+(?:\.\d+)?(?![\w]))
+  | (?P<date>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?![\w.]))
+  | (?P<number>-?[0-9]+(?:\.[0-9]+)?(?![\w]))
   | (?P<op>!=|<>|>=|<=|=|>|<)
   | (?P<punct>[(),])
   | (?P<word>[A-Za-z_][A-Za-z0-9_.\-]*)
@@ -528,7 +529,7 @@ def _unquote(text: str) -> str:
 
 
 def _number(text: str) -> int | float:
-    return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
+    return int(text) if re.fullmatch(r"-?[0-9]+", text) else float(text)
 
 
 def parse(text: str) -> Node:
@@ -565,7 +566,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _period(value: Any) -> str:
-    if isinstance(value, str) and (value in CALENDAR_WORDS or re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value)):
+    if isinstance(value, str) and (value in CALENDAR_WORDS or re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", value)):
         return value
     return render_value(value)
 
@@ -633,7 +634,7 @@ def _leaf(node: Node) -> str:
                 return f"{node.field} between {render_value(first)} and {render_value(last)}"
             return f"{node.field} between {_period(first)} and {_period(last)}"
         if op in (">", ">=", "<", "<=") and isinstance(node.value, str) and (
-                node.value in CALENDAR_WORDS or re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", node.value)):
+                node.value in CALENDAR_WORDS or re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", node.value)):
             return f"{node.field} {op} {_period(node.value)}"
         return f"{node.field} {op} {render_value(node.value)}"
     if isinstance(node, AggregateCondition):

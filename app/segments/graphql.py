@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -16,6 +16,7 @@ from app.contacts.models import TeamContact
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload, user_errors
 from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs
 from app.graphql.nodes import NodeType, staff, team_rows
@@ -23,13 +24,20 @@ from app.graphql.scopes import requires_scope
 from app.hubs.loaders import team_contact_loader
 from app.segments import catalog, service
 from app.segments.models import MembershipAction, Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
-from app.segments.pipeline.graphql import CAUSE_REF_DESCRIPTION, cause_ref_id
+from app.segments.pipeline.graphql import CAUSE_DESCRIPTION, CAUSE_REF_DESCRIPTION, cause_ref_id
 from app.segments.pipeline.status import SegmentEvaluation, segment_evaluation
 from app.segments.triggers import Triggers
 from app.segments.usage import SegmentUse
 
-SegmentKindEnum = strawberry.enum(SegmentKind, name="SegmentKind")
-MembershipActionEnum = strawberry.enum(MembershipAction, name="SegmentMembershipAction")
+SegmentKindEnum = described_enum(
+    SegmentKind, name="SegmentKind", description="How a segment's members are decided.", values={
+        "DYNAMIC": "By a rule, kept up to date in real time as contacts, events, orders and time change.",
+        "STATIC": "By hand: `addToStaticSegment` / `removeFromStaticSegment`; no rule.",
+        "COHORT": "The contacts that matched a rule when it was created, frozen (the rule is kept for reference).",
+    })
+MembershipActionEnum = described_enum(
+    MembershipAction, name="SegmentMembershipAction", description="Whether a contact entered or left a segment.",
+    values={"JOIN": "The contact became a member.", "LEAVE": "The contact stopped being a member."})
 
 # The query cost (app/graphql/cost.py) of a field that runs a rule over the whole team.
 RULE_STATEMENT = {"cost": 1000}
@@ -48,24 +56,29 @@ async def _contact(info: Info[Context, None], team_id: int, contact_id: int) -> 
 
 @strawberry.type(description="A field rules can use, for rule builders.")
 class SegmentField:
-    name: str
-    type: str = strawberry.field(description="string, number, money, date, boolean, enum or tags")
-    operators: list[str]
-    description: str
-    enum_values: list[str]
-    group: str
+    name: str = strawberry.field(description=(
+        "The name to use in rules (`lifecycleStage`, `custom.plan`, `hub.<slug>.role`)."))
+    type: str = strawberry.field(description="String, number, money, date, boolean, enum or tags.")
+    operators: list[str] = strawberry.field(description=(
+        "Operators the field accepts (`=`, `in`, `within`, `contains`, ...)."))
+    description: str = strawberry.field(description="What the field means, for people building rules.")
+    enum_values: list[str] = strawberry.field(description="The allowed values of an enum field; empty otherwise.")
+    group: str = strawberry.field(description=(
+        "Where the field comes from, for grouping in a rule builder: contact, activity, orders, billing, hubs, ..."))
 
 
 @strawberry.type(description="What can change a segment's rule: event types, fields, orders, hubs, time.")
 class SegmentTriggers:
-    event_types: list[str]
-    any_event: bool
-    fields: list[str]
-    orders: bool
-    hubs: bool
-    segment_ids: list[strawberry.ID]
-    tables: list[str]
-    time_based: bool
+    event_types: list[str] = strawberry.field(description="Event types whose tracking re-evaluates the contact.")
+    any_event: bool = strawberry.field(description=(
+        "Whether any event at all does (the rule reads lastActivityAt or eventCount)."))
+    fields: list[str] = strawberry.field(description="Contact fields it reads (`lifecycleStage`, `custom.plan`).")
+    orders: bool = strawberry.field(description="Whether orders change it.")
+    hubs: bool = strawberry.field(description="Whether hub memberships (joins, roles, bans) change it.")
+    segment_ids: list[strawberry.ID] = strawberry.field(description="Segments whose membership it reads.")
+    tables: list[str] = strawberry.field(description="Other domains' data it reads (billing, entitlements, ...).")
+    time_based: bool = strawberry.field(description=(
+        "Whether the mere passing of time changes it (relative windows, calendar words): re-checked on a schedule."))
 
     @classmethod
     def from_triggers(cls, t: Triggers) -> SegmentTriggers:
@@ -76,14 +89,14 @@ class SegmentTriggers:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A current member of a segment. Needs segments:read.")
 class SegmentMember(relay.Node):
     id: relay.NodeID[int]
-    joined_at: datetime
+    joined_at: datetime = strawberry.field(description="When the contact (last) joined the segment.")
     team_id: strawberry.Private[int]
     contact_id: strawberry.Private[int]
 
-    @strawberry.field
+    @strawberry.field(description="The member's contact (fields beyond `id` need contacts:read); null if deleted.")
     async def contact(self, info: Info[Context, None]) -> ContactType | None:
         return await _contact(info, self.team_id, self.contact_id)
 
@@ -95,15 +108,16 @@ class SegmentMember(relay.Node):
 @strawberry.type(description="One join or leave of a segment, with its cause.")
 class SegmentHistoryEntry(relay.Node):
     id: relay.NodeID[int]
-    action: MembershipAction
-    cause: str
+    action: MembershipAction = strawberry.field(description="Joined or left.")
+    cause: str = strawberry.field(description=CAUSE_DESCRIPTION)
     cause_ref: str | None = strawberry.field(description=CAUSE_REF_DESCRIPTION)
-    at: datetime
-    contact_id: strawberry.ID
+    at: datetime = strawberry.field(description="When the change was committed.")
+    contact_id: strawberry.ID = strawberry.field(description=(
+        "The contact (a Contact id), also when it was deleted since."))
     team_id: strawberry.Private[int]
     contact_pk: strawberry.Private[int]
 
-    @strawberry.field
+    @strawberry.field(description="The contact (fields beyond `id` need contacts:read); null if deleted since.")
     async def contact(self, info: Info[Context, None]) -> ContactType | None:
         return await _contact(info, self.team_id, self.contact_pk)
 
@@ -115,18 +129,26 @@ class SegmentHistoryEntry(relay.Node):
                    team_id=m.team_id, contact_pk=m.team_contact_id)
 
 
-@strawberry.type(name="Segment")
+@strawberry.type(name="Segment", description=(
+    "A named group of the team's contacts: by rule (dynamic), by hand (static) or a frozen cohort. Used by "
+    "access rules, drips and ad audiences. Needs segments:read."))
 class SegmentType(relay.Node):
     id: relay.NodeID[int]
-    name: str
-    description: str
-    kind: SegmentKind
-    tags: list[str]
-    rule: JSON | None
-    rule_text: str | None
-    member_count: int
-    created_at: datetime
-    updated_at: datetime
+    name: str = strawberry.field(description=(
+        "Name, unique in the team, at most 200 characters; other rules refer to it by name."))
+    description: str = strawberry.field(description="What the segment is for, for people; may be empty.")
+    kind: SegmentKind = strawberry.field(description="Dynamic, static or cohort.")
+    tags: list[str] = strawberry.field(description=(
+        "Labels for organising segments (at most 20); filter with `segments(filter: {tag})`."))
+    rule: JSON | None = strawberry.field(description=(
+        "The rule as a JSON tree (`{\"field\", \"op\", \"value\"}` leaves in `and`/`or`/`not` groups; see "
+        "docs/segments.md); null for a static segment."))
+    rule_text: str | None = strawberry.field(description=(
+        "The rule in the text language (`lifecycleStage in (engaged, loyal) AND ...`), normalised; null for a "
+        "static segment."))
+    member_count: int = strawberry.field(description="Current number of members (kept with every join and leave).")
+    created_at: datetime = strawberry.field(description="When the segment was created.")
+    updated_at: datetime = strawberry.field(description="When its name, rule or tags last changed.")
     team_id: strawberry.Private[int]
     stored_triggers: strawberry.Private[dict[str, Any] | None]
 
@@ -141,14 +163,14 @@ class SegmentType(relay.Node):
         info.context.require("segments:read")
         return await segment_evaluation(info, self.team_id, self.id)
 
-    @strawberry.field(description="Current members, in the order they joined.")
+    @strawberry.field(description="Current members, in the order they joined. Needs segments:read.")
     async def members(self, info: Info[Context, None], first: int | None = None, after: str | None = None,
                       last: int | None = None, before: str | None = None) -> Connection[SegmentMember]:
         info.context.require("segments:read")
         return await keyset_page(SegmentMembership.filter(team_id=self.team_id, segment_id=self.id),
                                  SegmentMember.from_model, first=first, after=after, last=last, before=before)
 
-    @strawberry.field(description="Every join and leave, newest first, with its cause.")
+    @strawberry.field(description="Every join and leave, newest first, with its cause. Needs segments:read.")
     async def history(self, info: Info[Context, None], first: int | None = None, after: str | None = None,
                       last: int | None = None, before: str | None = None) -> Connection[SegmentHistoryEntry]:
         info.context.require("segments:read")
@@ -165,103 +187,115 @@ class SegmentType(relay.Node):
         )
 
 
-@strawberry.type
+@strawberry.type(description="What an unsaved rule would match now (`previewSegment`).")
 class SegmentPreview:
-    count: int = 0
-    sample: list[ContactType] = strawberry.field(default_factory=list)
-    rule: JSON | None = None
-    rule_text: str | None = None
-    triggers: SegmentTriggers | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    count: int = strawberry.field(default=0, description="Contacts of the team matching the rule now.")
+    sample: list[ContactType] = strawberry.field(default_factory=list, description=(
+        "Up to `sampleSize` of them, lowest id first (fields beyond `id` need contacts:read)."))
+    rule: JSON | None = strawberry.field(default=None, description="The rule as a JSON tree, as it would be stored.")
+    rule_text: str | None = strawberry.field(default=None, description="The rule as normalised text.")
+    triggers: SegmentTriggers | None = strawberry.field(default=None, description="What would re-evaluate it.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description=(
+        "Why the rule is invalid (`field` is `ruleText` or `rule`, with suggestions in `message`); when not "
+        "empty the other fields are empty."))
 
 
 @requires_scope("contacts:read", except_fields=["path", "text", "matched", "depth"])  # value: personal data
-@strawberry.type
+@strawberry.type(description="One condition or group of a rule, and whether the contact meets it.")
 class ExplainedCondition:
-    path: str
-    text: str
-    matched: bool
-    value: str | None = strawberry.field(description="The contact's value for the condition, as text (contacts:read)")
-    depth: int
+    path: str = strawberry.field(description="Where it sits in the rule (`rule.and.1.or.0`).")
+    text: str = strawberry.field(description="The condition or group in the text language.")
+    matched: bool = strawberry.field(description="Whether the contact meets it now.")
+    value: str | None = strawberry.field(description="The contact's value for the condition, as text (contacts:read).")
+    depth: int = strawberry.field(description="Nesting level, 0 for the whole rule (for indenting).")
 
 
-@strawberry.type
+@strawberry.type(description="Why a contact is or is not in a segment (`explainSegment`).")
 class SegmentExplanation:
-    matches: bool = strawberry.field(description="Whether the contact matches the rule now")
-    is_member: bool = strawberry.field(description="Whether the contact is a member now")
-    reason: str
-    conditions: list[ExplainedCondition]
+    matches: bool = strawberry.field(description="Whether the contact matches the rule now.")
+    is_member: bool = strawberry.field(description="Whether the contact is a member now.")
+    reason: str = strawberry.field(description=(
+        "A sentence for people (\"does not match the rule (membership updates on the next evaluation)\")."))
+    conditions: list[ExplainedCondition] = strawberry.field(description=(
+        "Every condition and group, depth first; empty for static segments and cohorts."))
 
 
-@strawberry.type
+@strawberry.type(description="Who a rule edit would move in or out of a segment.")
 class SegmentWhatIf:
-    join_count: int
-    leave_count: int
-    join_sample: list[ContactType]
-    leave_sample: list[ContactType]
+    join_count: int = strawberry.field(description="Contacts who would join.")
+    leave_count: int = strawberry.field(description="Members who would leave.")
+    join_sample: list[ContactType] = strawberry.field(description="A few of those joining.")
+    leave_sample: list[ContactType] = strawberry.field(description="A few of those leaving.")
 
 
-@strawberry.input
+@strawberry.input(description="Which segments to list; omitted fields do not filter.")
 class SegmentFilter:
-    kind: SegmentKind | None = None
-    tag: str | None = None
+    kind: SegmentKind | None = strawberry.field(default=None, description="Only this kind.")
+    tag: str | None = strawberry.field(default=None, description="Only segments with this tag (case-insensitive).")
 
 
-@strawberry.input
+@strawberry.input(description="A new dynamic or static segment (cohorts: `createCohort`).")
 class CreateSegmentInput:
-    name: str
-    kind: SegmentKind = SegmentKind.DYNAMIC
-    description: str = ""
-    tags: list[str] | None = None
-    rule_text: str | None = None
-    rule: JSON | None = strawberry.field(default=None, description="The rule as a JSON tree (instead of ruleText)")
+    name: str = strawberry.field(description="Name, unique in the team (DUPLICATE_NAME), at most 200 characters.")
+    kind: SegmentKind = strawberry.field(default=SegmentKind.DYNAMIC, description=(
+        "DYNAMIC (default; needs a rule) or STATIC (no rule)."))
+    description: str = strawberry.field(default="", description="What the segment is for.")
+    tags: list[str] | None = strawberry.field(default=None, description="Labels, at most 20 of at most 64 characters.")
+    rule_text: str | None = strawberry.field(default=None, description=(
+        "The rule in the text language (docs/segments.md); errors point at the position and suggest spellings."))
+    rule: JSON | None = strawberry.field(default=None, description="The rule as a JSON tree (instead of ruleText).")
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a segment; fields left out or null are kept.")
 class UpdateSegmentInput:
-    id: strawberry.ID
-    name: str | None = None
-    description: str | None = None
-    tags: list[str] | None = None
-    rule_text: str | None = None
-    rule: JSON | None = None
-    dry_run: bool = strawberry.field(default=False, description="Only report who would join/leave; save nothing")
+    id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
+    name: str | None = strawberry.field(default=None, description=(
+        "New name (rules of other segments follow the rename)."))
+    description: str | None = strawberry.field(default=None, description="New description.")
+    tags: list[str] | None = strawberry.field(default=None, description="New tags (replace the old ones).")
+    rule_text: str | None = strawberry.field(default=None, description=(
+        "New rule as text (dynamic segments only: a cohort's or static segment's rule cannot change)."))
+    rule: JSON | None = strawberry.field(default=None, description="New rule as a JSON tree (instead of ruleText).")
+    dry_run: bool = strawberry.field(default=False, description="Only report who would join/leave; save nothing.")
 
 
-@strawberry.input
+@strawberry.input(description="A new cohort: the contacts matching the rule now, frozen.")
 class CreateCohortInput:
-    name: str
-    description: str = ""
-    tags: list[str] | None = None
-    rule_text: str | None = None
-    rule: JSON | None = None
+    name: str = strawberry.field(description="Name, unique in the team, at most 200 characters.")
+    description: str = strawberry.field(default="", description="What the cohort is for.")
+    tags: list[str] | None = strawberry.field(default=None, description="Labels, at most 20.")
+    rule_text: str | None = strawberry.field(default=None, description="The rule in the text language.")
+    rule: JSON | None = strawberry.field(default=None, description="The rule as a JSON tree (instead of ruleText).")
 
 
-@strawberry.input
+@strawberry.input(description=(
+    "Contacts to add to or remove from a static segment: ids, emails, CSV or a mix, at most 10,000 in all."))
 class StaticSegmentMembersInput:
-    segment_id: strawberry.ID
-    contact_ids: list[strawberry.ID] | None = None
-    emails: list[str] | None = None
-    csv: str | None = strawberry.field(default=None, description="CSV text: an 'email' column, or emails one a line")
+    segment_id: strawberry.ID = strawberry.field(description="The static segment (a Segment id).")
+    contact_ids: list[strawberry.ID] | None = strawberry.field(default=None, description="Contact ids of the team.")
+    emails: list[str] | None = strawberry.field(default=None, description=(
+        "Emails of existing contacts (an unknown one is an error)."))
+    csv: str | None = strawberry.field(default=None, description="CSV text: an 'email' column, or emails one a line.")
 
 
-@strawberry.input
+@strawberry.input(description="A segment.")
 class SegmentIdInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `createSegment` and `createCohort`.")
 class SegmentPayload:
-    segment: SegmentType | None = None
+    segment: SegmentType | None = strawberry.field(default=None, description=(
+        "The new segment, with its first members counted; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.enum(description="What uses a segment.")
 class SegmentUserKind(Enum):
-    SEGMENT = "segment"
-    ACCESS_RULE = "access_rule"
-    DRIP = "drip"
-    AUDIENCE_LINK = "audience_link"
+    SEGMENT = strawberry.enum_value("segment", description="Another segment's rule names it.")
+    ACCESS_RULE = strawberry.enum_value("access_rule", description="An access rule admits its members.")
+    DRIP = strawberry.enum_value("drip", description="A drip campaign enrols its members.")
+    AUDIENCE_LINK = strawberry.enum_value("audience_link", description="An ad-audience link syncs it to a platform.")
 
 
 USER_TYPES = {"segment": "Segment", "access_rule": "AccessRule", "drip": "DripCampaign",
@@ -271,10 +305,10 @@ USER_TYPES = {"segment": "Segment", "access_rule": "AccessRule", "drip": "DripCa
 @strawberry.type(description="Something that uses a segment: another segment's rule, an access rule, a drip, "
                              "an audience link.")
 class SegmentUser:
-    kind: SegmentUserKind
+    kind: SegmentUserKind = strawberry.field(description="What kind of thing uses it.")
     user_id: strawberry.ID = strawberry.field(description="The global id of the user (a Segment, AccessRule, "
                                               "DripCampaign or AudienceLink)")
-    name: str
+    name: str = strawberry.field(description="The user's name (segment or drip name, or what the rule guards).")
 
     @classmethod
     def from_use(cls, use: SegmentUse) -> SegmentUser:
@@ -283,50 +317,57 @@ class SegmentUser:
 
 @strawberry.type(description="What a rule edit changes for one user of the segment.")
 class SegmentImpact:
-    user: SegmentUser
+    user: SegmentUser = strawberry.field(description="What uses the segment.")
     joining: int = strawberry.field(description="Contacts the user gains (access, enrolments, audience additions)")
     leaving: int = strawberry.field(description="Contacts the user loses (access, exits, audience removals)")
-    message: str = strawberry.field(description="e.g. \"412 members lose access to lesson 'Module 3'\"")
+    message: str = strawberry.field(description=(
+        "A sentence for people, e.g. \"412 members lose access to lesson 'Module 3'\"."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `updateSegment`.")
 class UpdateSegmentPayload:
-    segment: SegmentType | None = None
-    saved: bool = False
-    what_if: SegmentWhatIf | None = None
-    warnings: list[str] = strawberry.field(default_factory=list)
+    segment: SegmentType | None = strawberry.field(default=None, description=(
+        "The segment as stored now (unchanged with dryRun); null when `userErrors` is not empty."))
+    saved: bool = strawberry.field(default=False, description="Whether the change was saved (false with dryRun).")
+    what_if: SegmentWhatIf | None = strawberry.field(default=None, description=(
+        "Who the new rule moves in or out; null when the rule did not change."))
+    warnings: list[str] = strawberry.field(default_factory=list, description=(
+        "Things to know before saving, for people (e.g. what uses the segment)."))
     impacts: list[SegmentImpact] = strawberry.field(default_factory=list, description="Per user, what the new rule "
-                                                    "changes (rule edits only; also with dryRun)")
+                                                    "changes (rule edits only; also with dryRun).")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The segment to delete.")
 class DeleteSegmentInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
     force: bool = strawberry.field(default=False, description="Detach access rules, drips (paused) and audience "
-                                   "links that use the segment, then delete it")
+                                   "links that use the segment, then delete it.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `deleteSegment`.")
 class DeleteSegmentPayload:
-    deleted_id: strawberry.ID | None = None
-    detached: list[str] = strawberry.field(default_factory=list, description="What `force` changed")
-    used_by: list[SegmentUser] = strawberry.field(default_factory=list, description="Why it was refused")
+    deleted_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "Id of the deleted segment; null when refused."))
+    detached: list[str] = strawberry.field(default_factory=list, description="What `force` changed, for people.")
+    used_by: list[SegmentUser] = strawberry.field(default_factory=list, description=(
+        "Why it was refused: what uses it (with a SEGMENT_IN_USE userError)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.type
+@strawberry.type(description="Result of `addToStaticSegment` and `removeFromStaticSegment`.")
 class StaticSegmentMembersPayload:
-    segment: SegmentType | None = None
-    changed_count: int = 0
+    segment: SegmentType | None = strawberry.field(default=None, description="The segment, with its new member count.")
+    changed_count: int = strawberry.field(default=0, description=(
+        "Contacts actually added or removed (already members, or not members, do not count)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.type
+@strawberry.type(description="Result of `recomputeSegment`.")
 class RecomputeSegmentPayload:
-    segment: SegmentType | None = None
-    joined_count: int = 0
-    left_count: int = 0
+    segment: SegmentType | None = strawberry.field(default=None, description="The segment after the recompute.")
+    joined_count: int = strawberry.field(default=0, description="Contacts who joined.")
+    left_count: int = strawberry.field(default=0, description="Members who left.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -337,14 +378,17 @@ def _field(spec: catalog.FieldSpec) -> SegmentField:
 
 @strawberry.type
 class SegmentsQuery:
-    @strawberry.field(description="The field catalog for rule builders (including this team's custom properties).")
+    @strawberry.field(description=(
+        "The field catalog for rule builders (including this team's custom properties). Needs segments:read."))
     async def segment_fields(self, info: Info[Context, None]) -> list[SegmentField]:
         viewer = info.context.require("segments:read")
         ctx = await service.load_context(viewer.team)
         return [_field(spec) for spec in catalog.all_fields(ctx)]
 
-    @strawberry.field(description="The team's segments, optionally by kind and tag.")
-    async def segments(self, info: Info[Context, None], filter: SegmentFilter | None = None,
+    @strawberry.field(description="The team's segments, oldest first, optionally by kind and tag. Needs segments:read.")
+    async def segments(self, info: Info[Context, None],
+                       filter: Annotated[SegmentFilter | None, strawberry.argument(description=(
+                           "Which segments; all when omitted."))] = None,
                        first: int | None = None, after: str | None = None, last: int | None = None,
                        before: str | None = None) -> Connection[SegmentType]:
         viewer = info.context.require("segments:read")
@@ -356,16 +400,25 @@ class SegmentsQuery:
         return await keyset_page(queryset, SegmentType.from_model, first=first, after=after, last=last,
                                  before=before)
 
-    @strawberry.field(description="One segment of the caller's team, or null.")
-    async def segment(self, info: Info[Context, None], id: strawberry.ID) -> SegmentType | None:
+    @strawberry.field(description="One segment of the caller's team; null when unknown. Needs segments:read.")
+    async def segment(
+        self, info: Info[Context, None], id: Annotated[strawberry.ID, strawberry.argument(description="A Segment id.")],
+    ) -> SegmentType | None:
         viewer = info.context.require("segments:read")
         segment = await Segment.get_or_none(id=id_arg(id, "Segment"), team_id=viewer.team.id)
         return SegmentType.from_model(segment) if segment else None
 
-    @strawberry.field(description="Count and sample of an unsaved rule (text or JSON); errors instead if invalid.",
-                      metadata=RULE_STATEMENT)
-    async def preview_segment(self, info: Info[Context, None], rule_text: str | None = None,
-                              rule: JSON | None = None, sample_size: int = 10) -> SegmentPreview:
+    @strawberry.field(description=(
+        "Count and sample of an unsaved rule (text or JSON); errors instead if invalid. Runs the rule over the "
+        "whole team (query cost 1000). Needs segments:read."), metadata=RULE_STATEMENT)
+    async def preview_segment(
+        self, info: Info[Context, None],
+        rule_text: Annotated[str | None, strawberry.argument(description="The rule in the text language.")] = None,
+        rule: Annotated[JSON | None, strawberry.argument(description=(
+            "The rule as a JSON tree (instead of ruleText)."))] = None,
+        sample_size: Annotated[int, strawberry.argument(description=(
+            "How many matching contacts to return, 0 to 50 (default 10)."))] = 10,
+    ) -> SegmentPreview:
         viewer = info.context.require("segments:read")
         try:
             result = await service.preview(viewer.team, rule_text, rule, sample_size)
@@ -377,10 +430,15 @@ class SegmentsQuery:
             triggers=SegmentTriggers.from_triggers(result.parsed.triggers),
         )
 
-    @strawberry.field(description="Why a contact is or is not in a segment, condition by condition (null if unknown).",
+    @strawberry.field(description=(
+        "Why a contact is or is not in a segment, condition by condition (null if unknown). Needs segments:read; "
+        "condition values need contacts:read too."),
                       metadata={"cost": 100})
-    async def explain_segment(self, info: Info[Context, None], segment_id: strawberry.ID,
-                              contact_id: strawberry.ID) -> SegmentExplanation | None:
+    async def explain_segment(
+        self, info: Info[Context, None], segment_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The segment (a Segment id)."))],
+        contact_id: Annotated[strawberry.ID, strawberry.argument(description="The contact (a Contact id).")],
+    ) -> SegmentExplanation | None:
         viewer = info.context.require("segments:read")
         segment_pk, contact_pk = id_arg(segment_id, "Segment", "segmentId"), id_arg(contact_id, "Contact", "contactId")
         try:
@@ -396,29 +454,39 @@ class SegmentsQuery:
 
 @strawberry.type
 class SegmentsMutation:
-    @strawberry.mutation(description="Create a dynamic (rule) or static (hand-managed) segment.",
+    @strawberry.mutation(description="Create a dynamic (rule) or static (hand-managed) segment. Needs segments:write.",
                          metadata=RULE_STATEMENT)
     @mutation_payload
-    async def create_segment(self, info: Info[Context, None], input: CreateSegmentInput) -> SegmentPayload:
+    async def create_segment(
+        self, info: Info[Context, None], input: Annotated[CreateSegmentInput, strawberry.argument(description=(
+            "The segment."))],
+    ) -> SegmentPayload:
         viewer = info.context.require("segments:write")
         segment = await service.create_segment(
             viewer.team, input.name, input.kind.value, input.description, input.tags, input.rule_text, input.rule)
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
-    @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen.",
+    @strawberry.mutation(description="Create a cohort: the contacts matching a rule now, frozen. Needs segments:write.",
                          metadata=RULE_STATEMENT)
     @mutation_payload
-    async def create_cohort(self, info: Info[Context, None], input: CreateCohortInput) -> SegmentPayload:
+    async def create_cohort(
+        self, info: Info[Context, None], input: Annotated[CreateCohortInput, strawberry.argument(description=(
+            "The cohort."))],
+    ) -> SegmentPayload:
         viewer = info.context.require("segments:write")
         segment = await service.create_segment(
             viewer.team, input.name, SegmentKind.COHORT.value, input.description, input.tags, input.rule_text,
             input.rule)
         return SegmentPayload(segment=SegmentType.from_model(segment))
 
-    @strawberry.mutation(description="Change a segment; with a new rule, reports who joins/leaves (dryRun: only that).",
+    @strawberry.mutation(description=(
+        "Change a segment; with a new rule, reports who joins/leaves (dryRun: only that). Needs segments:write."),
                          metadata=RULE_STATEMENT)
     @mutation_payload
-    async def update_segment(self, info: Info[Context, None], input: UpdateSegmentInput) -> UpdateSegmentPayload:
+    async def update_segment(
+        self, info: Info[Context, None], input: Annotated[UpdateSegmentInput, strawberry.argument(description=(
+            "The changes."))],
+    ) -> UpdateSegmentPayload:
         viewer = info.context.require("segments:write")
         result = await service.update_segment(
             viewer.team, id_input(input.id, "Segment", "id"), name=input.name, description=input.description,
@@ -437,9 +505,13 @@ class SegmentsMutation:
                                     warnings=result.warnings, impacts=impacts)
 
     @strawberry.mutation(description="Delete a segment: refused while anything uses it, unless `force` detaches "
-                                     "access rules, drips and audience links (rules of other segments still refuse).")
+                                     "access rules, drips and audience links (rules of other segments still refuse). "
+                                     "Needs segments:write.")
     @mutation_payload
-    async def delete_segment(self, info: Info[Context, None], input: DeleteSegmentInput) -> DeleteSegmentPayload:
+    async def delete_segment(
+        self, info: Info[Context, None], input: Annotated[DeleteSegmentInput, strawberry.argument(description=(
+            "The segment."))],
+    ) -> DeleteSegmentPayload:
         viewer = info.context.require("segments:write")
         try:
             deleted = await service.delete_segment(viewer.team, id_input(input.id, "Segment", "id"), force=input.force)
@@ -448,21 +520,32 @@ class SegmentsMutation:
                                         user_errors=user_errors(exc))
         return DeleteSegmentPayload(deleted_id=encode_id("Segment", deleted.deleted_id), detached=deleted.detached)
 
-    @strawberry.mutation(description="Add contacts (ids, emails or CSV) to a static segment, all or nothing.")
+    @strawberry.mutation(description="Add contacts (ids, emails or CSV) to a static segment, all or nothing. "
+                         "Needs segments:write.")
     @mutation_payload
-    async def add_to_static_segment(self, info: Info[Context, None],
-                                    input: StaticSegmentMembersInput) -> StaticSegmentMembersPayload:
+    async def add_to_static_segment(
+        self, info: Info[Context, None], input: Annotated[StaticSegmentMembersInput, strawberry.argument(description=(
+            "The segment and contacts."))],
+    ) -> StaticSegmentMembersPayload:
         return await _change_static(info, input, add=True)
 
-    @strawberry.mutation(description="Remove contacts (ids, emails or CSV) from a static segment.")
+    @strawberry.mutation(description=(
+        "Remove contacts (ids, emails or CSV) from a static segment. Needs segments:write."))
     @mutation_payload
-    async def remove_from_static_segment(self, info: Info[Context, None],
-                                         input: StaticSegmentMembersInput) -> StaticSegmentMembersPayload:
+    async def remove_from_static_segment(
+        self, info: Info[Context, None], input: Annotated[StaticSegmentMembersInput, strawberry.argument(description=(
+            "The segment and contacts."))],
+    ) -> StaticSegmentMembersPayload:
         return await _change_static(info, input, add=False)
 
-    @strawberry.mutation(description="Recompute a dynamic segment's members now.", metadata=RULE_STATEMENT)
+    @strawberry.mutation(description=(
+        "Recompute a dynamic segment's members now (normally not needed: membership is kept up to date). "
+        "Needs segments:write."), metadata=RULE_STATEMENT)
     @mutation_payload
-    async def recompute_segment(self, info: Info[Context, None], input: SegmentIdInput) -> RecomputeSegmentPayload:
+    async def recompute_segment(
+        self, info: Info[Context, None], input: Annotated[SegmentIdInput, strawberry.argument(description=(
+            "The dynamic segment (NOT_DYNAMIC otherwise)."))],
+    ) -> RecomputeSegmentPayload:
         viewer = info.context.require("segments:write")
         segment = await service.get_segment(viewer.team, id_input(input.id, "Segment", "id"))
         changes = await service.recompute(viewer.team, segment)

@@ -25,7 +25,7 @@ import asyncpg
 from tortoise.transactions import in_transaction
 
 from app.contacts.models import CustomPropertyDefinition, TeamContact
-from app.core import db_limits
+from app.core import db_limits, plan_caps
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.ids import parse_id_or_none
 from app.hubs.models import Hub
@@ -302,6 +302,11 @@ async def create_segment(
         parsed: ParsedRule | None = None
         if name and await Segment.exists(team_id=team.id, name=name):
             errors.append(FieldError("name", f"a segment named '{name}' already exists", "DUPLICATE_NAME"))
+        if str(kind) in plan_caps.SEGMENT_RESOURCES:  # under the rules lock: creates of a team queue here
+            try:
+                await plan_caps.check_can_create(team.id, plan_caps.SEGMENT_RESOURCES[str(kind)])
+            except ValidationFailed as exc:
+                errors.extend(exc.errors)
         if kind in (SegmentKind.DYNAMIC, SegmentKind.COHORT):
             try:
                 parsed = await check_rule(team, rule_text, rule, name)
@@ -450,6 +455,8 @@ async def update_segment(
     tags: list[str] | None = None, rule_text: str | None = None, rule: Any = None, dry_run: bool = False,
 ) -> UpdateResult:
     segment = await get_segment(team, segment_id)
+    if not dry_run:  # over the plan's caps after a downgrade: kept and evaluated, but not edited
+        await plan_caps.check_can_change(team.id, plan_caps.SEGMENT_RESOURCES[str(segment.kind)], segment.id)
     errors: list[FieldError] = []
     new_name = segment.name
     if name is not None:
@@ -645,6 +652,7 @@ async def change_static_members(
     emails: list[str] | None = None, csv_text: str | None = None,
 ) -> tuple[Segment, list[MembershipChange]]:
     segment = await _static_segment(team, segment_id)
+    await plan_caps.check_can_change(team.id, plan_caps.STATIC_SEGMENTS, segment.id)
     ids = await _resolve_contacts(team, contact_ids, emails, csv_text)
     if add:
         sql = """

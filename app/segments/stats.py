@@ -80,9 +80,9 @@ SELECT c.id, c.team_id, 0, NULL, COALESCE(o.n, 0), COALESCE(o.total, 0), o.first
   ) o ON true
   LEFT JOIN LATERAL (
       SELECT array_agg(DISTINCT oi.product_id::text ORDER BY oi.product_id::text) AS products
-        FROM order_items oi JOIN orders o2 ON o2.id = oi.order_id
-       WHERE o2.team_id = $1::bigint AND o2.team_contact_id = c.id AND o2.status = ANY($3::text[])
-         AND oi.product_id IS NOT NULL
+        FROM order_items oi JOIN orders o2 ON o2.team_id = oi.team_id AND o2.id = oi.order_id
+       WHERE oi.team_id = $1::bigint AND o2.team_id = $1::bigint AND o2.team_contact_id = c.id
+         AND o2.status = ANY($3::text[]) AND oi.product_id IS NOT NULL
   ) p ON true
  WHERE c.team_id = $1::bigint AND c.id = ANY($2::bigint[])
  ORDER BY c.id
@@ -122,8 +122,9 @@ _REBUILD_SQL = [
              ON o.team_contact_id = c.id
       LEFT JOIN (SELECT o2.team_contact_id,
                         array_agg(DISTINCT oi.product_id::text ORDER BY oi.product_id::text) AS products
-                   FROM order_items oi JOIN orders o2 ON o2.id = oi.order_id
-                  WHERE o2.team_id = $1::bigint AND o2.status = ANY($2::text[]) AND oi.product_id IS NOT NULL
+                   FROM order_items oi JOIN orders o2 ON o2.team_id = oi.team_id AND o2.id = oi.order_id
+                  WHERE oi.team_id = $1::bigint AND o2.team_id = $1::bigint AND o2.status = ANY($2::text[])
+                    AND oi.product_id IS NOT NULL
                   GROUP BY 1) p ON p.team_contact_id = c.id
      WHERE c.team_id = $1::bigint AND (ev.team_contact_id IS NOT NULL OR o.team_contact_id IS NOT NULL)
     """,

@@ -26,8 +26,8 @@ MAX_WINDOW = timedelta(days=36_600)
 CALENDAR_WORDS = (
     "today", "yesterday", "this week", "last week", "this month", "last month", "this year", "last year",
 )
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
 
 def zone(name: str | None) -> ZoneInfo:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -18,13 +19,15 @@ from app.teams import service
 from app.teams.models import ApiKey, Team, User
 
 
-@strawberry.type(name="Team")
+@strawberry.type(name="Team", description="The caller's team: every row MemberHub keeps belongs to one team.")
 class TeamType(relay.Node):
     id: relay.NodeID[int]
-    name: str
-    slug: str
-    time_zone: str
-    created_at: datetime
+    name: str = strawberry.field(description="Display name.")
+    slug: str = strawberry.field(description="URL-safe name made from the name at creation, with a random suffix.")
+    time_zone: str = strawberry.field(description=(
+        "IANA zone name (`Europe/London`, default `UTC`): calendar words and dates in segment rules, and "
+        "imported times without an offset, are read in it (`setTeamTimeZone`)."))
+    created_at: datetime = strawberry.field(description="When the team was created.")
 
     @classmethod
     def from_model(cls, team: Team) -> TeamType:
@@ -34,11 +37,12 @@ class TeamType(relay.Node):
         )
 
 
-@strawberry.type(name="User")
+@strawberry.type(name="User", description=(
+    "A staff person who signs in with email and password; visible to itself only."))
 class UserType(relay.Node):
     id: relay.NodeID[int]
-    email: str
-    name: str
+    email: str = strawberry.field(description="Sign-in email, lowercased.")
+    name: str = strawberry.field(description="Display name.")
 
     @classmethod
     def from_model(cls, user: User) -> UserType:
@@ -48,14 +52,18 @@ class UserType(relay.Node):
 @strawberry.type(name="ApiKey", description="An API key; the secret itself is shown only once.")
 class ApiKeyType(relay.Node):
     id: relay.NodeID[int]
-    name: str
-    prefix: str
-    scopes: list[str]
-    created_at: datetime
-    last_used_at: datetime | None
-    revoked_at: datetime | None
+    name: str = strawberry.field(description="What the key is for, as its creator named it.")
+    prefix: str = strawberry.field(description=(
+        "The key's public start (`mhk_...`), to recognise it in logs and configs; the secret follows it."))
+    scopes: list[str] = strawberry.field(description=(
+        "What the key may do (`contacts:read`, ..., or `admin` for everything)."))
+    created_at: datetime = strawberry.field(description="When the key was created.")
+    last_used_at: datetime | None = strawberry.field(description=(
+        "When it last authenticated a request (to the minute); null if never."))
+    revoked_at: datetime | None = strawberry.field(description=(
+        "When it was revoked (it no longer works); null while active."))
 
-    @strawberry.field
+    @strawberry.field(description="Whether the key still works (not revoked).")
     def active(self) -> bool:
         return self.revoked_at is None
 
@@ -67,60 +75,68 @@ class ApiKeyType(relay.Node):
         )
 
 
-@strawberry.type
+@strawberry.type(description="Who is calling: the team, and the user (session) or API key behind the request.")
 class Viewer:
-    team: TeamType
-    user: UserType | None
-    api_key: ApiKeyType | None
-    role: str | None
-    scopes: list[str]
+    team: TeamType = strawberry.field(description="The caller's team.")
+    user: UserType | None = strawberry.field(description="The signed-in staff user; null for an API key.")
+    api_key: ApiKeyType | None = strawberry.field(description="The API key of the request; null for a user session.")
+    role: str | None = strawberry.field(description=(
+        "The user's role in the team (`owner`, `admin`, `staff`); null for an API key."))
+    scopes: list[str] = strawberry.field(description=(
+        "Every scope the caller holds, sorted (`admin` includes all the others)."))
 
 
-@strawberry.input
+@strawberry.input(description="A new API key.")
 class CreateApiKeyInput:
-    name: str
-    scopes: list[str]
+    name: str = strawberry.field(description="What the key is for (required).")
+    scopes: list[str] = strawberry.field(description=(
+        "At least one of the known scopes (`contacts:read`, `events:write`, ..., `admin`); INVALID_SCOPE names "
+        "the known ones."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `createApiKey`.")
 class CreateApiKeyPayload:
-    api_key: ApiKeyType | None = None
+    api_key: ApiKeyType | None = strawberry.field(default=None, description=(
+        "The new key's record; null when `userErrors` is not empty."))
     secret: str | None = strawberry.field(default=None, description="The key; shown only here, once.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The API key to revoke.")
 class RevokeApiKeyInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The key (an ApiKey id).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `revokeApiKey`.")
 class RevokeApiKeyPayload:
-    api_key: ApiKeyType | None = None
+    api_key: ApiKeyType | None = strawberry.field(default=None, description=(
+        "The key, now revoked; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Staff credentials.")
 class LoginInput:
-    email: str
-    password: str
+    email: str = strawberry.field(description="The user's email.")
+    password: str = strawberry.field(description="The user's password.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `login`.")
 class LoginPayload:
-    token: str | None = None
-    user: UserType | None = None
+    token: str | None = strawberry.field(default=None, description=(
+        "The session token (`mhs_...`, valid 14 days): send it as `Authorization: Bearer <token>`; null when "
+        "`userErrors` is not empty (INVALID_CREDENTIALS, whichever part was wrong)."))
+    user: UserType | None = strawberry.field(default=None, description="The signed-in user.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.type
+@strawberry.type(description="Result of `logout`.")
 class LogoutPayload:
-    ok: bool
+    ok: bool = strawberry.field(description="True when a session ended; false for an API key (nothing to end).")
 
 
 @strawberry.type
 class TeamsQuery:
-    @strawberry.field(description="Who is calling, for which team, with which scopes.")
+    @strawberry.field(description="Who is calling, for which team, with which scopes. Any credential.")
     def viewer(self, info: Info[Context, None]) -> Viewer:
         viewer = info.context.require()
         return Viewer(
@@ -131,14 +147,16 @@ class TeamsQuery:
             scopes=sorted(viewer.scopes),
         )
 
-    @strawberry.field(description="The caller's team.")
+    @strawberry.field(description="The caller's team. Any credential.")
     def team(self, info: Info[Context, None]) -> TeamType:
         return TeamType.from_model(info.context.require().team)
 
     @strawberry.field(description="The team's API keys, newest first. Needs the admin scope.")
     async def api_keys(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None,
-        last: int | None = None, before: str | None = None, include_revoked: bool = False,
+        last: int | None = None, before: str | None = None,
+        include_revoked: Annotated[bool, strawberry.argument(description=(
+            "Whether revoked keys are listed too (default false)."))] = False,
     ) -> Connection[ApiKeyType]:
         viewer = info.context.require(service.ADMIN_SCOPE)
         queryset = ApiKey.filter(team_id=viewer.team.id)
@@ -149,46 +167,60 @@ class TeamsQuery:
         )
 
 
-@strawberry.input
+@strawberry.input(description="The team's new time zone.")
 class SetTeamTimeZoneInput:
     time_zone: str = strawberry.field(description="An IANA zone name, such as Europe/London (default UTC).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `setTeamTimeZone`.")
 class SetTeamTimeZonePayload:
-    team: TeamType | None = None
+    team: TeamType | None = strawberry.field(default=None, description=(
+        "The team with its new zone; null when `userErrors` is not empty (INVALID_TIME_ZONE)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class TeamsMutation:
     @strawberry.mutation(description="The team's time zone: calendar words (today, last month), dates in segment "
-                                     "rules and day boundaries are in it; relative windows stay exact instants.")
+                                     "rules and day boundaries are in it; relative windows stay exact instants. "
+                                     "Recomputes the team's dynamic segments. Needs admin.")
     @mutation_payload
     async def set_team_time_zone(
-        self, info: Info[Context, None], input: SetTeamTimeZoneInput
+        self, info: Info[Context, None], input: Annotated[SetTeamTimeZoneInput, strawberry.argument(description=(
+            "The zone."))],
     ) -> SetTeamTimeZonePayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
         team = await service.set_time_zone(viewer.team, input.time_zone)
         return SetTeamTimeZonePayload(team=TeamType.from_model(team))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Create an API key for the team; its secret is in the payload only. Needs admin.")
     @mutation_payload
-    async def create_api_key(self, info: Info[Context, None], input: CreateApiKeyInput) -> CreateApiKeyPayload:
+    async def create_api_key(
+        self, info: Info[Context, None], input: Annotated[CreateApiKeyInput, strawberry.argument(description=(
+            "The key's name and scopes."))],
+    ) -> CreateApiKeyPayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
         key, secret = await service.create_api_key(viewer.team, input.name, input.scopes, viewer.user)
         return CreateApiKeyPayload(api_key=ApiKeyType.from_model(key), secret=secret)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Revoke an API key at once: requests with it fail from now on. Needs admin.")
     @mutation_payload
-    async def revoke_api_key(self, info: Info[Context, None], input: RevokeApiKeyInput) -> RevokeApiKeyPayload:
+    async def revoke_api_key(
+        self, info: Info[Context, None], input: Annotated[RevokeApiKeyInput, strawberry.argument(description=(
+            "The key."))],
+    ) -> RevokeApiKeyPayload:
         viewer = info.context.require(service.ADMIN_SCOPE)
         key = await service.revoke_api_key(viewer.team, id_input(input.id, "ApiKey", "id"))
         return RevokeApiKeyPayload(api_key=ApiKeyType.from_model(key))
 
-    @strawberry.mutation(description="Exchange email and password for a session token.")
+    @strawberry.mutation(description=(
+        "Public: exchange email and password for a session token. Rate-limited per address and per account "
+        "(RATE_LIMITED with `retryAfter`)."))
     @mutation_payload
-    async def login(self, info: Info[Context, None], input: LoginInput) -> LoginPayload:
+    async def login(
+        self, info: Info[Context, None], input: Annotated[LoginInput, strawberry.argument(description=(
+            "The credentials."))],
+    ) -> LoginPayload:
         user, token = await service.login(input.email, input.password, info.context.client_address,
                                           info.context.settings)
         return LoginPayload(token=token, user=UserType.from_model(user))

@@ -20,12 +20,13 @@ RECENT_BACKFILLS = 10
 @strawberry.type(name="EvaluationBackfill", description="A bulk import whose contacts are being evaluated.")
 class EvaluationBackfillType(relay.Node):
     id: relay.NodeID[int]
-    source: str
+    source: str = strawberry.field(description="What queued it: `import` (contacts import) or `order_import`.")
     total: int = strawberry.field(description="Contacts the import queued.")
     remaining: int = strawberry.field(description="Contacts of the team still waiting (0 once finished).")
     progress: float = strawberry.field(description="0.0 to 1.0.")
-    started_at: datetime
-    finished_at: datetime | None
+    started_at: datetime = strawberry.field(description="When the import queued its contacts.")
+    finished_at: datetime | None = strawberry.field(description=(
+        "When the last of them was evaluated; null while catching up."))
 
     @classmethod
     def from_model(cls, b: EvaluationBackfill, pending: int) -> EvaluationBackfillType:
@@ -44,16 +45,19 @@ class EvaluationStatus:
 
 @strawberry.type(description="How the real-time path evaluates one dynamic segment.")
 class SegmentEvaluation:
-    last_evaluated_at: datetime | None
+    last_evaluated_at: datetime | None = strawberry.field(description="When a batch last evaluated it; null if never.")
     evaluation_count: int = strawberry.field(description="Batches that evaluated this segment.")
     contacts_evaluated: float = strawberry.field(
         description="Contacts evaluated in those batches (a Float: it outgrows 32-bit Int).")
-    last_lag_ms: int | None = strawberry.field(description="Oldest request to commit, in the latest batch.")
-    max_lag_ms: int | None
-    average_lag_ms: float | None
-    error_count: int
-    last_error: str | None
-    last_error_at: datetime | None
+    last_lag_ms: int | None = strawberry.field(description=(
+        "Oldest request to commit, in the latest batch, in milliseconds; null if never evaluated."))
+    max_lag_ms: int | None = strawberry.field(description=(
+        "Longest lag from request to commit seen, in milliseconds; null if never evaluated."))
+    average_lag_ms: float | None = strawberry.field(description=(
+        "Mean of the batches' lags, in milliseconds; null if never evaluated."))
+    error_count: int = strawberry.field(description="Batches that failed for this segment (they are retried).")
+    last_error: str | None = strawberry.field(description="The latest failure's message; null if none.")
+    last_error_at: datetime | None = strawberry.field(description="When the latest failure happened; null if none.")
     time_checked_at: datetime | None = strawberry.field(
         description="Relative time windows are re-checked up to this instant.")
     catching_up: bool = strawberry.field(description="A bulk import of the team is still being evaluated.")
@@ -111,7 +115,7 @@ async def segment_evaluation(info: Info[Context, None], team_id: int, segment_id
 
 @strawberry.type
 class EvaluationQuery:
-    @strawberry.field(description="The real-time evaluation queue of the caller's team.")
+    @strawberry.field(description="The real-time evaluation queue of the caller's team. Needs segments:read.")
     async def evaluation_status(self, info: Info[Context, None]) -> EvaluationStatus:
         viewer = info.context.require("segments:read")
         return await _status_loader(info, viewer.team.id).load(viewer.team.id)
