@@ -43,8 +43,14 @@ query($id: ID!) { node(id: $id) { ... on Campaign {
   totals { total queued sent skipped failed uncertain opened clicked unsubscribed }
   segmentTotals { segmentId totals { total sent skipped } }
   skipReasons { reason count }
-  recipients(first: 50) { nodes { contactId state status skipReason toAddress } }
-} } }"""
+} }
+  campaignRecipients(campaignId: $id, first: 50) { nodes { contactId state status skipReason toAddress } }
+}"""
+
+
+async def _campaign(gql, variables, team):
+    answer = await gql(CAMPAIGN, variables, token=team.key)
+    return answer["node"], answer["campaignRecipients"]
 
 
 async def _setup(gql, team, smtp, **template):
@@ -56,7 +62,7 @@ async def _setup(gql, team, smtp, **template):
 
 
 async def _contact(team, segment, email, name, **custom):
-    contact = await factories.contact(team, email, firstName=name, custom=custom or {})
+    contact = await factories.contact(team, email, firstName=name, customProperties=custom or None)
     await join_segment(team, segment, contact.id)
     return contact
 
@@ -81,6 +87,7 @@ async def test_a_campaign_reaches_the_segment_minus_the_exclusion_once_and_skips
     await suppress(team.id, "cat@example.com", SuppressionScope.ALL, SuppressionReason.HARD_BOUNCE)
     dan = await _contact(team, members, "dan@example.com", "Dan")
     await factories.hub_member(team, pk(hub_id), dan, banned=True)
+    await factories.custom_property(team, "marketing_consent", "boolean")
     eve = await _contact(team, members, "eve@example.com", "Eve", marketing_consent=False)
     fay = await _contact(team, members, "fay@example.com", "Fay")
     campaign = await _create(gql, team, hub_id, template_id, [members], [vip])
@@ -93,15 +100,15 @@ async def test_a_campaign_reaches_the_segment_minus_the_exclusion_once_and_skips
     await run_worker()  # a rerun sends nothing more
     await tick_and_drain()
 
-    assert [m["To"] for m in smtp.messages] == ["ava@example.com"]
-    assert smtp.messages[0]["Subject"] == "News for Ava"
-    data = (await gql(CAMPAIGN, {"id": campaign["id"]}, token=team.key))["node"]
+    news = [m for m in smtp.messages if m["Subject"].startswith("News")]  # not the welcome mail of dan's join
+    assert [m["To"] for m in news] == ["ava@example.com"] and news[0]["Subject"] == "News for Ava"
+    data, recipients = await _campaign(gql, {"id": campaign["id"]}, team)
     assert data["status"] == "SENT" and data["audienceCount"] == 5  # bob was never in it
     assert data["totals"] == {"total": 5, "queued": 0, "sent": 1, "skipped": 4, "failed": 0, "uncertain": 0,
                               "opened": 0, "clicked": 0, "unsubscribed": 0}
     assert {r["reason"]: r["count"] for r in data["skipReasons"]} == {
         "suppressed": 1, "banned": 1, "no_consent": 1, "left_audience": 1}
-    reasons = {r["contactId"]: r["skipReason"] for r in data["recipients"]["nodes"]}
+    reasons = {r["contactId"]: r["skipReason"] for r in recipients["nodes"]}
     assert reasons == {gid("Contact", ava.id): None, gid("Contact", cat.id): "suppressed",
                        gid("Contact", dan.id): "banned", gid("Contact", eve.id): "no_consent",
                        gid("Contact", fay.id): "left_audience"}
@@ -109,13 +116,13 @@ async def test_a_campaign_reaches_the_segment_minus_the_exclusion_once_and_skips
                                       "totals": {"total": 5, "sent": 1, "skipped": 4}}]
 
     # one-click unsubscribe on the wire, verbatim; the recipient then shows as unsubscribed
-    link = raw_headers(smtp.raw[0])["list-unsubscribe"].decode()
+    link = raw_headers(smtp.raw_with("News for Ava")[0])["list-unsubscribe"].decode()
     assert re.fullmatch(r"<http://127\.0\.0\.1:8000/email/unsubscribe/[\w.-]+>", link)
     path = link[1:-1].split("127.0.0.1:8000", 1)[1]
     assert (await http.post(path, content="List-Unsubscribe=One-Click")).status_code == 200
-    data = (await gql(CAMPAIGN, {"id": campaign["id"]}, token=team.key))["node"]
+    data, recipients = await _campaign(gql, {"id": campaign["id"]}, team)
     assert data["totals"]["unsubscribed"] == 1
-    assert [r["status"] for r in data["recipients"]["nodes"] if r["contactId"] == gid("Contact", ava.id)] == [
+    assert [r["status"] for r in recipients["nodes"] if r["contactId"] == gid("Contact", ava.id)] == [
         "UNSUBSCRIBED"]
 
 
@@ -136,7 +143,7 @@ async def test_a_campaign_waits_while_its_segments_catch_up_and_starts_after(gql
     backfill.finished_at = datetime.now(UTC)
     await backfill.save()
     await tick_and_drain()
-    data = (await gql(CAMPAIGN, {"id": campaign["id"]}, token=team.key))["node"]
+    data, _recipients = await _campaign(gql, {"id": campaign["id"]}, team)
     assert data["status"] == "SENT" and data["holdReason"] is None
     assert sorted(m["To"] for m in smtp.messages) == ["ava@example.com", "bob@example.com"]
 
@@ -146,16 +153,16 @@ async def test_send_at_is_the_teams_wall_clock_and_waits_until_then(gql, make_te
     hub_id, template_id = await _setup(gql, team, smtp)
     members = await make_segment(team, "Members")
     await _contact(team, members, "ava@example.com", "Ava")
-    campaign = await _create(gql, team, hub_id, template_id, [members], sendAt="2030-01-15T09:00:00")
-    assert campaign["sendAt"] == "2030-01-15T08:00:00+00:00"  # 09:00 in Paris (CET, UTC+1)
+    campaign = await _create(gql, team, hub_id, template_id, [members], sendAt="2027-01-15T09:00:00")
+    assert campaign["sendAt"] == "2027-01-15T08:00:00+00:00"  # 09:00 in Paris (CET, UTC+1)
     explicit = await _create(gql, team, hub_id, template_id, [members], name="Explicit",
-                             sendAt="2030-07-15T09:00:00+00:00")
-    assert explicit["sendAt"] == "2030-07-15T09:00:00+00:00"
+                             sendAt="2027-07-15T09:00:00+00:00")
+    assert explicit["sendAt"] == "2027-07-15T09:00:00+00:00"
     scheduled = (await gql(SCHEDULE, {"input": {"id": campaign["id"]}}, token=team.key))["scheduleCampaign"]
     assert scheduled["campaign"]["status"] == "SCHEDULED"
     await tick_and_drain()
     assert smtp.messages == []
-    await campaign_tick(datetime(2030, 1, 15, 8, 0, 1, tzinfo=UTC))  # the tick at that time starts it
+    await campaign_tick(datetime(2027, 1, 15, 8, 0, 1, tzinfo=UTC))  # the tick at that time starts it
     await run_worker()
     assert [m["To"] for m in smtp.messages] == ["ava@example.com"]
 
@@ -203,9 +210,9 @@ async def test_open_and_click_tracking_is_off_by_default_and_signed_when_on(gql,
     assert followed.status_code == 302 and followed.headers["location"] == "https://yoga.example/class?id=1&x=2"
     tampered = click.replace("yoga.example", "evil.example")
     assert (await http.get(tampered)).status_code == 400
-    data = (await gql(CAMPAIGN, {"id": second["id"]}, token=team.key))["node"]
+    data, recipients = await _campaign(gql, {"id": second["id"]}, team)
     assert data["totals"]["opened"] == 1 and data["totals"]["clicked"] == 1
-    assert data["recipients"]["nodes"][0]["status"] == "CLICKED"
+    assert recipients["nodes"][0]["status"] == "CLICKED"
 
 
 TEST_SEND = """
@@ -275,7 +282,7 @@ async def test_bad_input_and_other_teams_ids_write_nothing(gql, team, other_team
         foreign = await gql(mutation, {"input": {"id": campaign["id"]}}, token=other_team.key)
         assert foreign[name]["userErrors"] == [{"field": "id", "code": "NOT_FOUND"}]
     assert (await gql("{ campaigns { totalCount } }", token=other_team.key))["campaigns"]["totalCount"] == 0
-    assert (await gql(CAMPAIGN, {"id": campaign["id"]}, token=other_team.key))["node"] is None
+    assert (await _campaign(gql, {"id": campaign["id"]}, other_team)) == (None, {"nodes": []})
     assert (await Campaign.get(id=pk(campaign["id"]))).status == "draft"
 
     # a segment in use by an open campaign is not deleted without force; with force the campaign is cancelled

@@ -150,17 +150,6 @@ class CampaignType(relay.Node):
         rows = await campaigns.skip_reasons(self.team_id, self.id)
         return [CampaignSkipReason(reason=r["reason"] or "", count=r["count"]) for r in rows]
 
-    @strawberry.field
-    async def recipients(
-        self, state: RecipientState | None = None, first: int | None = None, after: str | None = None,
-        last: int | None = None, before: str | None = None,
-    ) -> Connection[CampaignRecipientType]:
-        queryset = CampaignRecipient.filter(team_id=self.team_id, campaign_id=self.id)
-        if state is not None:
-            queryset = queryset.filter(state=state.value)
-        return await keyset_page(queryset, CampaignRecipientType.from_model, first=first, after=after, last=last,
-                                 before=before)
-
     @classmethod
     def from_model(cls, m: Campaign) -> CampaignType:
         return cls(id=m.id, hub_id=encode_id("Hub", m.hub_id), name=m.name,
@@ -248,6 +237,19 @@ class CampaignQuery:
         if status is not None:
             queryset = queryset.filter(status=status.value)
         return await keyset_page(queryset, CampaignType.from_model, first=first, after=after, last=last,
+                                 before=before)
+
+    @strawberry.field(description="A campaign's recipients with where each stands, oldest first.")
+    async def campaign_recipients(
+        self, info: Info[Context, None], campaign_id: strawberry.ID, state: RecipientState | None = None,
+        first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Connection[CampaignRecipientType]:
+        viewer = info.context.require(READ)
+        queryset = CampaignRecipient.filter(team_id=viewer.team.id,
+                                            campaign_id=id_arg(campaign_id, "Campaign", "campaignId"))
+        if state is not None:
+            queryset = queryset.filter(state=state.value)
+        return await keyset_page(queryset, CampaignRecipientType.from_model, first=first, after=after, last=last,
                                  before=before)
 
     @strawberry.field(description="A campaign's message as one contact would get it (personal data).")

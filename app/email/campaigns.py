@@ -10,15 +10,15 @@ it. A campaign whose segments are catching up (a bulk import still being evaluat
 visibly (`held` with its reason), and starts on the tick after evaluation has caught up; drips and
 ad-audience syncs consult the same `evaluation_hold`.
 
-For other domains: `audience_sql` / `audience_contact_ids` say who receives a campaign, and
-`audience_limits` is where a plan's cap plugs in.
+For other domains: `audience_sql` / `audience_contact_ids` say who receives a campaign; each
+audience segment is taken within the plan's members-per-segment cap (app.core.plan_caps).
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
@@ -29,6 +29,7 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from app.core.errors import FieldError, NotFound, ValidationFailed
+from app.core.plan_caps import capped_audience
 from app.core.redis import get_redis, job_id
 from app.email.addresses import InvalidAddress, normalise
 from app.email.models import (
@@ -53,23 +54,13 @@ MAX_TEST_ADDRESSES = 10
 BATCH_JOB = "campaign_batch"
 OPEN_STATES = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.HELD)
 
-# A cap on a campaign's audience (e.g. a plan's members-per-segment limit): (team id, audience size) →
-# the most recipients allowed, or None for no cap. Registered by app/wiring.py; the lowest cap wins.
-AudienceLimit = Callable[[int, int], Awaitable[int | None]]
-audience_limits: list[AudienceLimit] = []
-
-
-def on_audience_limit(limit: AudienceLimit) -> None:
-    if limit not in audience_limits:
-        audience_limits.append(limit)
-
-
 # --- who receives a campaign --------------------------------------------------------------------
 
 AUDIENCE_SQL = """
 SELECT DISTINCT ON (m.team_contact_id) m.team_contact_id, m.segment_id
 FROM segment_memberships m
 WHERE m.team_id = $1 AND m.segment_id = ANY($2::bigint[])
+  AND m.team_contact_id <= COALESCE(($4::bigint[])[array_position($2::bigint[], m.segment_id)], 9223372036854775807)
   AND NOT EXISTS (SELECT 1 FROM segment_memberships x
                   WHERE x.team_id = $1 AND x.segment_id = ANY($3::bigint[]) AND x.team_contact_id = m.team_contact_id)
 ORDER BY m.team_contact_id, array_position($2::bigint[], m.segment_id)
@@ -77,14 +68,22 @@ ORDER BY m.team_contact_id, array_position($2::bigint[], m.segment_id)
 
 
 def audience_sql() -> str:
-    """Contacts in any of $2 (include segment ids) and in none of $3 (exclude), for team $1: one row per
-    contact with the first include segment it is in (`team_contact_id`, `segment_id`)."""
+    """Contacts in any of $2 (include segment ids) and in none of $3 (exclude), for team $1, each include
+    segment taken up to its plan bound $4 (a team_contact_id per include segment, NULL: no bound): one
+    row per contact with the first include segment it is in (`team_contact_id`, `segment_id`)."""
     return AUDIENCE_SQL
 
 
+async def plan_bounds(team_id: int, include: Sequence[int]) -> list[int | None]:
+    """The plan's members-per-segment cap (app.core.plan_caps) of each include segment, as an id bound."""
+    return [(await capped_audience(team_id, segment_id)).last_included_id for segment_id in include]
+
+
 async def audience_contact_ids(team_id: int, include: Sequence[int], exclude: Sequence[int] = ()) -> list[int]:
-    """Who a campaign with these segments would reach right now (before the send-time gauntlet)."""
-    rows = await connections.get("default").execute_query_dict(AUDIENCE_SQL, [team_id, list(include), list(exclude)])
+    """Who a campaign with these segments would reach right now, within the plan's caps (before the
+    send-time gauntlet). The one answer to "who receives this campaign" for other domains."""
+    rows = await connections.get("default").execute_query_dict(
+        AUDIENCE_SQL, [team_id, list(include), list(exclude), await plan_bounds(team_id, include)])
     return [r["team_contact_id"] for r in rows]
 
 
@@ -280,17 +279,11 @@ async def cancel_campaign(team: Team, campaign_id: int | None) -> Campaign:
 # --- starting and ticking ----------------------------------------------------------------------
 
 
-async def _capped(team_id: int, size: int) -> int | None:
-    caps = [c for c in [await limit(team_id, size) for limit in audience_limits] if c is not None]
-    return min(caps) if caps else None
-
-
 async def advance_campaign(campaign_id: int, now: datetime | None = None) -> str:
     """Move one campaign along: scheduled/held → held or sending (materialising its audience);
     sending → enqueue a batch job. Returns the resulting status."""
     now = now or datetime.now(UTC)
-    conn = connections.get("default")
-    async with in_transaction():
+    async with in_transaction() as conn:
         campaign = await Campaign.filter(id=campaign_id).select_for_update(skip_locked=True).first()
         if campaign is None:
             return "busy"
@@ -304,15 +297,11 @@ async def advance_campaign(campaign_id: int, now: datetime | None = None) -> str
                     await campaign.save(update_fields=["status", "hold_reason", "updated_at"])
                 return str(CampaignStatus.HELD)
             include, exclude = await campaign_segments(campaign)
-            rows = await conn.execute_query_dict(
-                f"SELECT count(*) AS n FROM ({AUDIENCE_SQL}) a", [campaign.team_id, include, exclude]
-            )
-            cap = await _capped(campaign.team_id, rows[0]["n"])  # LIMIT NULL: no limit
             inserted = await conn.execute_query_dict(
                 "INSERT INTO campaign_recipients (team_id, campaign_id, team_contact_id, segment_id, state) "
-                f"SELECT $4, $5, a.team_contact_id, a.segment_id, 'queued' FROM ({AUDIENCE_SQL} LIMIT $6) a "
+                f"SELECT $1, $5, a.team_contact_id, a.segment_id, 'queued' FROM ({AUDIENCE_SQL}) a "
                 "ON CONFLICT (team_id, campaign_id, team_contact_id) DO NOTHING RETURNING id",
-                [campaign.team_id, include, exclude, campaign.team_id, campaign.id, cap],
+                [campaign.team_id, include, exclude, await plan_bounds(campaign.team_id, include), campaign.id],
             )
             campaign.status, campaign.hold_reason, campaign.started_at = CampaignStatus.SENDING, None, now
             campaign.audience_count = len(inserted)
