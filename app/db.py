@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "app.access.models",
     "app.email.models",
     "app.audiences.models",
+    "app.community.models",
     "app.plans.models",
     "aerich.models",
 ]

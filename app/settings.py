@@ -88,6 +88,13 @@ class Settings:
     # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
     graphiql_assets_url: str = "https://unpkg.com"
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
+    # Ad audiences (app/audiences): Meta's Graph API version, the deployment's Meta app secret
+    # (appsecret_proof; a destination may carry its own), and Google's OAuth client and token endpoint.
+    meta_graph_version: str = "v24.0"
+    meta_app_secret: str | None = None
+    google_oauth_client_id: str | None = None
+    google_oauth_client_secret: str | None = None
+    google_token_url: str = "https://oauth2.googleapis.com/token"
     # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
     # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
     member_app_url: str | None = None
@@ -178,6 +185,12 @@ def load_settings() -> Settings:
         metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
+        meta_graph_version=os.environ.get("MEMBERHUB_META_GRAPH_VERSION", "").strip() or "v24.0",
+        meta_app_secret=os.environ.get("MEMBERHUB_META_APP_SECRET") or None,
+        google_oauth_client_id=os.environ.get("MEMBERHUB_GOOGLE_OAUTH_CLIENT_ID") or None,
+        google_oauth_client_secret=os.environ.get("MEMBERHUB_GOOGLE_OAUTH_CLIENT_SECRET") or None,
+        google_token_url=os.environ.get("MEMBERHUB_GOOGLE_TOKEN_URL", "").strip()
+        or "https://oauth2.googleapis.com/token",
         member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
         campaign_lease_seconds=_int("MEMBERHUB_CAMPAIGN_LEASE_SECONDS", 300),
         default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),

@@ -18,11 +18,13 @@ def wire() -> None:
         return
     from app.access.members import on_sign_in_code
     from app.access.segment_usage import AccessRuleUsage
-    from app.access.service import remove_rules_of
+    from app.access.service import other_targets, remove_rules_of
     from app.audiences.segment_usage import AudienceLinkUsage
     from app.commerce.entitlements import on_order_paid
     from app.commerce.segment_fields import register_billing_fields
     from app.commerce.service import find_content_nodes_with
+    from app.community.segment_fields import register_community_fields
+    from app.community.service import space_hub_id
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
     from app.core.plan_caps import install_caps
@@ -44,6 +46,8 @@ def wire() -> None:
     on_sign_in_code(send_sign_in_code)
     on_order_paid(send_order_receipt)
     register_billing_fields()
+    register_community_fields()
+    other_targets["space"] = space_hub_id
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)

@@ -7,6 +7,7 @@ httpx client code runs and the payloads are checked field by field.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import threading
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from app.audiences import platforms
 from app.audiences import service as audience_service
 from app.audiences.hashing import google_email, google_identifiers, google_phone, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun
+from app.contacts.models import TeamContact
 from app.segments.models import Segment, SegmentKind, SegmentMembership, SegmentMembershipChange
 from app.settings import get_settings
 from workers.audience_jobs import sync_all_audiences
@@ -32,27 +34,65 @@ def sha(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
+APP_SECRET = "meta-app-secret"
+CLIENT_ID, CLIENT_SECRET = "client-123.apps.example", "client-secret"
+
+
 class Platform:
-    """Records requests; answers with the next scripted status (200 when the script is empty)."""
+    """Records requests; answers with the next scripted status (200 when the script is empty).
+
+    Like the real services it checks credentials: Meta calls must carry the appsecret_proof of
+    their token, the OAuth endpoint exchanges only the refresh tokens it knows (for this client),
+    and Google calls must carry an access token it issued.
+    """
 
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.script: list[int] = []
         self.fail_when: Any = None
+        self.refresh_tokens = {"refresh-GOOGLE"}
+        self.issued: list[str] = []
+        self.expires_in = 3599
         platform = self
 
         class Handler(BaseHTTPRequestHandler):
+            def answer(self, status: int, body: dict[str, Any]) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(json.dumps(body).encode())
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 record = {"path": self.path, "headers": dict(self.headers), "body": body}
+                if self.path == "/token":
+                    platform.requests.append(record)
+                    form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+                    if (form.get("grant_type") != "refresh_token" or form.get("client_id") != CLIENT_ID
+                            or form.get("client_secret") != CLIENT_SECRET
+                            or form.get("refresh_token") not in platform.refresh_tokens):
+                        return self.answer(400, {"error": "invalid_grant"})
+                    token = f"ya29.access-{len(platform.issued) + 1}"
+                    platform.issued.append(token)
+                    return self.answer(200, {"access_token": token, "expires_in": platform.expires_in,
+                                             "token_type": "Bearer"})
                 platform.requests.append(record)
                 status = platform.script.pop(0) if platform.script else 200
                 if platform.fail_when is not None and platform.fail_when(record):
                     status = 500
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"num_received": 1, "requestId": "r1"}' if status == 200 else b'{"error": {}}')
+                if status != 200:
+                    return self.answer(status, {"error": {}})
+                if self.path.endswith("/usersreplace"):
+                    form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+                    proof = hmac.new(APP_SECRET.encode(), form["access_token"].encode(), hashlib.sha256).hexdigest()
+                    if form.get("appsecret_proof") != proof:
+                        return self.answer(400, {"error": {"message": "Invalid appsecret_proof", "code": 100}})
+                    rows = json.loads(form["payload"])["data"]
+                    invalid = sum(1 for row in rows if not row[0])
+                    return self.answer(200, {"num_received": len(rows), "num_invalid_entries": invalid})
+                if self.headers.get("Authorization") not in {f"Bearer {t}" for t in platform.issued[-1:]}:
+                    return self.answer(401, {"error": {"status": "UNAUTHENTICATED"}})
+                return self.answer(200, {"requestId": "r1"})
 
             def log_message(self, *args: Any) -> None:
                 pass
@@ -60,18 +100,29 @@ class Platform:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def ok(self) -> list[dict[str, Any]]:
-        return self.requests
+    def calls(self) -> list[dict[str, Any]]:
+        """The platform calls, without the token exchanges."""
+        return [r for r in self.requests if r["path"] != "/token"]
+
+    def exchanges(self) -> list[dict[str, str]]:
+        return [{k: v[0] for k, v in parse_qs(r["body"].decode()).items()}
+                for r in self.requests if r["path"] == "/token"]
 
 
 @pytest.fixture
-def platform() -> Iterator[Platform]:
+def platform(monkeypatch: pytest.MonkeyPatch) -> Iterator[Platform]:
     server = Platform()
     thread = threading.Thread(target=server.server.serve_forever, daemon=True)
     thread.start()
+    monkeypatch.setenv("MEMBERHUB_GOOGLE_OAUTH_CLIENT_ID", CLIENT_ID)
+    monkeypatch.setenv("MEMBERHUB_GOOGLE_OAUTH_CLIENT_SECRET", CLIENT_SECRET)
+    monkeypatch.setenv("MEMBERHUB_GOOGLE_TOKEN_URL", server.url + "/token")
+    get_settings.cache_clear()
     try:
         yield server
     finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
         server.server.shutdown()
         server.server.server_close()
 
@@ -91,7 +142,8 @@ mutation($input: LinkSegmentToAudienceInput!) {
   linkSegmentToAudience(input: $input) { link { id segmentId destinationId } userErrors { field code } }
 }"""
 RUNS = """
-query($s: ID) { audienceSyncRuns(segmentId: $s) { nodes { status trigger sent added removed batches errors finishedAt } } }"""
+query($s: ID) { audienceSyncRuns(segmentId: $s) { nodes { status trigger sent added removed batches errors finishedAt
+  uploaded matched consentExcluded batchResults { seq operation rows status received invalid error } } } }"""
 
 
 async def _contacts(gql, team, people: list[dict[str, Any]]) -> list[int]:
@@ -113,10 +165,11 @@ async def _leave(team, segment, contact_id):
 
 
 async def _destination(gql, team, platform_url, kind="META"):
-    extra = ({"adAccountId": "act_1234", "audienceId": "23850000000"} if kind == "META" else
-             {"operatingAccountId": "1234567890", "productDestinationId": "555"})
-    result = await gql(CREATE_DEST, {"input": {"platform": kind, "name": kind, "accessToken": "tok-" + kind,
-                                               "baseUrl": platform_url, **extra}}, token=team.key)
+    extra = ({"adAccountId": "act_1234", "audienceId": "23850000000", "accessToken": "tok-META",
+              "appSecret": APP_SECRET} if kind == "META" else
+             {"operatingAccountId": "1234567890", "productDestinationId": "555", "refreshToken": "refresh-GOOGLE"})
+    result = await gql(CREATE_DEST, {"input": {"platform": kind, "name": kind, "baseUrl": platform_url, **extra}},
+                       token=team.key)
     assert result["createAudienceDestination"]["userErrors"] == []
     return result["createAudienceDestination"]["destination"]["id"]
 
@@ -142,6 +195,13 @@ def test_hashing_matches_the_platforms_documented_vectors():
     assert google_email("jane.doe@googlemail.com") == "janedoe@googlemail.com"
     assert google_email("jane.doe@example.com") == "jane.doe@example.com"
     assert google_phone("+1 (650) 555-1212") == "+16505551212" and google_phone("0044 20 7946 0000") == "+442079460000"
+    # A national number means something only in the contact's country (the issue's example): both
+    # platforms get E.164, Meta without its '+'; without a country it cannot match and is left out.
+    assert google_phone("07700 900123", "GB") == "+447700900123"
+    assert meta_row(None, "07700 900123", None, None, "GB")[1] == sha("447700900123")
+    assert google_identifiers(None, "07700 900123", "GB") == [{"phoneNumber": sha("+447700900123")}]
+    assert google_phone("07700 900123") is None and meta_row(None, "07700 900123", None, None, None)[1] == ""
+    assert google_phone("(650) 555-1212", "US") == "+16505551212"
     assert sha("test@example.com") == "973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b"
     # Meta: email trimmed+lowercased, phone digits with country code and no '+', names letters, country ISO-2.
     row = meta_row("  Test@Example.com ", "+1 (650) 555-1212", "Mary-Ann", "O'Neil", "US")
@@ -167,7 +227,9 @@ async def test_meta_full_replace_uses_one_session_in_ordered_batches(gql, team, 
 
     assert len(platform.requests) == 5
     forms = [parse_qs(r["body"].decode()) for r in platform.requests[2:]]
-    assert all(r["path"] == "/23850000000/usersreplace" for r in platform.requests)
+    assert all(r["path"] == "/v24.0/23850000000/usersreplace" for r in platform.requests)  # the default version
+    proof = hmac.new(APP_SECRET.encode(), b"tok-META", hashlib.sha256).hexdigest()
+    assert all(f["appsecret_proof"] == [proof] for f in forms)
     sessions = [json.loads(f["session"][0]) for f in forms]
     session_id = sessions[0]["session_id"]
     assert sessions == [
@@ -181,8 +243,36 @@ async def test_meta_full_replace_uses_one_session_in_ordered_batches(gql, team, 
     assert payloads[0]["data"][0] == [sha("buyer0@example.com"), sha("16505550000"), sha("bo"), "", sha("us")]
     assert all(f["access_token"] == ["tok-META"] for f in forms)
     runs = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
-    assert [(r["status"], r["trigger"], r["sent"], r["batches"], r["errors"]) for r in runs] == [
-        ("SUCCEEDED", "manual", 5, 3, [])]
+    assert [(r["status"], r["trigger"], r["sent"], r["uploaded"], r["matched"], r["batches"], r["errors"])
+            for r in runs] == [("SUCCEEDED", "manual", 5, 5, 5, 3, [])]
+    assert runs[0]["batchResults"] == [
+        {"seq": n, "operation": "replace", "rows": rows, "status": "succeeded", "received": rows, "invalid": 0,
+         "error": None} for n, rows in ((1, 2), (2, 2), (3, 1))]
+
+
+async def test_meta_version_is_a_setting_and_a_wrong_app_secret_fails_the_batch(gql, team, platform, monkeypatch):
+    segment = await Segment.create(team_id=team.id, name="Buyers", kind=SegmentKind.STATIC)
+    [ava] = await _contacts(gql, team, [{"email": "ava@example.com"}])
+    await _join(team, segment, ava)
+    result = await gql(CREATE_DEST, {"input": {"platform": "META", "name": "wrong secret", "baseUrl": platform.url,
+                                               "adAccountId": "act_1", "audienceId": "77", "accessToken": "tok",
+                                               "appSecret": "not-the-secret"}}, token=team.key)
+    destination = result["createAudienceDestination"]["destination"]["id"]
+    assert "not-the-secret" not in (await AudienceDestination.get(id=pk(destination))).app_secret_encrypted
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
+    monkeypatch.setenv("MEMBERHUB_META_GRAPH_VERSION", "v99.0")
+    get_settings.cache_clear()
+    await _sync_now(gql, team, segment.id, destination)
+
+    [call] = platform.requests
+    assert call["path"] == "/v99.0/77/usersreplace"
+    [run] = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
+    assert run["status"] == "FAILED" and run["uploaded"] == 0
+    [batch] = run["batchResults"]
+    assert batch["status"] == "failed" and "Invalid appsecret_proof" in batch["error"]
+    missing = await gql(CREATE_DEST, {"input": {"platform": "META", "name": "no secret", "adAccountId": "act_1",
+                                                "audienceId": "78", "accessToken": "tok"}}, token=team.key)
+    assert missing["createAudienceDestination"]["userErrors"] == [{"field": "appSecret", "code": "REQUIRED"}]
 
 
 async def test_a_failed_batch_fails_the_run_and_is_recorded(gql, team, platform, monkeypatch):
@@ -196,7 +286,10 @@ async def test_a_failed_batch_fails_the_run_and_is_recorded(gql, team, platform,
     await _sync_now(gql, team, segment.id, destination)
 
     [run] = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
-    assert run["status"] == "FAILED" and run["sent"] == 1 and run["finishedAt"] is not None
+    assert run["status"] == "FAILED" and run["finishedAt"] is not None
+    assert (run["sent"], run["uploaded"]) == (2, 1)  # the second batch was tried, and failed
+    assert [(b["seq"], b["status"]) for b in run["batchResults"]] == [(1, "succeeded"), (2, "failed")]
+    assert "HTTP 500" in run["batchResults"][1]["error"]
     assert "HTTP 500" in run["errors"][0] and "5 attempts" in run["errors"][0]
     assert (await AudienceLink.get(segment_id=segment.id)).last_synced_at is None
 
@@ -204,7 +297,8 @@ async def test_a_failed_batch_fails_the_run_and_is_recorded(gql, team, platform,
 async def test_google_syncs_deltas_from_history_and_retries_after_failure(gql, team, platform):
     segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
     ava, bob, cy = await _contacts(gql, team, [
-        {"email": "Ava.Smith@gmail.com", "phone": "+44 20 7946 0000"}, {"email": "bob@example.com"},
+        {"email": "Ava.Smith@gmail.com", "phone": "+44 20 7946 0000", "adUserDataConsent": "GRANTED",
+         "adPersonalizationConsent": "DENIED"}, {"email": "bob@example.com"},
         {"email": "cy@example.com"},
     ])
     await _join(team, segment, ava)
@@ -213,21 +307,25 @@ async def test_google_syncs_deltas_from_history_and_retries_after_failure(gql, t
     await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
     await _sync_now(gql, team, segment.id, destination)
 
-    [ingest] = platform.requests
+    [ingest] = platform.calls()
     assert ingest["path"] == "/audienceMembers:ingest"
-    assert ingest["headers"]["Authorization"] == "Bearer tok-GOOGLE"
+    assert platform.exchanges() == [{"grant_type": "refresh_token", "client_id": CLIENT_ID,
+                                     "client_secret": CLIENT_SECRET, "refresh_token": "refresh-GOOGLE"}]
+    assert ingest["headers"]["Authorization"] == "Bearer ya29.access-1"
     assert json.loads(ingest["body"]) == {
         "destinations": [{"operatingAccount": {"accountType": "GOOGLE_ADS", "accountId": "1234567890"},
                           "productDestinationId": "555"}],
         "audienceMembers": [
             {"userData": {"userIdentifiers": [{"emailAddress": sha("avasmith@gmail.com")},
-                                              {"phoneNumber": sha("+442079460000")}]}},
+                                              {"phoneNumber": sha("+442079460000")}]},
+             "consent": {"adUserData": "CONSENT_GRANTED", "adPersonalization": "CONSENT_DENIED"}},
             {"userData": {"userIdentifiers": [{"emailAddress": sha("bob@example.com")}]}},
         ],
         "encoding": "HEX",
-        "consent": {"adUserData": "CONSENT_GRANTED", "adPersonalization": "CONSENT_GRANTED"},
         "termsOfService": {"customerMatchTermsOfServiceStatus": "ACCEPTED"},
     }
+    row = await AudienceDestination.get(id=pk(destination))
+    assert "refresh-GOOGLE" not in row.token_encrypted and "ya29" not in row.access_token_encrypted
 
     await _leave(team, segment, bob)
     await _join(team, segment, cy)
@@ -237,7 +335,7 @@ async def test_google_syncs_deltas_from_history_and_retries_after_failure(gql, t
     platform.fail_when = None
     platform.requests.clear()
     await _sync_now(gql, team, segment.id, destination)
-    bodies = {r["path"]: json.loads(r["body"]) for r in platform.requests}
+    bodies = {r["path"]: json.loads(r["body"]) for r in platform.calls()}
     assert bodies["/audienceMembers:ingest"]["audienceMembers"] == [
         {"userData": {"userIdentifiers": [{"emailAddress": sha("cy@example.com")}]}}]
     assert bodies["/audienceMembers:remove"]["audienceMembers"] == [
@@ -247,6 +345,7 @@ async def test_google_syncs_deltas_from_history_and_retries_after_failure(gql, t
     runs = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
     assert [(r["status"], r["added"], r["removed"]) for r in runs] == [
         ("SUCCEEDED", 1, 1), ("FAILED", 1, 0), ("SUCCEEDED", 2, 0)]
+    assert len(platform.exchanges()) == 0  # the access token is cached until it expires
     platform.requests.clear()
     await _sync_now(gql, team, segment.id, destination)
     assert platform.requests == []  # nothing changed since
@@ -275,7 +374,7 @@ async def test_destinations_keep_tokens_encrypted_and_check_input_and_team(gql, 
                                             "operatingAccountId": "abc", "baseUrl": "http://evil.example"}},
                     token=team.key)
     assert {(e["field"], e["code"]) for e in bad["createAudienceDestination"]["userErrors"]} == {
-        ("name", "REQUIRED"), ("accessToken", "REQUIRED"), ("operatingAccountId", "INVALID_ID"),
+        ("name", "REQUIRED"), ("refreshToken", "REQUIRED"), ("operatingAccountId", "INVALID_ID"),
         ("productDestinationId", "INVALID_ID"), ("baseUrl", "INVALID_URL")}
 
     segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
@@ -315,10 +414,10 @@ def production(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 async def test_in_production_destinations_only_send_to_the_platforms_own_hosts(gql, team, platform, production):
     async def create(kind: str, url: str) -> list[dict[str, str]]:
-        extra = ({"adAccountId": "act_1", "audienceId": "2"} if kind == "META" else
-                 {"operatingAccountId": "1", "productDestinationId": "2"})
-        result = await gql(CREATE_DEST, {"input": {"platform": kind, "name": url, "accessToken": "tok",
-                                                   "baseUrl": url, **extra}}, token=team.key)
+        extra = ({"adAccountId": "act_1", "audienceId": "2", "accessToken": "tok", "appSecret": "s"}
+                 if kind == "META" else {"operatingAccountId": "1", "productDestinationId": "2", "refreshToken": "r"})
+        result = await gql(CREATE_DEST, {"input": {"platform": kind, "name": url, "baseUrl": url, **extra}},
+                           token=team.key)
         return result["createAudienceDestination"]["userErrors"]
 
     for kind, url in [("META", platform.url), ("META", "http://localhost:9/v21.0"), ("META", "https://127.0.0.1"),
@@ -326,7 +425,7 @@ async def test_in_production_destinations_only_send_to_the_platforms_own_hosts(g
                       ("GOOGLE", "https://graph.facebook.com/v21.0"), ("GOOGLE", platform.url)]:
         assert await create(kind, url) == [{"field": "baseUrl", "code": "INVALID_URL"}], (kind, url)
     assert await AudienceDestination.all().count() == 0
-    assert await create("META", "https://graph.facebook.com/v22.0") == []
+    assert await create("META", "https://graph.facebook.com") == []
     assert await create("GOOGLE", "https://datamanager.googleapis.com/v1") == []
 
 
@@ -347,3 +446,78 @@ async def test_a_destination_saved_for_a_local_platform_sends_nothing_in_product
     run = await AudienceSyncRun.get(segment_id=segment.id)
     assert run.status == "failed" and "base URL must be https on graph.facebook.com" in run.errors[0]
     assert platform.requests == []
+
+
+async def test_phones_go_out_as_e164_and_consent_decides_who_goes(gql, team, platform):
+    segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
+    people = [
+        {"email": "uk-yes@example.com", "phone": "07700 900123", "country": "GB", "adUserDataConsent": "GRANTED"},
+        {"email": "uk-unasked@example.com", "country": "GB"},
+        {"email": "de-no@example.com", "country": "DE", "adUserDataConsent": "DENIED"},
+        {"email": "fr-by-phone@example.com", "phone": "+33 6 12 34 56 78"},  # no country: the phone's (FR)
+        {"email": "us-unasked@example.com", "country": "US"},
+        {"email": "us-no@example.com", "country": "US", "adUserDataConsent": "DENIED"},
+    ]
+    ids = await _contacts(gql, team, people)
+    for contact_id in ids:
+        await _join(team, segment, contact_id)
+    stored = await gql("{ contacts(first: 10) { nodes { email phone adUserDataConsent adPersonalizationConsent } } }",
+                       token=team.key)
+    uk = next(c for c in stored["contacts"]["nodes"] if c["email"] == "uk-yes@example.com")
+    assert uk == {"email": "uk-yes@example.com", "phone": "+447700900123", "adUserDataConsent": "GRANTED",
+                  "adPersonalizationConsent": None}
+    meta = await _destination(gql, team, platform.url)
+    google = await _destination(gql, team, platform.url, kind="GOOGLE")
+    for destination in (meta, google):
+        await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}},
+                  token=team.key)
+        await _sync_now(gql, team, segment.id, destination)
+
+    replace, ingest, remove = platform.calls()
+    data = json.loads(parse_qs(replace["body"].decode())["payload"][0])["data"]
+    assert [row[0] for row in data] == [sha("uk-yes@example.com"), sha("us-unasked@example.com")]
+    assert data[0][1] == sha("447700900123") and data[0][4] == sha("gb")
+    members = json.loads(ingest["body"])["audienceMembers"]
+    assert members == [
+        {"userData": {"userIdentifiers": [{"emailAddress": sha("uk-yes@example.com")},
+                                          {"phoneNumber": sha("+447700900123")}]},
+         "consent": {"adUserData": "CONSENT_GRANTED"}},
+        {"userData": {"userIdentifiers": [{"emailAddress": sha("us-unasked@example.com")}]}},
+    ]
+    # Members who may not be uploaded are removed, in case an earlier sync (before consent was withdrawn) sent them.
+    assert [m["userData"]["userIdentifiers"][0]["emailAddress"] for m in json.loads(remove["body"])["audienceMembers"]] \
+        == [sha(p["email"]) for p in people if p["email"].split("-")[0] in {"uk", "de", "fr", "us"}
+            and p["email"] not in {"uk-yes@example.com", "us-unasked@example.com"}]
+    runs = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
+    assert [(r["consentExcluded"], r["sent"], r["uploaded"], r["added"], r["removed"], r["matched"])
+            for r in runs] == [(4, 6, 6, 2, 4, None), (4, 2, 2, 0, 0, 2)]
+    assert [b["operation"] for b in runs[0]["batchResults"]] == ["ingest", "remove"]
+
+    bad = await gql.raw("mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { userErrors { code } } }",
+                        {"c": [{"email": "x@example.com", "adUserDataConsent": "MAYBE"}]}, token=team.key)
+    assert "AdConsent" in bad["errors"][0]["message"] and not await TeamContact.exists(email="x@example.com")
+
+
+async def test_google_access_tokens_are_exchanged_cached_and_renewed(gql, team, platform):
+    segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
+    destination = await _destination(gql, team, platform.url, kind="GOOGLE")
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}}, token=team.key)
+    for n in range(3):
+        [contact] = await _contacts(gql, team, [{"email": f"m{n}@example.com"}])
+        await _join(team, segment, contact)
+        if n == 1:
+            platform.issued.append("ya29.revoked-elsewhere")  # the cached token is no longer accepted: 401
+        await _sync_now(gql, team, segment.id, destination)
+    assert len(platform.exchanges()) == 2
+    assert [r["headers"]["Authorization"] for r in platform.calls()] == [
+        "Bearer ya29.access-1", "Bearer ya29.access-1", "Bearer ya29.access-3", "Bearer ya29.access-3"]
+
+    platform.expires_in = 60  # shorter than the renewal margin: every sync exchanges again
+    await AudienceDestination.filter(id=pk(destination)).update(access_token_expires_at=None)
+    platform.refresh_tokens.clear()  # the user revoked the grant
+    [contact] = await _contacts(gql, team, [{"email": "late@example.com"}])
+    await _join(team, segment, contact)
+    await _sync_now(gql, team, segment.id, destination)
+    run = await AudienceSyncRun.filter(segment_id=segment.id).order_by("-id").first()
+    assert run is not None and run.status == "failed"
+    assert "OAuth token exchange failed" in run.errors[0] and "invalid_grant" in run.errors[0]

@@ -164,7 +164,8 @@ async def test_exports_and_audience_syncs_take_only_the_capped_audience(
     fans = await factories.segment(team, "Fans", "tags contains 'fan'")
     created = await gql("""mutation($input: CreateAudienceDestinationInput!) {
       createAudienceDestination(input: $input) { destination { id } userErrors { code } } }""",
-                        {"input": {"platform": "META", "name": "Meta", "accessToken": "tok", "baseUrl": platform.url,
+                        {"input": {"platform": "META", "name": "Meta", "accessToken": "tok",
+                                   "appSecret": "meta-app-secret", "baseUrl": platform.url,
                                    "adAccountId": "act_1234", "audienceId": "23850000000"}}, token=team.key)
     destination = created["createAudienceDestination"]["destination"]["id"]
     link = {"segmentId": gid("Segment", fans.id), "destinationId": destination}
@@ -196,7 +197,8 @@ async def test_exports_and_audience_syncs_take_only_the_capped_audience(
     # A new destination is refused on Starter; the message says which plan includes audience sync.
     again = await gql("""mutation($input: CreateAudienceDestinationInput!) {
       createAudienceDestination(input: $input) { destination { id } userErrors { code message } } }""",
-                      {"input": {"platform": "META", "name": "Meta 2", "accessToken": "tok", "baseUrl": platform.url,
+                      {"input": {"platform": "META", "name": "Meta 2", "accessToken": "tok",
+                                 "appSecret": "meta-app-secret", "baseUrl": platform.url,
                                  "adAccountId": "act_1234", "audienceId": "23850000001"}}, token=team.key)
     [error] = again["createAudienceDestination"]["userErrors"]
     assert error["code"] == "PLAN_LIMIT"

@@ -62,7 +62,7 @@ async def used_segment(gql, team, smtp):
     drip_id = drip["createDripCampaign"]["dripCampaign"]["id"]
     destination = await gql('mutation($i: CreateAudienceDestinationInput!) { createAudienceDestination(input: $i) '
                             '{ destination { id } userErrors { code } } }',
-                            {"i": {"platform": "META", "name": "Lookalikes", "accessToken": "tok",
+                            {"i": {"platform": "META", "name": "Lookalikes", "accessToken": "tok", "appSecret": "s",
                                    "baseUrl": "http://127.0.0.1:9", "adAccountId": "act_1", "audienceId": "2385"}},
                             token=team.key)
     link = await gql('mutation($i: LinkSegmentToAudienceInput!) { linkSegmentToAudience(input: $i) { link { id } '

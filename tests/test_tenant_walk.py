@@ -65,6 +65,12 @@ KIND_OVERRIDES = {
     ("completeLesson", "input.nodeId"): "MemberContentNode",
     ("removeHubMember", "input.id"): "HubMembership",
     ("sendCampaignTest", "input.id"): "Campaign",
+    ("createPost", "input.spaceId"): "MemberSpace",
+    ("createPost", "input.mediaIds"): "MemberMedia",
+    ("createComment", "input.postId"): "CommunityPost",
+    ("createComment", "input.parentId"): "CommunityComment",
+    ("addReaction", "input.targetId"): "CommunityPost",
+    ("removeReaction", "input.targetId"): "CommunityPost",
 }
 # Values that make an operation reach the check of the id under test: (operation, path) -> values.
 REACH = {
@@ -92,6 +98,7 @@ STRINGS = {
 VIEW_OF = {
     "MemberContentNode": "ContentNode", "MemberHubView": "Hub", "MemberHubSection": "HubSection",
     "MemberPage": "Page", "MemberPageSection": "PageSection", "MemberMedia": "Media",
+    "MemberSpace": "CommunitySpace",
 }
 # Node kinds no id argument takes and no test row exists for (only `node(id)` could reach them).
 NO_ROWS = {"EmailSend", "EvaluationBackfill"}
@@ -99,6 +106,7 @@ NO_ROWS = {"EmailSend", "EvaluationBackfill"}
 MODEL_KINDS = {
     "TeamContact": "Contact", "CustomPropertyDefinition": "CustomProperty", "Subscription": "BillingSubscription",
     "SegmentMembership": "SegmentMember", "SegmentMembershipChange": "SegmentHistoryEntry",
+    "Space": "CommunitySpace", "Post": "CommunityPost", "Comment": "CommunityComment", "Profile": "MemberProfile",
 }
 ALLOWED_CODES = {"UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND"}
 
@@ -161,7 +169,7 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                              {"i": {"hubId": hub_id, "name": f"{label} campaign", "templateId": template,
                                     "segmentIds": [gid("Segment", segment.id)]}}))["campaign"]["id"]
     destination = (await run("mutation($i: CreateAudienceDestinationInput!) { createAudienceDestination(input: $i) { destination { id } userErrors { code } } }",
-                             {"i": {"platform": "META", "name": f"{label} ads", "accessToken": f"{label}-token",
+                             {"i": {"platform": "META", "name": f"{label} ads", "accessToken": f"{label}-token", "appSecret": "s",
                                     "adAccountId": "act_1", "audienceId": "2"}}))["destination"]["id"]
     await run("mutation($i: LinkSegmentToAudienceInput!) { linkSegmentToAudience(input: $i) { link { id } userErrors { code } } }",
               {"i": {"segmentId": gid("Segment", segment.id), "destinationId": destination}})
@@ -200,13 +208,24 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
         await SegmentMembershipChange.create(team_id=team.id, segment=segment, team_contact_id=contact.id,
                                              action="join", cause=label)
 
-    world = World(key=key, team_id=team.id, ids=await ids_of_team(team.id))
     issued = await run("mutation($i: IssueMemberSignInCodeInput!) { issueMemberSignInCode(input: $i) { code userErrors { code } } }",
                        {"i": {"hubId": hub_id, "contactId": gid("Contact", contact.id)}})
     signed_in = await gql("mutation($i: SignInMemberInput!) { signInMember(input: $i) { token userErrors { code } } }",
                           {"i": {"hubId": hub_id, "email": f"{label}@example.com", "code": issued["code"]}})
-    world.member_token = signed_in["signInMember"]["token"]
-    assert world.member_token, signed_in
+    member_token = signed_in["signInMember"]["token"]
+    assert member_token, signed_in
+
+    # Community: a space (staff), a post, a comment and a profile (the member's own).
+    space = (await run("mutation($i: CreateCommunitySpaceInput!) { createCommunitySpace(input: $i) { space { id } userErrors { code } } }",
+                       {"i": {"hubId": hub_id, "name": f"{label} talk"}}))["space"]["id"]
+    post = await gql("mutation($i: CreatePostInput!) { createPost(input: $i) { post { id } userErrors { code } } }",
+                     {"i": {"spaceId": gid("MemberSpace", pk(space)), "title": f"{label} post"}}, token=member_token)
+    assert post["createPost"]["userErrors"] == [], post
+    comment = await gql("mutation($i: CreateCommentInput!) { createComment(input: $i) { comment { id } userErrors { code } } }",
+                        {"i": {"postId": post["createPost"]["post"]["id"], "body": f"{label} reply"}}, token=member_token)
+    assert comment["createComment"]["userErrors"] == [], comment
+
+    world = World(key=key, team_id=team.id, ids=await ids_of_team(team.id), member_token=member_token)
     return world
 
 

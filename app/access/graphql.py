@@ -35,6 +35,7 @@ RuleTargetEnum = described_enum(
         "HUB_SECTION": "A hub section (a HubSection id): every node filed under it, and their subtrees.",
         "NODE": "A content node (a ContentNode id) and its subtree.",
         "PAGE": "A hub page (a Page id).",
+        "SPACE": "A community space (a CommunitySpace id): its posts, comments and who may post there.",
     })
 AudienceEnum = described_enum(
     Audience, name="AccessAudience",
@@ -66,7 +67,8 @@ DripAnchorEnum = described_enum(
     })
 ACCESS_TOPICS = ("segment-membership", "entitlements")
 # The GraphQL type of each kind of rule target, whose global ids `targetId` takes and gives.
-TARGET_TYPES = {RuleTarget.HUB_SECTION: "HubSection", RuleTarget.NODE: "ContentNode", RuleTarget.PAGE: "Page"}
+TARGET_TYPES = {RuleTarget.HUB_SECTION: "HubSection", RuleTarget.NODE: "ContentNode", RuleTarget.PAGE: "Page",
+                RuleTarget.SPACE: "CommunitySpace"}
 TARGET_OF_TYPE = {type_name: target for target, type_name in TARGET_TYPES.items()}
 
 
@@ -231,11 +233,12 @@ class AccessQuery:
         return [AccessRuleType.from_model(r) for r in rows]
 
     @strawberry.field(description=(
-        "The rule guarding one hub section, content node or page (by its id), if any. Needs content:read."))
+        "The rule guarding one hub section, content node, page or community space (by its id), if any. "
+        "Needs content:read."))
     async def access_rule(
         self, info: Info[Context, None],
         target_id: Annotated[strawberry.ID, strawberry.argument(description=(
-            "A HubSection, ContentNode or Page id (another type is BAD_USER_INPUT)."))],
+            "A HubSection, ContentNode, Page or CommunitySpace id (another type is BAD_USER_INPUT)."))],
     ) -> AccessRuleType | None:
         viewer = info.context.require("content:read")
         type_name, pk = typed_id_arg(target_id, tuple(TARGET_TYPES.values()), "targetId")
@@ -245,7 +248,8 @@ class AccessQuery:
 @strawberry.type
 class AccessMutation:
     @strawberry.mutation(description=(
-        "Create or replace the access rule of a hub section, content node or page. Needs content:write."))
+        "Create or replace the access rule of a hub section, content node, page or community space. "
+        "Needs content:write."))
     @mutation_payload
     async def set_access_rule(
         self, info: Info[Context, None], input: Annotated[SetAccessRuleInput, strawberry.argument(description=(

@@ -54,11 +54,13 @@ class HubRules:
     nodes: dict[int, Rule] = field(default_factory=dict)
     sections: dict[int, Rule] = field(default_factory=dict)
     pages: dict[int, Rule] = field(default_factory=dict)
+    spaces: dict[int, Rule] = field(default_factory=dict)  # community spaces (app/community)
 
 
 def rules_by_target(rows: list[AccessRule]) -> HubRules:
     rules = HubRules()
-    by_type = {RuleTarget.NODE: rules.nodes, RuleTarget.HUB_SECTION: rules.sections, RuleTarget.PAGE: rules.pages}
+    by_type = {RuleTarget.NODE: rules.nodes, RuleTarget.HUB_SECTION: rules.sections, RuleTarget.PAGE: rules.pages,
+               RuleTarget.SPACE: rules.spaces}
     for row in rows:
         by_type[RuleTarget(row.target_type)][row.target_id] = rule_from_model(row)
     return rules

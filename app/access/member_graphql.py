@@ -287,7 +287,7 @@ class MemberHubView(relay.Node):
         return TreeNodes(self.access, subtree(self.access, root_id, depth))
 
     @strawberry.field(description=(
-        "contentTree in one JSON value, for clients that load the whole tree: a list in tree order of "
+        "The contentTree in one JSON value, for clients that load the whole tree: a list in tree order of "
         "`{id parentId sectionId kind title position depth canAccess lockedReason availableAt body lessonCount "
         "accessibleLessonCount media {id kind filename contentType sizeBytes url}}`, each value as contentTree "
         "gives it (locked: body and media null). Encoded once per distinct set of decisions and shared."))
@@ -395,7 +395,8 @@ class CourseProgress:
     total_lessons: int = strawberry.field(description="Published lessons in the course, locked ones included.")
     completed_lessons: int = strawberry.field(description="Of those, the ones the member completed.")
     percent: float = strawberry.field(description=(
-        "completedLessons / totalLessons as a percentage, 0 to 100, one decimal; 0 without lessons."))
+        "The share of completed lessons (completedLessons / totalLessons) as a percentage, 0 to 100, one "
+        "decimal; 0 without lessons."))
 
 
 @strawberry.type(description="Result of `mySearch`.")

@@ -43,11 +43,14 @@ async def _target_labels(rules: list[AccessRule]) -> dict[int, str]:
         if target == RuleTarget.NODE:
             for node in await ContentNode.filter(id__in=sorted(ids)).only("id", "kind", "title"):
                 titles[(target, node.id)] = f"{node.kind} '{node.title}'"
+        elif target == RuleTarget.SPACE:
+            continue  # community spaces sit above access: named by id
         else:
             model, word = (HubSection, "section") if target == RuleTarget.HUB_SECTION else (Page, "page")
             for row in await model.filter(id__in=sorted(ids)).only("id", "title"):
                 titles[(target, row.id)] = f"{word} '{row.title}'"
-    fallback = {RuleTarget.NODE: "content node", RuleTarget.HUB_SECTION: "section", RuleTarget.PAGE: "page"}
+    fallback = {RuleTarget.NODE: "content node", RuleTarget.HUB_SECTION: "section", RuleTarget.PAGE: "page",
+                RuleTarget.SPACE: "community space"}
     return {rule.id: titles.get((RuleTarget(rule.target_type), rule.target_id),
                                 f"{fallback[RuleTarget(rule.target_type)]} {rule.target_id}") for rule in rules}
 

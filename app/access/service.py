@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
@@ -20,6 +21,10 @@ from app.teams.models import Team
 TARGET_MODELS: dict[RuleTarget, type[HubSection | ContentNode | Page]] = {
     RuleTarget.HUB_SECTION: HubSection, RuleTarget.NODE: ContentNode, RuleTarget.PAGE: Page,
 }
+# Targets owned by domains above access (community spaces): target type -> (team id, target id) -> the
+# target's hub id, or None when the team has no such target. Bound by app.wiring.
+TargetHubLookup = Callable[[int, int], Awaitable[int | None]]
+other_targets: dict[str, TargetHubLookup] = {}
 MAX_IDS = 500
 MAX_DRIP_DAYS = 3650
 
@@ -39,7 +44,13 @@ class RuleSpec:
 
 
 async def _target_hub_id(team: Team, target_type: str, target_id: int | None) -> int:
-    model = TARGET_MODELS[RuleTarget(target_type)]
+    model = TARGET_MODELS.get(RuleTarget(target_type))
+    if model is None:
+        lookup = other_targets.get(target_type)
+        hub_id = await lookup(team.id, target_id) if lookup is not None and target_id else None
+        if hub_id is None:
+            raise NotFound("targetId", target_type.replace("_", " "))
+        return hub_id
     row = await model.get_or_none(id=target_id, team_id=team.id) if target_id else None
     if row is None:
         raise NotFound("targetId", target_type.replace("_", " "))

@@ -50,6 +50,10 @@ class HubAccess:
     def page(self, page_id: int) -> Decision:
         return decide(self.facts, [self.rules.pages.get(page_id)], self.now)
 
+    def space(self, space_id: int) -> Decision:
+        """A community space: its own rule (target `space`), decided like a page's."""
+        return decide(self.facts, [self.rules.spaces.get(space_id)], self.now)
+
     def page_section(self, page_id: int, node_id: int | None) -> Decision:
         """A page section obeys its page, and the node it shows (if any) as well."""
         page = self.page(page_id)

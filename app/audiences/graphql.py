@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -13,22 +14,34 @@ from app.audiences import service
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
 
-DestinationKindEnum = strawberry.enum(DestinationKind, name="AudiencePlatform")
-SyncStatusEnum = strawberry.enum(SyncStatus, name="AudienceSyncStatus")
+DestinationKindEnum = described_enum(DestinationKind, name="AudiencePlatform", description=(
+    "An ad platform MemberHub syncs segment audiences to."), values={
+    "META": "Meta (Facebook/Instagram) custom audiences.",
+    "GOOGLE": "Google (Ads) customer-match audiences through the Data Manager API.",
+})
+SyncStatusEnum = described_enum(SyncStatus, name="AudienceSyncStatus", description="How a sync run ended.", values={
+    "RUNNING": "Still sending.",
+    "SUCCEEDED": "Every batch was accepted.",
+    "FAILED": "The run stopped on an error (`errors`).",
+})
 
 
 @strawberry.type(name="AudienceDestination", description="An ad-platform audience; the token is write-only.")
 class AudienceDestinationType(relay.Node):
     id: relay.NodeID[int]
-    platform: DestinationKind
-    name: str
-    config: JSON
-    base_url: str | None
-    created_at: datetime
+    platform: DestinationKind = strawberry.field(description="Meta or Google.")
+    name: str = strawberry.field(description="Your name for the destination.")
+    config: JSON = strawberry.field(description=(
+        "The platform's account and audience ids (`adAccountId`, `audienceId` for Meta; `operatingAccountId`, "
+        "`productDestinationId`, ... for Google); no secrets."))
+    base_url: str | None = strawberry.field(description=(
+        "The API base URL used instead of the platform's own; null: the platform's."))
+    created_at: datetime = strawberry.field(description="When the destination was created.")
 
     @classmethod
     def from_model(cls, m: AudienceDestination) -> AudienceDestinationType:
@@ -36,12 +49,14 @@ class AudienceDestinationType(relay.Node):
                    base_url=m.base_url, created_at=m.created_at)
 
 
-@strawberry.type(name="AudienceLink")
+@strawberry.type(name="AudienceLink", description=(
+    "A segment synced to an ad-audience destination (daily, and on `syncAudienceNow`). Needs audiences:read."))
 class AudienceLinkType(relay.Node):
     id: relay.NodeID[int]
-    segment_id: strawberry.ID
-    destination_id: strawberry.ID
-    last_synced_at: datetime | None
+    segment_id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
+    destination_id: strawberry.ID = strawberry.field(description="The destination (an AudienceDestination id).")
+    last_synced_at: datetime | None = strawberry.field(description=(
+        "When the last successful sync finished; null if never."))
 
     @classmethod
     def from_model(cls, m: AudienceLink) -> AudienceLinkType:
@@ -50,20 +65,45 @@ class AudienceLinkType(relay.Node):
                    last_synced_at=m.last_synced_at)
 
 
-@strawberry.type(name="AudienceSyncRun")
+@strawberry.type(name="AudienceSyncBatch", description="One request of a sync run to the platform.")
+class AudienceSyncBatchType:
+    seq: int = strawberry.field(description="Order of the request in the run, from 0.")
+    operation: str = strawberry.field(description="The platform call: `replace` (Meta), `ingest` or `remove` (Google).")
+    rows: int = strawberry.field(description="Rows the request carried.")
+    status: str = strawberry.field(description="How it went: `succeeded` or `failed`.")
+    received: int | None = strawberry.field(description="Rows the platform says it received (Meta)")
+    invalid: int | None = strawberry.field(description="Rows the platform found invalid (Meta)")
+    error: str | None = strawberry.field(description="The platform's error, when it failed; null otherwise.")
+
+    @classmethod
+    def from_entry(cls, e: dict) -> AudienceSyncBatchType:
+        return cls(seq=int(e.get("seq", 0)), operation=str(e.get("operation", "")), rows=int(e.get("rows", 0)),
+                   status=str(e.get("status", "")), received=e.get("received"), invalid=e.get("invalid"),
+                   error=e.get("error"))
+
+
+@strawberry.type(name="AudienceSyncRun", description=(
+    "One sync of a segment to a destination: what was sent and how it went. Needs audiences:read."))
 class AudienceSyncRunType(relay.Node):
     id: relay.NodeID[int]
-    segment_id: strawberry.ID
-    destination_id: strawberry.ID
-    trigger: str
-    status: SyncStatus
-    started_at: datetime
-    finished_at: datetime | None
-    sent: int
-    added: int
-    removed: int
-    batches: int
-    errors: list[str]
+    segment_id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
+    destination_id: strawberry.ID = strawberry.field(description="The destination (an AudienceDestination id).")
+    trigger: str = strawberry.field(description=(
+        "What started it: `manual` (`syncAudienceNow`) or `cron` (the daily sync)."))
+    status: SyncStatus = strawberry.field(description="Running, succeeded or failed.")
+    started_at: datetime = strawberry.field(description="When it started.")
+    finished_at: datetime | None = strawberry.field(description="When it ended; null while running.")
+    sent: int = strawberry.field(description="Rows sent to the platform.")
+    added: int = strawberry.field(description="Members added to the audience since the last sync.")
+    removed: int = strawberry.field(description="Members removed from the audience since the last sync.")
+    uploaded: int = strawberry.field(description="Rows in batches the platform acknowledged")
+    matched: int | None = strawberry.field(description=(
+        "Rows the platform accepted as valid identifiers (Meta; Google reports matching later, in its UI)"))
+    consent_excluded: int = strawberry.field(description=(
+        "Members left out for want of advertising consent (denied anywhere; not granted in the EEA, UK, CH)"))
+    batches: int = strawberry.field(description="Requests made to the platform.")
+    batch_results: list[AudienceSyncBatchType] = strawberry.field(description="Each request and how it went, in order.")
+    errors: list[str] = strawberry.field(description="What went wrong, for people; empty when it succeeded.")
 
     @classmethod
     def from_model(cls, m: AudienceSyncRun) -> AudienceSyncRunType:
@@ -71,59 +111,73 @@ class AudienceSyncRunType(relay.Node):
             id=m.id, segment_id=encode_id("Segment", m.segment_id),
             destination_id=encode_id("AudienceDestination", m.destination_id), trigger=m.trigger,
             status=SyncStatus(m.status), started_at=m.started_at, finished_at=m.finished_at, sent=m.sent,
-            added=m.added, removed=m.removed, batches=m.batches, errors=[str(e) for e in m.errors or []],
+            added=m.added, removed=m.removed, uploaded=m.uploaded, matched=m.matched,
+            consent_excluded=m.consent_excluded, batches=m.batches,
+            batch_results=[AudienceSyncBatchType.from_entry(e) for e in m.batch_results or [] if isinstance(e, dict)],
+            errors=[str(e) for e in m.errors or []],
         )
 
 
-@strawberry.input
+@strawberry.input(description="A new ad-audience destination; give the ids of its platform.")
 class CreateAudienceDestinationInput:
-    platform: DestinationKind
-    name: str
-    access_token: str
+    platform: DestinationKind = strawberry.field(description="Meta or Google.")
+    name: str = strawberry.field(description="Your name for it.")
+    access_token: str | None = strawberry.field(default=None, description="Meta: a system user's access token")
+    app_secret: str | None = strawberry.field(default=None, description=(
+        "Meta: the app's secret, signing every call (appsecret_proof); the deployment's when not given"))
+    refresh_token: str | None = strawberry.field(default=None, description=(
+        "Google: an OAuth refresh token for the deployment's OAuth client, exchanged for access tokens"))
     ad_account_id: str | None = strawberry.field(default=None, description="Meta")
     audience_id: str | None = strawberry.field(default=None, description="Meta custom audience id")
     operating_account_id: str | None = strawberry.field(default=None, description="Google")
-    operating_account_type: str = "GOOGLE_ADS"
+    operating_account_type: str = strawberry.field(default="GOOGLE_ADS", description=(
+        "Google: the operating account's type (default `GOOGLE_ADS`)."))
     product_destination_id: str | None = strawberry.field(default=None, description="Google audience id")
-    login_account_id: str | None = None
+    login_account_id: str | None = strawberry.field(default=None, description=(
+        "Google: the manager (login) account id, when access goes through one."))
     base_url: str | None = strawberry.field(default=None, description=(
         "Override of the platform's API base URL: its own https host outside development and test"))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `createAudienceDestination`.")
 class AudienceDestinationPayload:
-    destination: AudienceDestinationType | None = None
+    destination: AudienceDestinationType | None = strawberry.field(default=None, description=(
+        "The destination (no secrets); null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A segment and a destination.")
 class LinkSegmentToAudienceInput:
-    segment_id: strawberry.ID
-    destination_id: strawberry.ID
+    segment_id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
+    destination_id: strawberry.ID = strawberry.field(description="The destination (an AudienceDestination id).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `linkSegmentToAudience`.")
 class AudienceLinkPayload:
-    link: AudienceLinkType | None = None
+    link: AudienceLinkType | None = strawberry.field(default=None, description=(
+        "The link; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.type
+@strawberry.type(description="Result of `syncAudienceNow`.")
 class SyncAudienceNowPayload:
-    queued: bool = False
+    queued: bool = strawberry.field(default=False, description=(
+        "True when a sync was queued; false when one is already queued or running."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Which segment to export, for which platform's format.")
 class ExportSegmentAudienceInput:
-    segment_id: strawberry.ID
-    platform: DestinationKind
+    segment_id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
+    platform: DestinationKind = strawberry.field(description=(
+        "Whose columns and normalisation to use (identifiers are SHA-256 hashes of normalised values)."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `exportSegmentAudience`.")
 class ExportSegmentAudiencePayload:
-    csv: str | None = None
-    row_count: int = 0
+    csv: str | None = strawberry.field(default=None, description=(
+        "The CSV text, header row first; null when `userErrors` is not empty."))
+    row_count: int = strawberry.field(default=0, description="Rows in the CSV (members exported).")
     left_out: int = strawberry.field(default=0, description="Members beyond the plan's members-per-segment cap.")
     notice: str | None = strawberry.field(default=None, description="Why members were left out, and which plan "
                                                                     "lifts the cap.")
@@ -149,9 +203,12 @@ class AudiencesQuery:
 
     @strawberry.field(description="Sync runs, newest first, optionally of one segment and/or destination.")
     async def audience_sync_runs(
-        self, info: Info[Context, None], segment_id: strawberry.ID | None = None,
-        destination_id: strawberry.ID | None = None, first: int | None = None, after: str | None = None,
-        last: int | None = None, before: str | None = None,
+        self, info: Info[Context, None],
+        segment_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "Only runs of this segment (a Segment id)."))] = None,
+        destination_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "Only runs to this destination (an AudienceDestination id)."))] = None,
+        first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[AudienceSyncRunType]:
         viewer = info.context.require("audiences:read")
         queryset = AudienceSyncRun.filter(team_id=viewer.team.id)
@@ -165,7 +222,8 @@ class AudiencesQuery:
 
 @strawberry.type
 class AudiencesMutation:
-    @strawberry.mutation
+    @strawberry.mutation(description=(
+        "Register an ad-platform audience to sync segments to (secrets stored encrypted). Needs audiences:write."))
     @mutation_payload
     async def create_audience_destination(
         self, info: Info[Context, None], input: CreateAudienceDestinationInput
@@ -179,7 +237,7 @@ class AudiencesMutation:
         )
         destination = await service.create_destination(
             viewer.team, kind=input.platform.value, name=input.name, access_token=input.access_token,
-            config=config, base_url=input.base_url,
+            refresh_token=input.refresh_token, app_secret=input.app_secret, config=config, base_url=input.base_url,
         )
         return AudienceDestinationPayload(destination=AudienceDestinationType.from_model(destination))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from app.core.phones import to_e164
+
 _WHITESPACE = re.compile(r"\s+")
 _GMAIL_DOMAINS = frozenset({"gmail.com", "googlemail.com"})
 
@@ -24,10 +26,14 @@ def meta_email(raw: str | None) -> str | None:
     return value or None
 
 
-def meta_phone(raw: str | None) -> str | None:
-    """Digits only, with country code, no '+' and no leading zeros (an 00 prefix is dropped)."""
-    digits = re.sub(r"\D", "", raw or "").lstrip("0")
-    return digits or None
+def meta_phone(raw: str | None, country: str | None = None) -> str | None:
+    """E.164 digits without the '+' ("447700900123"), read in the contact's country.
+
+    A number that cannot be resolved to a country is left out: a national number hashed without
+    its country code matches nobody.
+    """
+    e164 = to_e164(raw, country)
+    return e164[1:] if e164 else None
 
 
 def meta_name(raw: str | None) -> str | None:
@@ -46,7 +52,7 @@ META_SCHEMA = ["EMAIL", "PHONE", "FN", "LN", "COUNTRY"]
 def meta_row(email: str | None, phone: str | None, first_name: str | None, last_name: str | None,
              country: str | None) -> list[str]:
     """One `usersreplace` data row in META_SCHEMA order; unknown keys are left blank."""
-    return [_hashed(meta_email(email)), _hashed(meta_phone(phone)), _hashed(meta_name(first_name)),
+    return [_hashed(meta_email(email)), _hashed(meta_phone(phone, country)), _hashed(meta_name(first_name)),
             _hashed(meta_name(last_name)), _hashed(meta_country(country))]
 
 
@@ -63,18 +69,15 @@ def google_email(raw: str | None) -> str | None:
     return value
 
 
-def google_phone(raw: str | None) -> str | None:
-    """E.164 with '+': '+' then the digits (country code included), an 00 prefix dropped."""
-    digits = re.sub(r"\D", "", raw or "")
-    if digits.startswith("00"):
-        digits = digits[2:]
-    return f"+{digits}" if digits else None
+def google_phone(raw: str | None, country: str | None = None) -> str | None:
+    """E.164 with its '+' ("+447700900123"), read in the contact's country."""
+    return to_e164(raw, country)
 
 
-def google_identifiers(email: str | None, phone: str | None) -> list[dict[str, str]]:
+def google_identifiers(email: str | None, phone: str | None, country: str | None = None) -> list[dict[str, str]]:
     identifiers = []
     if normalised := google_email(email):
         identifiers.append({"emailAddress": sha256_hex(normalised)})
-    if normalised := google_phone(phone):
+    if normalised := google_phone(phone, country):
         identifiers.append({"phoneNumber": sha256_hex(normalised)})
     return identifiers

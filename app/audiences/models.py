@@ -21,7 +21,11 @@ class SyncStatus(StrEnum):
 
 
 class AudienceDestination(Model):
-    """One ad-platform audience; `config` holds its public ids, the token is encrypted."""
+    """One ad-platform audience; `config` holds its public ids, every secret is encrypted.
+
+    `token_encrypted` is Meta's access token or Google's OAuth refresh token; Google's short-lived
+    access token is cached beside it until `access_token_expires_at`.
+    """
 
     id = fields.BigIntField(primary_key=True)
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -32,6 +36,9 @@ class AudienceDestination(Model):
     name = fields.CharField(max_length=200)
     config = fields.JSONField[dict[str, Any]](default=dict)
     token_encrypted = fields.TextField()
+    app_secret_encrypted = fields.TextField(null=True)  # Meta: signs every call (appsecret_proof)
+    access_token_encrypted = fields.TextField(null=True)  # Google: the exchanged access token
+    access_token_expires_at = fields.DatetimeField(null=True)
     base_url = fields.CharField(max_length=500, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -92,7 +99,13 @@ class AudienceSyncRun(Model):
     sent = fields.IntField(default=0)
     added = fields.IntField(default=0)
     removed = fields.IntField(default=0)
+    # Members with identifiers the platform accepted (Meta reports it per batch; Google matches later).
+    matched = fields.IntField(null=True)
+    uploaded = fields.IntField(default=0)  # rows in batches the platform acknowledged
+    consent_excluded = fields.IntField(default=0)  # left out for want of advertising consent
     batches = fields.IntField(default=0)
+    # One entry per batch: {"seq", "operation", "rows", "status", "received", "invalid", "error"}.
+    batch_results = fields.JSONField[list[Any]](default=list)
     session_id = fields.BigIntField(null=True)
     errors = fields.JSONField[list[Any]](default=list)
 

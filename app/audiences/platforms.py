@@ -7,6 +7,8 @@ and a failed batch fails the run.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import os
 from typing import Any
@@ -16,7 +18,8 @@ import httpx
 
 from app.settings import Settings
 
-META_BASE_URL = os.environ.get("MEMBERHUB_META_GRAPH_URL", "https://graph.facebook.com/v21.0")
+# The Graph API's root; the version (settings.meta_graph_version) goes after it on every call.
+META_BASE_URL = os.environ.get("MEMBERHUB_META_GRAPH_URL", "https://graph.facebook.com").rstrip("/")
 GOOGLE_BASE_URL = os.environ.get("MEMBERHUB_GOOGLE_DATAMANAGER_URL", "https://datamanager.googleapis.com/v1")
 # Where a destination's own baseUrl may point outside development and test: the platform's host
 # (and the operator's override above), since the worker posts the access token and member data there.
@@ -33,7 +36,9 @@ BATCH_SIZE = 10_000  # both platforms' per-request maximum
 
 
 class SyncError(Exception):
-    pass
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def base_url_problem(kind: str, url: str, settings: Settings) -> str | None:
@@ -74,23 +79,44 @@ async def post_with_retry(client: httpx.AsyncClient, url: str, **kwargs: Any) ->
                 return response.json() if response.content else {}
             last = f"HTTP {response.status_code}: {response.text[:500]}"
             if response.status_code != 429 and response.status_code < 500:
-                raise SyncError(last)
+                raise SyncError(last, response.status_code)
         if attempt < MAX_ATTEMPTS:
             await asyncio.sleep(_retry_delay(response, attempt))
     raise SyncError(f"gave up after {MAX_ATTEMPTS} attempts: {last}")
 
 
+def appsecret_proof(token: str, app_secret: str) -> str:
+    """HMAC-SHA256 of the access token keyed by the app secret, as Graph API calls carry it."""
+    return hmac.new(app_secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
 async def meta_usersreplace(
-    client: httpx.AsyncClient, base_url: str, audience_id: str, token: str, *, session: dict[str, Any],
-    schema: list[str], data: list[list[str]],
+    client: httpx.AsyncClient, base_url: str, version: str, audience_id: str, token: str, app_secret: str, *,
+    session: dict[str, Any], schema: list[str], data: list[list[str]],
 ) -> dict[str, Any]:
-    """One batch of a `/{audience_id}/usersreplace` session (form-encoded, as the Graph API takes it)."""
+    """One batch of a `/{version}/{audience_id}/usersreplace` session (form-encoded, as the Graph API takes it)."""
     form = {
         "access_token": token,
+        "appsecret_proof": appsecret_proof(token, app_secret),
         "session": json.dumps(session, separators=(",", ":")),
         "payload": json.dumps({"schema": schema, "data": data}, separators=(",", ":")),
     }
-    return await post_with_retry(client, f"{base_url}/{audience_id}/usersreplace", data=form)
+    return await post_with_retry(client, f"{base_url}/{version}/{audience_id}/usersreplace", data=form)
+
+
+async def google_access_token(
+    client: httpx.AsyncClient, token_url: str, *, client_id: str, client_secret: str, refresh_token: str,
+) -> tuple[str, int]:
+    """Exchange a refresh token at Google's OAuth token endpoint: (access token, seconds it lives)."""
+    answer = await post_with_retry(client, token_url, data={
+        "grant_type": "refresh_token", "client_id": client_id, "client_secret": client_secret,
+        "refresh_token": refresh_token,
+    })
+    token = answer.get("access_token")
+    if not isinstance(token, str) or not token:
+        raise SyncError("the token endpoint answered without an access_token")
+    expires_in = answer.get("expires_in")
+    return token, int(expires_in) if isinstance(expires_in, int | float) else 3600
 
 
 async def google_members(

@@ -20,6 +20,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from app.audiences import platforms
+from app.audiences.consent import google_consent, may_upload
 from app.audiences.hashing import META_SCHEMA, google_identifiers, meta_row
 from app.audiences.models import AudienceDestination, AudienceLink, AudienceSyncRun, DestinationKind, SyncStatus
 from app.core import plan_caps
@@ -37,7 +38,8 @@ META_SESSION_WINDOW = timedelta(minutes=85)  # Meta closes a replace session aft
 HISTORY_SETTLE = timedelta(seconds=60)
 SYNC_JOB = "sync_audience_link"
 MEMBERS_SQL = """
-SELECT tc.id, tc.email, tc.phone, tc.first_name, tc.last_name, tc.country
+SELECT tc.id, tc.email, tc.phone, tc.first_name, tc.last_name, tc.country, tc.ad_user_data_consent,
+       tc.ad_personalization_consent
 FROM segment_memberships m JOIN team_contacts tc ON tc.id = m.team_contact_id
 WHERE m.segment_id = $1 AND m.team_id = $2 AND tc.id > $3 AND tc.id <= $5
 ORDER BY tc.id LIMIT $4
@@ -45,20 +47,36 @@ ORDER BY tc.id LIMIT $4
 
 
 async def create_destination(
-    team: Team, *, kind: str, name: str, access_token: str, config: dict[str, str | None], base_url: str | None,
+    team: Team, *, kind: str, name: str, config: dict[str, str | None], base_url: str | None,
+    access_token: str | None = None, refresh_token: str | None = None, app_secret: str | None = None,
 ) -> AudienceDestination:
+    """Meta takes an access token and signs calls with the app secret (its own or the deployment's);
+    Google takes an OAuth refresh token, exchanged at each sync for an access token."""
     errors: list[FieldError] = []
+    settings = get_settings()
     name = name.strip()
     if not name:
         errors.append(FieldError("name", "name is required", "REQUIRED"))
     elif await AudienceDestination.exists(team_id=team.id, name=name):
         errors.append(FieldError("name", f"a destination named '{name}' already exists", "DUPLICATE_NAME"))
-    if not access_token.strip():
-        errors.append(FieldError("accessToken", "an access token is required", "REQUIRED"))
+    secret = (app_secret or "").strip() or None
     if kind == DestinationKind.META:
         required = ("adAccountId", "audienceId")
+        token = (access_token or "").strip()
+        if not token:
+            errors.append(FieldError("accessToken", "an access token is required", "REQUIRED"))
+        if secret is None and not settings.meta_app_secret:
+            errors.append(FieldError("appSecret", "the Meta app's secret is required (it signs every call)",
+                                     "REQUIRED"))
     elif kind == DestinationKind.GOOGLE:
         required = ("operatingAccountId", "productDestinationId")
+        token = (refresh_token or "").strip()
+        secret = None
+        if not token:
+            errors.append(FieldError("refreshToken", "an OAuth refresh token is required", "REQUIRED"))
+        elif not (settings.google_oauth_client_id and settings.google_oauth_client_secret):
+            errors.append(FieldError("refreshToken", "this deployment has no Google OAuth client "
+                                     "(MEMBERHUB_GOOGLE_OAUTH_CLIENT_ID and _SECRET)", "NOT_CONFIGURED"))
     else:
         raise ValidationFailed.one("kind", f"unknown destination kind '{kind}'", "INVALID_KIND")
     for key in required:
@@ -79,7 +97,8 @@ async def create_destination(
     clean = {k: (v or "").strip() for k, v in config.items() if v}
     return await AudienceDestination.create(
         team_id=team.id, kind=DestinationKind(kind), name=name, config=clean,
-        token_encrypted=encrypt_secret(access_token.strip()), base_url=(base_url or "").rstrip("/") or None,
+        token_encrypted=encrypt_secret(token), app_secret_encrypted=encrypt_secret(secret) if secret else None,
+        base_url=(base_url or "").rstrip("/") or None,
     )
 
 
@@ -148,13 +167,31 @@ def _meta_rows(rows: list[dict[str, Any]]) -> list[list[str]]:
     return [row for row in data if any(row)]
 
 
-def _google_members(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _google_members(rows: list[dict[str, Any]], *, with_consent: bool) -> list[dict[str, Any]]:
     members = []
     for r in rows:
-        identifiers = google_identifiers(r["email"], r["phone"])
+        identifiers = google_identifiers(r["email"], r["phone"], r.get("country"))
         if identifiers:
-            members.append({"userData": {"userIdentifiers": identifiers}})
+            member: dict[str, Any] = {"userData": {"userIdentifiers": identifiers}}
+            if with_consent and (consent := google_consent(r)):
+                member["consent"] = consent
+            members.append(member)
     return members
+
+
+def _allowed(rows: list[dict[str, Any]], run: AudienceSyncRun | None) -> list[dict[str, Any]]:
+    """The rows that may go to an ad platform; the others are counted on the run."""
+    kept = [r for r in rows if may_upload(r)]
+    if run is not None:
+        run.consent_excluded += len(rows) - len(kept)
+    return kept
+
+
+def _batch(run: AudienceSyncRun, operation: str, rows: int) -> dict[str, Any]:
+    entry: dict[str, Any] = {"seq": len(run.batch_results) + 1, "operation": operation, "rows": rows,
+                             "status": "failed", "received": None, "invalid": None, "error": None}
+    run.batch_results = [*run.batch_results, entry]
+    return entry
 
 
 async def sync_link(link_id: int, *, trigger: str = "manual", period: str | None = None) -> AudienceSyncRun | None:
@@ -201,8 +238,13 @@ async def sync_link(link_id: int, *, trigger: str = "manual", period: str | None
 async def _sync_meta(client: httpx.AsyncClient, link: AudienceLink, destination: AudienceDestination,
                      run: AudienceSyncRun) -> None:
     """Full replace: every current member, in batches of one usersreplace session."""
+    settings = get_settings()
     base = destination.base_url or platforms.META_BASE_URL
     token = decrypt_secret(destination.token_encrypted)
+    app_secret = (decrypt_secret(destination.app_secret_encrypted) if destination.app_secret_encrypted
+                  else settings.meta_app_secret)
+    if not app_secret:
+        raise platforms.SyncError("no Meta app secret: set the destination's appSecret or MEMBERHUB_META_APP_SECRET")
     cap = await plan_caps.capped_audience(link.team_id, link.segment_id)
     if cap.notice:  # a message on a successful run, like the empty-segment one
         run.errors = [*run.errors, cap.notice]
@@ -222,14 +264,27 @@ async def _sync_meta(client: httpx.AsyncClient, link: AudienceLink, destination:
         seq += 1
         session = {"session_id": run.session_id, "batch_seq": seq, "last_batch_flag": last,
                    "estimated_num_total": estimated}
-        await platforms.meta_usersreplace(client, base, destination.config["audienceId"], token,
-                                          session=session, schema=META_SCHEMA, data=batch)
+        entry = _batch(run, "replace", len(batch))
         run.sent += len(batch)
         run.batches = seq
+        try:
+            answer = await platforms.meta_usersreplace(
+                client, base, settings.meta_graph_version, destination.config["audienceId"], token, app_secret,
+                session=session, schema=META_SCHEMA, data=batch)
+        except (platforms.SyncError, httpx.HTTPError) as exc:
+            entry["error"] = str(exc)
+            raise
+        received = answer.get("num_received")
+        invalid = answer.get("num_invalid_entries")
+        entry.update(status="succeeded", received=received if isinstance(received, int) else None,
+                     invalid=invalid if isinstance(invalid, int) else None)
+        run.uploaded += len(batch)
+        if isinstance(received, int):
+            run.matched = (run.matched or 0) + received - (invalid if isinstance(invalid, int) else 0)
         batch = []
 
     async for rows in _members(link.team_id, link.segment_id, cap=cap):
-        for row in _meta_rows(rows):
+        for row in _meta_rows(_allowed(rows, run)):
             if len(batch) == platforms.BATCH_SIZE:
                 await flush(last=False)
             batch.append(row)
@@ -249,7 +304,8 @@ async def _sync_google(client: httpx.AsyncClient, link: AudienceLink, destinatio
     if upper == 0:
         return link.change_cursor
     rows = await conn.execute_query_dict(
-        "SELECT tc.id, tc.email, tc.phone, EXISTS (SELECT 1 FROM segment_memberships m "
+        "SELECT tc.id, tc.email, tc.phone, tc.country, tc.ad_user_data_consent, tc.ad_personalization_consent, "
+        "  EXISTS (SELECT 1 FROM segment_memberships m "
         "  WHERE m.segment_id = $1 AND m.team_contact_id = tc.id) AS member "
         "FROM team_contacts tc WHERE tc.team_id = $2 AND tc.id IN ("
         "  SELECT team_contact_id FROM segment_membership_changes "
@@ -261,7 +317,6 @@ async def _sync_google(client: httpx.AsyncClient, link: AudienceLink, destinatio
         run.errors = [*run.errors, cap.notice]
         rows = [{**r, "member": r["member"] and cap.includes(r["id"])} for r in rows]
     base = destination.base_url or platforms.GOOGLE_BASE_URL
-    token = decrypt_secret(destination.token_encrypted)
     config = destination.config
     target = {
         "operatingAccount": {"accountType": config.get("operatingAccountType", "GOOGLE_ADS"),
@@ -271,22 +326,70 @@ async def _sync_google(client: httpx.AsyncClient, link: AudienceLink, destinatio
     if config.get("loginAccountId"):
         target["loginAccount"] = {"accountType": config.get("loginAccountType", "GOOGLE_ADS"),
                                   "accountId": config["loginAccountId"]}
-    for method, wanted in (("ingest", True), ("remove", False)):
-        members = _google_members([r for r in rows if r["member"] is wanted])
+    joining = [r for r in rows if r["member"]]
+    allowed = _allowed(joining, run)
+    allowed_ids = {r["id"] for r in allowed}
+    # A member who may no longer be uploaded (consent withdrawn) is removed like one who left.
+    leaving = [r for r in rows if not r["member"] or r["id"] not in allowed_ids]
+    for method, chosen in (("ingest", allowed), ("remove", leaving)):
+        members = _google_members(chosen, with_consent=method == "ingest")
         for start in range(0, len(members), platforms.BATCH_SIZE):
             chunk = members[start:start + platforms.BATCH_SIZE]
             body: dict[str, Any] = {"destinations": [target], "audienceMembers": chunk, "encoding": "HEX"}
             if method == "ingest":
-                body["consent"] = {"adUserData": "CONSENT_GRANTED", "adPersonalization": "CONSENT_GRANTED"}
                 body["termsOfService"] = {"customerMatchTermsOfServiceStatus": "ACCEPTED"}
-            await platforms.google_members(client, base, token, method, body)
+            entry = _batch(run, method, len(chunk))
             run.batches += 1
             run.sent += len(chunk)
+            try:
+                await _google_call(client, destination, base, method, body)
+            except (platforms.SyncError, httpx.HTTPError) as exc:
+                entry["error"] = str(exc)
+                raise
+            entry["status"] = "succeeded"
+            run.uploaded += len(chunk)
             if method == "ingest":
                 run.added += len(chunk)
             else:
                 run.removed += len(chunk)
     return upper
+
+
+TOKEN_MARGIN = timedelta(minutes=2)  # an access token this close to expiry is exchanged again
+
+
+async def _google_token(client: httpx.AsyncClient, destination: AudienceDestination, *, fresh: bool = False) -> str:
+    """The destination's access token: the cached one until it nearly expires, else a new exchange."""
+    expires = destination.access_token_expires_at
+    if not fresh and destination.access_token_encrypted and expires and expires - TOKEN_MARGIN > datetime.now(UTC):
+        return decrypt_secret(destination.access_token_encrypted)
+    settings = get_settings()
+    if not (settings.google_oauth_client_id and settings.google_oauth_client_secret):
+        raise platforms.SyncError("no Google OAuth client: set MEMBERHUB_GOOGLE_OAUTH_CLIENT_ID and _SECRET")
+    try:
+        token, lifetime = await platforms.google_access_token(
+            client, settings.google_token_url, client_id=settings.google_oauth_client_id,
+            client_secret=settings.google_oauth_client_secret,
+            refresh_token=decrypt_secret(destination.token_encrypted))
+    except platforms.SyncError as exc:
+        raise platforms.SyncError(f"OAuth token exchange failed: {exc}", exc.status) from exc
+    destination.access_token_encrypted = encrypt_secret(token)
+    destination.access_token_expires_at = datetime.now(UTC) + timedelta(seconds=lifetime)
+    await destination.save(update_fields=["access_token_encrypted", "access_token_expires_at"])
+    return token
+
+
+async def _google_call(client: httpx.AsyncClient, destination: AudienceDestination, base: str, method: str,
+                       body: dict[str, Any]) -> None:
+    token = await _google_token(client, destination)
+    try:
+        await platforms.google_members(client, base, token, method, body)
+    except platforms.SyncError as exc:
+        if exc.status != 401:
+            raise
+        # Revoked or expired before its time: one new exchange, then the same call once more.
+        await platforms.google_members(client, base, await _google_token(client, destination, fresh=True),
+                                       method, body)
 
 
 async def sync_all_links(period: str) -> int:
@@ -311,13 +414,13 @@ async def export_segment_csv(team: Team, segment_id: int | None,
     if platform == DestinationKind.META:
         out.row([c.lower() for c in META_SCHEMA])
         async for rows in _members(team.id, segment.id, cap=cap):
-            for row in _meta_rows(rows):
+            for row in _meta_rows(_allowed(rows, None)):
                 out.row(row)
                 count += 1
     elif platform == DestinationKind.GOOGLE:
         out.row(["email", "phone"])
         async for rows in _members(team.id, segment.id, cap=cap):
-            for member in _google_members(rows):
+            for member in _google_members(_allowed(rows, None), with_consent=False):
                 ids = {k: v for i in member["userData"]["userIdentifiers"] for k, v in i.items()}
                 out.row([ids.get("emailAddress", ""), ids.get("phoneNumber", "")])
                 count += 1

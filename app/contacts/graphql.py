@@ -23,6 +23,13 @@ from app.graphql.ids import gids, id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.graphql.scopes import requires_scope
 
+
+@strawberry.enum(description="A contact's answer to an advertising-consent question.")
+class AdConsent(Enum):
+    GRANTED = strawberry.enum_value("granted", description="The contact said yes.")
+    DENIED = strawberry.enum_value("denied", description="The contact said no.")
+
+
 LifecycleStageEnum = described_enum(
     LifecycleStage, name="LifecycleStage",
     description="Where a contact stands with the business; set by your imports and upserts, not computed.",
@@ -59,8 +66,8 @@ class ContactType(relay.Node):
     first_name: str | None = strawberry.field(description="First name, at most 200 characters; null when unknown.")
     last_name: str | None = strawberry.field(description="Last name, at most 200 characters; null when unknown.")
     phone: str | None = strawberry.field(description=(
-        "Phone number as digits with an optional leading `+` (spaces, dots, dashes and brackets removed); "
-        "null when unknown."))
+        "Phone number in E.164 (`+447700900123`) when the number or the contact's country says where it is, "
+        "else as given (digits, optional leading `+`); null when unknown."))
     country: str | None = strawberry.field(description=(
         "ISO 3166-1 alpha-2 country code, uppercase (`GB`); null when unknown."))
     lifecycle_stage: LifecycleStage = strawberry.field(description="Where the contact stands with the business.")
@@ -71,6 +78,10 @@ class ContactType(relay.Node):
     created_at: datetime = strawberry.field(description=(
         "When the contact joined: when it was first created here, or the imported `createdAt`."))
     updated_at: datetime = strawberry.field(description="When the record last changed.")
+    ad_user_data_consent: AdConsent | None = strawberry.field(
+        default=None, description="Consent to send this contact's data to ad platforms (null: never asked).")
+    ad_personalization_consent: AdConsent | None = strawberry.field(
+        default=None, description="Consent to personalised advertising (null: never asked).")
 
     @strawberry.field(description="First and last name joined by a space; null when both are unknown.")
     def full_name(self) -> str | None:
@@ -85,6 +96,9 @@ class ContactType(relay.Node):
             lifecycle_stage=LifecycleStage(contact.lifecycle_stage), tags=list(contact.tags or []),
             custom_properties=JSON(contact.custom or {}), created_at=contact.created_at,
             updated_at=contact.updated_at,
+            ad_user_data_consent=AdConsent(contact.ad_user_data_consent) if contact.ad_user_data_consent else None,
+            ad_personalization_consent=(AdConsent(contact.ad_personalization_consent)
+                                        if contact.ad_personalization_consent else None),
         )
 
 
@@ -177,11 +191,16 @@ class ContactInput:
     first_name: str | None = strawberry.field(default=None, description="First name, at most 200 characters.")
     last_name: str | None = strawberry.field(default=None, description="Last name, at most 200 characters.")
     phone: str | None = strawberry.field(default=None, description=(
-        "Phone number: 7 to 15 digits, optional leading `+`; spaces, dots, dashes and brackets are removed."))
+        "Phone number: 7 to 15 digits, optional leading `+`; spaces, dots, dashes and brackets are removed. "
+        "Stored in E.164 when it has a country code or the contact's `country` is given in the same input."))
     country: str | None = strawberry.field(default=None, description=(
         "ISO 3166-1 alpha-2 country code (`gb` is read as `GB`)."))
     lifecycle_stage: str | None = strawberry.field(default=None, description=(
         "A LifecycleStage value in lower case (`engaged`, `at_risk`); new contacts default to `subscriber`."))
+    ad_user_data_consent: AdConsent | None = strawberry.field(
+        default=None, description="Consent to send the contact's data to ad platforms; kept as it is when not given.")
+    ad_personalization_consent: AdConsent | None = strawberry.field(
+        default=None, description="Consent to personalised advertising; kept as it is when not given.")
     tags: list[str] | None = strawberry.field(default=None, description="Replaces the tags when given.")
     custom_properties: JSON | None = strawberry.field(
         default=None, description="Merged key by key; a null value removes the key."
@@ -236,6 +255,9 @@ def _input_to_dict(contact: ContactInput) -> dict[str, Any]:
         "email": contact.email, "firstName": contact.first_name, "lastName": contact.last_name,
         "phone": contact.phone, "country": contact.country, "lifecycleStage": contact.lifecycle_stage,
         "tags": contact.tags, "customProperties": contact.custom_properties, "createdAt": contact.created_at,
+        "adUserDataConsent": contact.ad_user_data_consent.value if contact.ad_user_data_consent else None,
+        "adPersonalizationConsent": (contact.ad_personalization_consent.value
+                                     if contact.ad_personalization_consent else None),
     }
 
 

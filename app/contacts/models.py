@@ -58,6 +58,10 @@ class TeamContact(Model):
     phone = fields.CharField(max_length=32, null=True)
     country = fields.CharField(max_length=2, null=True)
     lifecycle_stage = fields.CharEnumField(LifecycleStage, max_length=16, default=LifecycleStage.SUBSCRIBER)
+    # Advertising consent as the contact gave it ("granted" / "denied"; null: never asked). Ad
+    # audiences send it to Google and leave out EEA/UK contacts who have not granted it.
+    ad_user_data_consent = fields.CharField(max_length=8, null=True)
+    ad_personalization_consent = fields.CharField(max_length=8, null=True)
     tags = ArrayField(element_type="text", default=list)
     custom = fields.JSONField[dict[str, Any]](default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -26,11 +26,11 @@ STAGING_DDL = """
 CREATE TEMP TABLE contact_staging (
     email text NOT NULL PRIMARY KEY,
     first_name text, last_name text, phone text, country text, lifecycle_stage text,
-    tags text[], custom jsonb, created_at timestamptz
+    tags text[], custom jsonb, created_at timestamptz, ad_user_data_consent text, ad_personalization_consent text
 ) ON COMMIT DROP
 """
 STAGING_COLUMNS = ["email", "first_name", "last_name", "phone", "country", "lifecycle_stage", "tags", "custom",
-                   "created_at"]
+                   "created_at", "ad_user_data_consent", "ad_personalization_consent"]
 
 # Updates first, then inserts, so a row is counted once. NULL staging values leave fields as
 # they are; custom properties merge key by key and a JSON null removes a key.
@@ -48,6 +48,8 @@ MERGE_SQL = [
             phone = COALESCE(s.phone, t.phone),
             country = COALESCE(s.country, t.country),
             lifecycle_stage = COALESCE(s.lifecycle_stage, t.lifecycle_stage),
+            ad_user_data_consent = COALESCE(s.ad_user_data_consent, t.ad_user_data_consent),
+            ad_personalization_consent = COALESCE(s.ad_personalization_consent, t.ad_personalization_consent),
             tags = COALESCE(s.tags, t.tags),
             custom = jsonb_strip_nulls(t.custom || COALESCE(s.custom, '{}'::jsonb)),
             created_at = COALESCE(s.created_at, t.created_at),
@@ -60,10 +62,12 @@ MERGE_SQL = [
     """
     WITH inserted AS (
         INSERT INTO team_contacts (team_id, contact_id, email, first_name, last_name, phone, country,
-                                   lifecycle_stage, tags, custom, created_at, updated_at)
+                                   lifecycle_stage, tags, custom, created_at, updated_at,
+                                   ad_user_data_consent, ad_personalization_consent)
         SELECT $1, c.id, s.email, s.first_name, s.last_name, s.phone, s.country,
                COALESCE(s.lifecycle_stage, 'subscriber'), COALESCE(s.tags, '{}'),
-               jsonb_strip_nulls(COALESCE(s.custom, '{}'::jsonb)), COALESCE(s.created_at, now()), now()
+               jsonb_strip_nulls(COALESCE(s.custom, '{}'::jsonb)), COALESCE(s.created_at, now()), now(),
+               s.ad_user_data_consent, s.ad_personalization_consent
         FROM contact_staging s JOIN contacts c ON c.email = s.email
         WHERE NOT EXISTS (SELECT 1 FROM team_contacts t WHERE t.team_id = $1 AND t.email = s.email)
         RETURNING id
@@ -82,6 +86,7 @@ def staging_record(row: ContactRow) -> tuple[Any, ...]:
     return (
         row.email, row.first_name, row.last_name, row.phone, row.country, row.lifecycle_stage,
         row.tags, json.dumps(row.custom) if row.custom is not None else None, row.created_at,
+        row.ad_user_data_consent, row.ad_personalization_consent,
     )
 
 
@@ -301,4 +306,6 @@ def csv_header_to_field(header: str) -> str | None:
         "email": "email", "firstname": "firstName", "lastname": "lastName", "phone": "phone",
         "country": "country", "lifecyclestage": "lifecycleStage", "stage": "lifecycleStage",
         "tags": "tags", "createdat": "createdAt", "joinedat": "createdAt", "joined": "createdAt",
+        "aduserdataconsent": "adUserDataConsent", "aduserdata": "adUserDataConsent",
+        "adpersonalizationconsent": "adPersonalizationConsent", "adpersonalization": "adPersonalizationConsent",
     }.get(compact)

@@ -10,10 +10,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.contacts.models import CustomPropertyDefinition, LifecycleStage, PropertyType
 from app.core.errors import FieldError
+from app.core.phones import to_e164
 from app.teams.service import EMAIL_RE
 
 PHONE_RE = re.compile(r"^\+?[0-9]{7,15}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+CONSENT_VALUES = frozenset({"granted", "denied"})
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 MAX_TAGS = 100
 MAX_TAG_LENGTH = 64
@@ -34,6 +36,8 @@ class ContactRow:
     phone: str | None = None
     country: str | None = None
     lifecycle_stage: str | None = None
+    ad_user_data_consent: str | None = None
+    ad_personalization_consent: str | None = None
     tags: list[str] | None = None
     custom: dict[str, Any] | None = None
     created_at: datetime | None = None
@@ -181,12 +185,6 @@ def validate_contact(
             if len(value) > MAX_NAME:
                 errors.append(FieldError(path(name), f"{name} is longer than {MAX_NAME}", "TOO_LONG"))
             setattr(row, attr, value or None)
-    phone = raw.get("phone")
-    if phone:
-        compact = re.sub(r"[\s().-]", "", phone)
-        if not PHONE_RE.match(compact):
-            errors.append(FieldError(path("phone"), f"'{phone}' is not a valid phone number", "INVALID_PHONE"))
-        row.phone = compact
     country = raw.get("country")
     if country:
         country = country.strip().upper()
@@ -194,6 +192,14 @@ def validate_contact(
             message = f"'{country}' is not an ISO 3166 alpha-2 code"
             errors.append(FieldError(path("country"), message, "INVALID_COUNTRY"))
         row.country = country
+    phone = raw.get("phone")
+    if phone:
+        compact = re.sub(r"[\s().-]", "", phone)
+        if not PHONE_RE.match(compact):
+            errors.append(FieldError(path("phone"), f"'{phone}' is not a valid phone number", "INVALID_PHONE"))
+        # E.164 when the number (or this row's country) says which country it is in; a national
+        # number without a country stays as written and is resolved with the contact's country later.
+        row.phone = to_e164(compact, row.country) or compact
     stage = raw.get("lifecycleStage")
     if stage:
         stage = str(stage).strip().lower()
@@ -201,6 +207,14 @@ def validate_contact(
             message = f"unknown lifecycle stage '{stage}'"
             errors.append(FieldError(path("lifecycleStage"), message, "INVALID_LIFECYCLE_STAGE"))
         row.lifecycle_stage = stage
+    for name, attr in (("adUserDataConsent", "ad_user_data_consent"),
+                       ("adPersonalizationConsent", "ad_personalization_consent")):
+        consent = raw.get(name)
+        if consent is not None and str(consent).strip():
+            value = str(consent).strip().lower()
+            if value not in CONSENT_VALUES:
+                errors.append(FieldError(path(name), f"{name} must be granted or denied", "INVALID_CONSENT"))
+            setattr(row, attr, value)
     created_at = raw.get("createdAt")
     if created_at is not None:
         row.created_at = parse_timestamp(created_at, path("createdAt"), "createdAt", errors, tz)

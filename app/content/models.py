@@ -15,6 +15,7 @@ class RuleTarget(StrEnum):
     HUB_SECTION = "hub_section"
     NODE = "node"
     PAGE = "page"
+    SPACE = "space"  # a community space (app/community)
 
 class NodeKind(StrEnum):
     COURSE = "course"

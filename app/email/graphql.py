@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -27,38 +28,74 @@ from app.email.models import (
 )
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_input, id_input_or_none
 from app.graphql.nodes import NodeType, staff, team_rows
 
-TlsModeEnum = strawberry.enum(TlsMode, name="EmailTlsMode")
-DripTriggerEnum = strawberry.enum(DripTrigger, name="DripTrigger")
-EnrollmentStatusEnum = strawberry.enum(EnrollmentStatus, name="DripEnrollmentStatus")
-SendStateEnum = strawberry.enum(SendState, name="EmailSendState")
-SuppressionScopeEnum = strawberry.enum(SuppressionScope, name="SuppressionScope")
-SuppressionReasonEnum = strawberry.enum(SuppressionReason, name="SuppressionReason")
+TlsModeEnum = described_enum(TlsMode, name="EmailTlsMode", description=(
+    "How MemberHub secures its connection to the hub's SMTP server."), values={
+    "NONE": "Plain text, no TLS (only for a local relay).",
+    "STARTTLS": "Connect in plain text, then upgrade with STARTTLS (usually port 587; the default).",
+    "TLS": "TLS from the first byte (implicit TLS, usually port 465).",
+})
+DripTriggerEnum = described_enum(DripTrigger, name="DripTrigger", description=(
+    "What enrols a contact in a drip campaign."), values={
+    "SEGMENT_JOIN": "Joining the drip's segment (`segmentId`), from the drip's creation on.",
+    "EVENT": "Tracking an event of the drip's `eventType`.",
+})
+EnrollmentStatusEnum = described_enum(EnrollmentStatus, name="DripEnrollmentStatus", description=(
+    "Where a contact stands in a drip."), values={
+    "ACTIVE": "Enrolled; steps are still to be sent.",
+    "COMPLETED": "Every step was sent.",
+    "EXITED": "Left before the end (`exitReason`).",
+})
+SendStateEnum = described_enum(SendState, name="EmailSendState", description=(
+    "Where one outbox message stands: scheduled → queued → sending → sent."), values={
+    "SCHEDULED": "Waiting for its `dueAt`.",
+    "QUEUED": "Due and handed to a worker.",
+    "SENDING": "Being handed to the SMTP server.",
+    "SENT": "The SMTP server accepted it (`messageId`).",
+    "UNCERTAIN": "A rerun found it mid-send: it may or may not have gone out, and is not sent again.",
+    "SKIPPED": "Not sent on purpose (suppressed, left the segment, goal reached); `error` says why.",
+    "FAILED": "Could not be sent; `error` says why.",
+})
+SuppressionScopeEnum = described_enum(SuppressionScope, name="SuppressionScope", description=(
+    "What mail a suppression stops."), values={
+    "ALL": "Everything, transactional mail included (hard bounces, complaints).",
+    "MARKETING": "Every marketing mail of the team.",
+    "HUB": "One hub's marketing mail (`scopeId` is the Hub).",
+    "DRIP": "One drip campaign (`scopeId` is the DripCampaign).",
+})
+SuppressionReasonEnum = described_enum(SuppressionReason, name="SuppressionReason", description=(
+    "Why an address is suppressed."), values={
+    "UNSUBSCRIBE": "The contact unsubscribed (a mail's link or one-click header).",
+    "HARD_BOUNCE": "The address does not exist or refuses mail for good.",
+    "COMPLAINT": "The recipient marked mail as spam.",
+    "MANUAL": "Staff added it.",
+})
 READ = "email:read"
 _SCOPE_TYPES = {SuppressionScope.HUB: "Hub", SuppressionScope.DRIP: "DripCampaign"}
 
 
 @strawberry.type(name="EmailSettings", description="How a hub sends mail. The SMTP password is write-only.")
 class EmailSettingsType:
-    hub_id: strawberry.ID
-    smtp_host: str
-    smtp_port: int
-    tls_mode: TlsMode
-    username: str | None
-    has_password: bool
-    from_name: str
-    from_address: str
-    reply_to: str | None
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    smtp_host: str = strawberry.field(description="SMTP server host name.")
+    smtp_port: int = strawberry.field(description="SMTP server port (1 to 65535).")
+    tls_mode: TlsMode = strawberry.field(description="How the connection is secured.")
+    username: str | None = strawberry.field(description="SMTP user name; null when the server needs none.")
+    has_password: bool = strawberry.field(description="Whether a password is stored (it is never shown).")
+    from_name: str = strawberry.field(description="Display name mail comes from.")
+    from_address: str = strawberry.field(description="Address mail comes from.")
+    reply_to: str | None = strawberry.field(description="Reply-To address; null: replies go to `fromAddress`.")
     track_opens: bool = strawberry.field(description="Campaign mail carries an open pixel (off by default).")
     track_clicks: bool = strawberry.field(description="Campaign links go through a signed redirect (off by default).")
-    dkim_domain: str | None
-    dkim_selector: str | None
+    dkim_domain: str | None = strawberry.field(description="The domain DKIM signatures are made for (d=).")
+    dkim_selector: str | None = strawberry.field(description="The DKIM selector (s=).")
     dkim_dns_record: str | None = strawberry.field(description=(
         "The TXT record to publish at <selector>._domainkey.<domain> for DKIM."))
-    updated_at: datetime
+    updated_at: datetime = strawberry.field(description="When the settings last changed.")
 
     @classmethod
     def from_model(cls, m: EmailSettings) -> EmailSettingsType:
@@ -72,16 +109,18 @@ class EmailSettingsType:
         )
 
 
-@strawberry.type(name="EmailTemplate")
+@strawberry.type(name="EmailTemplate", description=(
+    "A hub's email template (Jinja2, rendered in a sandbox); transactional mails use the keys `welcome`, "
+    "`magic_link` and `purchase_receipt`. Needs email:read."))
 class EmailTemplateType(relay.Node):
     id: relay.NodeID[int]
-    hub_id: strawberry.ID
-    key: str
-    name: str
-    subject: str
-    html_body: str
-    text_body: str
-    updated_at: datetime
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    key: str = strawberry.field(description="Stable key, unique in the hub: lowercase letters, digits, `_` and `-`.")
+    name: str = strawberry.field(description="Name for people.")
+    subject: str = strawberry.field(description="Subject line template.")
+    html_body: str = strawberry.field(description="HTML body template.")
+    text_body: str = strawberry.field(description="Plain-text body template.")
+    updated_at: datetime = strawberry.field(description="When the template last changed.")
 
     @classmethod
     def from_model(cls, m: EmailTemplate) -> EmailTemplateType:
@@ -91,12 +130,13 @@ class EmailTemplateType(relay.Node):
         )
 
 
-@strawberry.type(name="DripStep")
+@strawberry.type(name="DripStep", description="One mail of a drip campaign. Needs email:read.")
 class DripStepType(relay.Node):
     id: relay.NodeID[int]
-    position: int
-    delay_minutes: int
-    template_id: strawberry.ID
+    position: int = strawberry.field(description="Place in the drip, from 0.")
+    delay_minutes: int = strawberry.field(description=(
+        "Minutes after enrolment when it is sent (steps are in order of delay)."))
+    template_id: strawberry.ID = strawberry.field(description="The template sent (an EmailTemplate id).")
 
     @classmethod
     def from_model(cls, s: DripStep) -> DripStepType:
@@ -104,20 +144,25 @@ class DripStepType(relay.Node):
                    template_id=encode_id("EmailTemplate", s.template_id))
 
 
-@strawberry.type(name="DripCampaign")
+@strawberry.type(name="DripCampaign", description=(
+    "A series of mails sent to contacts after a trigger, until they finish or exit. Needs email:read."))
 class DripCampaignType(relay.Node):
     id: relay.NodeID[int]
-    hub_id: strawberry.ID
-    name: str
-    trigger: DripTrigger
-    segment_id: strawberry.ID | None
-    event_type: str | None
-    exit_segment_id: strawberry.ID | None
-    goal_event_type: str | None
-    active: bool
-    created_at: datetime
+    hub_id: strawberry.ID = strawberry.field(description="The hub whose settings and templates it uses (a Hub id).")
+    name: str = strawberry.field(description="Name, unique in the team.")
+    trigger: DripTrigger = strawberry.field(description="What enrols contacts.")
+    segment_id: strawberry.ID | None = strawberry.field(description=(
+        "SEGMENT_JOIN: the segment (a Segment id); null for EVENT or once the segment was deleted."))
+    event_type: str | None = strawberry.field(description="EVENT: the event type that enrols; null otherwise.")
+    exit_segment_id: strawberry.ID | None = strawberry.field(description=(
+        "Contacts who leave this segment exit the drip; null: no exit segment."))
+    goal_event_type: str | None = strawberry.field(description=(
+        "Contacts who track this event exit the drip (goal reached); null: no goal."))
+    active: bool = strawberry.field(description="Whether it enrols and sends; paused drips keep their enrolments.")
+    created_at: datetime = strawberry.field(description=(
+        "When the drip was created (only later joins and events enrol)."))
 
-    @strawberry.field
+    @strawberry.field(description="The steps in order.")
     async def steps(self) -> list[DripStepType]:
         rows = await DripStep.filter(drip_id=self.id).order_by("position")
         return [DripStepType.from_model(s) for s in rows]
@@ -136,13 +181,15 @@ class DripCampaignType(relay.Node):
 @strawberry.type(name="EmailSend", description="One message of the outbox and where it stands.")
 class EmailSendType(relay.Node):
     id: relay.NodeID[int]
-    kind: str
-    state: SendState
-    step_position: int | None
-    due_at: datetime
-    finished_at: datetime | None
-    message_id: str | None
-    error: str | None
+    kind: str = strawberry.field(description=(
+        "What the mail is (`drip`, `welcome`, `magic_link`, `purchase_receipt`, ...)."))
+    state: SendState = strawberry.field(description="Where it stands.")
+    step_position: int | None = strawberry.field(description="The drip step it sends; null for other mail.")
+    due_at: datetime = strawberry.field(description="When it is (or was) due.")
+    finished_at: datetime | None = strawberry.field(description=(
+        "When it was sent, skipped or failed; null while pending."))
+    message_id: str | None = strawberry.field(description="The Message-ID header it went out with; null until sent.")
+    error: str | None = strawberry.field(description="Why it was skipped or failed; null otherwise.")
 
     @classmethod
     def from_model(cls, s: EmailSend) -> EmailSendType:
@@ -152,18 +199,19 @@ class EmailSendType(relay.Node):
         )
 
 
-@strawberry.type(name="DripEnrollment")
+@strawberry.type(name="DripEnrollment", description="One contact's way through a drip. Needs email:read.")
 class DripEnrollmentType(relay.Node):
     id: relay.NodeID[int]
-    drip_id: strawberry.ID
-    contact_id: strawberry.ID
-    status: EnrollmentStatus
-    source: str
-    enrolled_at: datetime
-    exited_at: datetime | None
-    exit_reason: str | None
+    drip_id: strawberry.ID = strawberry.field(description="The drip (a DripCampaign id).")
+    contact_id: strawberry.ID = strawberry.field(description="The contact (a Contact id).")
+    status: EnrollmentStatus = strawberry.field(description="Active, completed or exited.")
+    source: str = strawberry.field(description="What enrolled it: `segment_join` or `event`.")
+    enrolled_at: datetime = strawberry.field(description="When the contact was enrolled; step delays count from it.")
+    exited_at: datetime | None = strawberry.field(description="When it exited; null unless EXITED.")
+    exit_reason: str | None = strawberry.field(description=(
+        "Why: `left_segment`, `goal_reached` or `suppressed`; null unless EXITED."))
 
-    @strawberry.field
+    @strawberry.field(description="The outbox messages of this enrolment, oldest first.")
     async def sends(self) -> list[EmailSendType]:
         rows = await EmailSend.filter(enrollment_id=self.id).select_related("step").order_by("id")
         return [EmailSendType.from_model(s) for s in rows]
@@ -177,15 +225,16 @@ class DripEnrollmentType(relay.Node):
         )
 
 
-@strawberry.type(name="Suppression")
+@strawberry.type(name="Suppression", description="An address that must not get some or all mail. Needs email:read.")
 class SuppressionType(relay.Node):
     id: relay.NodeID[int]
-    email: str
-    contact_id: strawberry.ID | None
-    scope: SuppressionScope
+    email: str = strawberry.field(description="The address, lowercased.")
+    contact_id: strawberry.ID | None = strawberry.field(description=(
+        "The contact with that address (a Contact id); null when none."))
+    scope: SuppressionScope = strawberry.field(description="What mail it stops.")
     scope_id: strawberry.ID | None = strawberry.field(description="The hub or drip id of a hub/drip scope.")
-    reason: SuppressionReason
-    created_at: datetime
+    reason: SuppressionReason = strawberry.field(description="Why.")
+    created_at: datetime = strawberry.field(description="When it was recorded.")
 
     @classmethod
     def from_model(cls, m: Suppression) -> SuppressionType:
@@ -197,89 +246,105 @@ class SuppressionType(relay.Node):
         )
 
 
-@strawberry.input
+@strawberry.input(description="A hub's SMTP settings (replacing any it had).")
 class UpdateEmailSettingsInput:
-    hub_id: strawberry.ID
-    smtp_host: str
-    smtp_port: int
-    tls_mode: TlsMode = TlsMode.STARTTLS
-    username: str | None = None
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    smtp_host: str = strawberry.field(description="SMTP server host name (required).")
+    smtp_port: int = strawberry.field(description="SMTP server port, 1 to 65535.")
+    tls_mode: TlsMode = strawberry.field(default=TlsMode.STARTTLS, description=(
+        "How to secure the connection (default STARTTLS)."))
+    username: str | None = strawberry.field(default=None, description="SMTP user name; null when none.")
     password: str | None = strawberry.field(default=None, description="null keeps the stored one; \"\" clears")
-    from_name: str = ""
-    from_address: str = ""
-    reply_to: str | None = None
-    track_opens: bool | None = strawberry.field(default=None, description="null keeps the current setting")
-    track_clicks: bool | None = strawberry.field(default=None, description="null keeps the current setting")
+    from_name: str = strawberry.field(default="", description="Display name mail comes from, one line (required).")
+    from_address: str = strawberry.field(default="", description="Address mail comes from (required).")
+    reply_to: str | None = strawberry.field(default=None, description="Reply-To address; null for none.")
+    track_opens: bool | None = strawberry.field(default=None, description=(
+        "Open tracking of campaign mail; null keeps the current setting."))
+    track_clicks: bool | None = strawberry.field(default=None, description=(
+        "Click tracking of campaign mail; null keeps the current setting."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `updateEmailSettings`.")
 class EmailSettingsPayload:
-    settings: EmailSettingsType | None = None
+    settings: EmailSettingsType | None = strawberry.field(default=None, description=(
+        "The settings as stored now (no password); null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Where to send a test message.")
 class SendTestEmailInput:
-    hub_id: strawberry.ID
-    to: str
+    hub_id: strawberry.ID = strawberry.field(description=(
+        "The hub whose settings to use (NOT_CONFIGURED without settings)."))
+    to: str = strawberry.field(description="The recipient address.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `sendTestEmail`.")
 class SendTestEmailPayload:
-    sent: bool = False
-    message_id: str | None = None
+    sent: bool = strawberry.field(default=False, description="True when the SMTP server accepted the message.")
+    message_id: str | None = strawberry.field(default=None, description="Its Message-ID header; null when not sent.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A template to create (no `id`) or update.")
 class SaveEmailTemplateInput:
-    hub_id: strawberry.ID
-    id: strawberry.ID | None = None
-    key: str = ""
-    name: str = ""
-    subject: str = ""
-    html_body: str = ""
-    text_body: str = ""
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The template to update (an EmailTemplate id); omit to create one."))
+    key: str = strawberry.field(default="", description=(
+        "Stable key: lowercase letters, digits, `_` and `-`; DUPLICATE_KEY if the hub has it."))
+    name: str = strawberry.field(default="", description="Name for people (required).")
+    subject: str = strawberry.field(default="", description="Subject line template (Jinja2).")
+    html_body: str = strawberry.field(default="", description=(
+        "HTML body template (Jinja2; TEMPLATE_ERROR when it does not compile)."))
+    text_body: str = strawberry.field(default="", description="Plain-text body template (Jinja2).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `saveEmailTemplate`.")
 class EmailTemplatePayload:
-    template: EmailTemplateType | None = None
+    template: EmailTemplateType | None = strawberry.field(default=None, description=(
+        "The template as stored now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="One step of a drip.")
 class DripStepInput:
-    delay_minutes: int
-    template_id: strawberry.ID
+    delay_minutes: int = strawberry.field(description=(
+        "Minutes after enrolment, 0 to one year; not less than the step before (INVALID_DELAY)."))
+    template_id: strawberry.ID = strawberry.field(description="A template of the drip's hub (an EmailTemplate id).")
 
 
-@strawberry.input
+@strawberry.input(description="A new drip campaign.")
 class CreateDripCampaignInput:
-    hub_id: strawberry.ID
-    name: str
-    trigger: DripTrigger
-    steps: list[DripStepInput]
-    segment_id: strawberry.ID | None = None
-    event_type: str | None = None
-    exit_on_segment_leave: bool = True
-    exit_segment_id: strawberry.ID | None = None
-    goal_event_type: str | None = None
-    active: bool = True
+    hub_id: strawberry.ID = strawberry.field(description="The hub whose settings and templates it uses (a Hub id).")
+    name: str = strawberry.field(description="Name, unique in the team (DUPLICATE_NAME).")
+    trigger: DripTrigger = strawberry.field(description="What enrols contacts.")
+    steps: list[DripStepInput] = strawberry.field(description="1 to 50 steps, in order of delay.")
+    segment_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "SEGMENT_JOIN: the segment (required for it)."))
+    event_type: str | None = strawberry.field(default=None, description="EVENT: the event type (required for it).")
+    exit_on_segment_leave: bool = strawberry.field(default=True, description=(
+        "SEGMENT_JOIN: leaving the segment exits the drip (default true)."))
+    exit_segment_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "Another segment whose leavers exit the drip."))
+    goal_event_type: str | None = strawberry.field(default=None, description=(
+        "An event type that exits the drip once tracked (goal reached)."))
+    active: bool = strawberry.field(default=True, description="Whether it starts enrolling at once (default true).")
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a drip; fields left out or null are kept.")
 class UpdateDripCampaignInput:
-    id: strawberry.ID
-    name: str | None = None
-    active: bool | None = None
-    goal_event_type: str | None = None
-    steps: list[DripStepInput] | None = None
+    id: strawberry.ID = strawberry.field(description="The drip (a DripCampaign id).")
+    name: str | None = strawberry.field(default=None, description="New name.")
+    active: bool | None = strawberry.field(default=None, description="Pause (false) or resume (true).")
+    goal_event_type: str | None = strawberry.field(default=None, description="New goal event type.")
+    steps: list[DripStepInput] | None = strawberry.field(default=None, description=(
+        "New steps (replace the old ones; steps that already sent mail must stay: STEP_IN_USE)."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of `createDripCampaign` and `updateDripCampaign`.")
 class DripCampaignPayload:
-    drip_campaign: DripCampaignType | None = None
+    drip_campaign: DripCampaignType | None = strawberry.field(default=None, description=(
+        "The drip as stored now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -291,7 +356,10 @@ def _steps(steps: list[DripStepInput]) -> list[service.StepSpec]:
 @strawberry.type
 class EmailQuery:
     @strawberry.field(description="A hub's sending settings, or null when not configured.")
-    async def email_settings(self, info: Info[Context, None], hub_id: strawberry.ID) -> EmailSettingsType | None:
+    async def email_settings(
+        self, info: Info[Context, None],
+        hub_id: Annotated[strawberry.ID, strawberry.argument(description="The hub (a Hub id).")],
+    ) -> EmailSettingsType | None:
         viewer = info.context.require("email:read")
         try:
             settings = await service.get_email_settings(viewer.team, id_arg(hub_id, "Hub", "hubId"))
@@ -301,7 +369,8 @@ class EmailQuery:
 
     @strawberry.field(description="A hub's email templates.")
     async def email_templates(
-        self, info: Info[Context, None], hub_id: strawberry.ID, first: int | None = None, after: str | None = None,
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id)."))], first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
     ) -> Connection[EmailTemplateType]:
         viewer = info.context.require("email:read")
@@ -311,7 +380,8 @@ class EmailQuery:
 
     @strawberry.field(description="The team's drip campaigns, optionally of one hub.")
     async def drip_campaigns(
-        self, info: Info[Context, None], hub_id: strawberry.ID | None = None, first: int | None = None,
+        self, info: Info[Context, None], hub_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "Only this hub's (a Hub id)."))] = None, first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[DripCampaignType]:
         viewer = info.context.require("email:read")
@@ -323,7 +393,10 @@ class EmailQuery:
 
     @strawberry.field(description="Who is (or was) in a drip, oldest enrolment first.")
     async def drip_enrollments(
-        self, info: Info[Context, None], drip_id: strawberry.ID, status: EnrollmentStatus | None = None,
+        self, info: Info[Context, None],
+        drip_id: Annotated[strawberry.ID, strawberry.argument(description="The drip (a DripCampaign id).")],
+        status: Annotated[EnrollmentStatus | None, strawberry.argument(description=(
+            "Only enrolments in this status."))] = None,
         first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[DripEnrollmentType]:
         viewer = info.context.require("email:read")
@@ -335,7 +408,8 @@ class EmailQuery:
 
     @strawberry.field(description="Addresses that must not get some or all mail (unsubscribes, bounces).")
     async def suppressions(
-        self, info: Info[Context, None], email: str | None = None, first: int | None = None, after: str | None = None,
+        self, info: Info[Context, None], email: Annotated[str | None, strawberry.argument(description=(
+            "Only this address (case-insensitive)."))] = None, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
     ) -> Connection[SuppressionType]:
         viewer = info.context.require("email:read")
@@ -383,7 +457,8 @@ class EmailMutation:
         )
         return EmailTemplatePayload(template=EmailTemplateType.from_model(template))
 
-    @strawberry.mutation
+    @strawberry.mutation(description=(
+        "Create a drip campaign; only joins and events after its creation enrol. Needs email:write."))
     @mutation_payload
     async def create_drip_campaign(
         self, info: Info[Context, None], input: CreateDripCampaignInput
@@ -399,7 +474,7 @@ class EmailMutation:
         )
         return DripCampaignPayload(drip_campaign=DripCampaignType.from_model(drip))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Rename, pause or resume a drip, or change its goal or steps. Needs email:write.")
     @mutation_payload
     async def update_drip_campaign(
         self, info: Info[Context, None], input: UpdateDripCampaignInput

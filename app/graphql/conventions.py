@@ -1,7 +1,8 @@
 """Descriptions of what every part of the schema shares, written once instead of on every field.
 
 The schema repeats a few shapes many times: every Node type's `id`, the `first`/`after`/`last`/
-`before` arguments of every connection field, every payload's `userErrors`. Each domain describes
+`before` arguments of every connection field, every payload's `userErrors`, a mutation's `input`
+argument (its input type's description). Each domain describes
 its own types and fields; `describe_conventions` fills in these shared ones (only where the code gave
 no description of its own), on the built schema, so the SDL and introspection both carry them.
 tests/test_schema_lint.py runs graphql-schema-linter to keep every item described.
@@ -61,6 +62,9 @@ def describe_conventions(schema: GraphQLSchema) -> GraphQLSchema:
                 field.description = NODE_ID
             if field_name == "userErrors" and not field.description:
                 field.description = USER_ERRORS
+            if name == "Mutation" and "input" in field.args and not field.args["input"].description:
+                # A mutation's one argument: what its input type says it is.
+                field.args["input"].description = get_named_type(field.args["input"].type).description
             if _is_connection(field):
                 for arg_name, arg in field.args.items():
                     if arg_name in PAGE_ARGUMENTS and not arg.description:

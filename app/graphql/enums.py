@@ -23,7 +23,11 @@ def described_enum(cls: E, *, name: str, description: str, values: dict[str, str
     members = {member.name for member in cls}  # type: ignore[attr-defined]  # E is an Enum class
     if unknown := set(values) - members:
         raise ValueError(f"{name}: {sorted(unknown)} are not members of {cls.__name__}")
-    registered = strawberry.enum(cls, name=name, description=description)
-    for value in registered.__strawberry_definition__.values:  # type: ignore[attr-defined]
+    definition = getattr(cls, "__strawberry_definition__", None)
+    if definition is None:
+        definition = strawberry.enum(cls, name=name, description=description).__strawberry_definition__  # type: ignore[attr-defined]
+    else:  # a field that reads the enum was resolved first and registered it: describe that one
+        definition.name, definition.description = name, description
+    for value in definition.values:
         value.description = values.get(value.name)
-    return registered
+    return cls

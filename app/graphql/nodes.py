@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -97,11 +97,19 @@ def node_query(registry: NodeRegistry) -> type:
     @strawberry.type
     class NodeQuery:
         @strawberry.field(description="Any object of the caller's team by its global id; null if not found.")
-        async def node(self, info: Info[Context, None], id: strawberry.ID) -> relay.Node | None:
+        async def node(
+            self, info: Info[Context, None],
+            id: Annotated[strawberry.ID, strawberry.argument(description=(
+                "A global id from any `id` field; malformed, or of a type that is not a Node, is BAD_USER_INPUT."))],
+        ) -> relay.Node | None:
             return (await registry.resolve(info, [id]))[0]
 
         @strawberry.field(description=f"Objects by global id, in order (null where not found); at most {MAX_NODES}.")
-        async def nodes(self, info: Info[Context, None], ids: list[strawberry.ID]) -> list[relay.Node | None]:
+        async def nodes(
+            self, info: Info[Context, None],
+            ids: Annotated[list[strawberry.ID], strawberry.argument(description=(
+                f"Up to {MAX_NODES} global ids, of any mix of types; one query per type."))],
+        ) -> list[relay.Node | None]:
             if len(ids) > MAX_NODES:
                 raise BadInput(f"at most {MAX_NODES} ids")
             return await registry.resolve(info, ids)

@@ -28,6 +28,10 @@ from app.commerce import graphql as commerce_graphql
 from app.commerce import order_graphql
 from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
+from app.community import graphql as community_graphql
+from app.community import member_graphql as community_member_graphql
+from app.community.graphql import CommunityMutation, CommunityQuery
+from app.community.member_graphql import CommunityMemberMutation, CommunityMemberQuery
 from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
@@ -63,6 +67,7 @@ NODE_REGISTRY = NodeRegistry(
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
     campaign_graphql.NODE_TYPES,
+    community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -72,6 +77,7 @@ QUERY_TYPES: tuple[type, ...] = (
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
     CampaignQuery,
+    CommunityQuery, CommunityMemberQuery,
     PlansQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
@@ -79,6 +85,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
     CampaignMutation,
+    CommunityMutation, CommunityMemberMutation,
     PlansMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)

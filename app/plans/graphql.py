@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
@@ -14,9 +16,10 @@ from app.plans.tiers import Plan
 
 @strawberry.type(name="Plan", description="A plan tier; its caps are `PlanCap` rows.")
 class PlanType:
-    key: str
-    name: str
-    rank: int
+    key: str = strawberry.field(description="Stable key: `free`, `starter`, `pro`, `agency` or `enterprise`.")
+    name: str = strawberry.field(description="Display name (`Pro`).")
+    rank: int = strawberry.field(description=(
+        "Order of the tiers, from 0 (Free) up: a higher rank allows at least as much."))
 
     @classmethod
     def from_plan(cls, plan: Plan) -> PlanType:
@@ -25,52 +28,56 @@ class PlanType:
 
 @strawberry.type(description="One cap of the team's plan and how much of it the team uses.")
 class PlanCap:
-    capability: str
-    label: str
+    capability: str = strawberry.field(description=(
+        "Stable key of the cap (`dynamic_segments`, `audience_sync`, ...; docs/plans.md)."))
+    label: str = strawberry.field(description="The cap for people (\"dynamic segments\").")
     limit: int | None = strawberry.field(description="At most this many; null: unlimited; 0: not in the plan.")
-    included: bool
+    included: bool = strawberry.field(description="Whether the plan has the capability at all (`limit` is not 0).")
     used: int | None = strawberry.field(description="How many the team has (null: not a count of things).")
     over: int = strawberry.field(description="Beyond the limit (read-only until back under); for members per "
                                              "segment: segments over it.")
     lifted_by: PlanType | None = strawberry.field(description="The first plan that holds one more (or all).")
-    note: str
+    note: str = strawberry.field(description=(
+        "What the numbers mean now, for people (\"2 dynamic segments over the Free limit are read-only\"); may be "
+        "empty."))
 
 
 @strawberry.type(description="The team's plan and its caps.")
 class TeamPlanUsage:
-    plan: PlanType
-    caps: list[PlanCap]
+    plan: PlanType = strawberry.field(description="The team's plan (the deployment's default if never set).")
+    caps: list[PlanCap] = strawberry.field(description="Every cap, with the team's use of it.")
 
 
 @strawberry.type(description="A cap of one plan tier (the plan table).")
 class PlanTierLimit:
-    capability: str
-    label: str
-    limit: int | None
+    capability: str = strawberry.field(description="Stable key of the cap.")
+    label: str = strawberry.field(description="The cap for people.")
+    limit: int | None = strawberry.field(description="At most this many; null: unlimited; 0: not in the plan.")
 
 
 @strawberry.type(description="A plan tier with every cap.")
 class PlanTier:
-    plan: PlanType
-    limits: list[PlanTierLimit]
+    plan: PlanType = strawberry.field(description="The tier.")
+    limits: list[PlanTierLimit] = strawberry.field(description="Its limit of every cap.")
 
 
-@strawberry.input
+@strawberry.input(description="Which plan to put a team on.")
 class SetTeamPlanInput:
-    team_id: strawberry.ID
+    team_id: strawberry.ID = strawberry.field(description="The team (a Team id of any team of the deployment).")
     plan: str = strawberry.field(description="A plan key: free, starter, pro, agency, enterprise.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `setTeamPlan`.")
 class SetTeamPlanPayload:
-    team_id: strawberry.ID | None = None
-    plan: PlanType | None = None
+    team_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The team; null when `userErrors` is not empty."))
+    plan: PlanType | None = strawberry.field(default=None, description="Its plan now.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class PlansQuery:
-    @strawberry.field(description="The caller's team's plan and its use of every cap.")
+    @strawberry.field(description="The caller's team's plan and its use of every cap. Any team credential.")
     async def team_plan(self, info: Info[Context, None]) -> TeamPlanUsage:
         viewer = info.context.require()
         plan, usage = await service.usage(viewer.team.id)
@@ -79,7 +86,8 @@ class PlansQuery:
                     over=u.over, lifted_by=PlanType.from_plan(u.lifted_by) if u.lifted_by else None, note=u.note)
             for u in usage])
 
-    @strawberry.field(description="Every plan tier and its caps.")
+    @strawberry.field(description=(
+        "Every plan tier and its caps (the plan table), lowest rank first. Any team credential."))
     def plan_tiers(self, info: Info[Context, None]) -> list[PlanTier]:
         info.context.require()
         return [PlanTier(plan=PlanType.from_plan(plan), limits=[
@@ -92,7 +100,10 @@ class PlansMutation:
     @strawberry.mutation(description="Put a team on a plan (platform-admin token only). A downgrade deletes "
                                      "nothing: what is over the new caps turns read-only.")
     @mutation_payload
-    async def set_team_plan(self, info: Info[Context, None], input: SetTeamPlanInput) -> SetTeamPlanPayload:
+    async def set_team_plan(
+        self, info: Info[Context, None],
+        input: Annotated[SetTeamPlanInput, strawberry.argument(description="The team and plan key.")],
+    ) -> SetTeamPlanPayload:
         info.context.require_platform_admin()
         team_pk = id_input(input.team_id, "Team", "teamId")
         team = await service.find_team(str(team_pk))

@@ -92,6 +92,8 @@ SCOPES: dict[str, str] = {
     "audiences:write": "Manage ad-audience destinations, links and syncs; export audiences",
     "commerce:read": "Read products, prices, coupons, subscriptions and entitlements",
     "commerce:write": "Manage the catalog and create checkouts",
+    "community:read": "Read community spaces and settings, the moderation queue and its audit log",
+    "community:write": "Manage community spaces and settings; moderate posts, comments and members",
 }
 STAFF_SCOPES = frozenset(SCOPES) - {ADMIN_SCOPE}
 SESSION_LIFETIME = timedelta(days=14)
