@@ -107,6 +107,12 @@ class Settings:
     # SHA-256 hex digests of the platform-admin tokens (`memberhub platform-token` makes one).
     platform_admin_token_hashes: tuple[str, ...] = ()
     tracing: str | None = None  # "otlp": OpenTelemetry spans over OTLP/HTTP (app/core/tracing.py)
+    # AI-generated segments (app/plans/ai.py): the deployment's OpenAI-compatible endpoint, used by
+    # teams without their own; teams may point only at these hosts outside development.
+    ai_base_url: str | None = None
+    ai_model: str | None = None
+    ai_api_key: str | None = None
+    ai_allowed_hosts: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -196,6 +202,10 @@ def load_settings() -> Settings:
         default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
         platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
         tracing=_tracing_mode(),
+        ai_base_url=(os.environ.get("MEMBERHUB_AI_BASE_URL") or "").rstrip("/") or None,
+        ai_model=os.environ.get("MEMBERHUB_AI_MODEL") or None,
+        ai_api_key=os.environ.get("MEMBERHUB_AI_API_KEY") or None,
+        ai_allowed_hosts=_list("MEMBERHUB_AI_ALLOWED_HOSTS"),
     )
 
 

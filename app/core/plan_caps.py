@@ -53,7 +53,7 @@ class AudienceCap:
 
 
 class PlanCaps(Protocol):
-    async def check_can_create(self, team_id: int, resource: str) -> None: ...
+    async def check_can_create(self, team_id: int, resource: str, count: int = 1) -> None: ...
 
     async def check_can_change(self, team_id: int, resource: str, object_id: int) -> None: ...
 
@@ -74,8 +74,9 @@ def _installed() -> PlanCaps:
     return _caps
 
 
-async def check_can_create(team_id: int, resource: str) -> None:
-    await _installed().check_can_create(team_id, resource)
+async def check_can_create(team_id: int, resource: str, count: int = 1) -> None:
+    """Room for `count` more of `resource`, or ValidationFailed with code PLAN_LIMIT."""
+    await _installed().check_can_create(team_id, resource, count)
 
 
 async def check_can_change(team_id: int, resource: str, object_id: int) -> None:

@@ -30,8 +30,14 @@ from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
 from app.community import graphql as community_graphql
 from app.community import member_graphql as community_member_graphql
+from app.community import moderation_graphql as community_moderation_graphql
+from app.community import notifications_graphql as community_notifications_graphql
+from app.community import social_graphql as community_social_graphql
 from app.community.graphql import CommunityMutation, CommunityQuery
 from app.community.member_graphql import CommunityMemberMutation, CommunityMemberQuery
+from app.community.moderation_graphql import ModerationMutation, ModerationQuery
+from app.community.notifications_graphql import CommunitySubscription, NotificationsMutation, NotificationsQuery
+from app.community.social_graphql import SocialMutation, SocialQuery, SocialSubscription
 from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
@@ -49,7 +55,11 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
+from app.plans import ai_graphql, schedules_graphql
+from app.plans.ai_graphql import AiSegmentsMutation, AiSegmentsQuery
 from app.plans.graphql import PlansMutation, PlansQuery
+from app.plans.library_graphql import LibraryMutation, LibraryQuery
+from app.plans.schedules_graphql import SchedulesMutation, SchedulesQuery
 from app.segments import graphql as segments_graphql
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
 from app.segments.pipeline import status as evaluation_status
@@ -67,7 +77,9 @@ NODE_REGISTRY = NodeRegistry(
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
     campaign_graphql.NODE_TYPES,
-    community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES,
+    community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES, community_moderation_graphql.NODE_TYPES,
+    community_notifications_graphql.NODE_TYPES, community_social_graphql.NODE_TYPES,
+    ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -77,18 +89,19 @@ QUERY_TYPES: tuple[type, ...] = (
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
     CampaignQuery,
-    CommunityQuery, CommunityMemberQuery,
-    PlansQuery,
+    CommunityQuery, CommunityMemberQuery, NotificationsQuery, SocialQuery, ModerationQuery,
+    PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
     CampaignMutation,
-    CommunityMutation, CommunityMemberMutation,
-    PlansMutation,
+    CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
+    PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
 )
-SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
+SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription,
+                                        CommunitySubscription, SocialSubscription)
 
 Query = merge_types("Query", QUERY_TYPES)
 Mutation = merge_types("Mutation", MUTATION_TYPES)

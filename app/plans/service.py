@@ -19,7 +19,7 @@ from app.core.errors import NotFound, ValidationFailed
 from app.core.ids import parse_id_or_none
 from app.core.plan_caps import AudienceCap
 from app.plans import tiers
-from app.plans.models import TeamPlan
+from app.plans.models import RecomputeSchedule, TeamPlan
 from app.plans.tiers import Plan
 from app.segments.models import Segment, SegmentKind
 from app.settings import get_settings
@@ -89,6 +89,9 @@ async def owned_ids(team_id: int, capability: str) -> list[int] | None:
         return await _segment_ids(team_id, kinds[capability])
     if capability == caps.AUDIENCE_SYNC:
         return await _destination_ids(team_id)
+    if capability == caps.RECOMPUTE_SCHEDULES:
+        rows = await RecomputeSchedule.filter(team_id=team_id).order_by("created_at", "id").values_list("id", flat=True)
+        return cast(list[int], rows)
     return None
 
 
@@ -156,28 +159,29 @@ def _lift_text(plan: Plan, capability: str, needed: int) -> tuple[Plan | None, s
 
 
 async def plan_limit_error(team_id: int, plan: Plan, capability: str, have: int, field: str | None,
-                           action: str) -> ValidationFailed:
+                           adding: int) -> ValidationFailed:
+    """`adding`: how many the caller wants to create (0: a change to one that exists)."""
     cap = tiers.CAPABILITY[capability]
     value = tiers.limit(plan, capability)
     if cap.boolean or value == 0:
         head = f"{cap.label} are not in the {plan.name} plan"
     else:
         head = f"the {plan.name} plan allows {tiers.shown_limit(value)} {cap.label} and this team has {have:,}"
-    target, lift = _lift_text(plan, capability, have + 1 if action == "create" else have)
+    target, lift = _lift_text(plan, capability, have + adding)
     unlock = await _unlock_text(team_id, plan, target) if target else ""
     return ValidationFailed.one(field, f"{head}: {lift}{unlock}", PLAN_LIMIT)
 
 
-async def check_can_create(team_id: int, capability: str, field: str | None = None) -> None:
-    """Room for one more of `capability` under the team's plan, or PLAN_LIMIT."""
+async def check_can_create(team_id: int, capability: str, count: int = 1, field: str | None = None) -> None:
+    """Room for `count` more of `capability` under the team's plan, or PLAN_LIMIT."""
     plan = await plan_of(team_id)
     value = tiers.limit(plan, capability)
     if value is None:
         return
     ids = await owned_ids(team_id, capability)
     have = len(ids) if ids is not None else 0
-    if value == 0 or have >= value:
-        raise await plan_limit_error(team_id, plan, capability, have, field, "create")
+    if value == 0 or have + count > value:
+        raise await plan_limit_error(team_id, plan, capability, have, field, count)
 
 
 async def check_can_change(team_id: int, capability: str, object_id: int, field: str | None = "id") -> None:
@@ -189,7 +193,7 @@ async def check_can_change(team_id: int, capability: str, object_id: int, field:
     ids = await owned_ids(team_id, capability) or []
     if object_id not in ids[value:]:
         return
-    error = await plan_limit_error(team_id, plan, capability, len(ids), field, "change")
+    error = await plan_limit_error(team_id, plan, capability, len(ids), field, 0)
     first = error.errors[0]
     over = len(ids) - value
     message = (f"read-only until the team is back under its plan's caps (delete {over:,} or upgrade): "
@@ -263,8 +267,8 @@ async def usage(team_id: int) -> tuple[Plan, list[CapUsage]]:
 class PlanCapsService:
     """What `app.core.plan_caps` calls (installed by app.wiring)."""
 
-    async def check_can_create(self, team_id: int, resource: str) -> None:
-        await check_can_create(team_id, resource)
+    async def check_can_create(self, team_id: int, resource: str, count: int = 1) -> None:
+        await check_can_create(team_id, resource, count)
 
     async def check_can_change(self, team_id: int, resource: str, object_id: int) -> None:
         await check_can_change(team_id, resource, object_id)

@@ -327,6 +327,78 @@ async def create_segment(
     return segment
 
 
+@dataclass
+class NewSegment:
+    """One segment of `create_segments`."""
+
+    name: str
+    rule_text: str | None = None
+    rule: Any = None
+    kind: str = SegmentKind.DYNAMIC
+    description: str = ""
+    tags: list[str] | None = None
+
+
+@_heavy
+async def create_segments(team: Team, specs: list[NewSegment], field_prefix: str = "segments") -> list[Segment]:
+    """Several segments at once (a library clone), all or nothing: one rules lock, one catalog, every
+    row and first evaluation in one transaction. An error's field names the spec:
+    `segments.3.ruleText`."""
+    errors: list[FieldError] = []
+    names: set[str] = set()
+    cleaned: list[tuple[str, list[str]]] = []
+    for index, spec in enumerate(specs):
+        own: list[FieldError] = []
+        name = _clean_name(spec.name, own)
+        if name in names:
+            own.append(FieldError("name", f"'{name}' is given twice", "DUPLICATE_NAME"))
+        names.add(name)
+        if spec.kind == SegmentKind.STATIC and (spec.rule_text is not None or spec.rule is not None):
+            own.append(FieldError("ruleText", "a static segment has no rule", "INVALID_RULE"))
+        cleaned.append((name, _clean_tags(spec.tags, own)))
+        errors += [FieldError(f"{field_prefix}.{index}.{e.field}", e.message, e.code) for e in own]
+    if errors:
+        raise ValidationFailed(errors)
+    created: list[Segment] = []
+    changes: list[MembershipChange] = []
+    async with in_transaction() as tx:
+        await lock_segment_rules(tx, team.id)
+        by_kind: dict[str, int] = defaultdict(int)
+        for spec in specs:
+            by_kind[str(spec.kind)] += 1
+        for kind, count in by_kind.items():
+            await plan_caps.check_can_create(team.id, plan_caps.SEGMENT_RESOURCES[kind], count)
+        taken = set(cast(list[str], await Segment.filter(team_id=team.id, name__in=list(names))
+                         .values_list("name", flat=True)))
+        ctx = await load_context(team)
+        parsed_rules: list[ParsedRule | None] = []
+        for index, (spec, (name, _)) in enumerate(zip(specs, cleaned, strict=True)):
+            if name in taken:
+                errors.append(FieldError(f"{field_prefix}.{index}.name", f"a segment named '{name}' already exists",
+                                         "DUPLICATE_NAME"))
+            parsed: ParsedRule | None = None
+            if spec.kind in (SegmentKind.DYNAMIC, SegmentKind.COHORT):
+                try:
+                    parsed = await check_rule(team, spec.rule_text, spec.rule, name, ctx=ctx)
+                except ValidationFailed as exc:
+                    errors += [FieldError(f"{field_prefix}.{index}.{e.field}", e.message, e.code) for e in exc.errors]
+            parsed_rules.append(parsed)
+        if errors:
+            raise ValidationFailed(errors)
+        for spec, (name, tags), parsed in zip(specs, cleaned, parsed_rules, strict=True):
+            segment = await Segment.create(
+                team=team, name=name, kind=spec.kind, description=(spec.description or "").strip(), tags=tags,
+                rule=parsed.json if parsed else None, rule_text=parsed.text if parsed else None,
+                triggers=parsed.triggers.to_json() if parsed else None, using_db=tx,
+            )
+            created.append(segment)
+            if parsed is not None:
+                cause = CAUSE_COHORT if spec.kind == SegmentKind.COHORT else CAUSE_RECOMPUTE
+                changes += await _first_evaluation(tx, segment, parsed, cause)
+    await publish_membership_changes(team.id, changes)
+    return created
+
+
 async def _first_evaluation(tx: Any, segment: Segment, parsed: ParsedRule, cause: str) -> list[MembershipChange]:
     """A rule the database cannot evaluate (say, a stored value it cannot cast) is a userError, and
     the caller's transaction rolls the new segment back."""
