@@ -100,6 +100,9 @@ class Settings:
     # Where a magic link lands after signing a member in (docs/member-api.md): "{slug}" is replaced by
     # the hub's slug and "#member_token=…" appended; None shows a page with the token instead.
     member_app_url: str | None = None
+    # A campaign batch job holds its recipients this long (app/email/campaign_send.py): after a worker
+    # dies, its queued rows wait this long for another job, and its in-flight row then becomes uncertain.
+    campaign_lease_seconds: int = 300
     # Plans (app/plans): a team without a plan of its own is on this one; self-hosted deployments
     # are not metered, so the default holds everything.
     default_plan: str = "enterprise"
@@ -198,6 +201,7 @@ def load_settings() -> Settings:
         google_token_url=os.environ.get("MEMBERHUB_GOOGLE_TOKEN_URL", "").strip()
         or "https://oauth2.googleapis.com/token",
         member_app_url=os.environ.get("MEMBERHUB_MEMBER_APP_URL") or None,
+        campaign_lease_seconds=_int("MEMBERHUB_CAMPAIGN_LEASE_SECONDS", 300),
         default_plan=(os.environ.get("MEMBERHUB_DEFAULT_PLAN") or "enterprise").strip().lower(),
         platform_admin_token_hashes=tuple(h.lower() for h in _list("MEMBERHUB_PLATFORM_ADMIN_TOKEN_HASHES")),
         tracing=_tracing_mode(),

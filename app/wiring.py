@@ -30,7 +30,7 @@ def wire() -> None:
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
     from app.core.plan_caps import install_caps
-    from app.email.segment_usage import DripUsage
+    from app.email.segment_usage import CampaignUsage, DripUsage
     from app.email.service import send_order_receipt, send_sign_in_code, send_transactional, send_welcome_email
     from app.email.staff_mail import send_staff_invitation
     from app.events.service import on_events_written
@@ -60,6 +60,6 @@ def wire() -> None:
     on_time_zone_changed(recompute_for_time_zone)
     on_invitation(send_staff_invitation)
     on_time_zone_changed(reschedule_for_time_zone)
-    for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage()):
+    for usage in (AccessRuleUsage(), DripUsage(), AudienceLinkUsage(), CampaignUsage()):
         register_segment_usage(usage)
     _wired = True

@@ -47,7 +47,7 @@ from tortoise import Tortoise, connections
 from app.audiences.models import AudienceLink, AudienceSyncRun
 from app.commerce.models import CheckoutSession, Dispute, Entitlement, Order, Payment, Refund, Subscription
 from app.community.models import Profile
-from app.email.models import DripEnrollment, Suppression
+from app.email.models import CampaignRecipient, DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
 from app.plans.models import ScheduledRecompute, SegmentGeneration
 from app.segments.models import SegmentMembershipChange
@@ -58,7 +58,7 @@ MARK_B = "zulubravo"  # in every string of team B's rows: found in an answer to 
 
 # Id argument names (without Id/Ids) whose kind is not the name itself.
 KIND_BY_NAME = {
-    "exitSegment": "Segment", "generation": "SegmentGeneration", "drip": "DripCampaign", "destination": "AudienceDestination",
+    "exitSegment": "Segment", "excludeSegment": "Segment", "generation": "SegmentGeneration", "drip": "DripCampaign", "destination": "AudienceDestination",
     "addOnPrice": "Price", "template": "EmailTemplate", "parent": "ContentNode", "section": "HubSection",
     "node": "ContentNode", "target": "ContentNode", "cohortSegment": "Segment", "inSegment": "Segment",
     "subscription": "BillingSubscription",
@@ -68,6 +68,7 @@ KIND_OVERRIDES = {
     ("startLesson", "input.nodeId"): "MemberContentNode",
     ("completeLesson", "input.nodeId"): "MemberContentNode",
     ("removeHubMember", "input.id"): "HubMembership",
+    ("sendCampaignTest", "input.id"): "Campaign",
     ("createPost", "input.spaceId"): "MemberSpace",
     ("createPost", "input.mediaIds"): "MemberMedia",
     ("createComment", "input.postId"): "CommunityPost",
@@ -192,6 +193,9 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
                       {"i": {"hubId": hub_id, "name": f"{label} drip", "trigger": "SEGMENT_JOIN",
                              "segmentId": gid("Segment", segment.id),
                              "steps": [{"delayMinutes": 60, "templateId": template}]}})
+    campaign_id = (await run("mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { campaign { id } userErrors { code } } }",
+                             {"i": {"hubId": hub_id, "name": f"{label} campaign", "templateId": template,
+                                    "segmentIds": [gid("Segment", segment.id)]}}))["campaign"]["id"]
     destination = (await run("mutation($i: CreateAudienceDestinationInput!) { createAudienceDestination(input: $i) { destination { id } userErrors { code } } }",
                              {"i": {"platform": "META", "name": f"{label} ads", "accessToken": f"{label}-token", "appSecret": "s",
                                     "adAccountId": "act_1", "audienceId": "2"}}))["destination"]["id"]
@@ -223,6 +227,8 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
         await DripEnrollment.create(team_id=team.id, drip=campaign, team_contact=contact, source=f"{label}",
                                     enrolled_at=now)
     await Suppression.create(team_id=team.id, email=f"{label}-gone@example.com", scope="marketing", reason="unsubscribe")
+    await CampaignRecipient.create(team_id=team.id, campaign_id=pk(campaign_id), team_contact=contact,
+                                   segment_id=segment.id, state="sent", to_address=contact.email)
     await Entitlement.create(team_id=team.id, team_contact=contact, product=product, starts_at=now)
     await Subscription.create(team_id=team.id, team_contact=contact, product=product, price=price,
                               stripe_subscription_id=f"sub_{label}", stripe_customer_id=f"cus_{label}", status="active")

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from tortoise.transactions import in_transaction
 
+from app.email.campaigns import evaluation_hold
 from app.email.models import DripCampaign, DripStep, DripTrigger
 
 SETTLE = timedelta(seconds=60)
@@ -46,8 +47,15 @@ async def process_drip_enrollments(now: datetime | None = None) -> int:
     """Enrol and exit contacts for every active drip; returns how many history rows were read."""
     now = now or datetime.now(UTC)
     total = 0
-    for drip_id in cast(list[int], await DripCampaign.filter(active=True).values_list("id", flat=True)):
-        total += await _process_drip(drip_id, now)
+    held: dict[int, bool] = {}
+    for drip_id, team_id in cast(list[tuple[int, int]], await DripCampaign.filter(active=True).values_list(
+            "id", "team_id")):
+        # While the team's segments catch up (a bulk import), their history is not final yet: the
+        # cursors stay put and enrolment resumes once evaluation has caught up (as campaigns wait).
+        if team_id not in held:
+            held[team_id] = await evaluation_hold(team_id) is not None
+        if not held[team_id]:
+            total += await _process_drip(drip_id, now)
     return total
 
 

@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.core.errors import ValidationFailed
-from app.email import service
+from app.email import dkim_keys, service
 from app.email.models import (
     DripCampaign,
     DripEnrollment,
@@ -89,6 +89,12 @@ class EmailSettingsType:
     from_name: str = strawberry.field(description="Display name mail comes from.")
     from_address: str = strawberry.field(description="Address mail comes from.")
     reply_to: str | None = strawberry.field(description="Reply-To address; null: replies go to `fromAddress`.")
+    track_opens: bool = strawberry.field(description="Campaign mail carries an open pixel (off by default).")
+    track_clicks: bool = strawberry.field(description="Campaign links go through a signed redirect (off by default).")
+    dkim_domain: str | None = strawberry.field(description="The domain DKIM signatures are made for (d=).")
+    dkim_selector: str | None = strawberry.field(description="The DKIM selector (s=).")
+    dkim_dns_record: str | None = strawberry.field(description=(
+        "The TXT record to publish at <selector>._domainkey.<domain> for DKIM."))
     updated_at: datetime = strawberry.field(description="When the settings last changed.")
 
     @classmethod
@@ -97,7 +103,9 @@ class EmailSettingsType:
             hub_id=encode_id("Hub", m.hub_id), smtp_host=m.smtp_host, smtp_port=m.smtp_port,
             tls_mode=TlsMode(m.tls_mode),
             username=m.username, has_password=bool(m.password_encrypted), from_name=m.from_name,
-            from_address=m.from_address, reply_to=m.reply_to, updated_at=m.updated_at,
+            from_address=m.from_address, reply_to=m.reply_to, track_opens=m.track_opens,
+            track_clicks=m.track_clicks, dkim_domain=m.dkim_domain, dkim_selector=m.dkim_selector,
+            dkim_dns_record=dkim_keys.stored_dns_record(m), updated_at=m.updated_at,
         )
 
 
@@ -250,6 +258,10 @@ class UpdateEmailSettingsInput:
     from_name: str = strawberry.field(default="", description="Display name mail comes from, one line (required).")
     from_address: str = strawberry.field(default="", description="Address mail comes from (required).")
     reply_to: str | None = strawberry.field(default=None, description="Reply-To address; null for none.")
+    track_opens: bool | None = strawberry.field(default=None, description=(
+        "Open tracking of campaign mail; null keeps the current setting."))
+    track_clicks: bool | None = strawberry.field(default=None, description=(
+        "Click tracking of campaign mail; null keeps the current setting."))
 
 
 @strawberry.type(description="Result of `updateEmailSettings`.")
@@ -420,6 +432,7 @@ class EmailMutation:
             viewer.team, id_input(input.hub_id, "Hub", "hubId"), smtp_host=input.smtp_host, smtp_port=input.smtp_port,
             tls_mode=input.tls_mode.value, username=input.username, password=input.password,
             from_name=input.from_name, from_address=input.from_address, reply_to=input.reply_to,
+            track_opens=input.track_opens, track_clicks=input.track_clicks,
         )
         return EmailSettingsPayload(settings=EmailSettingsType.from_model(settings))
 

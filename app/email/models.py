@@ -1,4 +1,5 @@
-"""Email: per-hub sending settings, templates, drip campaigns, the send outbox and suppressions.
+"""Email: per-hub sending settings, templates, drip campaigns, campaigns and their recipients, the send
+outbox and suppressions.
 
 `email_sends` is the outbox for every message (transactional and drip): the database, not Redis,
 holds what must be sent, and its state machine makes a rerun of a job never send twice.
@@ -76,6 +77,13 @@ class EmailSettings(Model):
     from_name = fields.CharField(max_length=200)
     from_address = fields.CharField(max_length=320)
     reply_to = fields.CharField(max_length=320, null=True)
+    # Campaign open (pixel) and click (signed redirect) tracking: off unless the hub turns it on.
+    track_opens = fields.BooleanField(default=False, db_default=False)
+    track_clicks = fields.BooleanField(default=False, db_default=False)
+    # DKIM (app/email/dkim_keys.py): the private key encrypted with app/core/crypto.
+    dkim_domain = fields.CharField(max_length=255, null=True)
+    dkim_selector = fields.CharField(max_length=63, null=True)
+    dkim_private_key_encrypted: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -261,3 +269,123 @@ class Suppression(Model):
     class Meta:
         table = "email_suppressions"
         unique_together = (("team", "email", "scope", "scope_ref"),)
+
+
+class CampaignStatus(StrEnum):
+    """draft → scheduled → (held ⇄) sending → sent; cancelled from any state before sent."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    HELD = "held"  # an audience segment is catching up: starts once evaluation has caught up
+    SENDING = "sending"
+    SENT = "sent"
+    CANCELLED = "cancelled"
+
+
+class RecipientState(StrEnum):
+    """queued → sending → sent; skipped (with a reason) at send time; a `sending` row found by a rerun
+    becomes `uncertain` and is never sent again (as email_sends)."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"
+    BOUNCED = "bounced"
+
+
+class Campaign(Model):
+    """A one-off send of a template to segments (minus exclusion segments), now or at a time."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="campaigns", on_delete=fields.CASCADE
+    )
+    team_id: int
+    hub: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="campaigns", on_delete=fields.CASCADE
+    )
+    hub_id: int
+    name = fields.CharField(max_length=200)
+    template: fields.ForeignKeyRelation[EmailTemplate] = fields.ForeignKeyField(
+        "models.EmailTemplate", related_name="campaigns", on_delete=fields.RESTRICT
+    )
+    template_id: int
+    status = fields.CharEnumField(CampaignStatus, max_length=16, default=CampaignStatus.DRAFT)
+    hold_reason: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
+    send_at = fields.DatetimeField(null=True, description="UTC; null: as soon as it is scheduled")
+    rate_per_minute = fields.IntField(null=True)
+    audience_count = fields.IntField(default=0, description="recipients materialised at start")
+    next_batch_at = fields.DatetimeField(null=True, description="rate limit: the next batch waits until then")
+    scheduled_at = fields.DatetimeField(null=True)
+    started_at = fields.DatetimeField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "campaigns"
+        unique_together = (("team", "name"),)
+        indexes = (("team", "status"),)
+
+
+class CampaignSegment(Model):
+    """One audience segment of a campaign: `exclude` ones are taken away at send time."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="campaign_segments", on_delete=fields.CASCADE
+    )
+    team_id: int
+    campaign: fields.ForeignKeyRelation[Campaign] = fields.ForeignKeyField(
+        "models.Campaign", related_name="segments", on_delete=fields.CASCADE
+    )
+    campaign_id: int
+    # RESTRICT: deleting a segment a campaign uses goes through app.email.segment_usage first.
+    segment: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Segment", related_name="campaign_uses", on_delete=fields.RESTRICT
+    )
+    segment_id: int
+    excluded = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "campaign_segments"
+        unique_together = (("team", "campaign", "segment"),)
+
+
+class CampaignRecipient(Model):
+    """One contact of a campaign's audience, at most one per (campaign, contact), ever."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="campaign_recipients", on_delete=fields.CASCADE
+    )
+    team_id: int
+    campaign: fields.ForeignKeyRelation[Campaign] = fields.ForeignKeyField(
+        "models.Campaign", related_name="recipients", on_delete=fields.CASCADE
+    )
+    campaign_id: int
+    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="campaign_recipients", on_delete=fields.CASCADE
+    )
+    team_contact_id: int
+    segment_id = fields.BigIntField(description="the audience segment it came through (totals per segment)")
+    state = fields.CharEnumField(RecipientState, max_length=16, default=RecipientState.QUEUED)
+    skip_reason = fields.CharField(max_length=32, null=True)
+    error: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
+    claimed_until = fields.DatetimeField(null=True, description="a batch job holds it until then")
+    claim = fields.BigIntField(null=True, description="the holding batch's token")
+    sending_at = fields.DatetimeField(null=True)
+    sent_at = fields.DatetimeField(null=True)
+    to_address = fields.CharField(max_length=320, null=True)
+    message_id = fields.CharField(max_length=255, null=True)
+    opened_at = fields.DatetimeField(null=True)
+    clicked_at = fields.DatetimeField(null=True)
+    unsubscribed_at = fields.DatetimeField(null=True)
+    bounced_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "campaign_recipients"
+        unique_together = (("team", "campaign", "team_contact"),)
+        indexes = (("team", "campaign", "state"),)

@@ -18,7 +18,7 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from app.core.errors import FieldError, ValidationFailed
-from app.email.rendering import SAMPLE_CONTEXT, RenderedMessage, message_from, render_parts
+from app.email.rendering import SAMPLE_CONTEXT, RenderedMessage, message_from, render_batch, render_parts
 from app.settings import Settings, get_settings
 
 _pool: ProcessPool | None = None
@@ -78,3 +78,21 @@ async def render(subject: str, html_body: str, text_body: str, context: dict[str
     if errors:
         raise ValidationFailed(errors)
     return message_from(outputs)
+
+
+async def render_many(subject: str, html_body: str, text_body: str, contexts: list[dict[str, Any]],
+                      settings: Settings | None = None) -> list[RenderedMessage | list[FieldError]]:
+    """Render one template for each context in one render process, with the time limit scaled to the
+    batch. Each result is the message or that recipient's problems; a batch that runs out of time or
+    memory falls back to one render per recipient, so one bad contact fails alone."""
+    settings = settings or get_settings()
+    if not contexts:
+        return []
+    timeout = settings.template_render_timeout * max(1, len(contexts) // 20 + 1)
+    future = _get_pool(settings).schedule(render_batch, args=((subject, html_body, text_body), contexts),
+                                          timeout=timeout)
+    try:
+        results = await asyncio.wrap_future(future)
+    except (TimeoutError, ProcessExpired, CancelledError):
+        results = [await render_bounded((subject, html_body, text_body), c, settings) for c in contexts]
+    return [errors if errors else message_from(outputs) for outputs, errors in results]

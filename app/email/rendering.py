@@ -107,13 +107,19 @@ class RenderedMessage:
     text: str
 
 
+@functools.lru_cache(maxsize=128)
+def _compiled(source: str, html: bool) -> Any:
+    """Compiled once per render process: a campaign renders one template thousands of times."""
+    return (_html_env if html else _text_env).from_string(source)
+
+
 def _render_one(source: str, html: bool, context: dict[str, Any]) -> str:
     """One part, streamed so that output past MAX_OUTPUT stops the render."""
     token = _loop_items.set(0)
     try:
         chunks: list[str] = []
         size = 0
-        for chunk in (_html_env if html else _text_env).from_string(source).generate(context):
+        for chunk in _compiled(source, html).generate(context):
             size += len(chunk)
             if size > MAX_OUTPUT:
                 raise TemplateLimit(f"the template renders more than {MAX_OUTPUT} characters")
@@ -148,6 +154,12 @@ def render_parts(sources: tuple[str, str, str], context: dict[str, Any]) -> tupl
             errors.append(FieldError(field, f"{type(exc).__name__}: {exc}", "TEMPLATE_ERROR"))
         outputs.append("")
     return outputs, errors
+
+
+def render_batch(sources: tuple[str, str, str], contexts: list[dict[str, Any]]
+                 ) -> list[tuple[list[str], list[FieldError]]]:
+    """One template for many recipients (a campaign batch): one trip to a render process."""
+    return [render_parts(sources, context) for context in contexts]
 
 
 def message_from(outputs: list[str]) -> RenderedMessage:

@@ -12,7 +12,14 @@ from typing import Any
 from tortoise import connections
 from tortoise.expressions import Q
 
-from app.email.models import DripCampaign
+from app.email.models import (
+    Campaign,
+    CampaignRecipient,
+    CampaignSegment,
+    CampaignStatus,
+    DripCampaign,
+    RecipientState,
+)
 from app.segments.usage import MembershipDiff, SegmentImpact, SegmentUse, counted
 
 _NOT_ENROLLED_SQL = """
@@ -66,4 +73,44 @@ class DripUsage:
                 changed.append("exit_segment_id")
                 lines.append(f"drip '{drip.name}' no longer exits contacts who leave the segment")
             await drip.save(using_db=db, update_fields=[*changed, "updated_at"])
+        return lines
+
+
+def _open_statuses() -> list[str]:
+    return [CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.HELD, CampaignStatus.SENDING]
+
+
+class CampaignUsage:
+    """Campaigns not yet finished use their audience and exclusion segments: deleting one is refused,
+    and with `force` such a campaign is cancelled (dropping an exclusion would widen its audience).
+    A finished campaign's links are dropped silently (its recipients keep the segment id they came by)."""
+
+    kind = "campaign"
+
+    async def find(self, team_id: int, segment_id: int) -> list[SegmentUse]:
+        ids = await CampaignSegment.filter(team_id=team_id, segment_id=segment_id).values_list("campaign_id", flat=True)
+        rows = await Campaign.filter(team_id=team_id, id__in=list(ids), status__in=_open_statuses()).order_by("id")
+        return [SegmentUse(self.kind, c.id, f"campaign '{c.name}' ({c.status})") for c in rows]
+
+    async def impact(self, team_id: int, segment_id: int, use: SegmentUse, diff: MembershipDiff) -> SegmentImpact:
+        campaign = await Campaign.get(id=use.id, team_id=team_id)
+        link = await CampaignSegment.get(team_id=team_id, campaign_id=campaign.id, segment_id=segment_id)
+        adding, removing = (len(diff.leaves), len(diff.joins)) if link.excluded else (len(diff.joins), len(diff.leaves))
+        what = "exclusion" if link.excluded else "audience"
+        message = (f"campaign '{campaign.name}' ({campaign.status}, {what} segment): "
+                   f"{counted(adding, 'more recipient')} and {counted(removing, 'fewer recipient')} if it started now")
+        return SegmentImpact(use, adding, removing, message)
+
+    async def detach(self, db: Any, team_id: int, segment_id: int) -> list[str]:
+        lines = []
+        ids = await CampaignSegment.filter(team_id=team_id, segment_id=segment_id).using_db(db).values_list(
+            "campaign_id", flat=True)
+        for campaign in await Campaign.filter(team_id=team_id, id__in=list(ids), status__in=_open_statuses()
+                                              ).using_db(db).order_by("id"):
+            campaign.status, campaign.hold_reason = CampaignStatus.CANCELLED, "an audience segment was deleted"
+            await campaign.save(using_db=db, update_fields=["status", "hold_reason", "updated_at"])
+            await CampaignRecipient.filter(team_id=team_id, campaign_id=campaign.id, state=RecipientState.QUEUED
+                                           ).using_db(db).update(state=RecipientState.SKIPPED, skip_reason="cancelled")
+            lines.append(f"campaign '{campaign.name}' cancelled: one of its segments was deleted")
+        await CampaignSegment.filter(team_id=team_id, segment_id=segment_id).using_db(db).delete()
         return lines

@@ -86,6 +86,7 @@ async def get_email_settings(team: Team, hub_id: int | None) -> EmailSettings | 
 async def update_email_settings(
     team: Team, hub_id: int | None, *, smtp_host: str, smtp_port: int, tls_mode: str, username: str | None,
     password: str | None, from_name: str, from_address: str, reply_to: str | None,
+    track_opens: bool | None = None, track_clicks: bool | None = None,
 ) -> EmailSettings:
     """Create or replace a hub's settings. `password` None keeps the stored one, "" clears it."""
     hub = await _get_hub(team, hub_id)
@@ -110,6 +111,10 @@ async def update_email_settings(
     if password is not None:
         settings.password_encrypted = encrypt_secret(password) if password else None
     settings.from_name, settings.from_address, settings.reply_to = from_name, from_address, reply_to
+    if track_opens is not None:
+        settings.track_opens = track_opens
+    if track_clicks is not None:
+        settings.track_clicks = track_clicks
     await settings.save()
     return settings
 

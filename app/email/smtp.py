@@ -80,3 +80,58 @@ async def deliver_message(config: EmailSettings, message: EmailMessage, raw: byt
         raise SmtpFailure(f"SMTP {exc.code}: {exc.message}", permanent=exc.code >= 500) from exc
     except (aiosmtplib.SMTPException, OSError) as exc:
         raise SmtpFailure(f"{type(exc).__name__}: {exc}", permanent=False) from exc
+
+
+class SmtpSession:
+    """One SMTP connection for many messages (a campaign batch): connect once, then `send` each.
+
+    A refused recipient or a 5xx for one message leaves the connection usable; a lost connection
+    raises a transient SmtpFailure and `connected` turns False (the caller reconnects or stops)."""
+
+    def __init__(self, config: EmailSettings) -> None:
+        self.config = config
+        self.client = aiosmtplib.SMTP(
+            hostname=config.smtp_host, port=config.smtp_port, use_tls=config.tls_mode == TlsMode.TLS,
+            start_tls=config.tls_mode == TlsMode.STARTTLS, timeout=SMTP_TIMEOUT_SECONDS,
+        )
+
+    @property
+    def connected(self) -> bool:
+        return bool(self.client.is_connected)
+
+    async def connect(self) -> None:
+        password = decrypt_secret(self.config.password_encrypted) if self.config.password_encrypted else None
+        try:
+            await self.client.connect()
+            if self.config.username:
+                await self.client.login(self.config.username, password or "")
+        except aiosmtplib.SMTPResponseException as exc:
+            raise SmtpFailure(f"SMTP {exc.code}: {exc.message}", permanent=False) from exc
+        except (aiosmtplib.SMTPException, OSError) as exc:
+            raise SmtpFailure(f"{type(exc).__name__}: {exc}", permanent=False) from exc
+
+    async def send(self, sender: str, recipients: list[str], raw: bytes) -> None:
+        try:
+            await self.client.sendmail(sender, recipients, raw)
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            permanent = all(r.code >= 500 for r in exc.recipients)
+            await self._reset()
+            raise SmtpFailure(f"recipient refused: {exc.recipients[0].message}", permanent, bounce=permanent) from exc
+        except aiosmtplib.SMTPResponseException as exc:
+            await self._reset()
+            raise SmtpFailure(f"SMTP {exc.code}: {exc.message}", permanent=exc.code >= 500) from exc
+        except (aiosmtplib.SMTPException, OSError) as exc:
+            raise SmtpFailure(f"{type(exc).__name__}: {exc}", permanent=False) from exc
+
+    async def _reset(self) -> None:
+        try:
+            await self.client.rset()
+        except (aiosmtplib.SMTPException, OSError):
+            self.client.close()
+
+    async def close(self) -> None:
+        try:
+            if self.client.is_connected:
+                await self.client.quit()
+        except (aiosmtplib.SMTPException, OSError):
+            self.client.close()

@@ -22,24 +22,29 @@ class UnsubscribeTarget:
     contact_id: int
     hub_id: int
     drip_id: int = 0
+    campaign_id: int = 0  # a campaign's mail: the hub's marketing, and the recipient row is marked
 
 
 def make_token(target: UnsubscribeTarget, secret_key: str | None = None) -> str:
     payload = f"{target.team_id}.{target.contact_id}.{target.hub_id}.{target.drip_id}"
+    if target.campaign_id:
+        payload += f".{target.campaign_id}"
     return f"{payload}.{sign(secret_key or get_settings().secret_key, _PURPOSE + payload)}"
 
 
 def read_token(token: str, secret_key: str | None = None) -> UnsubscribeTarget | None:
     parts = token.split(".")
     # Canonical digits only ('²'.isdigit() is true, and int() reads other scripts' digits); drip 0 is none.
-    keys = [0 if p == "0" else parse_id_or_none(p) for p in parts[:4]] if len(parts) == 5 else [None]
-    if any(k is None for k in keys):
+    # Five parts (drip mail, and every older link) or six (campaign mail).
+    size = len(parts) - 1
+    keys = [0 if p == "0" else parse_id_or_none(p) for p in parts[:size]] if size in (4, 5) else [None]
+    if any(k is None for k in keys) or (size == 5 and keys[4] == 0):
         return None
-    payload = ".".join(parts[:4])
-    if not verify_signature(secret_key or get_settings().secret_key, _PURPOSE + payload, parts[4]):
+    payload = ".".join(parts[:size])
+    if not verify_signature(secret_key or get_settings().secret_key, _PURPOSE + payload, parts[size]):
         return None
-    team_id, contact_id, hub_id, drip_id = (int(k or 0) for k in keys)
-    return UnsubscribeTarget(team_id, contact_id, hub_id, drip_id)
+    team_id, contact_id, hub_id, drip_id, *rest = (int(k or 0) for k in keys)
+    return UnsubscribeTarget(team_id, contact_id, hub_id, drip_id, rest[0] if rest else 0)
 
 
 def unsubscribe_url(target: UnsubscribeTarget) -> str:

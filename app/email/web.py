@@ -7,16 +7,19 @@ No login: the signed token is the authority. Mail clients' one-click POST carrie
 
 from __future__ import annotations
 
+import base64
+from datetime import UTC, datetime
 from html import escape
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from app.contacts.models import TeamContact
-from app.email.models import DripCampaign, SuppressionReason, SuppressionScope
+from app.email.models import CampaignRecipient, DripCampaign, SuppressionReason, SuppressionScope
 from app.email.service import suppress
+from app.email.tracking import click_ok, read_recipient_token
 from app.email.unsubscribe import UnsubscribeTarget, read_token
 from app.hubs.models import Hub
 
@@ -75,7 +78,42 @@ async def unsubscribe(request: Request) -> HTMLResponse:
         scope, ref = SuppressionScope.DRIP, drip.id
     await suppress(target.team_id, contact.email, scope, SuppressionReason.UNSUBSCRIBE, scope_ref=ref,
                    contact_id=contact.id)
+    if target.campaign_id:
+        await CampaignRecipient.filter(team_id=target.team_id, campaign_id=target.campaign_id,
+                                       team_contact_id=contact.id, unsubscribed_at__isnull=True
+                                       ).update(unsubscribed_at=datetime.now(UTC))
     return _page("Unsubscribed", f"<p>{escape(contact.email)} will not get these emails any more.</p>")
 
 
-UNSUBSCRIBE_ROUTES = [Route("/email/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"])]
+# A transparent 1x1 GIF.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+async def opened(request: Request) -> Response:
+    """The open pixel: records the first open; always the same image (an unknown token tells nothing)."""
+    found = read_recipient_token(request.path_params["token"])
+    if found is not None:
+        now = datetime.now(UTC)
+        await CampaignRecipient.filter(team_id=found[0], id=found[1], opened_at__isnull=True).update(opened_at=now)
+    return Response(PIXEL, media_type="image/gif", headers={"Cache-Control": "no-store, private"})
+
+
+async def clicked(request: Request) -> Response:
+    """A tracked link: 302 to the URL its signature covers, after recording the click (and the open)."""
+    token = request.path_params["token"]
+    url, signature = request.query_params.get("u", ""), request.query_params.get("s", "")
+    found = read_recipient_token(token)
+    if found is None or not url.startswith(("https://", "http://")) or not click_ok(token, url, signature):
+        return _page("Link not valid", "<p>This link is not valid.</p>", status=400)
+    now = datetime.now(UTC)
+    await CampaignRecipient.filter(team_id=found[0], id=found[1], clicked_at__isnull=True).update(clicked_at=now)
+    await CampaignRecipient.filter(team_id=found[0], id=found[1], opened_at__isnull=True).update(opened_at=now)
+    return RedirectResponse(url, status_code=302,
+                            headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
+
+
+UNSUBSCRIBE_ROUTES = [
+    Route("/email/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"]),
+    Route("/email/o/{token}", opened, methods=["GET"]),
+    Route("/email/c/{token}", clicked, methods=["GET"]),
+]

@@ -43,7 +43,9 @@ from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
 from app.content.graphql import ContentMutation, ContentQuery
+from app.email import campaign_graphql
 from app.email import graphql as email_graphql
+from app.email.campaign_graphql import CampaignMutation, CampaignQuery
 from app.email.graphql import EmailMutation, EmailQuery
 from app.events.graphql import EventsMutation
 from app.graphql.conventions import describe_conventions
@@ -79,7 +81,7 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
-    billing_graphql.NODE_TYPES, staff_graphql.NODE_TYPES,
+    billing_graphql.NODE_TYPES, staff_graphql.NODE_TYPES, campaign_graphql.NODE_TYPES,
     community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES, community_moderation_graphql.NODE_TYPES,
     community_notifications_graphql.NODE_TYPES, community_social_graphql.NODE_TYPES,
     ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
@@ -92,7 +94,7 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
-    BillingQuery, StaffQuery,
+    BillingQuery, StaffQuery, CampaignQuery,
     CommunityQuery, CommunityMemberQuery, NotificationsQuery, SocialQuery, ModerationQuery,
     PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
     ReportsQuery,
@@ -101,7 +103,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
-    BillingMutation, StaffMutation,
+    BillingMutation, StaffMutation, CampaignMutation,
     CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
     PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
     ReportsMutation,

@@ -297,10 +297,12 @@ class SegmentUserKind(Enum):
     ACCESS_RULE = strawberry.enum_value("access_rule", description="An access rule admits its members.")
     DRIP = strawberry.enum_value("drip", description="A drip campaign enrols its members.")
     AUDIENCE_LINK = strawberry.enum_value("audience_link", description="An ad-audience link syncs it to a platform.")
+    CAMPAIGN = strawberry.enum_value("campaign", description=(
+        "A campaign not yet finished sends to its members (or excludes them)."))
 
 
 USER_TYPES = {"segment": "Segment", "access_rule": "AccessRule", "drip": "DripCampaign",
-              "audience_link": "AudienceLink"}  # GraphQL type of each kind of user (their global ids)
+              "audience_link": "AudienceLink", "campaign": "Campaign"}  # GraphQL type of each kind of user
 
 
 @strawberry.type(description="Something that uses a segment: another segment's rule, an access rule, a drip, "
