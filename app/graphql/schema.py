@@ -47,7 +47,8 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
-from app.plans import ai_graphql, schedules_graphql
+from app.plans import agency_graphql, ai_graphql, schedules_graphql
+from app.plans.agency_graphql import AgencyMutation, AgencyQuery
 from app.plans.ai_graphql import AiSegmentsMutation, AiSegmentsQuery
 from app.plans.graphql import PlansMutation, PlansQuery
 from app.plans.library_graphql import LibraryMutation, LibraryQuery
@@ -69,7 +70,7 @@ NODE_REGISTRY = NodeRegistry(
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
     community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES,
-    ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
+    ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES, agency_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -79,14 +80,14 @@ QUERY_TYPES: tuple[type, ...] = (
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
     CommunityQuery, CommunityMemberQuery,
-    PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
+    PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery, AgencyQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
     CommunityMutation, CommunityMemberMutation,
-    PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
+    PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation, AgencyMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
 
