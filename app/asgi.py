@@ -37,11 +37,12 @@ from app.events.http import ingest_endpoint
 from app.graphql.context import Context
 from app.graphql.encoding import encode_response
 from app.graphql.schema import build_schema
+from app.plans.agencies import AGENCY_KEY_PREFIX, agency_of_key, authenticate_agency_key, authenticate_agency_session
 from app.plans.platform import PLATFORM_TOKEN_PREFIX, is_platform_admin
 from app.reports.exports import serve_export
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
-from app.teams.service import authenticate
+from app.teams.service import Viewer, authenticate
 from app.web.cors import cors_middleware
 from app.web.graphql_http import GraphQLOverHTTP
 from app.web.metrics import metrics_endpoint
@@ -92,7 +93,18 @@ async def _still_valid(context: Context, token: str) -> bool:
     if token.startswith(MEMBER_TOKEN_PREFIX):
         return await authenticate_member(token) is not None
     team = str(context.viewer.team.id) if context.viewer is not None else None
-    return await authenticate(token, team) is not None
+    return await authenticate_staff(token, team) is not None
+
+
+async def authenticate_staff(token: str, team_id: str | None) -> Viewer | None:
+    """A team's own credential, else an agency's: an agency key, or the session of an agency member
+    asking for one of the agency's brands (app/plans/agencies.py)."""
+    if token.startswith(AGENCY_KEY_PREFIX):
+        return await authenticate_agency_key(token, team_id)
+    viewer = await authenticate(token, team_id)
+    if viewer is None and token.startswith("mhs_"):
+        viewer = await authenticate_agency_session(token, team_id)
+    return viewer
 
 
 async def _until_revoked(token: str, still_valid: Callable[[], Awaitable[bool]], ready: asyncio.Event) -> None:
@@ -167,8 +179,10 @@ class MemberHubGraphQL(GraphQLOverHTTP):
             context.platform_admin = is_platform_admin(token, self.settings)
             context.token_rejected = not context.platform_admin
             return
-        context.viewer = await authenticate(token, team_id)
+        context.viewer = await authenticate_staff(token, team_id)
         context.token_rejected = context.viewer is None
+        if context.viewer is not None and token.startswith(AGENCY_KEY_PREFIX):
+            context.agency_id = await agency_of_key(token)
         if context.viewer is not None:
             bind_team(context.viewer.team.id)
 

@@ -23,6 +23,7 @@ REFERENCE_TABLES = {
     "user_sessions": "staff sign-ins, found by token before any team is known",
     "api_keys": "found by key hash/prefix before the team is known; small and read-mostly",
     "member_sessions": "found by token hash before the team is known; written at sign-in only",
+    "agency_api_keys": "agency-wide keys, found by key hash/prefix before the brand is known (as api_keys)",
 }
 
 # Indexes (table, columns) that do not lead with team_id yet. Each is scoped through a parent row

@@ -49,7 +49,7 @@ from app.commerce.models import CheckoutSession, Dispute, Entitlement, Order, Pa
 from app.community.models import Profile
 from app.email.models import CampaignRecipient, DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
-from app.plans.models import ScheduledRecompute, SegmentGeneration
+from app.plans.models import Agency, AgencyApiKey, AgencyBrand, AgencyMember, ScheduledRecompute, SegmentGeneration
 from app.segments.models import SegmentMembershipChange
 from app.teams.models import UserSession
 
@@ -249,6 +249,12 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
     await SegmentGeneration.create(team_id=team.id, prompt=f"{label} people", rule=dynamic.rule,
                                    rule_text=dynamic.rule_text, model=f"{label}-model", segment_id=dynamic.id)
     await ScheduledRecompute.create(team_id=team.id, segment_id=dynamic.id, period=f"{label}-period")
+    # An agency on this team with a member and an agency-wide key (createAgency needs a signed-in person).
+    agency = await Agency.create(team_id=team.id, name=f"{label} agency")
+    await AgencyBrand.create(team_id=team.id, agency=agency)
+    await AgencyMember.create(team_id=team.id, agency=agency, user_id=team.owner.id, role="owner")
+    await AgencyApiKey.create(team_id=team.id, agency=agency, name=f"{label} agency key", prefix=f"mha_{label}",
+                              key_hash=f"{label}-hash", scopes=["segments:read"])
     if not await SegmentMembershipChange.exists(team_id=team.id):
         await SegmentMembershipChange.create(team_id=team.id, segment=segment, team_contact_id=contact.id,
                                              action="join", cause=label)

@@ -27,6 +27,7 @@ SEGMENT_LIBRARY = "segment_library"
 AUDIENCE_SYNC = "audience_sync"
 RECOMPUTE_SCHEDULES = "recompute_schedules"
 MEMBERS_PER_SEGMENT = "members_per_segment"
+AGENCIES = "agencies"
 
 SEGMENT_RESOURCES = {"static": STATIC_SEGMENTS, "dynamic": DYNAMIC_SEGMENTS, "cohort": COHORTS}
 

@@ -25,6 +25,7 @@ class Context:
     viewer: Viewer | None = None
     member: MemberViewer | None = None  # a hub member signed in with a member token
     platform_admin: bool = False  # a platform-admin token (app/plans/platform.py), never a team credential
+    agency_id: int | None = None  # the viewer came with an agency-wide key of this agency (app/plans/agencies.py)
     bearer_token: str | None = None
     token_rejected: bool = False
     connection_params: dict[str, Any] | None = None

@@ -56,7 +56,8 @@ from app.graphql.nodes import NodeRegistry, node_query
 from app.graphql.planned import PlannedExecutionContext
 from app.hubs import graphql as hubs_graphql
 from app.hubs.graphql import HubsMutation, HubsQuery
-from app.plans import ai_graphql, schedules_graphql
+from app.plans import agency_graphql, ai_graphql, schedules_graphql
+from app.plans.agency_graphql import AgencyMutation, AgencyQuery
 from app.plans.ai_graphql import AiSegmentsMutation, AiSegmentsQuery
 from app.plans.graphql import PlansMutation, PlansQuery
 from app.plans.library_graphql import LibraryMutation, LibraryQuery
@@ -86,6 +87,7 @@ NODE_REGISTRY = NodeRegistry(
     community_notifications_graphql.NODE_TYPES, community_social_graphql.NODE_TYPES,
     ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
     reports_graphql.NODE_TYPES,
+    agency_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -98,6 +100,7 @@ QUERY_TYPES: tuple[type, ...] = (
     CommunityQuery, CommunityMemberQuery, NotificationsQuery, SocialQuery, ModerationQuery,
     PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
     ReportsQuery,
+    AgencyQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
@@ -107,6 +110,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
     PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
     ReportsMutation,
+    AgencyMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription,
                                         CommunitySubscription, SocialSubscription)

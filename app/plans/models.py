@@ -139,3 +139,86 @@ class ScheduledRecompute(Model):
         table = "scheduled_recomputes"
         unique_together = (("team", "segment", "period"),)
         indexes = (("team", "started_at"),)
+
+
+class Agency(Model):
+    """An organisation owning many teams (its brands). It lives on its home team, the team it was
+    made from, which is also its first brand; thresholds drive the roll-up's health flags."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.OneToOneRelation = fields.OneToOneField(
+        "models.Team", related_name="agency_home", on_delete=fields.CASCADE
+    )
+    team_id: int
+    name = fields.CharField(max_length=200)
+    health_thresholds = fields.JSONField[dict[str, Any]](default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "agencies"
+
+
+class AgencyBrand(Model):
+    """A team owned by an agency (a team belongs to at most one)."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.OneToOneRelation = fields.OneToOneField(
+        "models.Team", related_name="agency_brand", on_delete=fields.CASCADE
+    )
+    team_id: int
+    agency: fields.ForeignKeyRelation[Agency] = fields.ForeignKeyField(
+        "models.Agency", related_name="brands", on_delete=fields.CASCADE
+    )
+    agency_id: int
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "agency_brands"
+
+
+class AgencyMember(Model):
+    """A user of the agency: signed in once, they act in every brand with their agency role."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="agency_members", on_delete=fields.CASCADE
+    )
+    team_id: int  # the agency's home team
+    agency: fields.ForeignKeyRelation[Agency] = fields.ForeignKeyField(
+        "models.Agency", related_name="members", on_delete=fields.CASCADE
+    )
+    agency_id: int
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="agency_memberships", on_delete=fields.CASCADE
+    )
+    user_id: int
+    role = fields.CharField(max_length=16)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "agency_members"
+        unique_together = (("team", "user"),)
+
+
+class AgencyApiKey(Model):
+    """An agency-wide API key: its scopes in any brand (chosen per request). Only its SHA-256 is kept."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Team", related_name="agency_api_keys", on_delete=fields.CASCADE
+    )
+    team_id: int  # the agency's home team
+    agency: fields.ForeignKeyRelation[Agency] = fields.ForeignKeyField(
+        "models.Agency", related_name="api_keys", on_delete=fields.CASCADE
+    )
+    agency_id: int
+    name = fields.CharField(max_length=200)
+    prefix = fields.CharField(max_length=32, unique=True)
+    key_hash = fields.CharField(max_length=64, unique=True)
+    scopes = fields.JSONField[list[Any]](default=list)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_used_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "agency_api_keys"

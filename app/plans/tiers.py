@@ -45,6 +45,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     Capability(caps.SEGMENT_LIBRARY, "segment library and cloning", True),
     Capability(caps.AUDIENCE_SYNC, "Meta/Google audience sync", True),
     Capability(caps.RECOMPUTE_SCHEDULES, "custom recompute schedules", True),
+    Capability(caps.AGENCIES, "agency accounts", True),
 )
 
 #                                 free    starter pro        agency     enterprise
@@ -57,6 +58,7 @@ LIMITS: dict[str, tuple[int | None, ...]] = {
     caps.SEGMENT_LIBRARY:       (0,     0,      0,         UNLIMITED, UNLIMITED),
     caps.AUDIENCE_SYNC:         (0,     0,      UNLIMITED, UNLIMITED, UNLIMITED),
     caps.RECOMPUTE_SCHEDULES:   (0,     0,      0,         UNLIMITED, UNLIMITED),
+    caps.AGENCIES:              (0,     0,      0,         UNLIMITED, UNLIMITED),
 }
 
 BY_KEY = {plan.key: plan for plan in PLANS}
