@@ -129,7 +129,7 @@ def _placeholder(t: Any) -> Any:
         return {name: _placeholder(f.type) for name, f in t.fields.items()
                 if isinstance(f.type, GraphQLNonNull) and f.default_value is Undefined}
     assert isinstance(t, GraphQLScalarType)
-    return {"Int": 1, "Float": 1.0, "Boolean": False, "DateTime": "2026-01-01T00:00:00+00:00",
+    return {"Int": 1, "Float": 1.0, "Boolean": False, "DateTime": "2026-01-01T00:00:00+00:00", "Date": "2026-01-01",
             "JSON": {}, "ID": "UGxhY2Vob2xkZXI6MQ"}.get(t.name, "x")
 
 
