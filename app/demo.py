@@ -18,8 +18,8 @@ from app.content.models import NodeKind, PublishStatus, RuleTarget
 from app.content.service import NodeChanges, create_node
 from app.email.service import StepSpec, create_drip_campaign, save_email_template
 from app.events.service import MAX_BATCH, ingest_events
-from app.hubs.models import Hub, HubRole, OnboardingState
-from app.hubs.service import NewMember, create_hub, import_hub_members
+from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
+from app.hubs.service import NewMember, create_hub, import_hub_members, update_hub_membership
 from app.segments.models import Segment
 from app.segments.service import create_segment
 from app.teams.models import Team, TeamMember, User
@@ -133,6 +133,59 @@ async def seed_explorables(team: Team, academy: Hub, segments: dict[str, Segment
                                                          StepSpec(delay_minutes=3 * 24 * 60, template_id=template.id)])
 
 
+COMMUNITY_POSTS = [
+    ("General", "Welcome! Introduce yourself", "Tell us **who you are** and what your studio is like."),
+    ("General", "Pricing your first workshop", "How do you price a 3-hour workshop? I was thinking $45."),
+    ("Questions", "Insurance for home studios?", "Does anyone have a recommendation for *liability* insurance?"),
+    ("VIP lounge", "Q3 revenue share", "Numbers from the mastermind, for VIPs only."),
+]
+COMMUNITY_REPLIES = ["Great question!", "We charge $40 and it fills up.", "Following this.", "Thanks for sharing"]
+
+
+async def seed_community(team: Team, hub: Hub, vip_segment_id: int) -> None:
+    """Spaces (one for VIPs, one read-only), posts, threaded replies and reactions by the hub's members."""
+    from app.access.view import compute_hub_access
+    from app.community import service as community
+    from app.community.profiles import backfill_profiles
+
+    spaces = {
+        "General": await community.create_space(team, hub.id, "General"),
+        "Announcements": await community.create_space(team, hub.id, "Announcements", kind="announcements"),
+        "Questions": await community.create_space(team, hub.id, "Questions", kind="questions"),
+        "VIP lounge": await community.create_space(team, hub.id, "VIP lounge"),
+    }
+    await set_access_rule(team, RuleTarget.SPACE, spaces["VIP lounge"].id,
+                          RuleSpec(audience=Audience.SEGMENTS_ANY, segment_ids=[vip_segment_id]))
+    await backfill_profiles(team.id, hub.id)
+    await community.update_settings(team, hub.id, post_rate_limit="1000/minute")  # seeding is not spam
+    members = await HubMembership.filter(team_id=team.id, hub_id=hub.id, banned=False).order_by("id").limit(40)
+    if not members:
+        return
+    moderator = await HubMembership.filter(team_id=team.id, hub_id=hub.id, banned=False,
+                                           role__in=[HubRole.MODERATOR, HubRole.HOST]).first()
+    if moderator is None:  # a small demo: its first member hosts the community
+        moderator = await update_hub_membership(team, members[0].id, role=HubRole.HOST.value)
+    host = await compute_hub_access({}, team.id, hub.id, moderator.team_contact_id)
+    await community.create_post(host, spaces["Announcements"].id, "Live Q&A on Friday",
+                                "Bring your questions about **pricing and retention**.")
+    rng = random.Random(5)
+    for space_name, title, body in COMMUNITY_POSTS:
+        author = host if space_name == "VIP lounge" else await compute_hub_access(
+            {}, team.id, hub.id, rng.choice(members).team_contact_id)
+        if not author.space(spaces[space_name].id).allowed:
+            continue
+        post = await community.create_post(author, spaces[space_name].id, title, body)
+        parent = None
+        for reply in COMMUNITY_REPLIES[: rng.randint(1, 4)]:
+            replier = await compute_hub_access({}, team.id, hub.id, rng.choice(members).team_contact_id)
+            if not replier.space(post.space_id).allowed:
+                continue
+            parent = await community.create_comment(replier, post.id, reply, parent.id if parent and
+                                                    rng.random() < 0.5 else None)
+            await community.add_reaction(replier, "post", post.id, rng.choice(community.DEFAULT_REACTIONS))
+    await community.update_settings(team, hub.id, post_rate_limit="")  # back to the default limit
+
+
 async def _demo_key(team: Team, owner: User | None, key_file: Path | None) -> str:
     """The demo's admin key: the one kept in `key_file` while it still works, else a new one kept there."""
     kept = _kept_key(key_file)
@@ -203,6 +256,7 @@ async def seed_demo(contact_count: int = 3000, key_file: Path | None = None) -> 
     for name, description, rule_text in DEMO_SEGMENTS + EXTRA_SEGMENTS:
         segments[name] = await create_segment(team, name, "dynamic", description, rule_text=rule_text)
     await seed_explorables(team, hubs[0], segments)
+    await seed_community(team, hubs[1], segments["VIPs"].id)
     assert await CustomPropertyDefinition.filter(team_id=team.id).count() == 5
     assert await Hub.filter(team_id=team.id).count() == 3
     return team, key

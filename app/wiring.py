@@ -23,6 +23,7 @@ def wire() -> None:
     from app.commerce.entitlements import on_order_paid
     from app.commerce.segment_fields import register_billing_fields
     from app.commerce.service import find_content_nodes_with
+    from app.community.profiles import on_member_joined as make_community_profile
     from app.community.segment_fields import register_community_fields
     from app.community.service import space_hub_id
     from app.content.service import node_ids_of_team, on_content_removed
@@ -44,6 +45,7 @@ def wire() -> None:
     install_caps(PlanCapsService())
     on_events_written(apply_ingested_events)
     on_member_joined(send_welcome_email)
+    on_member_joined(make_community_profile)
     on_sign_in_code(send_sign_in_code)
     on_order_paid(send_order_receipt)
     register_billing_fields()

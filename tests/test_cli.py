@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from app.community.models import Comment, Post
 from app.contacts.models import TeamContact
 from app.teams.models import ApiKey, Team
 
@@ -136,6 +137,14 @@ async def test_demo_seeds_a_team_whose_printed_key_lists_its_contacts(gql):
     assert rules[titles["Foundations of Yoga"]["id"]]["productIds"] == [product["id"]]
     assert rules[titles["Week 2: Flow"]["id"]]["dripDays"] == 7
     assert rules[titles["VIP masterclass"]["id"]]["audience"] == "SEGMENTS_ANY"
+    circle = next(e["node"]["id"] for e in explore["hubs"]["edges"] if e["node"]["name"] == "Founders Circle")
+    community = await gql("query($hub: ID!) { communitySpaces(hubId: $hub) { name kind membersCanPost accessRule { audience } } }",
+                          {"hub": circle}, token=key)
+    spaces = {s["name"]: s for s in community["communitySpaces"]}
+    assert list(spaces) == ["General", "Announcements", "Questions", "VIP lounge"]
+    assert spaces["Announcements"]["membersCanPost"] is False
+    assert spaces["VIP lounge"]["accessRule"]["audience"] == "SEGMENTS_ANY"
+    assert await Post.all().count() >= 1 and await Comment.all().count() >= 1
     again = memberhub("demo", "--no-serve", "--contacts", "300")
     assert again.returncode == 0, again.stderr
     assert await Team.all().count() == 1  # re-running reuses the demo team

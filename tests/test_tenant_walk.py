@@ -46,6 +46,7 @@ from tortoise import Tortoise, connections
 
 from app.audiences.models import AudienceLink, AudienceSyncRun
 from app.commerce.models import CheckoutSession, Entitlement, Order, Subscription
+from app.community.models import Profile
 from app.email.models import DripEnrollment, Suppression
 from app.graphql.schema import NODE_REGISTRY
 from app.plans.models import ScheduledRecompute, SegmentGeneration
@@ -71,6 +72,22 @@ KIND_OVERRIDES = {
     ("createComment", "input.parentId"): "CommunityComment",
     ("addReaction", "input.targetId"): "CommunityPost",
     ("removeReaction", "input.targetId"): "CommunityPost",
+    ("flagContent", "input.targetId"): "CommunityPost",
+    ("moderateContent", "input.targetId"): "CommunityPost",
+    ("moderateCommunityContent", "input.targetId"): "CommunityPost",
+    ("setPostState", "input.postId"): "CommunityPost",
+    ("setCommunityPostState", "input.postId"): "CommunityPost",
+    ("dismissFlag", "input.flagId"): "CommunityFlag",
+    ("dismissCommunityFlag", "input.flagId"): "CommunityFlag",
+    ("banMember", "input.memberId"): "MemberProfile",
+    ("blockMember", "input.memberId"): "MemberProfile",
+    ("startConversation", "input.memberIds"): "MemberProfile",
+    ("sendMessage", "input.conversationId"): "MemberConversation",
+    ("markConversationRead", "input.conversationId"): "MemberConversation",
+    ("myConversationMessages", "conversationId"): "MemberConversation",
+    ("mySpaceActivity", "spaceId"): "MemberSpace",
+    ("markNotificationsRead", "input.ids"): "CommunityNotification",
+    ("updateMyProfile", "input.avatarMediaId"): "MemberMedia",
 }
 # Values that make an operation reach the check of the id under test: (operation, path) -> values.
 REACH = {
@@ -82,6 +99,11 @@ REACH = {
     ("setAccessRule", "input.targetId"): {"input.targetType": "NODE"},
     ("removeAccessRule", "input.targetId"): {"input.targetType": "NODE"},
     ("createDripCampaign", "input.segmentId"): {"input.trigger": "SEGMENT_JOIN"},
+    ("flagContent", "input.targetId"): {"input.targetType": "POST", "input.reason": "walk"},
+    ("moderateContent", "input.targetId"): {"input.targetType": "POST", "input.action": "HIDE"},
+    ("moderateCommunityContent", "input.targetId"): {"input.targetType": "POST", "input.action": "HIDE"},
+    ("addReaction", "input.targetId"): {"input.targetType": "POST", "input.emoji": "heart"},
+    ("removeReaction", "input.targetId"): {"input.targetType": "POST", "input.emoji": "heart"},
 }
 # Operations that take another team's ids by design.
 PUBLIC = {
@@ -107,6 +129,8 @@ MODEL_KINDS = {
     "TeamContact": "Contact", "CustomPropertyDefinition": "CustomProperty", "Subscription": "BillingSubscription",
     "SegmentMembership": "SegmentMember", "SegmentMembershipChange": "SegmentHistoryEntry",
     "Space": "CommunitySpace", "Post": "CommunityPost", "Comment": "CommunityComment", "Profile": "MemberProfile",
+    "Notification": "CommunityNotification", "Conversation": "MemberConversation", "Message": "CommunityMessage",
+    "Flag": "CommunityFlag", "ModerationAction": "ModerationLogEntry",
 }
 ALLOWED_CODES = {"UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND"}
 
@@ -226,6 +250,26 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
     comment = await gql("mutation($i: CreateCommentInput!) { createComment(input: $i) { comment { id } userErrors { code } } }",
                         {"i": {"postId": post["createPost"]["post"]["id"], "body": f"{label} reply"}}, token=member_token)
     assert comment["createComment"]["userErrors"] == [], comment
+
+    # A second member to message; a flag, a staff action (pin: the audit log) and its outcome (a notification).
+    other = await factories.contact(team, f"{label}-friend@example.com", firstName=f"{label}friend")
+    await factories.hub_member(team, hub, other)
+    friend = await Profile.get(team_id=team.id, team_contact_id=other.id)
+    conversation = await gql("mutation($i: StartConversationInput!) { startConversation(input: $i) { conversation { id } userErrors { code } } }",
+                             {"i": {"memberIds": [gid("MemberProfile", friend.id)]}}, token=member_token)
+    assert conversation["startConversation"]["userErrors"] == [], conversation
+    sent = await gql("mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } userErrors { code } } }",
+                     {"i": {"conversationId": conversation["startConversation"]["conversation"]["id"],
+                            "body": f"{label} hello"}}, token=member_token)
+    assert sent["sendMessage"]["userErrors"] == [], sent
+    post_id = post["createPost"]["post"]["id"]
+    flagged = await gql("mutation($i: FlagContentInput!) { flagContent(input: $i) { flag { id } userErrors { code } } }",
+                        {"i": {"targetType": "POST", "targetId": post_id, "reason": "walk"}}, token=member_token)
+    assert flagged["flagContent"]["userErrors"] == [], flagged
+    await run("mutation($i: SetPostStateInput!) { setCommunityPostState(input: $i) { post { id } userErrors { code } } }",
+              {"i": {"postId": post_id, "pinned": True}})
+    await run("mutation($i: ModerateContentInput!) { moderateCommunityContent(input: $i) { status userErrors { code } } }",
+              {"i": {"targetType": "COMMENT", "targetId": comment["createComment"]["comment"]["id"], "action": "HIDE"}})
 
     world = World(key=key, team_id=team.id, ids=await ids_of_team(team.id), member_token=member_token)
     return world

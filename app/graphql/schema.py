@@ -30,8 +30,14 @@ from app.commerce.graphql import CommerceMutation, CommerceQuery
 from app.commerce.order_graphql import OrdersMutation, OrdersQuery
 from app.community import graphql as community_graphql
 from app.community import member_graphql as community_member_graphql
+from app.community import moderation_graphql as community_moderation_graphql
+from app.community import notifications_graphql as community_notifications_graphql
+from app.community import social_graphql as community_social_graphql
 from app.community.graphql import CommunityMutation, CommunityQuery
 from app.community.member_graphql import CommunityMemberMutation, CommunityMemberQuery
+from app.community.moderation_graphql import ModerationMutation, ModerationQuery
+from app.community.notifications_graphql import CommunitySubscription, NotificationsMutation, NotificationsQuery
+from app.community.social_graphql import SocialMutation, SocialQuery, SocialSubscription
 from app.contacts import graphql as contacts_graphql
 from app.contacts.graphql import ContactsMutation, ContactsQuery, ContactsSubscription
 from app.content import graphql as content_graphql
@@ -68,7 +74,8 @@ NODE_REGISTRY = NodeRegistry(
     teams_graphql.NODE_TYPES, contacts_graphql.NODE_TYPES, hubs_graphql.NODE_TYPES, email_graphql.NODE_TYPES,
     audiences_graphql.NODE_TYPES, commerce_graphql.NODE_TYPES, order_graphql.NODE_TYPES, content_graphql.NODE_TYPES,
     member_graphql.NODE_TYPES, access_graphql.NODE_TYPES, segments_graphql.NODE_TYPES, evaluation_status.NODE_TYPES,
-    community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES,
+    community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES, community_moderation_graphql.NODE_TYPES,
+    community_notifications_graphql.NODE_TYPES, community_social_graphql.NODE_TYPES,
     ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
 )
 
@@ -78,17 +85,18 @@ QUERY_TYPES: tuple[type, ...] = (
     MemberQuery,
     PreviewQuery,
     AccessQuery, SegmentsQuery, EvaluationQuery,
-    CommunityQuery, CommunityMemberQuery,
+    CommunityQuery, CommunityMemberQuery, NotificationsQuery, SocialQuery, ModerationQuery,
     PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
-    CommunityMutation, CommunityMemberMutation,
+    CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
     PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
 )
-SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription)
+SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription,
+                                        CommunitySubscription, SocialSubscription)
 
 Query = merge_types("Query", QUERY_TYPES)
 Mutation = merge_types("Mutation", MUTATION_TYPES)

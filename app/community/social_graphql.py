@@ -1,0 +1,399 @@
+"""GraphQL for members: direct messages, blocks, their own profile and the hub's member directory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, cast
+
+import strawberry
+from graphql import GraphQLError
+from strawberry import relay
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info
+from tortoise import connections
+from tortoise.expressions import Q, Subquery
+
+from app.access.member_graphql import require_member
+from app.community import messages, profiles
+from app.community.live import MESSAGE_TOPIC
+from app.community.loaders import profiles_loader
+from app.community.member_graphql import MemberProfile, member_access, member_profile
+from app.community.models import Conversation, ConversationMember, Message, Profile
+from app.core.errors import ValidationFailed
+from app.core.pubsub import listen, team_channel
+from app.graphql.connections import Connection, keyset_page
+from app.graphql.context import Context
+from app.graphql.errors import BadInput, UserError, mutation_payload
+from app.graphql.ids import id_arg, id_input, id_inputs
+from app.graphql.nodes import NodeType
+from app.hubs.graphql import HubRoleEnum  # noqa: F401  # registers HubRole before it is used here
+from app.hubs.models import HubMembership, HubRole
+
+MAX_SEARCH = 100
+
+
+@strawberry.type
+class CommunityMessage(relay.Node):
+    id: relay.NodeID[int]
+    body: str
+    body_html: str
+    created_at: datetime
+    team_id: strawberry.Private[int]
+    hub_id: strawberry.Private[int]
+    author_id: strawberry.Private[int | None]
+    viewer: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def author(self, info: Info[Context, None]) -> MemberProfile | None:
+        if self.author_id is None:
+            return None
+        loader = info.context.loader(f"community:profiles:{self.hub_id}",
+                                     lambda: profiles_loader(self.team_id, self.hub_id))
+        profile = await loader.load(self.author_id)
+        return member_profile(profile, self.viewer) if profile else None
+
+
+def community_message(m: Message, viewer: int | None) -> CommunityMessage:
+    return CommunityMessage(id=m.id, body=m.body, body_html=m.body_html, created_at=m.created_at,
+                            team_id=m.team_id, hub_id=m.hub_id, author_id=m.author_id, viewer=viewer)
+
+
+UNREAD_SQL = """
+SELECT cm.conversation_id, count(m.id)::int AS unread
+FROM community_conversation_members cm
+LEFT JOIN community_messages m ON m.team_id = cm.team_id AND m.conversation_id = cm.conversation_id
+  AND m.author_id IS DISTINCT FROM cm.team_contact_id AND m.created_at > COALESCE(cm.last_read_at, '-infinity')
+WHERE cm.team_id = $1 AND cm.team_contact_id = $2 AND cm.conversation_id = ANY($3::bigint[])
+GROUP BY cm.conversation_id
+"""
+
+
+def _unread_loader(team_id: int, contact_id: int) -> DataLoader[int, int]:
+    async def load(ids: list[int]) -> list[int]:
+        rows = await connections.get("default").execute_query_dict(UNREAD_SQL, [team_id, contact_id, list(ids)])
+        found = {r["conversation_id"]: r["unread"] for r in rows}
+        return [found.get(i, 0) for i in ids]
+
+    return DataLoader(load_fn=load)
+
+
+def _participants_loader(team_id: int) -> DataLoader[int, list[int]]:
+    async def load(ids: list[int]) -> list[list[int]]:
+        rows = await ConversationMember.filter(team_id=team_id, conversation_id__in=list(ids)).order_by("id")
+        found: dict[int, list[int]] = {}
+        for r in rows:
+            found.setdefault(r.conversation_id, []).append(r.team_contact_id)
+        return [found.get(i, []) for i in ids]
+
+    return DataLoader(load_fn=load)
+
+
+@strawberry.type
+class MemberConversation(relay.Node):
+    id: relay.NodeID[int]
+    title: str
+    is_group: bool
+    created_at: datetime
+    last_message_at: datetime
+    team_id: strawberry.Private[int]
+    hub_id: strawberry.Private[int]
+    viewer: strawberry.Private[int]
+
+    @strawberry.field(description="Everyone in the conversation, the viewer included.")
+    async def members(self, info: Info[Context, None]) -> list[MemberProfile]:
+        contacts = await info.context.loader("community:participants", lambda: _participants_loader(
+            self.team_id)).load(self.id)
+        loader = info.context.loader(f"community:profiles:{self.hub_id}",
+                                     lambda: profiles_loader(self.team_id, self.hub_id))
+        found = await loader.load_many(contacts)
+        return [member_profile(p, self.viewer) for p in found if p is not None]
+
+    @strawberry.field(description="Messages from others since the viewer last read the conversation.")
+    async def unread_count(self, info: Info[Context, None]) -> int:
+        return await info.context.loader("community:unread", lambda: _unread_loader(
+            self.team_id, self.viewer)).load(self.id)
+
+    @strawberry.field(description="Oldest first; `last: 20` gives the latest.")
+    async def messages(
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+    ) -> Connection[CommunityMessage]:
+        viewer = self.viewer
+        query = Message.filter(team_id=self.team_id, conversation_id=self.id)
+        return await keyset_page(query, lambda m: community_message(m, viewer), first=first, after=after, last=last,
+                                 before=before)
+
+
+def member_conversation(c: Conversation, viewer: int) -> MemberConversation:
+    return MemberConversation(id=c.id, title=c.title, is_group=c.is_group, created_at=c.created_at,
+                              last_message_at=c.last_message_at, team_id=c.team_id, hub_id=c.hub_id, viewer=viewer)
+
+
+@strawberry.enum(name="ProfileVisibility")
+class ProfileVisibility(StrEnum):
+    MEMBERS = "members"
+    NOBODY = "nobody"
+
+
+@strawberry.type(description="The member's own profile, every field, with who sees each.")
+class MyProfile:
+    profile: MemberProfile
+    bio_visibility: ProfileVisibility
+    avatar_visibility: ProfileVisibility
+    links_visibility: ProfileVisibility
+    directory_visibility: ProfileVisibility = strawberry.field(description="Listed in the member directory.")
+
+
+def my_profile(p: Profile) -> MyProfile:
+    seen = p.visibility or {}
+    return MyProfile(profile=member_profile(p, p.team_contact_id),
+                     **{f"{f}_visibility": ProfileVisibility(seen.get(f, "members")) for f in profiles.PROFILE_FIELDS})
+
+
+@strawberry.type
+class DirectoryEntry:
+    profile: MemberProfile
+    role: HubRole
+
+
+@strawberry.input
+class StartConversationInput:
+    member_ids: list[strawberry.ID] = strawberry.field(description="MemberProfile ids of the others.")
+    title: str = ""
+
+
+@strawberry.type
+class ConversationPayload:
+    conversation: MemberConversation | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class SendMessageInput:
+    conversation_id: strawberry.ID
+    body: str
+
+
+@strawberry.type
+class MessagePayload:
+    message: CommunityMessage | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class MarkConversationReadInput:
+    conversation_id: strawberry.ID
+
+
+@strawberry.input
+class BlockMemberInput:
+    member_id: strawberry.ID
+    blocked: bool = True
+
+
+@strawberry.type
+class BlockMemberPayload:
+    changed: bool = False
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ProfileVisibilityInput:
+    bio: ProfileVisibility | None = None
+    avatar: ProfileVisibility | None = None
+    links: ProfileVisibility | None = None
+    directory: ProfileVisibility | None = None
+
+
+@strawberry.input
+class UpdateMyProfileInput:
+    handle: str | None = None
+    display_name: str | None = None
+    bio: str | None = None
+    avatar_media_id: strawberry.ID | None = None
+    clear_avatar: bool = False
+    links: list[str] | None = None
+    visibility: ProfileVisibilityInput | None = None
+
+
+@strawberry.type
+class MyProfilePayload:
+    profile: MyProfile | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _role(value: HubRole | None) -> str | None:
+    return value.value if value is not None else None
+
+
+@strawberry.type
+class SocialQuery:
+    @strawberry.field(description="The member's conversations, latest message first.")
+    async def my_conversations(
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+    ) -> Connection[MemberConversation]:
+        member = require_member(info)
+        mine = ConversationMember.filter(team_id=member.team_id, team_contact_id=member.team_contact_id).values(
+            "conversation_id")
+        query = Conversation.filter(team_id=member.team_id, hub_id=member.hub_id, id__in=Subquery(mine))
+        me = member.team_contact_id
+        return await keyset_page(query, lambda c: member_conversation(c, me), first=first, after=after, last=last,
+                                 before=before, sort_field="last_message_at", descending=True)
+
+    @strawberry.field(description="A conversation the member is in, or null.")
+    async def my_conversation(self, info: Info[Context, None], id: strawberry.ID) -> MemberConversation | None:
+        access = await member_access(info)
+        try:
+            row = await messages.member_conversation(access, id_arg(id, "MemberConversation"))
+        except ValidationFailed:
+            return None
+        return member_conversation(row, access.contact_id)
+
+    @strawberry.field(description="The member's own profile (made on first use).")
+    async def my_profile(self, info: Info[Context, None]) -> MyProfile:
+        member = require_member(info)
+        await profiles.ensure_profile(member.team_id, member.hub_id, member.team_contact_id)
+        return my_profile(await Profile.get(team_id=member.team_id, hub_id=member.hub_id,
+                                            team_contact_id=member.team_contact_id))
+
+    @strawberry.field(description="The hub's members, by display name: `search` matches the start of a display "
+                                  "name or handle; banned members and those hiding from the directory are left out.")
+    async def member_directory(
+        self, info: Info[Context, None], search: str | None = None, role: HubRole | None = None,
+        first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Connection[DirectoryEntry]:
+        member = require_member(info)
+        team_id, hub_id, me = member.team_id, member.hub_id, member.team_contact_id
+        await profiles.backfill_profiles(team_id, hub_id)
+        listed = HubMembership.filter(team_id=team_id, hub_id=hub_id, banned=False)
+        if role is not None:
+            listed = listed.filter(role=role.value)
+        query = Profile.filter(team_id=team_id, hub_id=hub_id,
+                               team_contact_id__in=Subquery(listed.values("team_contact_id")))
+        query = query.filter(~Q(visibility__contains={"directory": "nobody"}) | Q(team_contact_id=me))
+        if search is not None:
+            text = search.strip().lstrip("@")
+            if not 1 <= len(text) <= MAX_SEARCH:
+                raise BadInput(f"search must be 1 to {MAX_SEARCH} characters")
+            query = query.filter(Q(display_name__istartswith=text) | Q(handle__istartswith=text.lower()))
+        roles: dict[int, str] = {}
+
+        def entry(p: Profile) -> DirectoryEntry:
+            return DirectoryEntry(profile=member_profile(p, me), role=HubRole(roles.get(p.team_contact_id, "member")))
+
+        page = await keyset_page(query, lambda p: p, first=first, after=after, last=last, before=before,
+                                 sort_field="display_name")
+        contacts = [e.node.team_contact_id for e in page.edges]
+        for contact, value in await HubMembership.filter(team_id=team_id, hub_id=hub_id,
+                                                          team_contact_id__in=contacts).values_list(
+                "team_contact_id", "role"):
+            roles[contact] = str(value)
+        for edge in page.edges:
+            edge.node = entry(edge.node)  # type: ignore[assignment]  # shaped once the page's roles are known
+        return page  # type: ignore[return-value]  # edges now hold DirectoryEntry
+
+
+@strawberry.type
+class SocialMutation:
+    @strawberry.mutation(description="Start (or reopen) a conversation with other members of the hub.")
+    @mutation_payload
+    async def start_conversation(self, info: Info[Context, None], input: StartConversationInput
+                                 ) -> ConversationPayload:
+        access = await member_access(info)
+        ids = id_inputs(input.member_ids, "MemberProfile", "memberIds") or []
+        conversation = await messages.start_conversation(access, ids, input.title)
+        return ConversationPayload(conversation=member_conversation(conversation, access.contact_id))
+
+    @strawberry.mutation
+    @mutation_payload
+    async def send_message(self, info: Info[Context, None], input: SendMessageInput) -> MessagePayload:
+        access = await member_access(info)
+        message = await messages.send_message(access, id_input(input.conversation_id, "MemberConversation",
+                                                               "conversationId"), input.body)
+        return MessagePayload(message=community_message(message, access.contact_id))
+
+    @strawberry.mutation
+    @mutation_payload
+    async def mark_conversation_read(self, info: Info[Context, None], input: MarkConversationReadInput
+                                     ) -> ConversationPayload:
+        access = await member_access(info)
+        row = await messages.mark_conversation_read(access, id_input(input.conversation_id, "MemberConversation",
+                                                                     "conversationId"))
+        return ConversationPayload(conversation=member_conversation(row, access.contact_id))
+
+    @strawberry.mutation(description="Block (or unblock, `blocked: false`) a member: no 1:1 messages either way, "
+                                     "no mentions or messages from them reach you.")
+    @mutation_payload
+    async def block_member(self, info: Info[Context, None], input: BlockMemberInput) -> BlockMemberPayload:
+        access = await member_access(info)
+        changed = await messages.block(access, id_input(input.member_id, "MemberProfile", "memberId"), input.blocked)
+        return BlockMemberPayload(changed=changed)
+
+    @strawberry.mutation
+    @mutation_payload
+    async def update_my_profile(self, info: Info[Context, None], input: UpdateMyProfileInput) -> MyProfilePayload:
+        member = require_member(info)
+        visibility = None
+        if input.visibility is not None:
+            visibility = {k: v.value for k, v in (("bio", input.visibility.bio), ("avatar", input.visibility.avatar),
+                                                  ("links", input.visibility.links),
+                                                  ("directory", input.visibility.directory)) if v is not None}
+        avatar = id_input(input.avatar_media_id, "MemberMedia", "avatarMediaId") \
+            if input.avatar_media_id is not None else None
+        profile = await profiles.update_profile(
+            member.team_id, member.hub_id, member.team_contact_id, handle=input.handle,
+            display_name=input.display_name, bio=input.bio, avatar_media_id=avatar, clear_avatar=input.clear_avatar,
+            links=input.links, visibility=visibility)
+        return MyProfilePayload(profile=my_profile(profile))
+
+
+@strawberry.type
+class SocialSubscription:
+    @strawberry.subscription(description="New messages in a conversation the member is in.")
+    async def my_conversation_messages(self, info: Info[Context, None], conversation_id: strawberry.ID
+                                       ) -> AsyncGenerator[CommunityMessage, None]:
+        access = await member_access(info)
+        try:
+            conversation = await messages.member_conversation(
+                access, id_arg(conversation_id, "MemberConversation", "conversationId"))
+        except ValidationFailed:
+            raise GraphQLError("conversation not found", extensions={"code": "NOT_FOUND"}) from None
+        me = access.contact_id
+        stream = cast(AsyncGenerator[dict[str, Any], None], listen(
+            team_channel(access.team_id, MESSAGE_TOPIC), where=("conversation_id", conversation.id)))
+        try:
+            async for event in stream:
+                # Still in it? (Leaving a conversation is not built; a ban ends the member's session's reach.)
+                row = await Message.get_or_none(id=event["message_id"], team_id=access.team_id,
+                                                conversation_id=conversation.id)
+                if row is not None:
+                    yield community_message(row, me)
+        finally:
+            await stream.aclose()
+
+
+async def _fetch_conversations(info: Info[Context, None], team_id: int, pks: list[int]
+                               ) -> dict[int, MemberConversation]:
+    member = require_member(info)
+    mine = ConversationMember.filter(team_id=team_id, team_contact_id=member.team_contact_id,
+                                     conversation_id__in=pks).values("conversation_id")
+    rows = await Conversation.filter(team_id=team_id, hub_id=member.hub_id, id__in=Subquery(mine))
+    return {c.id: member_conversation(c, member.team_contact_id) for c in rows}
+
+
+async def _fetch_messages(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, CommunityMessage]:
+    member = require_member(info)
+    mine = ConversationMember.filter(team_id=team_id, team_contact_id=member.team_contact_id).values(
+        "conversation_id")
+    rows = await Message.filter(team_id=team_id, hub_id=member.hub_id, id__in=pks,
+                                conversation_id__in=Subquery(mine))
+    return {m.id: community_message(m, member.team_contact_id) for m in rows}
+
+
+NODE_TYPES = (
+    NodeType("MemberConversation", lambda info: require_member(info).team_id, _fetch_conversations),
+    NodeType("CommunityMessage", lambda info: require_member(info).team_id, _fetch_messages),
+)
