@@ -38,6 +38,7 @@ from app.graphql.context import Context
 from app.graphql.encoding import encode_response
 from app.graphql.schema import build_schema
 from app.plans.platform import PLATFORM_TOKEN_PREFIX, is_platform_admin
+from app.reports.exports import serve_export
 from app.runtime import close_orm, init_orm
 from app.settings import Settings, get_settings
 from app.teams.service import authenticate
@@ -260,6 +261,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True, run
         Route("/api/v1/teams/{team_id}/events", ingest_endpoint, methods=["POST"]),
         Route("/webhooks/stripe/{team_id}", stripe_webhook, methods=["POST"]),
         Route("/media/{media_id}", serve_media, methods=["GET"]),
+        Route("/reports/exports/{export_id}.csv", serve_export, methods=["GET"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint(settings)),

@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "app.audiences.models",
     "app.community.models",
     "app.plans.models",
+    "app.reports.models",
     "aerich.models",
 ]
 

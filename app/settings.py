@@ -87,6 +87,8 @@ class Settings:
     metrics_token: str | None = None
     # Where GraphiQL's scripts and styles come from: a mirror of unpkg's paths for machines without CDN access.
     graphiql_assets_url: str = "https://unpkg.com"
+    # Report queries go here when set (a read replica); the primary otherwise.
+    reports_database_url: str | None = None
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
     # Ad audiences (app/audiences): Meta's Graph API version, the deployment's Meta app secret
     # (appsecret_proof; a destination may carry its own), and Google's OAuth client and token endpoint.
@@ -169,6 +171,7 @@ def load_settings() -> Settings:
     production = environment == "production"
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or None,
+        reports_database_url=os.environ.get("REPORTS_DATABASE_URL") or None,
         redis_url=os.environ.get("REDIS_URL") or None,
         data_dir=data_dir,
         secret_key=_secret_key(data_dir),

@@ -59,7 +59,7 @@ MARK_B = "zulubravo"  # in every string of team B's rows: found in an answer to 
 KIND_BY_NAME = {
     "exitSegment": "Segment", "generation": "SegmentGeneration", "drip": "DripCampaign", "destination": "AudienceDestination",
     "addOnPrice": "Price", "template": "EmailTemplate", "parent": "ContentNode", "section": "HubSection",
-    "node": "ContentNode", "target": "ContentNode",
+    "node": "ContentNode", "target": "ContentNode", "cohortSegment": "Segment", "inSegment": "Segment",
 }
 # (operation, argument path) -> kind, where neither the name nor the return type says it.
 KIND_OVERRIDES = {
@@ -99,6 +99,7 @@ REACH = {
     ("setAccessRule", "input.targetId"): {"input.targetType": "NODE"},
     ("removeAccessRule", "input.targetId"): {"input.targetType": "NODE"},
     ("createDripCampaign", "input.segmentId"): {"input.trigger": "SEGMENT_JOIN"},
+    ("cohortReport", "input.cohortSegmentId"): {"input.cohortBy": "SEGMENT_JOIN_MONTH"},
     ("flagContent", "input.targetId"): {"input.targetType": "POST", "input.reason": "walk"},
     ("moderateContent", "input.targetId"): {"input.targetType": "POST", "input.action": "HIDE"},
     ("moderateCommunityContent", "input.targetId"): {"input.targetType": "POST", "input.action": "HIDE"},
@@ -202,6 +203,8 @@ async def build_world(gql: Any, team: Any, label: str) -> World:
               {"i": {"productId": gid("Product", product.id), "kind": "CONTENT_ACCESS", "contentNodeIds": [node]}})
     await run("mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret userErrors { code } } }",
               {"i": {"name": f"{label} key", "scopes": ["contacts:read"]}})
+    await run("mutation($i: ReportExportInput!) { reportExport(input: $i) { export { id } userErrors { code } } }",
+              {"i": {"segmentIds": [gid("Segment", segment.id)], "period": {"start": "2026-01-01", "end": "2026-01-31"}}})
 
     # Rows only Stripe, the worker or email delivery make: written as those would.
     now = datetime.now(UTC)
@@ -410,7 +413,8 @@ def _value(t: GraphQLInputType, path: str, foreign: str, worlds: tuple[World, Wo
         return next(iter(inner.values))
     leaf = path.rsplit(".", 1)[-1]
     return {"String": STRINGS.get(leaf, "walk"), "Int": 1, "Float": 1.0, "Boolean": False,
-            "DateTime": datetime.now(UTC).isoformat(), "JSON": {}}.get(inner.name, "walk")
+            "DateTime": datetime.now(UTC).isoformat(), "Date": datetime.now(UTC).date().isoformat(),
+            "JSON": {}}.get(inner.name, "walk")
 
 
 def _selection(t: Any, depth: int = 0) -> str:
@@ -540,3 +544,39 @@ def test_the_walk_tables_name_real_operations():
     for table in (KIND_OVERRIDES, REACH):
         assert {op for op, _ in table} <= names, table
     assert set(PUBLIC) <= names
+
+
+async def test_a_partner_key_sees_only_its_segments(gql, make_team, live_server):
+    """A reports:read key limited to one segment: every operation that takes a segment id, given
+    another segment of the same team, refuses or shows nothing of it."""
+    acme = await make_team("Alpha partner")
+    ours = await build_world(gql, acme, "alphapartner")
+    granted = await factories.segment(acme, "Granted to the partner", kind="static")
+    hidden = await factories.segment(acme, f"{MARK_B} hidden from the partner", kind="static")
+    created = await gql('mutation { createApiKey(input: {name: "partner", scopes: ["reports:read"]}) { secret '
+                        'apiKey { id } } }', token=acme.key)
+    partner = created["createApiKey"]["secret"]
+    data = await gql("mutation($k: ID!, $s: [ID!]!) { setReportKeySegments(input: {apiKeyId: $k, segmentIds: $s}) "
+                     "{ userErrors { code } } }", {"k": created["createApiKey"]["apiKey"]["id"],
+                                                  "s": [gid("Segment", granted.id)]}, token=acme.key)
+    assert data["setReportKeySegments"]["userErrors"] == []
+    visible = World(key=partner, team_id=acme.id, ids={**ours.ids, "Segment": [gid("Segment", granted.id)]})
+    invisible = World(key=partner, team_id=acme.id, ids={**ours.ids, "Segment": [gid("Segment", hidden.id)]})
+    failures, calls = [], 0
+    for op in operations():
+        if op.name in PUBLIC or op.name in ("node", "nodes"):
+            continue
+        kinds_of = {p.path: p.kind for p in op.id_paths}
+        for id_path in op.id_paths:
+            if id_path.kind != "Segment":
+                continue
+            sent: list[str] = []
+            args = {name: _value(a.type, name, id_path.path, (visible, invisible),
+                                 REACH.get((op.name, id_path.path), {}), sent, kinds_of)
+                    for name, a in op.field.args.items()}
+            query, variables = _document(op, args)
+            calls += 1
+            body = await call(gql, live_server, op, query, variables, partner)
+            failures += [f"{op.name}({id_path.path}): {p}" for p in problems(body, {gid("Segment", hidden.id)})]
+    assert not failures, "\n".join(failures)
+    assert calls > 20

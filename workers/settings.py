@@ -21,6 +21,7 @@ from workers.email_jobs import EMAIL_CRON_JOBS, EMAIL_FUNCTIONS
 from workers.jobs import purge_expired_sessions
 from workers.metrics import instrument_cron_jobs, instrument_functions
 from workers.plans_jobs import PLANS_CRON_JOBS, PLANS_FUNCTIONS
+from workers.report_jobs import REPORT_CRON_JOBS, REPORT_FUNCTIONS
 
 FUNCTIONS: list[Any] = [purge_expired_sessions]
 CRON_JOBS: list[Any] = [cron(purge_expired_sessions, hour={3}, minute={17}, unique=True)]
@@ -28,6 +29,8 @@ FUNCTIONS += EMAIL_FUNCTIONS + AUDIENCE_FUNCTIONS
 CRON_JOBS += EMAIL_CRON_JOBS + AUDIENCE_CRON_JOBS
 FUNCTIONS += PLANS_FUNCTIONS  # recompute schedules (guarded per period) and AI segments' daily recompute
 CRON_JOBS += PLANS_CRON_JOBS
+FUNCTIONS += REPORT_FUNCTIONS
+CRON_JOBS += REPORT_CRON_JOBS
 FUNCTIONS.append(reconcile_stripe)
 CRON_JOBS.append(cron(reconcile_stripe, hour={4}, minute={7}, unique=True))  # daily; guarded per period
 # Real-time segment evaluation; the sweep catches whatever a lost job or a Redis outage left pending.

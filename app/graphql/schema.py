@@ -58,6 +58,8 @@ from app.plans.ai_graphql import AiSegmentsMutation, AiSegmentsQuery
 from app.plans.graphql import PlansMutation, PlansQuery
 from app.plans.library_graphql import LibraryMutation, LibraryQuery
 from app.plans.schedules_graphql import SchedulesMutation, SchedulesQuery
+from app.reports import graphql as reports_graphql
+from app.reports.graphql import ReportsMutation, ReportsQuery
 from app.segments import graphql as segments_graphql
 from app.segments.graphql import SegmentsMutation, SegmentsQuery
 from app.segments.pipeline import status as evaluation_status
@@ -77,6 +79,7 @@ NODE_REGISTRY = NodeRegistry(
     community_graphql.NODE_TYPES, community_member_graphql.NODE_TYPES, community_moderation_graphql.NODE_TYPES,
     community_notifications_graphql.NODE_TYPES, community_social_graphql.NODE_TYPES,
     ai_graphql.NODE_TYPES, schedules_graphql.NODE_TYPES,
+    reports_graphql.NODE_TYPES,
 )
 
 QUERY_TYPES: tuple[type, ...] = (
@@ -87,6 +90,7 @@ QUERY_TYPES: tuple[type, ...] = (
     AccessQuery, SegmentsQuery, EvaluationQuery,
     CommunityQuery, CommunityMemberQuery, NotificationsQuery, SocialQuery, ModerationQuery,
     PlansQuery, LibraryQuery, AiSegmentsQuery, SchedulesQuery,
+    ReportsQuery,
 )
 MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
@@ -94,6 +98,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
     CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
     PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
+    ReportsMutation,
 )
 SUBSCRIPTION_TYPES: tuple[type, ...] = (ContactsSubscription, RealtimeSubscription, AccessSubscription,
                                         CommunitySubscription, SocialSubscription)
