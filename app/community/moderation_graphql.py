@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -37,27 +37,46 @@ from app.community.social_graphql import CommunityMessage, community_message
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, forbidden, mutation_payload
 from app.graphql.ids import encode_id, id_arg, id_input
 from app.graphql.nodes import NodeType, staff
 from app.hubs.models import Hub
 
-FlagStatusEnum = strawberry.enum(FlagStatus, name="FlagStatus")
+FlagStatusEnum = described_enum(FlagStatus, name="FlagStatus", description="Where a member's report stands.", values={
+    "OPEN": "Waiting for a moderator.",
+    "RESOLVED": "A moderator acted on what it names.",
+    "DISMISSED": "A moderator dismissed it without acting.",
+})
 
 
-@strawberry.enum(name="FlagTarget")
 class FlagTarget(StrEnum):
     POST = "post"
     COMMENT = "comment"
     MESSAGE = "message"
 
 
-@strawberry.enum(name="ModerationActionKind")
+described_enum(FlagTarget, name="FlagTarget", description="What a report or moderation action is about.", values={
+    "POST": "A post (a CommunityPost id).",
+    "COMMENT": "A comment (a CommunityComment id).",
+    "MESSAGE": "A private message (a CommunityMessage id).",
+})
+
+
 class ModerationActionKind(StrEnum):
     HIDE = "hide"
     RESTORE = "restore"
     DELETE = "delete"
     APPROVE = "approve"
+
+
+described_enum(ModerationActionKind, name="ModerationActionKind", description=(
+    "What a moderator does to a post, comment or message."), values={
+    "HIDE": "Hide it from members (restorable).",
+    "RESTORE": "Show a hidden one again.",
+    "DELETE": "Delete it (soft: the row stays, it leaves every feed).",
+    "APPROVE": "Publish a pending one.",
+})
 
 
 TARGET_NODE = {FlagTarget.POST: "CommunityPost", FlagTarget.COMMENT: "CommunityComment",
@@ -74,27 +93,28 @@ async def _profile(team_id: int, hub_id: int, contact_id: int | None) -> MemberP
 @strawberry.type(description="A member's report of a post, comment or message, with what it names.")
 class CommunityFlag(relay.Node):
     id: relay.NodeID[int]
-    hub_id: strawberry.ID
-    target_type: FlagTarget
-    target_id: strawberry.ID
-    reason: str
-    status: FlagStatus
-    created_at: datetime
-    resolved_at: datetime | None
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    target_type: FlagTarget = strawberry.field(description="What is reported.")
+    target_id: strawberry.ID = strawberry.field(description="The reported post, comment or message (its id).")
+    reason: str = strawberry.field(description="The reporter's words.")
+    status: FlagStatus = strawberry.field(description="Open, resolved or dismissed.")
+    created_at: datetime = strawberry.field(description="When it was reported.")
+    resolved_at: datetime | None = strawberry.field(description=(
+        "When a moderator resolved or dismissed it; null while open."))
     row: strawberry.Private[Flag]
 
-    @strawberry.field
+    @strawberry.field(description="Who reported it; null if the profile is gone.")
     async def reporter(self) -> MemberProfile | None:
         return await _profile(self.row.team_id, self.row.hub_id, self.row.reporter_id)
 
-    @strawberry.field
+    @strawberry.field(description="The reported post (a moderator's view); null for another target.")
     async def post(self) -> CommunityPost | None:
         if self.row.target_type != TargetKind.POST:
             return None
         p = await Post.get_or_none(id=self.row.target_id, team_id=self.row.team_id)
         return community_post(p, None, moderator=True) if p else None
 
-    @strawberry.field
+    @strawberry.field(description="The reported comment (a moderator's view); null for another target.")
     async def comment(self) -> CommunityComment | None:
         if self.row.target_type != TargetKind.COMMENT:
             return None
@@ -119,12 +139,18 @@ def community_flag(f: Flag) -> CommunityFlag:
 @strawberry.type(description="One line of the moderation audit log.")
 class ModerationLogEntry(relay.Node):
     id: relay.NodeID[int]
-    action: str
-    target_type: str
-    target_id: str | None
-    detail: JSON
-    by_staff: str | None
-    created_at: datetime
+    action: str = strawberry.field(description=(
+        "What was done: `hide`, `restore`, `delete`, `approve`, `pin`, `unpin`, `lock`, `unlock`, `ban`, `unban` or "
+        "`dismiss_flag`."))
+    target_type: str = strawberry.field(description=(
+        "What it was done to (`post`, `comment`, `message`, `member`, `flag`)."))
+    target_id: str | None = strawberry.field(description=(
+        "The target's row id as text (not a global id); null when none."))
+    detail: JSON = strawberry.field(description=(
+        "Particulars of the action (a note, a reason, before and after), as JSON."))
+    by_staff: str | None = strawberry.field(description=(
+        "The staff user or API key that acted; null when a member moderator did (`byMember`)."))
+    created_at: datetime = strawberry.field(description="When it happened.")
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     actor_contact_id: strawberry.Private[int | None]
@@ -147,7 +173,10 @@ class ModerationQueue:
     hub_id: strawberry.Private[int]
 
     @strawberry.field(description="Flags, oldest first (open ones by default).")
-    async def flags(self, status: FlagStatus = FlagStatus.OPEN, first: int | None = None, after: str | None = None
+    async def flags(self,
+        status: Annotated[FlagStatus, strawberry.argument(description=(
+            "Only flags in this status (default OPEN)."))] = FlagStatus.OPEN,
+        first: int | None = None, after: str | None = None
                     ) -> Connection[CommunityFlag]:
         query = Flag.filter(team_id=self.team_id, hub_id=self.hub_id, status=status)
         return await keyset_page(query, community_flag, first=first, after=after)
@@ -157,7 +186,7 @@ class ModerationQueue:
         query = Post.filter(team_id=self.team_id, hub_id=self.hub_id, status=ContentStatus.PENDING)
         return await keyset_page(query, lambda p: community_post(p, None, moderator=True), first=first, after=after)
 
-    @strawberry.field
+    @strawberry.field(description="Comments waiting for approval (word filters), oldest first.")
     async def pending_comments(self, first: int | None = None, after: str | None = None
                                ) -> Connection[CommunityComment]:
         query = Comment.filter(team_id=self.team_id, hub_id=self.hub_id, status=ContentStatus.PENDING)
@@ -173,69 +202,75 @@ class ModerationQueue:
 # ---------------------------------------------------------------- inputs
 
 
-@strawberry.input
+@strawberry.input(description="A report of a post, comment or message.")
 class FlagContentInput:
-    target_type: FlagTarget
-    target_id: strawberry.ID
-    reason: str
+    target_type: FlagTarget = strawberry.field(description="What is reported.")
+    target_id: strawberry.ID = strawberry.field(description=(
+        "Its id (a CommunityPost, CommunityComment or CommunityMessage id)."))
+    reason: str = strawberry.field(description="Why, in the member's words (required).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `flagContent` and the dismiss mutations.")
 class FlagPayload:
-    flag: CommunityFlag | None = None
+    flag: CommunityFlag | None = strawberry.field(default=None, description=(
+        "The flag now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A moderation action on a post, comment or message.")
 class ModerateContentInput:
-    target_type: FlagTarget
-    target_id: strawberry.ID
-    action: ModerationActionKind
-    note: str = ""
+    target_type: FlagTarget = strawberry.field(description="What it is done to.")
+    target_id: strawberry.ID = strawberry.field(description="Its id.")
+    action: ModerationActionKind = strawberry.field(description="Hide, restore, delete or approve.")
+    note: str = strawberry.field(default="", description="Why, for the audit log.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of the moderate mutations.")
 class ModerateContentPayload:
-    status: ContentStatus | None = None
+    status: ContentStatus | None = strawberry.field(default=None, description=(
+        "The target's status now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Pin or lock a post; fields left out or null are kept.")
 class SetPostStateInput:
-    post_id: strawberry.ID
-    pinned: bool | None = None
-    locked: bool | None = None
+    post_id: strawberry.ID = strawberry.field(description="The post (a CommunityPost id).")
+    pinned: bool | None = strawberry.field(default=None, description="Pin (true) or unpin (false).")
+    locked: bool | None = strawberry.field(default=None, description=(
+        "Close (true) or reopen (false) it to new comments."))
 
 
-@strawberry.type
+@strawberry.type(description="Result of the post-state mutations.")
 class SetPostStatePayload:
-    post: CommunityPost | None = None
+    post: CommunityPost | None = strawberry.field(default=None, description=(
+        "The post now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The flag to dismiss.")
 class DismissFlagInput:
-    flag_id: strawberry.ID
+    flag_id: strawberry.ID = strawberry.field(description="The flag (a CommunityFlag id).")
 
 
-@strawberry.input
+@strawberry.input(description="A member moderator's ban of a member of the hub.")
 class BanMemberInput:
     member_id: strawberry.ID = strawberry.field(description="The member's MemberProfile id.")
-    banned: bool = True
-    reason: str = ""
+    banned: bool = strawberry.field(default=True, description="Ban (true, default) or lift the ban (false).")
+    reason: str = strawberry.field(default="", description="Why, for the member's record and the audit log.")
 
 
-@strawberry.input
+@strawberry.input(description="A staff ban of a hub member.")
 class BanCommunityMemberInput:
-    hub_id: strawberry.ID
-    contact_id: strawberry.ID
-    banned: bool = True
-    reason: str = ""
+    hub_id: strawberry.ID = strawberry.field(description="The hub (a Hub id).")
+    contact_id: strawberry.ID = strawberry.field(description="The member (a Contact id).")
+    banned: bool = strawberry.field(default=True, description="Ban (true, default) or lift the ban (false).")
+    reason: str = strawberry.field(default="", description="Why, for the member's record and the audit log.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of the ban mutations.")
 class BanPayload:
-    banned: bool | None = None
+    banned: bool | None = strawberry.field(default=None, description=(
+        "Whether the member is banned now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -273,7 +308,9 @@ class ModerationQuery:
         return ModerationQueue(team_id=access.team_id, hub_id=access.hub_id)
 
     @strawberry.field(description="Staff: a hub's moderation queue and audit log (null for an unknown hub).")
-    async def moderation_queue(self, info: Info[Context, None], hub_id: strawberry.ID) -> ModerationQueue | None:
+    async def moderation_queue(self, info: Info[Context, None],
+        hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The hub (a Hub id)."))]) -> ModerationQueue | None:
         viewer = info.context.require("community:read")
         hub = id_arg(hub_id, "Hub", "hubId")
         if not await Hub.exists(id=hub, team_id=viewer.team.id):
@@ -302,7 +339,7 @@ class ModerationMutation:
     async def set_post_state(self, info: Info[Context, None], input: SetPostStateInput) -> SetPostStatePayload:
         return await _set_state(await _member_mod(info), input)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Member moderators: dismiss a flag without acting.")
     @mutation_payload
     async def dismiss_flag(self, info: Info[Context, None], input: DismissFlagInput) -> FlagPayload:
         row = await moderation.dismiss_flag(await _member_mod(info), id_input(input.flag_id, "CommunityFlag",
@@ -332,7 +369,7 @@ class ModerationMutation:
                                        ) -> SetPostStatePayload:
         return await _set_state(_staff(info, "community:write"), input)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Staff: dismiss a flag without acting.")
     @mutation_payload
     async def dismiss_community_flag(self, info: Info[Context, None], input: DismissFlagInput) -> FlagPayload:
         row = await moderation.dismiss_flag(_staff(info, "community:write"),

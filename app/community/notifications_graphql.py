@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
 import strawberry
 from graphql import GraphQLError
@@ -39,31 +39,41 @@ from app.community.models import Comment, Notification, NotificationKind, Post, 
 from app.core.pubsub import listen, team_channel
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_inputs
 from app.graphql.nodes import NodeType
 
-NotificationKindEnum = strawberry.enum(NotificationKind, name="CommunityNotificationKind")
+NotificationKindEnum = described_enum(NotificationKind, name="CommunityNotificationKind", description=(
+    "Why a member was notified."), values={
+    "REPLY": "Someone commented on their post or replied to their comment.",
+    "MENTION": "Someone @mentioned them.",
+    "MESSAGE": "A private message arrived.",
+    "MODERATION": "A moderator acted on their post, comment or message.",
+})
 ACCESS_TOPICS = ("segment-membership", "entitlements")  # what can open or close a space for a member
 STREAM_BACKLOG = 1000
 
 
-@strawberry.type
+@strawberry.type(description="Something in the community that concerns the member.")
 class CommunityNotification(relay.Node):
     id: relay.NodeID[int]
-    kind: NotificationKind
-    text: str
-    post_id: strawberry.ID | None
-    comment_id: strawberry.ID | None
-    conversation_id: strawberry.ID | None
-    read_at: datetime | None
-    created_at: datetime
+    kind: NotificationKind = strawberry.field(description="Why they are notified.")
+    text: str = strawberry.field(description="A sentence for people (\"Ava replied to your post\").")
+    post_id: strawberry.ID | None = strawberry.field(description=(
+        "The post it is about (a CommunityPost id); null when none."))
+    comment_id: strawberry.ID | None = strawberry.field(description=(
+        "The comment it is about (a CommunityComment id); null when none."))
+    conversation_id: strawberry.ID | None = strawberry.field(description=(
+        "The conversation it is about (a MemberConversation id); null when none."))
+    read_at: datetime | None = strawberry.field(description="When the member marked it read; null while unread.")
+    created_at: datetime = strawberry.field(description="When it happened.")
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     actor_id: strawberry.Private[int | None]
     viewer: strawberry.Private[int]
 
-    @strawberry.field
+    @strawberry.field(description="Whether it is read.")
     def read(self) -> bool:
         return self.read_at is not None
 
@@ -90,14 +100,14 @@ def _mine(member: MemberViewer) -> Any:
     return Notification.filter(team_id=member.team_id, hub_id=member.hub_id, recipient_id=member.team_contact_id)
 
 
-@strawberry.input
+@strawberry.input(description="Which notifications to mark read.")
 class MarkNotificationsReadInput:
     ids: list[strawberry.ID] | None = strawberry.field(default=None, description="Null: every notification.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `markNotificationsRead`.")
 class MarkNotificationsReadPayload:
-    marked: int = 0
+    marked: int = strawberry.field(default=0, description="Notifications that were unread and are now read.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -106,7 +116,8 @@ class NotificationsQuery:
     @strawberry.field(description="The member's notifications, newest first.")
     async def my_notifications(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None,
-        last: int | None = None, before: str | None = None, unread_only: bool = False,
+        last: int | None = None, before: str | None = None,
+        unread_only: Annotated[bool, strawberry.argument(description="Only unread ones (default false).")] = False,
     ) -> Connection[CommunityNotification]:
         query = _mine(require_member(info))
         if unread_only:
@@ -114,7 +125,7 @@ class NotificationsQuery:
         return await keyset_page(query, community_notification, first=first, after=after, last=last, before=before,
                                  descending=True)
 
-    @strawberry.field
+    @strawberry.field(description="How many of the member's notifications are unread. Member session required.")
     async def my_unread_notification_count(self, info: Info[Context, None]) -> int:
         return await _mine(require_member(info)).filter(read_at__isnull=True).count()
 
@@ -134,7 +145,6 @@ class NotificationsMutation:
 # ---------------------------------------------------------------- live
 
 
-@strawberry.enum(name="SpaceActivityKind")
 class SpaceActivityKind(StrEnum):
     POST_CREATED = "post_created"
     POST_EDITED = "post_edited"
@@ -151,16 +161,39 @@ class SpaceActivityKind(StrEnum):
     ACCESS_CHANGED = "access_changed"
 
 
+described_enum(SpaceActivityKind, name="SpaceActivityKind", description="What happened in a space.", values={
+    "POST_CREATED": "A post was published.",
+    "POST_EDITED": "A post was edited.",
+    "POST_DELETED": "A post was deleted.",
+    "POST_HIDDEN": "A moderator hid a post.",
+    "POST_RESTORED": "A moderator restored a post.",
+    "POST_UPDATED": "A post was pinned, unpinned, locked or unlocked.",
+    "COMMENT_CREATED": "A comment was published.",
+    "COMMENT_EDITED": "A comment was edited.",
+    "COMMENT_DELETED": "A comment was deleted.",
+    "COMMENT_HIDDEN": "A moderator hid a comment.",
+    "COMMENT_RESTORED": "A moderator restored a comment.",
+    "REACTION": "A reaction was added or removed.",
+    "ACCESS_CHANGED": "The member's access to the space changed (the stream ends when it is lost).",
+})
+
+
 @strawberry.type(description="Something happened in a space; `canAccess: false` (ACCESS_CHANGED) ends the stream.")
 class SpaceActivity:
-    kind: SpaceActivityKind
-    space_id: strawberry.ID
-    post_id: strawberry.ID | None = None
-    comment_id: strawberry.ID | None = None
-    post: CommunityPost | None = None
-    comment: CommunityComment | None = None
-    can_access: bool = True
-    locked_reason: LockReason | None = None
+    kind: SpaceActivityKind = strawberry.field(description="What happened.")
+    space_id: strawberry.ID = strawberry.field(description="The space (a MemberSpace id).")
+    post_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The post concerned (a CommunityPost id); null when none."))
+    comment_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The comment concerned; null when none."))
+    post: CommunityPost | None = strawberry.field(default=None, description=(
+        "The post now, as the member may see it; null when none or no longer visible."))
+    comment: CommunityComment | None = strawberry.field(default=None, description=(
+        "The comment now, as the member may see it; null when none or no longer visible."))
+    can_access: bool = strawberry.field(default=True, description=(
+        "Whether the member may still read the space (false ends the stream)."))
+    locked_reason: LockReason | None = strawberry.field(default=None, description=(
+        "Why not, when `canAccess` is false; null otherwise."))
 
 
 async def merged(sources: list[AsyncIterator[dict[str, Any]]]) -> AsyncGenerator[dict[str, Any], None]:
@@ -221,7 +254,9 @@ async def _activity(member: MemberViewer, access: HubAccess, space_id: int, mess
 class CommunitySubscription:
     @strawberry.subscription(description="New and changed posts, comments and reactions in a space the member may "
                                          "read; ends (with ACCESS_CHANGED) when the space closes for them.")
-    async def my_space_activity(self, info: Info[Context, None], space_id: strawberry.ID
+    async def my_space_activity(self, info: Info[Context, None],
+        space_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A space the member may read (a MemberSpace id)."))]
                                 ) -> AsyncGenerator[SpaceActivity, None]:
         member = require_member(info)
         wanted = id_arg(space_id, "MemberSpace", "spaceId")

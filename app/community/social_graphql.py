@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
 import strawberry
 from graphql import GraphQLError
@@ -25,6 +25,7 @@ from app.core.errors import ValidationFailed
 from app.core.pubsub import listen, team_channel
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import BadInput, UserError, mutation_payload
 from app.graphql.ids import id_arg, id_input, id_inputs
 from app.graphql.nodes import NodeType
@@ -34,18 +35,19 @@ from app.hubs.models import HubMembership, HubRole
 MAX_SEARCH = 100
 
 
-@strawberry.type
+@strawberry.type(description=(
+    "A private message in a conversation; only its members read it (and moderators, when it is reported)."))
 class CommunityMessage(relay.Node):
     id: relay.NodeID[int]
-    body: str
-    body_html: str
-    created_at: datetime
+    body: str = strawberry.field(description="The Markdown as written.")
+    body_html: str = strawberry.field(description="The body rendered and sanitised (safe to insert as HTML).")
+    created_at: datetime = strawberry.field(description="When it was sent.")
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     author_id: strawberry.Private[int | None]
     viewer: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="The sender's profile; null if it is gone.")
     async def author(self, info: Info[Context, None]) -> MemberProfile | None:
         if self.author_id is None:
             return None
@@ -90,13 +92,13 @@ def _participants_loader(team_id: int) -> DataLoader[int, list[int]]:
     return DataLoader(load_fn=load)
 
 
-@strawberry.type
+@strawberry.type(description="A private conversation between members of a hub (1:1 or a group).")
 class MemberConversation(relay.Node):
     id: relay.NodeID[int]
-    title: str
-    is_group: bool
-    created_at: datetime
-    last_message_at: datetime
+    title: str = strawberry.field(description="The group's title; empty for a 1:1 conversation.")
+    is_group: bool = strawberry.field(description="Whether it has more than two members.")
+    created_at: datetime = strawberry.field(description="When it was started.")
+    last_message_at: datetime = strawberry.field(description="When the latest message was sent.")
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     viewer: strawberry.Private[int]
@@ -131,18 +133,24 @@ def member_conversation(c: Conversation, viewer: int) -> MemberConversation:
                               last_message_at=c.last_message_at, team_id=c.team_id, hub_id=c.hub_id, viewer=viewer)
 
 
-@strawberry.enum(name="ProfileVisibility")
 class ProfileVisibility(StrEnum):
     MEMBERS = "members"
     NOBODY = "nobody"
 
 
+described_enum(ProfileVisibility, name="ProfileVisibility", description="Who sees a profile field.", values={
+    "MEMBERS": "Every member of the hub.",
+    "NOBODY": "Only the member.",
+})
+
+
 @strawberry.type(description="The member's own profile, every field, with who sees each.")
 class MyProfile:
-    profile: MemberProfile
-    bio_visibility: ProfileVisibility
-    avatar_visibility: ProfileVisibility
-    links_visibility: ProfileVisibility
+    profile: MemberProfile = strawberry.field(description=(
+        "The profile as others see it (with the viewer's own hidden fields shown)."))
+    bio_visibility: ProfileVisibility = strawberry.field(description="Who sees the bio.")
+    avatar_visibility: ProfileVisibility = strawberry.field(description="Who sees the avatar.")
+    links_visibility: ProfileVisibility = strawberry.field(description="Who sees the links.")
     directory_visibility: ProfileVisibility = strawberry.field(description="Listed in the member directory.")
 
 
@@ -152,75 +160,82 @@ def my_profile(p: Profile) -> MyProfile:
                      **{f"{f}_visibility": ProfileVisibility(seen.get(f, "members")) for f in profiles.PROFILE_FIELDS})
 
 
-@strawberry.type
+@strawberry.type(description="A member listed in the hub's directory.")
 class DirectoryEntry:
-    profile: MemberProfile
-    role: HubRole
+    profile: MemberProfile = strawberry.field(description="Their profile.")
+    role: HubRole = strawberry.field(description="Their role in the hub.")
 
 
-@strawberry.input
+@strawberry.input(description="A new conversation.")
 class StartConversationInput:
     member_ids: list[strawberry.ID] = strawberry.field(description="MemberProfile ids of the others.")
-    title: str = ""
+    title: str = strawberry.field(default="", description="A title for a group conversation.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of the conversation mutations.")
 class ConversationPayload:
-    conversation: MemberConversation | None = None
+    conversation: MemberConversation | None = strawberry.field(default=None, description=(
+        "The conversation; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A message to send.")
 class SendMessageInput:
-    conversation_id: strawberry.ID
-    body: str
+    conversation_id: strawberry.ID = strawberry.field(description=(
+        "A conversation the member is in (a MemberConversation id)."))
+    body: str = strawberry.field(description="Markdown (required).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `sendMessage`.")
 class MessagePayload:
-    message: CommunityMessage | None = None
+    message: CommunityMessage | None = strawberry.field(default=None, description=(
+        "The message; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The conversation read up to now.")
 class MarkConversationReadInput:
-    conversation_id: strawberry.ID
+    conversation_id: strawberry.ID = strawberry.field(description="A MemberConversation id.")
 
 
-@strawberry.input
+@strawberry.input(description="A member to block or unblock.")
 class BlockMemberInput:
-    member_id: strawberry.ID
-    blocked: bool = True
+    member_id: strawberry.ID = strawberry.field(description="The member (a MemberProfile id).")
+    blocked: bool = strawberry.field(default=True, description="Block (true, default) or unblock (false).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `blockMember`.")
 class BlockMemberPayload:
-    changed: bool = False
+    changed: bool = strawberry.field(default=False, description="False when it was already so.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Who sees each profile field; fields left out or null are kept.")
 class ProfileVisibilityInput:
-    bio: ProfileVisibility | None = None
-    avatar: ProfileVisibility | None = None
-    links: ProfileVisibility | None = None
-    directory: ProfileVisibility | None = None
+    bio: ProfileVisibility | None = strawberry.field(default=None, description="Who sees the bio.")
+    avatar: ProfileVisibility | None = strawberry.field(default=None, description="Who sees the avatar.")
+    links: ProfileVisibility | None = strawberry.field(default=None, description="Who sees the links.")
+    directory: ProfileVisibility | None = strawberry.field(default=None, description=(
+        "Whether the member is listed in the directory (NOBODY: not listed)."))
 
 
-@strawberry.input
+@strawberry.input(description="Changes to the member's own profile; fields left out or null are kept.")
 class UpdateMyProfileInput:
-    handle: str | None = None
-    display_name: str | None = None
-    bio: str | None = None
-    avatar_media_id: strawberry.ID | None = None
-    clear_avatar: bool = False
-    links: list[str] | None = None
-    visibility: ProfileVisibilityInput | None = None
+    handle: str | None = strawberry.field(default=None, description=(
+        "New handle (unique in the hub; used for @mentions)."))
+    display_name: str | None = strawberry.field(default=None, description="New display name.")
+    bio: str | None = strawberry.field(default=None, description="New bio.")
+    avatar_media_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "New avatar: a media file of the hub (a MemberMedia id)."))
+    clear_avatar: bool = strawberry.field(default=False, description="True removes the avatar.")
+    links: list[str] | None = strawberry.field(default=None, description="New links (replace the old).")
+    visibility: ProfileVisibilityInput | None = strawberry.field(default=None, description="Who sees what.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `updateMyProfile`.")
 class MyProfilePayload:
-    profile: MyProfile | None = None
+    profile: MyProfile | None = strawberry.field(default=None, description=(
+        "The profile now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -244,7 +259,9 @@ class SocialQuery:
                                  before=before, sort_field="last_message_at", descending=True)
 
     @strawberry.field(description="A conversation the member is in, or null.")
-    async def my_conversation(self, info: Info[Context, None], id: strawberry.ID) -> MemberConversation | None:
+    async def my_conversation(self, info: Info[Context, None],
+        id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A MemberConversation id."))]) -> MemberConversation | None:
         access = await member_access(info)
         try:
             row = await messages.member_conversation(access, id_arg(id, "MemberConversation"))
@@ -262,7 +279,11 @@ class SocialQuery:
     @strawberry.field(description="The hub's members, by display name: `search` matches the start of a display "
                                   "name or handle; banned members and those hiding from the directory are left out.")
     async def member_directory(
-        self, info: Info[Context, None], search: str | None = None, role: HubRole | None = None,
+        self, info: Info[Context, None],
+        search: Annotated[str | None, strawberry.argument(description=(
+            "Text the display name or handle starts with (a leading @ is ignored); too long or empty is "
+            "BAD_USER_INPUT."))] = None,
+        role: Annotated[HubRole | None, strawberry.argument(description="Only members with this role.")] = None,
         first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[DirectoryEntry]:
         member = require_member(info)
@@ -307,7 +328,7 @@ class SocialMutation:
         conversation = await messages.start_conversation(access, ids, input.title)
         return ConversationPayload(conversation=member_conversation(conversation, access.contact_id))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Send a message in a conversation the member is in. Member session required.")
     @mutation_payload
     async def send_message(self, info: Info[Context, None], input: SendMessageInput) -> MessagePayload:
         access = await member_access(info)
@@ -315,7 +336,8 @@ class SocialMutation:
                                                                "conversationId"), input.body)
         return MessagePayload(message=community_message(message, access.contact_id))
 
-    @strawberry.mutation
+    @strawberry.mutation(description=(
+        "Mark a conversation read up to now (its unreadCount becomes 0). Member session required."))
     @mutation_payload
     async def mark_conversation_read(self, info: Info[Context, None], input: MarkConversationReadInput
                                      ) -> ConversationPayload:
@@ -332,7 +354,7 @@ class SocialMutation:
         changed = await messages.block(access, id_input(input.member_id, "MemberProfile", "memberId"), input.blocked)
         return BlockMemberPayload(changed=changed)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Change the member's own profile and who sees it. Member session required.")
     @mutation_payload
     async def update_my_profile(self, info: Info[Context, None], input: UpdateMyProfileInput) -> MyProfilePayload:
         member = require_member(info)
@@ -353,7 +375,9 @@ class SocialMutation:
 @strawberry.type
 class SocialSubscription:
     @strawberry.subscription(description="New messages in a conversation the member is in.")
-    async def my_conversation_messages(self, info: Info[Context, None], conversation_id: strawberry.ID
+    async def my_conversation_messages(self, info: Info[Context, None],
+        conversation_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "A conversation the member is in (a MemberConversation id)."))]
                                        ) -> AsyncGenerator[CommunityMessage, None]:
         access = await member_access(info)
         try:

@@ -26,13 +26,13 @@ from app.teams.service import ADMIN_SCOPE
 @strawberry.type(name="SegmentGeneration", description="An English description and the rule made from it.")
 class SegmentGenerationType(relay.Node):
     id: relay.NodeID[int]
-    prompt: str
-    rule: JSON
-    rule_text: str
-    explanation: str
-    model: str
+    prompt: str = strawberry.field(description="The description as written.")
+    rule: JSON = strawberry.field(description="The generated rule as a JSON tree.")
+    rule_text: str = strawberry.field(description="The generated rule in the text language.")
+    explanation: str = strawberry.field(description="The model's account of the rule, for people.")
+    model: str = strawberry.field(description="The language model that made it.")
     attempts: int = strawberry.field(description="Model calls it took: 2 when the first rule needed a repair.")
-    created_at: datetime
+    created_at: datetime = strawberry.field(description="When it was generated.")
     team_id: strawberry.Private[int]
     segment_pk: strawberry.Private[int | None]
 
@@ -53,48 +53,53 @@ class SegmentGenerationType(relay.Node):
 
 @strawberry.type(description="Which language model AI-generated segments use (never the key).")
 class AiSegmentSettings:
-    source: str = strawberry.field(description="team, deployment, or none")
-    base_url: str | None
-    model: str | None
+    source: str = strawberry.field(description="Whose model is used: `team`, `deployment`, or `none`.")
+    base_url: str | None = strawberry.field(description="The API root in use; null when none is set.")
+    model: str | None = strawberry.field(description="The model in use; null when none is set.")
 
 
-@strawberry.input
+@strawberry.input(description="The team's own language-model endpoint.")
 class SetAiSegmentSettingsInput:
     base_url: str = strawberry.field(description="An OpenAI-compatible API root, such as https://api.openai.com/v1")
-    model: str
+    model: str = strawberry.field(description="The model name the endpoint serves.")
     api_key: str | None = strawberry.field(default=None, description="Stored encrypted; omit to keep the current one.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of the AI-settings mutations.")
 class AiSegmentSettingsPayload:
-    settings: AiSegmentSettings | None = None
+    settings: AiSegmentSettings | None = strawberry.field(default=None, description=(
+        "The settings now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A segment to generate from words.")
 class GenerateSegmentInput:
     description: str = strawberry.field(description="Who should be in the segment, in plain English.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `generateSegment`.")
 class GenerateSegmentPayload:
-    generation: SegmentGenerationType | None = None
-    preview: SegmentPreview | None = None
+    generation: SegmentGenerationType | None = strawberry.field(default=None, description=(
+        "The description and the rule made from it; null when `userErrors` is not empty."))
+    preview: SegmentPreview | None = strawberry.field(default=None, description=(
+        "What the rule matches now (count and sample)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A generation to save as a segment.")
 class SaveGeneratedSegmentInput:
-    generation_id: strawberry.ID
-    name: str
+    generation_id: strawberry.ID = strawberry.field(description="The generation (a SegmentGeneration id).")
+    name: str = strawberry.field(description="The new segment's name (unique in the team).")
     rule_text: str | None = strawberry.field(default=None, description="The rule as edited (default: as generated).")
     description: str | None = strawberry.field(default=None, description="Default: the prompt.")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `saveGeneratedSegment`.")
 class SaveGeneratedSegmentPayload:
-    segment: SegmentType | None = None
-    generation: SegmentGenerationType | None = None
+    segment: SegmentType | None = strawberry.field(default=None, description=(
+        "The new segment; null when `userErrors` is not empty."))
+    generation: SegmentGenerationType | None = strawberry.field(default=None, description=(
+        "The generation, now pointing at the segment."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 

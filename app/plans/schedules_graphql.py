@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -20,15 +21,17 @@ from app.plans.models import RecomputeSchedule, ScheduledRecompute
 @strawberry.type(name="ScheduledRecompute", description="One scheduled full recompute (one per period).")
 class ScheduledRecomputeType(relay.Node):
     id: relay.NodeID[int]
-    segment_id: strawberry.ID
+    segment_id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
     period: str = strawberry.field(description="The scheduled instant (UTC), or ai-daily:<day>.")
-    trigger: str
-    worker: str
-    started_at: datetime
-    finished_at: datetime | None
-    joined: int
-    left: int
-    error: str | None
+    trigger: str = strawberry.field(description=(
+        "What scheduled it: `schedule` (a recompute schedule) or `ai_daily` (the daily recompute of AI-generated "
+        "segments)."))
+    worker: str = strawberry.field(description="The worker that ran it.")
+    started_at: datetime = strawberry.field(description="When it started.")
+    finished_at: datetime | None = strawberry.field(description="When it finished; null while running.")
+    joined: int = strawberry.field(description="Contacts who joined.")
+    left: int = strawberry.field(description="Members who left.")
+    error: str | None = strawberry.field(description="Why it failed; null otherwise.")
 
     @classmethod
     def from_model(cls, m: ScheduledRecompute) -> ScheduledRecomputeType:
@@ -41,12 +44,12 @@ class ScheduledRecomputeType(relay.Node):
                                                         "time zone, on top of real-time evaluation.")
 class RecomputeScheduleType(relay.Node):
     id: relay.NodeID[int]
-    segment_id: strawberry.ID
-    cron: str
-    enabled: bool
-    next_run_at: datetime | None
-    last_run_at: datetime | None
-    created_at: datetime
+    segment_id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
+    cron: str = strawberry.field(description="Five cron fields, read in the team's time zone.")
+    enabled: bool = strawberry.field(description="Whether it runs.")
+    next_run_at: datetime | None = strawberry.field(description="When it runs next; null when disabled.")
+    last_run_at: datetime | None = strawberry.field(description="When it last ran; null if never.")
+    created_at: datetime = strawberry.field(description="When it was created.")
 
     @classmethod
     def from_model(cls, m: RecomputeSchedule) -> RecomputeScheduleType:
@@ -54,34 +57,38 @@ class RecomputeScheduleType(relay.Node):
                    enabled=m.enabled, next_run_at=m.next_run_at, last_run_at=m.last_run_at, created_at=m.created_at)
 
 
-@strawberry.input
+@strawberry.input(description="A segment's recompute schedule.")
 class SetRecomputeScheduleInput:
-    segment_id: strawberry.ID
+    segment_id: strawberry.ID = strawberry.field(description="A dynamic segment (a Segment id).")
     cron: str = strawberry.field(description="Five fields, read in the team's time zone: '0 6 * * *' is 06:00 daily.")
-    enabled: bool = True
+    enabled: bool = strawberry.field(default=True, description="Whether it runs (default true).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `setRecomputeSchedule`.")
 class RecomputeSchedulePayload:
-    schedule: RecomputeScheduleType | None = None
+    schedule: RecomputeScheduleType | None = strawberry.field(default=None, description=(
+        "The schedule now; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The segment whose schedule to remove.")
 class RemoveRecomputeScheduleInput:
-    segment_id: strawberry.ID
+    segment_id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
 
 
-@strawberry.type
+@strawberry.type(description="Result of `removeRecomputeSchedule`.")
 class RemoveRecomputeSchedulePayload:
-    removed_id: strawberry.ID | None = None
+    removed_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The removed schedule's id; null when `userErrors` is not empty."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class SchedulesQuery:
     @strawberry.field(description="The team's recompute schedules, optionally of one segment.")
-    async def recompute_schedules(self, info: Info[Context, None], segment_id: strawberry.ID | None = None,
+    async def recompute_schedules(self, info: Info[Context, None],
+        segment_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "Only this segment's (a Segment id)."))] = None,
                                   first: int | None = None, after: str | None = None, last: int | None = None,
                                   before: str | None = None) -> Connection[RecomputeScheduleType]:
         viewer = info.context.require("segments:read")
@@ -92,7 +99,9 @@ class SchedulesQuery:
                                  before=before)
 
     @strawberry.field(description="Scheduled recomputes (one per period), newest first, optionally of one segment.")
-    async def scheduled_recomputes(self, info: Info[Context, None], segment_id: strawberry.ID | None = None,
+    async def scheduled_recomputes(self, info: Info[Context, None],
+        segment_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "Only this segment's (a Segment id)."))] = None,
                                    first: int | None = None, after: str | None = None, last: int | None = None,
                                    before: str | None = None) -> Connection[ScheduledRecomputeType]:
         viewer = info.context.require("segments:read")
@@ -114,7 +123,7 @@ class SchedulesMutation:
                                                 input.cron, input.enabled)
         return RecomputeSchedulePayload(schedule=RecomputeScheduleType.from_model(schedule))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Remove a segment's recompute schedule (real-time evaluation goes on).")
     @mutation_payload
     async def remove_recompute_schedule(self, info: Info[Context, None],
                                         input: RemoveRecomputeScheduleInput) -> RemoveRecomputeSchedulePayload:
