@@ -20,12 +20,18 @@ from app.commerce.models import Dispute, DisputePolicy, Payment, PaymentStatus, 
 from app.core.errors import ValidationFailed
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.teams import audit
 
-PaymentStatusEnum = strawberry.enum(PaymentStatus, name="PaymentStatus")
+PaymentStatusEnum = described_enum(PaymentStatus, name="PaymentStatus", description="Where a payment stands.", values={
+    "SUCCEEDED": "Paid; nothing refunded.",
+    "FAILED": "The charge or invoice payment failed; no money came in.",
+    "REFUNDED": "Paid, then refunded in full.",
+    "PARTIALLY_REFUNDED": "Paid, then part of it refunded (see amountRefunded).",
+})
 
 READ, WRITE = "commerce:read", "commerce:write"
 
@@ -33,15 +39,16 @@ READ, WRITE = "commerce:read", "commerce:write"
 @strawberry.type(name="Payment", description="Money in from Stripe: a paid (or failed) checkout or invoice.")
 class PaymentType(relay.Node):
     id: relay.NodeID[int]
-    contact_id: strawberry.ID
-    order_id: strawberry.ID | None
-    subscription_id: strawberry.ID | None
-    status: PaymentStatus
-    currency: str
+    contact_id: strawberry.ID = strawberry.field(description="The contact who paid.")
+    order_id: strawberry.ID | None = strawberry.field(description="The order it paid for; null when not an order.")
+    subscription_id: strawberry.ID | None = strawberry.field(description=(
+        "The billing subscription whose invoice it paid; null when not a subscription."))
+    status: PaymentStatus = strawberry.field(description="Where it stands, refunds included.")
+    currency: str = strawberry.field(description="ISO 4217 code, lower case (Stripe's), e.g. usd.")
     amount: int = strawberry.field(description="Minor units.")
     amount_refunded: int = strawberry.field(description="Minor units, as Stripe confirmed.")
-    paid_at: datetime | None
-    created_at: datetime
+    paid_at: datetime | None = strawberry.field(description="When it was paid (UTC); null when it failed.")
+    created_at: datetime = strawberry.field(description="When we recorded it (UTC).")
     stripe_ref: str = strawberry.field(description="The Stripe invoice, payment intent or checkout session.")
 
     @classmethod
@@ -52,14 +59,14 @@ class PaymentType(relay.Node):
                    created_at=m.created_at, stripe_ref=m.stripe_ref)
 
 
-@strawberry.type(name="Refund")
+@strawberry.type(name="Refund", description="Money back to a contact on a payment, as Stripe confirmed it.")
 class RefundType(relay.Node):
     id: relay.NodeID[int]
-    payment_id: strawberry.ID
-    amount: int = strawberry.field(description="Minor units.")
-    status: str
-    stripe_refund_id: str
-    created_at: datetime
+    payment_id: strawberry.ID = strawberry.field(description="The payment refunded.")
+    amount: int = strawberry.field(description="Minor units, in the payment's currency.")
+    status: str = strawberry.field(description="Stripe's, e.g. succeeded, pending or failed.")
+    stripe_refund_id: str = strawberry.field(description="The Stripe refund (re_...).")
+    created_at: datetime = strawberry.field(description="When we recorded it (UTC).")
 
     @classmethod
     def from_model(cls, m: Refund) -> RefundType:
@@ -70,16 +77,16 @@ class RefundType(relay.Node):
 @strawberry.type(name="Dispute", description="A chargeback on a payment, as Stripe last reported it.")
 class DisputeType(relay.Node):
     id: relay.NodeID[int]
-    payment_id: strawberry.ID
-    contact_id: strawberry.ID
+    payment_id: strawberry.ID = strawberry.field(description="The payment disputed.")
+    contact_id: strawberry.ID = strawberry.field(description="The contact who paid.")
     status: str = strawberry.field(description="Stripe's: needs_response, under_review, won, lost, warning_*")
-    reason: str
+    reason: str = strawberry.field(description="Stripe's, e.g. fraudulent, product_not_received, general.")
     amount: int = strawberry.field(description="Minor units.")
-    currency: str
+    currency: str = strawberry.field(description="ISO 4217 code, lower case (Stripe's), e.g. usd.")
     effect: DisputePolicy = strawberry.field(description="The team's dispute policy when it opened.")
-    opened_at: datetime
-    closed_at: datetime | None
-    stripe_dispute_id: str
+    opened_at: datetime = strawberry.field(description="When Stripe opened it (UTC).")
+    closed_at: datetime | None = strawberry.field(description="When it was won or lost (UTC); null while open.")
+    stripe_dispute_id: str = strawberry.field(description="The Stripe dispute (dp_...).")
 
     @classmethod
     def from_model(cls, m: Dispute) -> DisputeType:
@@ -96,9 +103,10 @@ class BillingRequest:
     amount: int | None = strawberry.field(default=None, description="A refund's amount, minor units")
 
 
-@strawberry.type
+@strawberry.type(description="The result of a billing action: what was requested of Stripe, or why not.")
 class BillingRequestPayload:
-    request: BillingRequest | None = None
+    request: BillingRequest | None = strawberry.field(default=None, description=(
+        "What Stripe accepted; null when the request failed (see userErrors)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -115,48 +123,53 @@ def _payload(requested: billing_actions.Requested) -> BillingRequestPayload:
                                                         amount=requested.amount))
 
 
+INPUT = strawberry.argument(description="What to do.")
 IDEMPOTENCY = "Repeat it to repeat the request safely (retries, double clicks); derived from the request if not given."
 
 
-@strawberry.input
+@strawberry.input(description="A refund to request from Stripe.")
 class RefundPaymentInput:
-    payment_id: strawberry.ID
+    payment_id: strawberry.ID = strawberry.field(description="The payment to refund.")
     amount: int | None = strawberry.field(default=None, description="Minor units; all that is left when not given.")
     reason: str | None = strawberry.field(default=None, description="duplicate, fraudulent or requested_by_customer")
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
 
 
-@strawberry.input
+@strawberry.input(description="A subscription to cancel through Stripe.")
 class CancelSubscriptionInput:
-    subscription_id: strawberry.ID
+    subscription_id: strawberry.ID = strawberry.field(description="The billing subscription.")
     at_period_end: bool = strawberry.field(default=True, description="False: end it now")
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
 
 
-@strawberry.input
+@strawberry.input(description="A subscription to pause or resume through Stripe.")
 class SubscriptionActionInput:
-    subscription_id: strawberry.ID
+    subscription_id: strawberry.ID = strawberry.field(description="The billing subscription.")
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
 
 
-@strawberry.input
+@strawberry.input(description="A subscription to move to another price through Stripe.")
 class ChangeSubscriptionPlanInput:
-    subscription_id: strawberry.ID
-    price_id: strawberry.ID
+    subscription_id: strawberry.ID = strawberry.field(description="The billing subscription.")
+    price_id: strawberry.ID = strawberry.field(description="The recurring price to move it to.")
     proration: str = strawberry.field(default="create_prorations",
                                       description="create_prorations, none or always_invoice (Stripe's)")
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY)
 
 
-@strawberry.input
+@strawberry.input(description="The team's dispute policy to set.")
 class SetDisputePolicyInput:
-    policy: DisputePolicy
+    policy: DisputePolicy = strawberry.field(description="What an open dispute does to the access it granted.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of setDisputePolicy.")
 class DisputePolicyPayload:
-    settings: StripeSettingsType | None = None
+    settings: StripeSettingsType | None = strawberry.field(default=None, description=(
+        "The team's Stripe settings with the new policy; null on error (see userErrors)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+CONTACT = Annotated[strawberry.ID | None, strawberry.argument(description="Only this contact's")]
 
 
 def _period(queryset, field: str, since: datetime | None, until: datetime | None):  # type: ignore[no-untyped-def]
@@ -171,8 +184,8 @@ def _period(queryset, field: str, since: datetime | None, until: datetime | None
 class BillingQuery:
     @strawberry.field(description="Payments, newest first: one contact's or the team's, by status and period.")
     async def payments(
-        self, info: Info[Context, None], contact_id: strawberry.ID | None = None,
-        status: PaymentStatus | None = None,
+        self, info: Info[Context, None], contact_id: CONTACT = None,
+        status: Annotated[PaymentStatus | None, strawberry.argument(description="Only this status")] = None,
         since: Annotated[datetime | None, strawberry.argument(description="Created at or after")] = None,
         until: Annotated[datetime | None, strawberry.argument(description="Created before")] = None,
         first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
@@ -188,8 +201,10 @@ class BillingQuery:
 
     @strawberry.field(description="Refunds, newest first: of one payment, one contact or the whole team.")
     async def refunds(
-        self, info: Info[Context, None], contact_id: strawberry.ID | None = None,
-        payment_id: strawberry.ID | None = None, since: datetime | None = None, until: datetime | None = None,
+        self, info: Info[Context, None], contact_id: CONTACT = None,
+        payment_id: Annotated[strawberry.ID | None, strawberry.argument(description="Only this payment's")] = None,
+        since: Annotated[datetime | None, strawberry.argument(description="Created at or after")] = None,
+        until: Annotated[datetime | None, strawberry.argument(description="Created before")] = None,
         first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[RefundType]:
         viewer = info.context.require(READ)
@@ -203,7 +218,7 @@ class BillingQuery:
 
     @strawberry.field(description="Disputes, newest first: one contact's or the team's, by status and period.")
     async def disputes(
-        self, info: Info[Context, None], contact_id: strawberry.ID | None = None,
+        self, info: Info[Context, None], contact_id: CONTACT = None,
         status: Annotated[str | None, strawberry.argument(description="Stripe's status, e.g. needs_response")] = None,
         open: Annotated[bool | None, strawberry.argument(description="Only open (true) or closed (false)")] = None,
         since: Annotated[datetime | None, strawberry.argument(description="Opened at or after")] = None,
@@ -228,7 +243,8 @@ class BillingMutation:
         "What an open dispute does to the access its payment granted: KEEP, HOLD (default: no access until it "
         "is won) or REVOKE. A lost dispute always revokes."))
     @mutation_payload
-    async def set_dispute_policy(self, info: Info[Context, None], input: SetDisputePolicyInput) -> DisputePolicyPayload:
+    async def set_dispute_policy(self, info: Info[Context, None],
+                                 input: Annotated[SetDisputePolicyInput, INPUT]) -> DisputePolicyPayload:
         viewer = info.context.require("admin")
         settings = await StripeSettings.get_or_none(team_id=viewer.team.id)
         if settings is None:
@@ -242,7 +258,8 @@ class BillingMutation:
 
     @strawberry.mutation(description="Refund a payment in full or in part through Stripe (charge.refunded applies it).")
     @mutation_payload
-    async def refund_payment(self, info: Info[Context, None], input: RefundPaymentInput) -> BillingRequestPayload:
+    async def refund_payment(self, info: Info[Context, None],
+                             input: Annotated[RefundPaymentInput, INPUT]) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
         requested = await billing_actions.refund_payment(
             viewer.team, id_input(input.payment_id, "Payment", "paymentId"), amount=input.amount,
@@ -253,7 +270,7 @@ class BillingMutation:
     @strawberry.mutation(description="Cancel at the period's end (default) or now, through Stripe.")
     @mutation_payload
     async def cancel_subscription(self, info: Info[Context, None],
-                                  input: CancelSubscriptionInput) -> BillingRequestPayload:
+                                  input: Annotated[CancelSubscriptionInput, INPUT]) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
         requested = await billing_actions.cancel_subscription(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),
@@ -264,7 +281,7 @@ class BillingMutation:
     @strawberry.mutation(description="Pause collection (no invoices, access held) through Stripe.")
     @mutation_payload
     async def pause_subscription(self, info: Info[Context, None],
-                                 input: SubscriptionActionInput) -> BillingRequestPayload:
+                                 input: Annotated[SubscriptionActionInput, INPUT]) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
         requested = await billing_actions.pause_subscription(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),
@@ -275,7 +292,7 @@ class BillingMutation:
     @strawberry.mutation(description="Resume a paused subscription through Stripe.")
     @mutation_payload
     async def resume_subscription(self, info: Info[Context, None],
-                                  input: SubscriptionActionInput) -> BillingRequestPayload:
+                                  input: Annotated[SubscriptionActionInput, INPUT]) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
         requested = await billing_actions.resume_subscription(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),
@@ -286,7 +303,7 @@ class BillingMutation:
     @strawberry.mutation(description="Move a subscription to another recurring price, through Stripe.")
     @mutation_payload
     async def change_subscription_plan(self, info: Info[Context, None],
-                                       input: ChangeSubscriptionPlanInput) -> BillingRequestPayload:
+                                       input: Annotated[ChangeSubscriptionPlanInput, INPUT]) -> BillingRequestPayload:
         viewer = info.context.require(WRITE)
         requested = await billing_actions.change_plan(
             viewer.team, id_input(input.subscription_id, "BillingSubscription", "subscriptionId"),

@@ -13,6 +13,7 @@ from strawberry.types import Info
 
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
@@ -22,17 +23,26 @@ from app.teams.graphql import TeamType, UserType
 from app.teams.models import AuditEntry, TeamInvitation, TeamMember, TeamRole, UserSession
 from app.teams.service import ADMIN_SCOPE, ROLE_SCOPES
 
-TeamRoleEnum = strawberry.enum(TeamRole, name="TeamRole", description=(
+TeamRoleEnum = described_enum(TeamRole, name="TeamRole", description=(
     "OWNER and ADMIN may do everything (only owners manage owners); STAFF reads and writes everything "
-    "but keys and settings; ANALYST reads (reports included); MODERATOR runs hubs and their community."))
+    "but keys and settings; ANALYST reads (reports included); MODERATOR runs hubs and their community."), values={
+    "OWNER": "Everything, including making, demoting and removing owners; a team keeps at least one.",
+    "ADMIN": "Everything (members, keys, settings) except managing owners.",
+    "STAFF": "Reads and writes everything but API keys and settings.",
+    "ANALYST": "Reads everything, reports included; changes nothing.",
+    "MODERATOR": "Runs hubs and their community.",
+})
+
+
+INPUT = strawberry.argument(description="What to do.")
 
 
 @strawberry.type(name="TeamMember", description="A user's membership of this team.")
 class TeamMemberType:
-    user: UserType
-    role: TeamRole
-    scopes: list[str]
-    joined_at: datetime
+    user: UserType = strawberry.field(description="The member.")
+    role: TeamRole = strawberry.field(description="Their role in this team.")
+    scopes: list[str] = strawberry.field(description="The scopes their role grants, sorted.")
+    joined_at: datetime = strawberry.field(description="When they joined the team (UTC).")
 
     @classmethod
     def from_model(cls, m: TeamMember) -> TeamMemberType:
@@ -40,15 +50,15 @@ class TeamMemberType:
                    scopes=sorted(ROLE_SCOPES[TeamRole(m.role)]), joined_at=m.created_at)
 
 
-@strawberry.type(name="TeamInvitation")
+@strawberry.type(name="TeamInvitation", description="An emailed invitation to join the team in a role.")
 class TeamInvitationType(relay.Node):
     id: relay.NodeID[int]
-    email: str
-    role: TeamRole
-    created_at: datetime
-    expires_at: datetime
-    accepted_at: datetime | None
-    revoked_at: datetime | None
+    email: str = strawberry.field(description="The address invited.")
+    role: TeamRole = strawberry.field(description="The role it grants on acceptance.")
+    created_at: datetime = strawberry.field(description="When it was sent (UTC).")
+    expires_at: datetime = strawberry.field(description="When it stops working unless accepted (UTC).")
+    accepted_at: datetime | None = strawberry.field(description="When it was accepted (UTC); null if not.")
+    revoked_at: datetime | None = strawberry.field(description="When it was withdrawn (UTC); null if not.")
 
     @classmethod
     def from_model(cls, m: TeamInvitation) -> TeamInvitationType:
@@ -59,10 +69,10 @@ class TeamInvitationType(relay.Node):
 @strawberry.type(name="UserSession", description="A dashboard login (the token itself is never shown again).")
 class UserSessionType(relay.Node):
     id: relay.NodeID[int]
-    user_id: strawberry.ID
-    created_at: datetime
-    expires_at: datetime
-    last_used_at: datetime | None
+    user_id: strawberry.ID = strawberry.field(description="The user logged in.")
+    created_at: datetime = strawberry.field(description="When they logged in (UTC).")
+    expires_at: datetime = strawberry.field(description="When it ends unless revoked first (UTC).")
+    last_used_at: datetime | None = strawberry.field(description="When it last made a request (UTC); null if never.")
 
     @classmethod
     def from_model(cls, m: UserSession) -> UserSessionType:
@@ -72,13 +82,16 @@ class UserSessionType(relay.Node):
 
 @strawberry.type(name="AuditEntry", description="Who changed what, as it was when it happened.")
 class AuditEntryType:
-    actor: str
-    actor_user_id: strawberry.ID | None
-    action: str
-    target_type: str
-    target_id: strawberry.ID | None
-    details: JSON
-    created_at: datetime
+    actor: str = strawberry.field(description=(
+        "Who did it, as they were then: a user's email, an API key's name and prefix, or system when no "
+        "one was signed in (e.g. accepting an invitation)."))
+    actor_user_id: strawberry.ID | None = strawberry.field(description="The acting user; null for API keys and system.")
+    action: str = strawberry.field(description="What was done, e.g. member.invited, payment.refund_requested.")
+    target_type: str = strawberry.field(description="The kind of thing it was done to, e.g. User, Payment.")
+    target_id: strawberry.ID | None = strawberry.field(description=(
+        "The thing it was done to (a global ID); null when the target is the team's own settings."))
+    details: JSON = strawberry.field(description="What changed, by action (e.g. from/to, email, role, stripe_id).")
+    created_at: datetime = strawberry.field(description="When it happened (UTC).")
 
     @classmethod
     def from_model(cls, m: AuditEntry) -> AuditEntryType:
@@ -87,67 +100,73 @@ class AuditEntryType:
                    details=JSON(m.details or {}), created_at=m.created_at)
 
 
-@strawberry.input
+@strawberry.input(description="Whom to invite, in which role.")
 class InviteTeamMemberInput:
-    email: str
-    role: TeamRole = TeamRole.STAFF
+    email: str = strawberry.field(description=(
+        "The address it goes to; a pending invitation to the same address is revoked."))
+    role: TeamRole = strawberry.field(default=TeamRole.STAFF, description=(
+        "The role they get on accepting; only owners invite owners."))
 
 
-@strawberry.type
+@strawberry.type(description="The result of inviteTeamMember.")
 class InviteTeamMemberPayload:
-    invitation: TeamInvitationType | None = None
+    invitation: TeamInvitationType | None = strawberry.field(default=None, description=(
+        "The invitation sent; null on error (see userErrors)."))
     accept_url: str | None = strawberry.field(default=None, description=(
         "The link to accept, shown only here, once (also mailed when a hub has email settings)."))
-    mailed: bool = False
+    mailed: bool = strawberry.field(default=False, description="Whether the link was emailed to the invitee.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="An invitation to accept, with the invitee's credentials.")
 class AcceptInvitationInput:
-    token: str
+    token: str = strawberry.field(description="The token from the invitation's accept link.")
     password: str = strawberry.field(description="New users set it; existing users give their own.")
-    name: str | None = None
+    name: str | None = strawberry.field(default=None, description="A new user's display name; ignored otherwise.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of acceptTeamInvitation: a signed-in session in the team.")
 class AcceptInvitationPayload:
     token: str | None = strawberry.field(default=None, description="A session token for the team")
-    user: UserType | None = None
-    team: TeamType | None = None
+    user: UserType | None = strawberry.field(default=None, description="The user who joined; null on error.")
+    team: TeamType | None = strawberry.field(default=None, description="The team joined; null on error.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="A member and their new role.")
 class ChangeTeamMemberRoleInput:
-    user_id: strawberry.ID
-    role: TeamRole
+    user_id: strawberry.ID = strawberry.field(description="The member's user.")
+    role: TeamRole = strawberry.field(description="The role to give them.")
 
 
-@strawberry.input
+@strawberry.input(description="A member to remove.")
 class RemoveTeamMemberInput:
-    user_id: strawberry.ID
+    user_id: strawberry.ID = strawberry.field(description="The member's user.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of changing or removing a team member.")
 class TeamMemberPayload:
-    member: TeamMemberType | None = None
+    member: TeamMemberType | None = strawberry.field(default=None, description=(
+        "The membership as changed (or as it was, when removed); null on error (see userErrors)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The thing to revoke, by ID.")
 class RevokeByIdInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Its global ID (a TeamInvitation or a UserSession).")
 
 
-@strawberry.type
+@strawberry.type(description="The result of revokeTeamInvitation.")
 class TeamInvitationPayload:
-    invitation: TeamInvitationType | None = None
+    invitation: TeamInvitationType | None = strawberry.field(default=None, description=(
+        "The invitation, now revoked; null on error (see userErrors)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.type
+@strawberry.type(description="The result of revokeSession.")
 class UserSessionPayload:
-    session: UserSessionType | None = None
+    session: UserSessionType | None = strawberry.field(default=None, description=(
+        "The session, now ended; null on error (see userErrors)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -155,7 +174,9 @@ class UserSessionPayload:
 class StaffQuery:
     @strawberry.field(description="The team's members and their roles. Needs the admin scope.")
     async def team_members(
-        self, info: Info[Context, None], role: TeamRole | None = None, first: int | None = None,
+        self, info: Info[Context, None],
+        role: Annotated[TeamRole | None, strawberry.argument(description="Only members in this role")] = None,
+        first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[TeamMemberType]:
         viewer = info.context.require(ADMIN_SCOPE)
@@ -167,7 +188,9 @@ class StaffQuery:
 
     @strawberry.field(description="Invitations, newest first (pending only unless includeClosed).")
     async def team_invitations(
-        self, info: Info[Context, None], include_closed: bool = False, first: int | None = None,
+        self, info: Info[Context, None],
+        include_closed: Annotated[bool, strawberry.argument(description="Also accepted and revoked ones")] = False,
+        first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[TeamInvitationType]:
         viewer = info.context.require(ADMIN_SCOPE)
@@ -179,7 +202,10 @@ class StaffQuery:
 
     @strawberry.field(description="Open dashboard sessions: the caller's, or (admin) a team member's.")
     async def sessions(
-        self, info: Info[Context, None], user_id: strawberry.ID | None = None, first: int | None = None,
+        self, info: Info[Context, None],
+        user_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "This member's sessions (needs the admin scope for anyone else's); the caller's when not given"))] = None,
+        first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[UserSessionType]:
         viewer = info.context.require()
@@ -190,10 +216,13 @@ class StaffQuery:
 
     @strawberry.field(description="The audit log, newest first: by action, target type, actor and period.")
     async def audit_log(
-        self, info: Info[Context, None], action: str | None = None, target_type: str | None = None,
+        self, info: Info[Context, None],
+        action: Annotated[str | None, strawberry.argument(description="Only this action, e.g. member.invited")] = None,
+        target_type: Annotated[str | None, strawberry.argument(description="Only this target type, e.g. User")] = None,
         user_id: Annotated[strawberry.ID | None, strawberry.argument(description="The acting user")] = None,
-        since: datetime | None = None, until: datetime | None = None, first: int | None = None,
-        after: str | None = None, last: int | None = None, before: str | None = None,
+        since: Annotated[datetime | None, strawberry.argument(description="Happened at or after")] = None,
+        until: Annotated[datetime | None, strawberry.argument(description="Happened before")] = None,
+        first: int | None = None, after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Connection[AuditEntryType]:
         viewer = info.context.require(ADMIN_SCOPE)
         queryset = AuditEntry.filter(team_id=viewer.team.id)
@@ -216,7 +245,7 @@ class StaffMutation:
     @strawberry.mutation(description="Invite someone by email to join the team in a role (7 days to accept).")
     @mutation_payload
     async def invite_team_member(self, info: Info[Context, None],
-                                 input: InviteTeamMemberInput) -> InviteTeamMemberPayload:
+                                 input: Annotated[InviteTeamMemberInput, INPUT]) -> InviteTeamMemberPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         invited = await staff_service.invite(viewer.team, viewer, input.email, input.role)
         await audit.record(viewer.team.id, viewer, "member.invited", "TeamInvitation",
@@ -227,7 +256,8 @@ class StaffMutation:
 
     @strawberry.mutation(description="Withdraw a pending invitation.")
     @mutation_payload
-    async def revoke_team_invitation(self, info: Info[Context, None], input: RevokeByIdInput) -> TeamInvitationPayload:
+    async def revoke_team_invitation(self, info: Info[Context, None],
+                                     input: Annotated[RevokeByIdInput, INPUT]) -> TeamInvitationPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         invitation = await staff_service.revoke_invitation(viewer.team, id_input(input.id, "TeamInvitation", "id"))
         await audit.record(viewer.team.id, viewer, "member.invitation_revoked", "TeamInvitation", input.id,
@@ -237,7 +267,7 @@ class StaffMutation:
     @strawberry.mutation(description="Accept an invitation (no credentials needed: the token is the proof).")
     @mutation_payload
     async def accept_team_invitation(self, info: Info[Context, None],
-                                     input: AcceptInvitationInput) -> AcceptInvitationPayload:
+                                     input: Annotated[AcceptInvitationInput, INPUT]) -> AcceptInvitationPayload:
         user, team, role, token = await staff_service.accept(input.token.strip(), input.password, input.name)
         await audit.record(team.id, None, "member.joined", "User", encode_id("User", user.id),
                            {"email": user.email, "role": role.value})
@@ -246,7 +276,7 @@ class StaffMutation:
     @strawberry.mutation(description="Give a member another role (only owners make or unmake owners).")
     @mutation_payload
     async def change_team_member_role(self, info: Info[Context, None],
-                                      input: ChangeTeamMemberRoleInput) -> TeamMemberPayload:
+                                      input: Annotated[ChangeTeamMemberRoleInput, INPUT]) -> TeamMemberPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         user_id = id_input(input.user_id, "User", "userId")
         before = await TeamMember.get_or_none(team_id=viewer.team.id, user_id=user_id) if user_id else None
@@ -257,7 +287,8 @@ class StaffMutation:
 
     @strawberry.mutation(description="Remove a member from the team (the last owner stays).")
     @mutation_payload
-    async def remove_team_member(self, info: Info[Context, None], input: RemoveTeamMemberInput) -> TeamMemberPayload:
+    async def remove_team_member(self, info: Info[Context, None],
+                                 input: Annotated[RemoveTeamMemberInput, INPUT]) -> TeamMemberPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         member = await staff_service.remove_member(viewer.team, viewer, id_input(input.user_id, "User", "userId"))
         await audit.record(viewer.team.id, viewer, "member.removed", "User", input.user_id,
@@ -266,7 +297,8 @@ class StaffMutation:
 
     @strawberry.mutation(description="End a session: the caller's own, or (admin) a team member's.")
     @mutation_payload
-    async def revoke_session(self, info: Info[Context, None], input: RevokeByIdInput) -> UserSessionPayload:
+    async def revoke_session(self, info: Info[Context, None],
+                             input: Annotated[RevokeByIdInput, INPUT]) -> UserSessionPayload:
         viewer = info.context.require()
         session = await staff_service.revoke_session(viewer.team, viewer, id_input(input.id, "UserSession", "id"))
         await audit.record(viewer.team.id, viewer, "session.revoked", "UserSession", input.id,
