@@ -4,12 +4,14 @@ roll-up dashboard across its brands."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from app.graphql.context import Context
+from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, forbidden, mutation_payload
 from app.graphql.ids import encode_id, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
@@ -18,21 +20,28 @@ from app.plans.models import Agency, AgencyApiKey
 from app.teams.graphql import TeamType, UserType
 from app.teams.service import ADMIN_SCOPE
 
-HealthFlagEnum = strawberry.enum(
+HealthFlagEnum = described_enum(
     rollup.HealthFlag, name="HealthFlag",
-    description="EMPTY: no members; NOT_GROWING: no joins for notGrowingDays; SHRINKING: lost more than "
-                "shrinkPercentPerWeek in 7 days; ERRORING: an evaluation error within errorsWithinHours.")
+    description="Why the roll-up flags a segment; the limits are the agency's `healthThresholds`.",
+    values={
+        "EMPTY": "The segment has no members.",
+        "NOT_GROWING": "A dynamic segment older than `notGrowingDays` had no joins in the last `notGrowingDays` days.",
+        "SHRINKING": "The segment lost more than `shrinkPercentPerWeek` percent of its members in the last 7 days "
+                     "(net of joins).",
+        "ERRORING": "The segment's latest evaluation error happened within the last `errorsWithinHours` hours.",
+    })
 
 
 @strawberry.type(name="AgencyApiKey", description="An agency-wide API key; the secret is shown only once.")
 class AgencyApiKeyType(relay.Node):
     id: relay.NodeID[int]
-    name: str
-    prefix: str
-    scopes: list[str]
-    created_at: datetime
-    last_used_at: datetime | None
-    revoked_at: datetime | None
+    name: str = strawberry.field(description="The label given when the key was created (1 to 200 characters).")
+    prefix: str = strawberry.field(description="The key's public start (`mha_...`), to recognise it; not a secret.")
+    scopes: list[str] = strawberry.field(description="The scopes the key grants in every brand of the agency.")
+    created_at: datetime = strawberry.field(description="When the key was created (UTC).")
+    last_used_at: datetime | None = strawberry.field(description="When the key last authenticated a request (UTC); "
+                                                                 "null if never.")
+    revoked_at: datetime | None = strawberry.field(description="When the key was revoked (UTC); null while it works.")
 
     @classmethod
     def from_model(cls, key: AgencyApiKey) -> AgencyApiKeyType:
@@ -42,21 +51,24 @@ class AgencyApiKeyType(relay.Node):
 
 @strawberry.type(description="A user of the agency and their role in every brand.")
 class AgencyMemberType:
-    user: UserType
-    role: str
+    user: UserType = strawberry.field(description="The user.")
+    role: str = strawberry.field(description="`owner`, `admin` or `staff`; the same role in every brand.")
 
 
 @strawberry.type(description="The thresholds behind the roll-up's health flags.")
 class HealthThresholds:
-    not_growing_days: float
-    shrink_percent_per_week: float
-    errors_within_hours: float
+    not_growing_days: float = strawberry.field(description=(
+        "Days without a join after which a dynamic segment is flagged NOT_GROWING (default 7)."))
+    shrink_percent_per_week: float = strawberry.field(description=(
+        "Percent of its members a segment may lose in 7 days before it is flagged SHRINKING (default 20)."))
+    errors_within_hours: float = strawberry.field(description=(
+        "Hours for which an evaluation error keeps a segment flagged ERRORING (default 24)."))
 
 
 @strawberry.type(name="Agency", description="An organisation owning many teams (brands).")
 class AgencyType:
-    name: str
-    created_at: datetime
+    name: str = strawberry.field(description="The agency's name.")
+    created_at: datetime = strawberry.field(description="When the agency was created (UTC).")
     agency: strawberry.Private[Agency]
 
     @strawberry.field(description="The agency's teams, the home team first.")
@@ -74,7 +86,7 @@ class AgencyType:
         await _require_admin(info)
         return [AgencyApiKeyType.from_model(k) for k in await agencies.keys_of(self.agency)]
 
-    @strawberry.field
+    @strawberry.field(description="The thresholds behind the roll-up's health flags (defaults where never set).")
     def health_thresholds(self) -> HealthThresholds:
         t = agencies.thresholds_of(self.agency)
         return HealthThresholds(not_growing_days=t["notGrowingDays"], shrink_percent_per_week=t["shrinkPercentPerWeek"],
@@ -83,104 +95,119 @@ class AgencyType:
 
 @strawberry.type(description="One segment of a brand in the roll-up.")
 class SegmentHealthType:
-    segment_id: strawberry.ID
-    name: str
-    kind: str
-    size: int
-    growth_7d: int = strawberry.field(name="growth7d")
-    growth_28d: int = strawberry.field(name="growth28d")
-    growth_7d_percent: float | None = strawberry.field(name="growth7dPercent")
-    last_evaluated_at: datetime | None
-    lag_ms: int | None = strawberry.field(description="The last real-time batch's lag.")
-    max_lag_ms: int | None
-    error_count: int
-    last_error: str | None
-    last_error_at: datetime | None
-    flags: list[rollup.HealthFlag]
+    segment_id: strawberry.ID = strawberry.field(description="The segment's global ID.")
+    name: str = strawberry.field(description="The segment's name.")
+    kind: str = strawberry.field(description="`dynamic`, `static` or `cohort`.")
+    size: int = strawberry.field(description="Members now.")
+    growth_7d: int = strawberry.field(name="growth7d", description=(
+        "Joins minus leaves in the last 7 days; negative when it shrank."))
+    growth_28d: int = strawberry.field(name="growth28d", description="Joins minus leaves in the last 28 days.")
+    growth_7d_percent: float | None = strawberry.field(name="growth7dPercent", description=(
+        "`growth7d` as a percent of the size 7 days ago (one decimal); null when that size was 0."))
+    last_evaluated_at: datetime | None = strawberry.field(description=(
+        "When a real-time batch last evaluated it (UTC); null if never."))
+    lag_ms: int | None = strawberry.field(description=(
+        "The latest real-time batch's lag from request to commit, in milliseconds; null if never evaluated."))
+    max_lag_ms: int | None = strawberry.field(description=(
+        "The longest lag from request to commit seen, in milliseconds; null if never evaluated."))
+    error_count: int = strawberry.field(description="Evaluation batches that failed for this segment.")
+    last_error: str | None = strawberry.field(description="The latest evaluation failure's message; null if none.")
+    last_error_at: datetime | None = strawberry.field(description=(
+        "When the latest evaluation failure happened (UTC); null if none."))
+    flags: list[rollup.HealthFlag] = strawberry.field(description="Its health flags; empty when healthy.")
 
 
 @strawberry.type(description="One brand of the agency in the roll-up.")
 class BrandRollupType:
-    team: TeamType
-    flagged: int
-    segments: list[SegmentHealthType]
+    team: TeamType = strawberry.field(description="The brand (team).")
+    flagged: int = strawberry.field(description="How many of its segments have at least one health flag.")
+    segments: list[SegmentHealthType] = strawberry.field(description=(
+        "Its segments by name (only flagged ones with `flaggedOnly`)."))
 
 
-@strawberry.input
+@strawberry.input(description="The new agency.")
 class CreateAgencyInput:
-    name: str
+    name: str = strawberry.field(description="The agency's name, 1 to 200 characters.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of creating an agency or changing its settings.")
 class AgencyPayload:
-    agency: AgencyType | None = None
+    agency: AgencyType | None = strawberry.field(default=None, description="The agency; null on userErrors.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The new brand.")
 class CreateAgencyBrandInput:
-    name: str
-    time_zone: str = "UTC"
+    name: str = strawberry.field(description="The brand's (team's) name.")
+    time_zone: str = strawberry.field(default="UTC", description="The brand's IANA time zone, e.g. `Europe/Paris`.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of createAgencyBrand.")
 class AgencyBrandPayload:
-    team: TeamType | None = None
+    team: TeamType | None = strawberry.field(default=None, description=(
+        "The new brand, with the caller as its owner; null on userErrors."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Who joins the agency, and with which role.")
 class AddAgencyMemberInput:
-    email: str
-    role: str = strawberry.field(default="staff", description="owner, admin or staff")
+    email: str = strawberry.field(description="The email of an existing user (they sign up first).")
+    role: str = strawberry.field(default="staff", description=(
+        "`owner`, `admin` or `staff`; a user who is a member already gets this role instead."))
 
 
-@strawberry.type
+@strawberry.type(description="The result of addAgencyMember.")
 class AgencyMemberPayload:
-    member: AgencyMemberType | None = None
+    member: AgencyMemberType | None = strawberry.field(default=None, description=(
+        "The member and their role; null on userErrors."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Who leaves the agency.")
 class RemoveAgencyMemberInput:
-    user_id: strawberry.ID
+    user_id: strawberry.ID = strawberry.field(description="The member's User ID.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of removeAgencyMember.")
 class RemoveAgencyMemberPayload:
-    removed_user_id: strawberry.ID | None = None
+    removed_user_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The removed member's User ID; null on userErrors."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The new agency API key.")
 class CreateAgencyApiKeyInput:
-    name: str
-    scopes: list[str]
+    name: str = strawberry.field(description="A label for the key, 1 to 200 characters.")
+    scopes: list[str] = strawberry.field(description="The scopes it grants in every brand, e.g. `segments:read`.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of createAgencyApiKey.")
 class CreateAgencyApiKeyPayload:
-    api_key: AgencyApiKeyType | None = None
+    api_key: AgencyApiKeyType | None = strawberry.field(default=None, description="The new key; null on userErrors.")
     secret: str | None = strawberry.field(default=None, description="The key; shown only here, once.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="The agency API key to revoke.")
 class RevokeAgencyApiKeyInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The AgencyApiKey ID.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of revokeAgencyApiKey.")
 class RevokeAgencyApiKeyPayload:
-    api_key: AgencyApiKeyType | None = None
+    api_key: AgencyApiKeyType | None = strawberry.field(default=None, description=(
+        "The revoked key, with `revokedAt` set; null on userErrors."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="New health thresholds; each above 0 and at most 3650, null keeps the current one.")
 class SetHealthThresholdsInput:
-    not_growing_days: float | None = None
-    shrink_percent_per_week: float | None = None
-    errors_within_hours: float | None = None
+    not_growing_days: float | None = strawberry.field(default=None, description=(
+        "Days without a join before a dynamic segment is flagged NOT_GROWING; null keeps it."))
+    shrink_percent_per_week: float | None = strawberry.field(default=None, description=(
+        "Percent of members lost in 7 days before a segment is flagged SHRINKING; null keeps it."))
+    errors_within_hours: float | None = strawberry.field(default=None, description=(
+        "Hours an evaluation error keeps a segment flagged ERRORING; null keeps it."))
 
 
 async def _require_admin(info: Info[Context, None]) -> Agency:
@@ -212,8 +239,13 @@ class AgencyQuery:
 
     @strawberry.field(description="Per brand and segment: size, growth, evaluation lag and errors, health flags.",
                       metadata={"cost": 1000})
-    async def agency_rollup(self, info: Info[Context, None], team_id: strawberry.ID | None = None,
-                            flagged_only: bool = False) -> list[BrandRollupType]:
+    async def agency_rollup(
+        self, info: Info[Context, None],
+        team_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Only this brand's Team ID; null for every brand of the agency.")] = None,
+        flagged_only: Annotated[bool, strawberry.argument(
+            description="Only segments with at least one health flag.")] = False,
+    ) -> list[BrandRollupType]:
         agency = await _rollup_agency(info)
         if agency is None:
             return []
@@ -234,30 +266,42 @@ class AgencyMutation:
     @strawberry.mutation(description="Make the caller's team the home of a new agency (Agency plans; a person "
                                      "signed in, who becomes its owner).")
     @mutation_payload
-    async def create_agency(self, info: Info[Context, None], input: CreateAgencyInput) -> AgencyPayload:
+    async def create_agency(
+        self, info: Info[Context, None],
+        input: Annotated[CreateAgencyInput, strawberry.argument(description="The agency.")],
+    ) -> AgencyPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         agency = await agencies.create_agency(viewer, input.name)
         return AgencyPayload(agency=AgencyType(name=agency.name, created_at=agency.created_at, agency=agency))
 
     @strawberry.mutation(description="A new team (brand) owned by the caller's agency, on the agency's plan.")
     @mutation_payload
-    async def create_agency_brand(self, info: Info[Context, None], input: CreateAgencyBrandInput) -> AgencyBrandPayload:
+    async def create_agency_brand(
+        self, info: Info[Context, None],
+        input: Annotated[CreateAgencyBrandInput, strawberry.argument(description="The brand.")],
+    ) -> AgencyBrandPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         team = await agencies.create_brand(viewer, input.name, input.time_zone)
         return AgencyBrandPayload(team=TeamType.from_model(team))
 
     @strawberry.mutation(description="Give an existing user a role in every brand of the agency.")
     @mutation_payload
-    async def add_agency_member(self, info: Info[Context, None], input: AddAgencyMemberInput) -> AgencyMemberPayload:
+    async def add_agency_member(
+        self, info: Info[Context, None],
+        input: Annotated[AddAgencyMemberInput, strawberry.argument(description="The user and role.")],
+    ) -> AgencyMemberPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         row = await agencies.add_member(viewer, input.email, input.role)
         await row.fetch_related("user")
         return AgencyMemberPayload(member=AgencyMemberType(user=UserType.from_model(row.user), role=row.role))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Take a user out of every brand of the agency (owners and admins; the last "
+                                     "owner stays).")
     @mutation_payload
-    async def remove_agency_member(self, info: Info[Context, None],
-                                   input: RemoveAgencyMemberInput) -> RemoveAgencyMemberPayload:
+    async def remove_agency_member(
+        self, info: Info[Context, None],
+        input: Annotated[RemoveAgencyMemberInput, strawberry.argument(description="The member.")],
+    ) -> RemoveAgencyMemberPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         user_id = await agencies.remove_member(viewer, id_input(input.user_id, "User", "userId"))
         return RemoveAgencyMemberPayload(removed_user_id=strawberry.ID(encode_id("User", user_id)))
@@ -265,24 +309,31 @@ class AgencyMutation:
     @strawberry.mutation(description="An API key with these scopes in every brand of the agency (pick the brand "
                                      "per request with X-MemberHub-Team).")
     @mutation_payload
-    async def create_agency_api_key(self, info: Info[Context, None],
-                                    input: CreateAgencyApiKeyInput) -> CreateAgencyApiKeyPayload:
+    async def create_agency_api_key(
+        self, info: Info[Context, None],
+        input: Annotated[CreateAgencyApiKeyInput, strawberry.argument(description="The key's name and scopes.")],
+    ) -> CreateAgencyApiKeyPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         key, secret = await agencies.create_key(viewer, input.name, input.scopes)
         return CreateAgencyApiKeyPayload(api_key=AgencyApiKeyType.from_model(key), secret=secret)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Stop an agency API key working in every brand, at once (owners and admins; "
+                                     "revoking twice is a no-op).")
     @mutation_payload
-    async def revoke_agency_api_key(self, info: Info[Context, None],
-                                    input: RevokeAgencyApiKeyInput) -> RevokeAgencyApiKeyPayload:
+    async def revoke_agency_api_key(
+        self, info: Info[Context, None],
+        input: Annotated[RevokeAgencyApiKeyInput, strawberry.argument(description="The key.")],
+    ) -> RevokeAgencyApiKeyPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         key = await agencies.revoke_key(viewer, id_input(input.id, "AgencyApiKey", "id"))
         return RevokeAgencyApiKeyPayload(api_key=AgencyApiKeyType.from_model(key))
 
     @strawberry.mutation(description="The roll-up's health thresholds (owners and admins).")
     @mutation_payload
-    async def set_agency_health_thresholds(self, info: Info[Context, None],
-                                           input: SetHealthThresholdsInput) -> AgencyPayload:
+    async def set_agency_health_thresholds(
+        self, info: Info[Context, None],
+        input: Annotated[SetHealthThresholdsInput, strawberry.argument(description="The thresholds to change.")],
+    ) -> AgencyPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         agency = await agencies.set_thresholds(viewer, {
             "notGrowingDays": input.not_growing_days, "shrinkPercentPerWeek": input.shrink_percent_per_week,
