@@ -72,6 +72,13 @@ class ReportPeriodInput:
         "Bucket size of the series (default DAY)."))
 
 
+# The arguments every segment report field takes, described once.
+ReportSegmentIds = Annotated[list[strawberry.ID], strawberry.argument(description=(
+    "1 to 10 Segment ids the caller may report on (others are a NOT_FOUND userError)."))]
+ReportPeriod = Annotated[ReportPeriodInput, strawberry.argument(description=(
+    "The days to report on, in the team's time zone."))]
+
+
 @strawberry.type(name="ReportCauseCount", description="Joins or leaves of one cause.")
 class CauseCountType:
     action: str = strawberry.field(description="`join` or `leave`.")
@@ -582,10 +589,8 @@ class ReportsQuery:
     @strawberry.field(description="Anomalies of each segment's daily size and revenue, and who moved when the "
                                   "team's total revenue moved.", metadata=REPORT_COST)
     async def segment_anomalies(self, info: Info[Context, None],
-        segment_ids: Annotated[list[strawberry.ID], strawberry.argument(description=(
-            "1 to 10 Segment ids the caller may report on (others are a NOT_FOUND userError)."))],
-        period: Annotated[ReportPeriodInput, strawberry.argument(description=(
-            "The days to report on, in the team's time zone."))]) -> AnomalyReportResult:
+        segment_ids: ReportSegmentIds,
+        period: ReportPeriod) -> AnomalyReportResult:
         viewer = info.context.require("reports:read")
         try:
             ids = id_inputs(segment_ids, "Segment", "segmentIds") or []
@@ -598,10 +603,8 @@ class ReportsQuery:
         "One or several segments side by side over a period: size, joins and leaves with causes, "
         "engagement, billing and hub activity. Needs reports:read."), metadata=REPORT_COST)
     async def segment_report(self, info: Info[Context, None],
-        segment_ids: Annotated[list[strawberry.ID], strawberry.argument(description=(
-            "1 to 10 Segment ids the caller may report on (others are a NOT_FOUND userError)."))],
-        period: Annotated[ReportPeriodInput, strawberry.argument(description=(
-            "The days to report on, in the team's time zone."))]) -> SegmentReportResult:
+        segment_ids: ReportSegmentIds,
+        period: ReportPeriod) -> SegmentReportResult:
         viewer = info.context.require("reports:read")
         try:
             ids = id_inputs(segment_ids, "Segment", "segmentIds") or []
@@ -629,10 +632,8 @@ class ReportsQuery:
         "A period's revenue split by the segments buyers were in when they ordered; overlap shown, "
         "totals count each order once."), metadata=REPORT_COST)
     async def revenue_by_segment(self, info: Info[Context, None],
-        segment_ids: Annotated[list[strawberry.ID], strawberry.argument(description=(
-            "1 to 10 Segment ids the caller may report on (others are a NOT_FOUND userError)."))],
-        period: Annotated[ReportPeriodInput, strawberry.argument(description=(
-            "The days to report on, in the team's time zone."))]) -> RevenueAttributionResult:
+        segment_ids: ReportSegmentIds,
+        period: ReportPeriod) -> RevenueAttributionResult:
         viewer = info.context.require("reports:read")
         try:
             ids = id_inputs(segment_ids, "Segment", "segmentIds") or []
@@ -643,8 +644,7 @@ class ReportsQuery:
 
     @strawberry.field(description="Predicted LTV (BG/NBD + Gamma-Gamma) summed per segment.", metadata=REPORT_COST)
     async def predicted_ltv(self, info: Info[Context, None],
-        segment_ids: Annotated[list[strawberry.ID], strawberry.argument(description=(
-            "1 to 10 Segment ids the caller may report on (others are a NOT_FOUND userError)."))],
+        segment_ids: ReportSegmentIds,
     ) -> PredictedLtvResult:
         viewer = info.context.require("reports:read")
         try:
