@@ -226,12 +226,15 @@ async def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=5, help="per client")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--reuse", action="store_true",
+                        help="restore the data set from the template an earlier --reuse run saved (same sizes), "
+                             "or load it and save that template")
     args = parser.parse_args()
     n_events = args.events if args.events is not None else 20 * args.contacts
     n_orders = args.orders if args.orders is not None else 3 * args.contacts
     os.environ["MEMBERHUB_REDIS_PREFIX"] = "mhbenchreports"
 
-    from benchdb import open_bench_database
+    from benchdb import open_bench_database, restore_template, save_template
     from segments_bench import _load
     from tortoise import connections
 
@@ -246,23 +249,45 @@ async def main() -> None:
     from app.segments.models import Segment
     from app.teams.service import Viewer, create_api_key, create_team
 
-    url = await open_bench_database(BENCH_DB)
-    team, _owner, _key = await create_team("Bench", "bench@example.com", None, time_zone="UTC")
-    now = datetime.now(UTC).replace(microsecond=0)
-    client = connections.get("default")
+    template = f"{BENCH_DB}_tpl_{args.contacts}_{n_events}_{n_orders}"
     began = time.perf_counter()
-    async with client.acquire_connection() as conn:
-        contact_ids = await _load(conn, team.id, args.contacts, n_events, n_orders, now)
-    segments = {}
-    for name in ("engaged", "loyal"):
-        segment = await Segment.create(team_id=team.id, name=name, kind="static")
-        segments[name] = segment.id
-    async with client.acquire_connection() as conn:
-        await _load_history(conn, team.id, contact_ids, segments, now)
-        await conn.execute("CHECKPOINT")
-        history_rows = await conn.fetchval("SELECT count(*) FROM segment_membership_changes")
-    print(f"loaded {args.contacts} contacts, {n_events} events, {n_orders} orders, {history_rows} history rows "
-          f"in {time.perf_counter() - began:.0f}s", flush=True)
+    reused = False
+    if args.reuse:
+        from app.db import with_database
+
+        reused = await restore_template(with_database(runtime.resolve_database_url(), BENCH_DB), template)
+    url = await open_bench_database(BENCH_DB, reuse=reused)
+    client = connections.get("default")
+    if reused:
+        # The data set of an earlier run: its "now" is when it was generated (orders.created_at).
+        from app.teams.models import Team
+
+        team = await Team.get(name="Bench")
+        segments = {s.name: s.id for s in await Segment.filter(team_id=team.id)}
+        async with client.acquire_connection() as conn:
+            now = (await conn.fetchval("SELECT max(created_at) FROM orders")).astimezone(UTC)
+            history_rows = await conn.fetchval("SELECT count(*) FROM segment_membership_changes")
+        print(f"reused {template} (generated {now:%Y-%m-%d %H:%M} UTC): {history_rows} history rows, "
+              f"restored in {time.perf_counter() - began:.0f}s", flush=True)
+    else:
+        team, _owner, _key = await create_team("Bench", "bench@example.com", None, time_zone="UTC")
+        now = datetime.now(UTC).replace(microsecond=0)
+        async with client.acquire_connection() as conn:
+            contact_ids = await _load(conn, team.id, args.contacts, n_events, n_orders, now)
+        segments = {}
+        for name in ("engaged", "loyal"):
+            segment = await Segment.create(team_id=team.id, name=name, kind="static")
+            segments[name] = segment.id
+        async with client.acquire_connection() as conn:
+            await _load_history(conn, team.id, contact_ids, segments, now)
+            await conn.execute("CHECKPOINT")
+            history_rows = await conn.fetchval("SELECT count(*) FROM segment_membership_changes")
+        print(f"loaded {args.contacts} contacts, {n_events} events, {n_orders} orders, {history_rows} history rows "
+              f"in {time.perf_counter() - began:.0f}s", flush=True)
+        if args.reuse:
+            await save_template(url, template)
+            client = connections.get("default")
+            print(f"saved as {template} for the next --reuse run", flush=True)
 
     tmp = Path(tempfile.mkdtemp(prefix="reportsbench"))
     import duckdb
@@ -305,7 +330,7 @@ async def main() -> None:
     # 3. cohorts by first-order month, the last 12 months, 12 periods
     first_month = (today.replace(day=1) - timedelta(days=335)).replace(day=1)
     pg_ms, pg_spread, cohorts = await _timed(lambda: cohort_report(viewer, CohortBy.FIRST_ORDER_MONTH, first_month,
-                                                                    today, 12))
+                                                                    today, 12, now=now))
     duck_ms, duck_spread, duck_cohorts = _duck_timed(duck, [(DUCK_COHORTS, {
         "first": datetime.combine(first_month, datetime.min.time()),
         "last": datetime.combine(today.replace(day=1), datetime.min.time())})])

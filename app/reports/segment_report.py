@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import orjson
+
 from app.core.db_limits import heavy
 from app.core.errors import ValidationFailed
 from app.reports import sql
@@ -108,6 +110,14 @@ class SegmentReport:
     hubs: list[HubActivity]
 
 
+def _dated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """JSON rows of the one-statement report: its `day` values back to dates."""
+    for row in rows:
+        if "day" in row:
+            row["day"] = date.fromisoformat(row["day"])
+    return rows
+
+
 def _by_segment(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
     grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -132,16 +142,14 @@ async def segment_reports(viewer: Viewer, segment_ids: list[int], start: date, e
     team_id = viewer.team.id
     args = (team_id, ids, period.time_zone, period.starts_at, period.ends_at, bounds(segments))
     async with heavy(team_id):
-        sizes = await daily_sizes(team_id, ids, period, bounds(segments))
-        causes = _by_segment(await fetch(sql.CAUSES, *args))
-        revenue = _by_segment(await fetch(sql.REVENUE_BY_DAY, *args))
-        engagement = {int(r["segment_id"]): r for r in await fetch(sql.ENGAGEMENT, *args)}
-        events = _by_segment(await fetch(sql.EVENTS_BY_TYPE, *args))
-        content = {int(r["segment_id"]): r for r in await fetch(sql.CONTENT, *args)}
-        hubs = _by_segment(await fetch(sql.HUBS, *args))
-        billing = {int(r["segment_id"]): r for r in await fetch(sql.BILLING, *args)}
-        flow = {int(r["segment_id"]): r for r in await fetch(sql.BILLING_FLOW, *args)}
+        [row] = await fetch(sql.SEGMENT_REPORT, *args, period.start, period.end)
         currency_rows = await fetch(sql.CURRENCY, team_id)
+    sections = {name: _dated(orjson.loads(value) if isinstance(value, str | bytes) else value or [])
+                for name, value in row.items()}
+    sizes, causes, revenue = (_by_segment(sections[k]) for k in ("sizes", "causes", "revenue"))
+    events, hubs = _by_segment(sections["events"]), _by_segment(sections["hubs"])
+    engagement, content, billing, flow = ({int(r["segment_id"]): r for r in sections[k]}
+                                          for k in ("engagement", "content", "billing", "flow"))
     currency = currency_rows[0]["currency"] if currency_rows else None
     reports = []
     for segment in segments:

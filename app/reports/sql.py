@@ -245,3 +245,177 @@ GROUP BY 1
 CURRENCY = """
 SELECT currency FROM orders WHERE team_id = $1 GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1
 """
+
+
+# The whole segment report in one statement: membership history is read and turned into stays
+# once (`ch`, `iv`, `m`, `pm` are materialized CTEs every section reads), and each section comes
+# back as one JSON array (json_agg of its rows; dates as ISO strings). Parameters: $1 team, $2
+# segment ids, $3 time zone, $4 first instant of the period, $5 "as at", $6 member bounds (as
+# above), $7 first day, $8 last day. Sections are the statements above, over the shared stays.
+SEGMENT_REPORT = f"""
+WITH ch AS MATERIALIZED (
+    SELECT c.segment_id, c.team_contact_id, c.action, c.cause, c.at,
+           LEAD(c.at) OVER (PARTITION BY c.segment_id, c.team_contact_id ORDER BY c.at, c.id) AS next_at
+    FROM segment_membership_changes c
+    WHERE c.team_id = $1 AND c.segment_id = ANY($2::bigint[]) AND c.at < $5
+      AND c.team_contact_id <= COALESCE(($6::bigint[])[array_position($2::bigint[], c.segment_id)], 9223372036854775807)
+),
+iv AS MATERIALIZED (
+    SELECT segment_id, team_contact_id, at AS from_at, next_at AS to_at FROM ch WHERE action = 'join'
+),
+m AS MATERIALIZED (SELECT DISTINCT segment_id, team_contact_id FROM iv WHERE to_at IS NULL OR to_at >= $5),
+pm AS MATERIALIZED (SELECT DISTINCT segment_id, team_contact_id FROM iv WHERE to_at IS NULL OR to_at > $4),
+deltas AS (
+    SELECT segment_id, (at AT TIME ZONE $3)::date AS d,
+           count(*) FILTER (WHERE action = 'join') AS joins, count(*) FILTER (WHERE action = 'leave') AS leaves
+    FROM ch GROUP BY 1, 2
+),
+running AS MATERIALIZED (
+    SELECT segment_id, d, joins, leaves, sum(joins - leaves) OVER (PARTITION BY segment_id ORDER BY d) AS size
+    FROM deltas
+),
+sizes AS (
+    SELECT days.segment_id, days.d AS day,
+           COALESCE(snap.member_count, (
+               SELECT r.size FROM running r WHERE r.segment_id = days.segment_id AND r.d <= days.d
+               ORDER BY r.d DESC LIMIT 1), 0)::bigint AS size,
+           COALESCE(snap.joins, today.joins, 0)::bigint AS joins,
+           COALESCE(snap.leaves, today.leaves, 0)::bigint AS leaves
+    FROM (SELECT s.segment_id, g::date AS d FROM unnest($2::bigint[]) AS s(segment_id),
+                 generate_series($7::date, $8::date, interval '1 day') AS g) days
+    LEFT JOIN running today ON today.segment_id = days.segment_id AND today.d = days.d
+    LEFT JOIN report_segment_snapshots snap
+           ON snap.team_id = $1 AND snap.segment_id = days.segment_id AND snap.day = days.d
+           AND ($6::bigint[])[array_position($2::bigint[], days.segment_id)] IS NULL
+),
+causes AS (
+    SELECT segment_id, (at AT TIME ZONE $3)::date AS day, action, cause, count(*)::bigint AS n
+    FROM ch WHERE at >= $4 GROUP BY 1, 2, 3, 4
+),
+revenue AS (
+    SELECT iv.segment_id, (o.placed_at AT TIME ZONE $3)::date AS day, count(DISTINCT o.id)::bigint AS orders,
+           sum(o.total_amount)::bigint AS gross, sum(o.amount_refunded)::bigint AS refunded
+    FROM orders o
+    JOIN iv ON iv.team_contact_id = o.team_contact_id AND o.placed_at >= iv.from_at
+           AND (iv.to_at IS NULL OR o.placed_at < iv.to_at)
+    WHERE o.team_id = $1 AND o.status IN {PAID_ORDER} AND o.placed_at >= $4 AND o.placed_at < $5
+    GROUP BY 1, 2
+),
+engagement AS (
+    SELECT m.segment_id, count(*)::bigint AS members,
+           count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM events e WHERE e.team_id = $1 AND e.team_contact_id = m.team_contact_id
+               AND e.occurred_at >= $5 - interval '7 days' AND e.occurred_at < $5))::bigint AS active_7d,
+           count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM events e WHERE e.team_id = $1 AND e.team_contact_id = m.team_contact_id
+               AND e.occurred_at >= $5 - interval '30 days' AND e.occurred_at < $5))::bigint AS active_30d
+    FROM m GROUP BY 1
+),
+events_by_type AS (
+    SELECT m.segment_id, e.type, count(*)::bigint AS events, count(DISTINCT e.team_contact_id)::bigint AS contacts
+    FROM m JOIN events e ON e.team_id = $1 AND e.team_contact_id = m.team_contact_id
+                        AND e.occurred_at >= $4 AND e.occurred_at < $5
+    GROUP BY 1, 2
+),
+content AS (
+    SELECT m.segment_id,
+           count(*) FILTER (WHERE lp.started_at >= $4 AND lp.started_at < $5)::bigint AS lessons_started,
+           count(*) FILTER (WHERE lp.completed_at >= $4 AND lp.completed_at < $5)::bigint AS lessons_completed,
+           count(DISTINCT lp.team_contact_id) FILTER (
+               WHERE lp.completed_at >= $4 AND lp.completed_at < $5)::bigint AS completers
+    FROM m JOIN lesson_progress lp ON lp.team_id = $1 AND lp.team_contact_id = m.team_contact_id
+    GROUP BY 1
+),
+hub_events AS (
+    SELECT m.segment_id, (e.properties->>'hub_id') AS hub_key, e.team_contact_id
+    FROM m JOIN events e ON e.team_id = $1 AND e.team_contact_id = m.team_contact_id
+                       AND e.occurred_at >= $4 AND e.occurred_at < $5
+    WHERE e.properties ? 'hub_id'
+),
+hub_lessons AS (
+    SELECT m.segment_id, lp.hub_id, lp.team_contact_id, lp.completed_at
+    FROM m JOIN lesson_progress lp ON lp.team_id = $1 AND lp.team_contact_id = m.team_contact_id
+    WHERE (lp.started_at >= $4 AND lp.started_at < $5) OR (lp.completed_at >= $4 AND lp.completed_at < $5)
+),
+hub_rows AS (
+    SELECT s.segment_id, h.id AS hub_id, h.name AS hub_name,
+           (SELECT count(*) FROM m JOIN hub_memberships hm ON hm.hub_id = h.id AND hm.team_contact_id = m.team_contact_id
+            WHERE m.segment_id = s.segment_id)::bigint AS members,
+           (SELECT count(DISTINCT a.team_contact_id) FROM (
+                SELECT he.team_contact_id FROM hub_events he
+                WHERE he.segment_id = s.segment_id AND he.hub_key = h.id::text
+                UNION ALL
+                SELECT hl.team_contact_id FROM hub_lessons hl WHERE hl.segment_id = s.segment_id AND hl.hub_id = h.id
+            ) a)::bigint AS active_members,
+           (SELECT count(*) FROM hub_lessons hl WHERE hl.segment_id = s.segment_id AND hl.hub_id = h.id
+            AND hl.completed_at >= $4 AND hl.completed_at < $5)::bigint AS lessons_completed
+    FROM unnest($2::bigint[]) AS s(segment_id)
+    CROSS JOIN hubs h
+    WHERE h.team_id = $1
+),
+{_SUBS.strip()},
+state AS (
+    SELECT m.segment_id, m.team_contact_id,
+           bool_or(live AND NOT trial AND NOT late) AS paying,
+           bool_or(live AND late) AS past_due,
+           bool_or(live AND trial AND NOT late) AS trialing,
+           bool_or(subs.ended IS NOT NULL AND subs.ended < $5) AS ended_any,
+           COALESCE(sum(subs.monthly) FILTER (WHERE live AND NOT trial), 0) AS mrr
+    FROM m
+    LEFT JOIN LATERAL (
+        SELECT subs.*, (subs.began < $5 AND (subs.ended IS NULL OR subs.ended >= $5)) AS live,
+               (subs.trial_start IS NOT NULL AND subs.trial_start < $5 AND subs.trial_end > $5) AS trial,
+               (subs.is_past_due AND subs.past_due_since < $5) AS late
+        FROM subs WHERE subs.team_contact_id = m.team_contact_id
+    ) subs ON TRUE
+    GROUP BY 1, 2
+),
+ltv AS (
+    SELECT m.segment_id, m.team_contact_id, COALESCE(sum(o.total_amount - o.amount_refunded), 0) AS value
+    FROM m
+    LEFT JOIN orders o ON o.team_id = $1 AND o.team_contact_id = m.team_contact_id
+                      AND o.status IN {PAID_ORDER} AND o.placed_at < $5
+    GROUP BY 1, 2
+),
+ltv_stats AS (
+    SELECT segment_id, avg(value)::float8 AS ltv_avg,
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY value))::float8 AS ltv_median
+    FROM ltv GROUP BY 1
+),
+billing AS (
+    SELECT state.segment_id,
+           round(sum(state.mrr))::bigint AS mrr,
+           count(*) FILTER (WHERE paying)::bigint AS paying,
+           count(*) FILTER (WHERE past_due AND NOT paying)::bigint AS past_due,
+           count(*) FILTER (WHERE trialing AND NOT paying AND NOT past_due)::bigint AS trialing,
+           count(*) FILTER (WHERE ended_any AND NOT (paying OR past_due OR trialing))::bigint AS canceled,
+           min(ltv_stats.ltv_avg) AS ltv_avg, min(ltv_stats.ltv_median) AS ltv_median
+    FROM state LEFT JOIN ltv_stats USING (segment_id)
+    GROUP BY 1
+),
+flow AS (
+    SELECT pm.segment_id,
+           count(*) FILTER (WHERE subs.trial_end >= $4 AND subs.trial_end < $5)::bigint AS trials_ended,
+           count(*) FILTER (WHERE subs.trial_end >= $4 AND subs.trial_end < $5 AND EXISTS (
+               SELECT 1 FROM payments p WHERE p.team_id = $1 AND p.subscription_id = subs.id AND p.amount > 0
+               AND p.status IN ('succeeded', 'partially_refunded', 'refunded')
+               AND p.paid_at >= subs.trial_end - interval '1 day'))::bigint AS trials_converted,
+           round(COALESCE(sum(subs.monthly) FILTER (
+               WHERE subs.ended >= $4 AND subs.ended < $5
+               AND (subs.trial_end IS NULL OR subs.trial_end < subs.ended)), 0))::bigint AS churned_mrr,
+           count(*) FILTER (WHERE subs.ended >= $4 AND subs.ended < $5
+               AND (subs.trial_end IS NULL OR subs.trial_end < subs.ended))::bigint AS churned
+    FROM pm
+    JOIN subs ON subs.team_contact_id = pm.team_contact_id
+    GROUP BY 1
+)
+SELECT (SELECT json_agg(sizes ORDER BY segment_id, day) FROM sizes) AS sizes,
+       (SELECT json_agg(causes ORDER BY segment_id, day, action, cause) FROM causes) AS causes,
+       (SELECT json_agg(revenue ORDER BY segment_id, day) FROM revenue) AS revenue,
+       (SELECT json_agg(engagement) FROM engagement) AS engagement,
+       (SELECT json_agg(events_by_type ORDER BY segment_id, events DESC, type) FROM events_by_type) AS events,
+       (SELECT json_agg(content) FROM content) AS content,
+       (SELECT json_agg(hub_rows ORDER BY segment_id, hub_id) FROM hub_rows) AS hubs,
+       (SELECT json_agg(billing) FROM billing) AS billing,
+       (SELECT json_agg(flow) FROM flow) AS flow
+"""
