@@ -13,7 +13,7 @@ from pathlib import Path
 import asyncpg
 import websockets
 from ids import gid, pk
-from netutil import free_port
+from netutil import api_process
 from tortoise import Tortoise
 
 from app.db import connection_params
@@ -208,45 +208,31 @@ async def test_ingest_succeeds_while_redis_is_down_and_the_sweep_catches_up(gql,
 
 async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, team):
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
-    servers, sockets = [], []
-    try:
-        ports = [free_port(), free_port()]
-        for port in ports:
-            servers.append(subprocess.Popen(  # noqa: ASYNC220 - a real second API process
-                [sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT, env=dict(os.environ),
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            ))
-        for port, server in zip(ports, servers, strict=True):
-            ws = None
-            for _ in range(600):  # a loaded machine takes over 10 s to start an API process
-                assert server.poll() is None, f"the API process on port {port} exited with {server.returncode}"
-                try:
-                    ws = await websockets.connect(f"ws://127.0.0.1:{port}/graphql", subprotocols=["graphql-transport-ws"])
-                    break
-                except OSError:
-                    await asyncio.sleep(0.1)
-            assert ws is not None, f"the API process on port {port} did not answer within 60 s"
-            await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {team.key}"}}))
-            assert json.loads(await ws.recv())["type"] == "connection_ack"
-            query = "subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) { contactId action cause causeRef } }"
-            await ws.send(json.dumps({"id": "1", "type": "subscribe",
-                                      "payload": {"query": query, "variables": {"id": gid("Segment", searchers)}}}))
-            sockets.append(ws)
-        await asyncio.sleep(0.5)
-        accepted = await track(gql, team.key, [{"email": "live@example.com", "type": "search"}])
-        await evaluate_pending(None)
-        for ws in sockets:
-            message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
-            assert message["payload"]["data"]["segmentMembershipChanged"] == {
-                "contactId": accepted[0]["contactId"], "action": "JOIN", "cause": "event",
-                "causeRef": accepted[0]["eventId"],
-            }
-    finally:
-        for ws in sockets:
-            await ws.close()
-        for server in servers:
-            server.terminate()
-            server.wait(10)
+    sockets = []
+    async with api_process() as first, api_process() as second:
+        try:
+            for server in (first, second):
+                ws = await websockets.connect(f"ws://127.0.0.1:{server.port}/graphql",
+                                              subprotocols=["graphql-transport-ws"])
+                sockets.append(ws)
+                await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {team.key}"}}))
+                assert json.loads(await ws.recv())["type"] == "connection_ack"
+                query = ("subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) "
+                         "{ contactId action cause causeRef } }")
+                await ws.send(json.dumps({"id": "1", "type": "subscribe",
+                                          "payload": {"query": query, "variables": {"id": gid("Segment", searchers)}}}))
+            await asyncio.sleep(0.5)
+            accepted = await track(gql, team.key, [{"email": "live@example.com", "type": "search"}])
+            await evaluate_pending(None)
+            for ws in sockets:
+                message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+                assert message["payload"]["data"]["segmentMembershipChanged"] == {
+                    "contactId": accepted[0]["contactId"], "action": "JOIN", "cause": "event",
+                    "causeRef": accepted[0]["eventId"],
+                }
+        finally:
+            for ws in sockets:
+                await ws.close()
 
 
 BATCHES = ("subscription($ids: [ID!]!) { segmentMembershipChanges(segmentIds: $ids) "
