@@ -293,10 +293,16 @@ async def test_ingest_never_waits_for_a_batch_in_progress_and_its_change_is_eval
         await blocker_tx.start()
         await blocker.execute("SELECT 1 FROM segment_evaluation_stats WHERE segment_id = $1 FOR UPDATE", segment)
         batch = asyncio.create_task(evaluate_pending_batch())  # claims the contact, then waits mid-batch
-        for _ in range(100):
-            if await PendingEvaluation.filter(claimed_pid__isnull=False).exists():
+        # Wait (however loaded the machine) until the batch holds its claim and is blocked on the lock.
+        for _ in range(1200):
+            if await PendingEvaluation.filter(claimed_pid__isnull=False).exists() and await blocker.fetchval(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"):
                 break
+            assert not batch.done(), batch.result()
             await asyncio.sleep(0.05)
+        else:
+            raise AssertionError("the batch never reached the locked row")
         # The purchase for the same contact is accepted while its previous change is mid-evaluation.
         [purchase] = await asyncio.wait_for(
             track(gql, team.key, [{"email": "shopper@example.com", "type": "purchase"}]), timeout=30)
