@@ -137,7 +137,8 @@ async def main() -> None:
                         print(profiler.output_text(unicode=False, show_all=False))
                 else:
                     cpu = await run(app, shape.query, variables, tokens, args.requests)
-                print(f"{shape.name:>16}: {cpu * 1000:6.2f} ms server CPU/request (in-process, no HTTP), {fields} fields/request")
+                print(f"{shape.name:>16}: {cpu * 1000:6.2f} ms server CPU/request (in-process, no HTTP), "
+                      f"{fields} fields/request")
     finally:
         await drop_database(url)
 

@@ -24,13 +24,12 @@ from app.access.snapshot import FactsAndVersion, HubSnapshot, facts_and_version_
 from app.content.loaders import HubTree, is_lesson
 
 
-
 class LazyDecisions(dict[int, Decision]):
     """Node id -> decision, for every node of a snapshot: a rule set is decided when one of its nodes is
     first read. A plain dict to read (present keys at dict speed); `in`, `get`, iteration and length
     cover every node of the snapshot, decided or not yet."""
 
-    __slots__ = ("_facts", "_rule_sets", "_rule_set_of", "_now", "_outcomes")
+    __slots__ = ("_facts", "_now", "_outcomes", "_rule_set_of", "_rule_sets")
 
     def __init__(self, facts: MemberFacts, rule_sets: tuple[tuple[Rule, ...], ...], rule_set_of: dict[int, int],
                  now: datetime) -> None:
@@ -66,7 +65,7 @@ class LazyDecisions(dict[int, Decision]):
         if len(self._rule_set_of) != dict.__len__(self):
             for node_id in self._rule_set_of:
                 if not dict.__contains__(self, node_id):
-                    self[node_id]  # noqa: B018  # decided and stored by __missing__
+                    self[node_id]  # decided and stored by __missing__
 
     def __len__(self) -> int:
         return len(self._rule_set_of)
