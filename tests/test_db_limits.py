@@ -6,16 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 
 import asyncpg
 import httpx
 import pytest
 from ids import gid
-from netutil import free_port
-from test_realtime import ROOT
+from netutil import api_process
 
 from app.db import connection_params
 
@@ -90,23 +87,9 @@ async def starve_attempt(gql, team, other_team, locked_stats) -> None:
 @pytest.fixture
 async def short_timeout_server() -> AsyncIterator[str]:
     """A real API process whose statements time out after 300 ms."""
-    port = free_port()
     env = {**os.environ, "MEMBERHUB_STATEMENT_TIMEOUT_MS": "300"}
-    server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)],  # noqa: ASYNC220
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient() as client:
-            for _ in range(600):
-                try:
-                    if (await client.get(f"{url}/healthz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(10)
+    async with api_process(env) as server:
+        yield server.url
 
 
 async def test_a_timed_out_statement_is_a_clear_error_not_a_500(team, short_timeout_server, test_database_url):

@@ -258,3 +258,40 @@ async def test_a_plan_never_skips_a_permission_or_a_resolver_wrapping_extension(
     assert (await plain.execute("{ items { name guarded } }")).data == {
         "items": [{"name": "generic", "guarded": "guarded"}]}
     assert (await wrapped.execute("{ items { name } }")).data == {"items": [{"name": "generic"}]}
+
+
+SUBTREE_BOTH = f"""query($root: ID, $depth: Int) {{ myHub {{ contentTreeJson
+  contentTree(rootId: $root, depth: $depth) {{ {JSON_FIELDS} }} }} }}"""
+
+
+async def test_subtrees_agree_with_the_json_tree_node_by_node_for_members_with_different_access(gql, team):
+    """A course page (rootId) or a level (depth) decides only the rule sets it shows; each node is what the
+    whole JSON tree says about it, for every member."""
+    s = await build(team)
+    roots = [None, s.a, s.a1, s.free, s.paid, s.pm, s.p2]
+    for name in ("plain", "segment", "buyer", "old"):
+        token = await token_of(s, s.people[name])
+        for root in roots:
+            for depth in (None, 0, 1, 2):
+                variables = {"root": gid("MemberContentNode", root.id) if root else None, "depth": depth}
+                hub = (await gql(SUBTREE_BOTH, variables, token=token))["myHub"]
+                whole = {n["id"]: n for n in hub["contentTreeJson"]}
+                typed = hub["contentTree"]
+                start = whole[gid("MemberContentNode", root.id)]["depth"] if root else 0
+                assert typed, (name, variables)
+                for node in typed:
+                    assert node == whole[node["id"]], (name, variables, node["title"])
+                    assert depth is None or node["depth"] <= start + depth
+                expected = len(typed) if depth is not None else (
+                    len(whole) if root is None else 1 + sum(1 for n in whole.values() if _under(whole, n, root)))
+                assert len(typed) == expected, (name, variables)
+
+
+def _under(whole: dict, node: dict, root) -> bool:
+    root_id = gid("MemberContentNode", root.id)
+    parent = node["parentId"]
+    while parent is not None:
+        if parent == root_id:
+            return True
+        parent = whole[parent]["parentId"]
+    return False

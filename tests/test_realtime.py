@@ -13,7 +13,7 @@ from pathlib import Path
 import asyncpg
 import websockets
 from ids import gid, pk
-from netutil import free_port
+from netutil import api_process
 from tortoise import Tortoise
 
 from app.db import connection_params
@@ -208,45 +208,31 @@ async def test_ingest_succeeds_while_redis_is_down_and_the_sweep_catches_up(gql,
 
 async def test_membership_changes_reach_subscribers_of_two_api_processes(gql, team):
     searchers = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
-    servers, sockets = [], []
-    try:
-        ports = [free_port(), free_port()]
-        for port in ports:
-            servers.append(subprocess.Popen(  # noqa: ASYNC220 - a real second API process
-                [sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT, env=dict(os.environ),
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            ))
-        for port, server in zip(ports, servers, strict=True):
-            ws = None
-            for _ in range(600):  # a loaded machine takes over 10 s to start an API process
-                assert server.poll() is None, f"the API process on port {port} exited with {server.returncode}"
-                try:
-                    ws = await websockets.connect(f"ws://127.0.0.1:{port}/graphql", subprotocols=["graphql-transport-ws"])
-                    break
-                except OSError:
-                    await asyncio.sleep(0.1)
-            assert ws is not None, f"the API process on port {port} did not answer within 60 s"
-            await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {team.key}"}}))
-            assert json.loads(await ws.recv())["type"] == "connection_ack"
-            query = "subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) { contactId action cause causeRef } }"
-            await ws.send(json.dumps({"id": "1", "type": "subscribe",
-                                      "payload": {"query": query, "variables": {"id": gid("Segment", searchers)}}}))
-            sockets.append(ws)
-        await asyncio.sleep(0.5)
-        accepted = await track(gql, team.key, [{"email": "live@example.com", "type": "search"}])
-        await evaluate_pending(None)
-        for ws in sockets:
-            message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
-            assert message["payload"]["data"]["segmentMembershipChanged"] == {
-                "contactId": accepted[0]["contactId"], "action": "JOIN", "cause": "event",
-                "causeRef": accepted[0]["eventId"],
-            }
-    finally:
-        for ws in sockets:
-            await ws.close()
-        for server in servers:
-            server.terminate()
-            server.wait(10)
+    sockets = []
+    async with api_process() as first, api_process() as second:
+        try:
+            for server in (first, second):
+                ws = await websockets.connect(f"ws://127.0.0.1:{server.port}/graphql",
+                                              subprotocols=["graphql-transport-ws"])
+                sockets.append(ws)
+                await ws.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {team.key}"}}))
+                assert json.loads(await ws.recv())["type"] == "connection_ack"
+                query = ("subscription($id: ID!) { segmentMembershipChanged(segmentId: $id) "
+                         "{ contactId action cause causeRef } }")
+                await ws.send(json.dumps({"id": "1", "type": "subscribe",
+                                          "payload": {"query": query, "variables": {"id": gid("Segment", searchers)}}}))
+            await asyncio.sleep(0.5)
+            accepted = await track(gql, team.key, [{"email": "live@example.com", "type": "search"}])
+            await evaluate_pending(None)
+            for ws in sockets:
+                message = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+                assert message["payload"]["data"]["segmentMembershipChanged"] == {
+                    "contactId": accepted[0]["contactId"], "action": "JOIN", "cause": "event",
+                    "causeRef": accepted[0]["eventId"],
+                }
+        finally:
+            for ws in sockets:
+                await ws.close()
 
 
 BATCHES = ("subscription($ids: [ID!]!) { segmentMembershipChanges(segmentIds: $ids) "
@@ -307,10 +293,16 @@ async def test_ingest_never_waits_for_a_batch_in_progress_and_its_change_is_eval
         await blocker_tx.start()
         await blocker.execute("SELECT 1 FROM segment_evaluation_stats WHERE segment_id = $1 FOR UPDATE", segment)
         batch = asyncio.create_task(evaluate_pending_batch())  # claims the contact, then waits mid-batch
-        for _ in range(100):
-            if await PendingEvaluation.filter(claimed_pid__isnull=False).exists():
+        # Wait (however loaded the machine) until the batch holds its claim and is blocked on the lock.
+        for _ in range(1200):
+            if await PendingEvaluation.filter(claimed_pid__isnull=False).exists() and await blocker.fetchval(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"):
                 break
+            assert not batch.done(), batch.result()
             await asyncio.sleep(0.05)
+        else:
+            raise AssertionError("the batch never reached the locked row")
         # The purchase for the same contact is accepted while its previous change is mid-evaluation.
         [purchase] = await asyncio.wait_for(
             track(gql, team.key, [{"email": "shopper@example.com", "type": "purchase"}]), timeout=30)

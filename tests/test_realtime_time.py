@@ -29,6 +29,9 @@ EVALUATION = """query($id: ID!) { segment(id: $id) { evaluation {
 STATUS = "{ evaluationStatus { pendingContacts catchingUp backfills { source total remaining progress finishedAt } } }"
 
 
+FLIP = 10  # seconds until the time windows of the first test flip
+
+
 def ago(**delta: float) -> str:
     return (datetime.now(UTC) - timedelta(**delta)).isoformat()
 
@@ -39,12 +42,14 @@ async def history(segment_id: int) -> list[tuple[int, str, str]]:
 
 
 async def test_time_alone_moves_members_in_and_out_and_only_crossing_contacts_are_queued(gql, team):
-    # Time windows that each flip about two seconds from now, and bystanders far from any boundary.
+    # Time windows that each flip FLIP seconds from now, and bystanders far from any boundary. The
+    # margin is wide so a loaded machine still evaluates before the flip; the test sleeps only the rest.
+    flip_at = datetime.now(UTC) + timedelta(seconds=FLIP)
     await track(gql, team.key, [{"email": "lapsing@example.com", "type": "page_view",
-                                 "occurredAt": ago(days=14, seconds=-2)}])
+                                 "occurredAt": ago(days=14, seconds=-FLIP)}])
     await track(gql, team.key, [{"email": "cart@example.com", "type": "cart_abandoned",
-                                 "occurredAt": ago(hours=24, seconds=-2)}])
-    await track(gql, team.key, [{"email": "searcher@example.com", "type": "search", "occurredAt": ago(days=7, seconds=-2)},
+                                 "occurredAt": ago(hours=24, seconds=-FLIP)}])
+    await track(gql, team.key, [{"email": "searcher@example.com", "type": "search", "occurredAt": ago(days=7, seconds=-FLIP)},
                                 {"email": "searcher@example.com", "type": "search", "occurredAt": ago(days=1)}])
     await track(gql, team.key, [{"email": f"steady{i}@example.com", "type": "page_view", "occurredAt": ago(days=30)}
                                 for i in range(20)])
@@ -54,13 +59,14 @@ async def test_time_alone_moves_members_in_and_out_and_only_crossing_contacts_ar
     searchers = await make_segment(gql, team.key, "Searchers",
                                    "count of events of type 'search' within 7 days >= 2")
     await evaluate_pending(None)
+    assert datetime.now(UTC) < flip_at, "setup outlasted the margin: the first evaluation already saw the flip"
     ids = {c.email: c.id for c in await TeamContact.all()}
     steady = {ids[f"steady{i}@example.com"] for i in range(20)}
     assert await members(lapsing) == steady
     assert await members(carts) == {ids["cart@example.com"]}
     assert await members(searchers) == {ids["searcher@example.com"]}
 
-    await asyncio.sleep(3)  # every boundary has now passed; no event arrives
+    await asyncio.sleep((flip_at - datetime.now(UTC)).total_seconds() + 1)  # every boundary has passed
     report = await sweep_time_windows(None)
     assert report["segments"] == 3
     assert report["queued"] == 3  # the three crossing contacts, none of the 20 steady ones

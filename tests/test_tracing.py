@@ -10,13 +10,12 @@ import sys
 
 import httpx
 from conftest import serve_app
-from netutil import free_port
+from netutil import ROOT, api_process
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from test_realtime import ROOT
 
 from app.core.ids import encode_id
 
@@ -48,34 +47,20 @@ async def test_a_traced_request_reaches_the_collector_with_its_sql_and_team(team
     received: list[ExportTraceServiceRequest] = []
     caller_trace = "4bf92f3577b34da6a3ce929d0e0e4736"
     async with serve_app(collector(received)) as otlp:
-        port = free_port()
         env = {**os.environ, "MEMBERHUB_TRACING": "otlp", "OTEL_EXPORTER_OTLP_ENDPOINT": otlp.url,
                "OTEL_SERVICE_NAME": "memberhub-under-test", "OTEL_BSP_SCHEDULE_DELAY": "100"}
-        server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)],  # noqa: ASYNC220
-                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-                for _ in range(600):  # a loaded machine takes seconds to start an API process
-                    assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
-                    try:
-                        await client.get("/healthz")
-                        break
-                    except httpx.TransportError:
-                        await asyncio.sleep(0.1)
-                answer = await client.post("/graphql", json={"query": "{ viewer { team { name } } }"}, headers={
-                    "authorization": f"Bearer {team.key}",
-                    "traceparent": f"00-{caller_trace}-00f067aa0ba902b7-01",  # the caller's trace continues
-                })
-                assert answer.json() == {"data": {"viewer": {"team": {"name": "Acme Studio"}}}}
+        async with api_process(env) as server, httpx.AsyncClient(base_url=server.url) as client:
+            answer = await client.post("/graphql", json={"query": "{ viewer { team { name } } }"}, headers={
+                "authorization": f"Bearer {team.key}",
+                "traceparent": f"00-{caller_trace}-00f067aa0ba902b7-01",  # the caller's trace continues
+            })
+            assert answer.json() == {"data": {"viewer": {"team": {"name": "Acme Studio"}}}}
             for _ in range(200):
                 spans = [s for s in spans_of(received) if s[2].trace_id.hex() == caller_trace]
                 if any(a.get("db.system") == "postgresql" for _, a, _ in spans) and any(
                         a.get("memberhub.team_id") for _, a, _ in spans):
                     break
                 await asyncio.sleep(0.1)
-        finally:
-            server.terminate()
-            server.wait(20)
     assert {service for service, _, _ in spans} == {"memberhub-under-test"}
     [request] = [(a, s) for _, a, s in spans if a.get("memberhub.team_id")]
     assert request[0]["memberhub.team_id"] == encode_id("Team", team.team.id)

@@ -318,7 +318,7 @@ def subtree(access: HubAccess, root_id: strawberry.ID | None, depth: int | None)
     root = id_arg(root_id, "MemberContentNode", "rootId")
     if root not in tree.nodes:
         return []
-    ids = [root, *tree.descendants(root)]
+    ids = access.subtree(root)
     if depth is None:
         return ids
     limit = tree.depth[root] + depth

@@ -139,8 +139,10 @@ def _node_shaper(executor: PlannedExecutionContext, item_type: GraphQLObjectType
             get = _by_decision(decisions, _iso)
         elif name == "body":
             get = _body(access)
-        elif name in ("lessonCount", "accessibleLessonCount"):
-            get = access.node_lesson_counts()[0 if name == "lessonCount" else 1].__getitem__
+        elif name == "lessonCount":
+            get = access.node_lesson_counts()[0].__getitem__
+        elif name == "accessibleLessonCount":
+            get = access.node_lesson_counts()[1]
         else:  # an object or list field: its own selection, planned too
             sub_type = get_nullable_type(item_type.fields[name].type)
             if name == "children":

@@ -2,27 +2,102 @@
 
 `hub_access` is memoised per request (or per subscription event, with fresh loaders), so every
 resolver of a request — tree, node, search, pages, media, counts — shares one set of decisions.
+Those are decided as they are asked for (`LazyDecisions`): one decision per rule set of the hub's
+snapshot, the first time a node with that rule set is read. A course page reads its own nodes'
+rule sets, not the whole hub's; whatever is read is what `decide` gives, so every shape agrees.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from app.access.decision import Decision, MemberFacts, decide, decide_effective
+from app.access.decision import Decision, MemberFacts, Rule, decide, decide_effective
 from app.access.loaders import HubRules
 from app.access.members import MemberViewer
 from app.access.snapshot import FactsAndVersion, HubSnapshot, facts_and_version_loader, hub_snapshot
 from app.content.loaders import HubTree, is_lesson
 
-MAX_SHARED_VALUES = 512  # per snapshot: values kept per distinct "which rule sets open" (lesson counts)
-_T = TypeVar("_T")
+
+class LazyDecisions(dict[int, Decision]):
+    """Node id -> decision, for every node of a snapshot: a rule set is decided when one of its nodes is
+    first read. A plain dict to read (present keys at dict speed); `in`, `get`, iteration and length
+    cover every node of the snapshot, decided or not yet."""
+
+    __slots__ = ("_facts", "_now", "_outcomes", "_rule_set_of", "_rule_sets")
+
+    def __init__(self, facts: MemberFacts, rule_sets: tuple[tuple[Rule, ...], ...], rule_set_of: dict[int, int],
+                 now: datetime) -> None:
+        super().__init__()
+        self._facts, self._rule_sets, self._rule_set_of, self._now = facts, rule_sets, rule_set_of, now
+        self._outcomes: list[Decision | None] = [None] * len(rule_sets)
+
+    def outcome(self, index: int) -> Decision:
+        """The decision for rule set `index` of the snapshot."""
+        decision = self._outcomes[index]
+        if decision is None:
+            decision = self._outcomes[index] = decide_effective(self._facts, self._rule_sets[index], self._now)
+        return decision
+
+    def all_outcomes(self) -> tuple[Decision, ...]:
+        return tuple(self.outcome(i) for i in range(len(self._rule_sets)))
+
+    def decided(self) -> int:
+        """How many rule sets were decided so far (the rest were never needed)."""
+        return sum(d is not None for d in self._outcomes)
+
+    def __missing__(self, node_id: int) -> Decision:
+        decision = self[node_id] = self.outcome(self._rule_set_of[node_id])  # KeyError: not a node of the tree
+        return decision
+
+    def get(self, node_id: int, default: Any = None) -> Any:  # type: ignore[override]
+        return self[node_id] if node_id in self._rule_set_of else default
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._rule_set_of
+
+    def _fill(self) -> None:
+        if len(self._rule_set_of) != dict.__len__(self):
+            for node_id in self._rule_set_of:
+                if not dict.__contains__(self, node_id):
+                    self[node_id]  # decided and stored by __missing__
+
+    def __len__(self) -> int:
+        return len(self._rule_set_of)
+
+    def __iter__(self) -> Iterator[int]:
+        self._fill()
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self._fill()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._fill()
+        return super().values()
+
+    def items(self) -> Any:
+        self._fill()
+        return super().items()
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def copy(self) -> dict[int, Decision]:
+        self._fill()
+        return dict(super().items())
+
+    def __reduce__(self) -> Any:
+        return (dict, (self.copy(),))
 
 
 @dataclass
@@ -33,12 +108,16 @@ class HubAccess:
     facts: MemberFacts
     tree: HubTree
     rules: HubRules
+    # With a snapshot, `LazyDecisions` (one decision per rule set of `snapshot.rule_sets`, as read).
     decisions: dict[int, Decision]
     now: datetime
     snapshot: HubSnapshot | None = None  # None when the loaders are off (benchmark baseline)
-    # With a snapshot: the decision per rule set (`snapshot.rule_sets`), from which `decisions` come.
-    outcomes: tuple[Decision, ...] = ()
-    _lesson_counts: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def outcomes(self) -> tuple[Decision, ...]:
+        """The decision per rule set of the snapshot, all of them (() without a snapshot)."""
+        decisions = self.decisions
+        return decisions.all_outcomes() if isinstance(decisions, LazyDecisions) else ()
 
     def node(self, node_id: int) -> Decision | None:
         return self.decisions.get(node_id)
@@ -65,67 +144,58 @@ class HubAccess:
 
     def lesson_totals(self) -> tuple[int, int]:
         """(published lessons in the hub, of which this member may open)."""
-        snapshot = self.snapshot
-        if snapshot is None:
+        tallies = self._tallies()
+        if tallies is None:
             lessons = [i for i, row in self.tree.nodes.items() if is_lesson(row)]
             return len(lessons), sum(self.decisions[i].allowed for i in lessons)
-        per_set = snapshot.memo.get("access:lessons-per-rule-set")
-        if per_set is None:
-            per_set = [0] * len(snapshot.rule_sets)
-            for node_id, row in self.tree.nodes.items():
-                if is_lesson(row):
-                    per_set[snapshot.rule_set_of[node_id]] += 1
-            snapshot.memo["access:lessons-per-rule-set"] = per_set
-        return sum(per_set), sum(n for n, outcome in zip(per_set, self.outcomes, strict=True) if outcome.allowed)
+        return tallies.total, self._opened(tallies.hub)
 
     def lesson_counts(self, node_id: int) -> tuple[int, int]:
-        """(published lessons under the node, of which this member may open)."""
-        if not self._lesson_counts:
-            self._lesson_counts = self._shared("below", self._count_lessons)
-        return self._lesson_counts[node_id]
+        """(published lessons strictly under the node, of which this member may open)."""
+        tallies = self._tallies()
+        if tallies is None:
+            below = [i for i in self.tree.descendants(node_id) if is_lesson(self.tree.nodes[i])]
+            return len(below), sum(self.decisions[i].allowed for i in below)
+        return tallies.below_total[node_id], self._opened(tallies.below[node_id])
 
-    def node_lesson_counts(self) -> tuple[dict[int, int], dict[int, int]]:
-        """Per node, `lessonCount` and `accessibleLessonCount` as the API gives them (a lesson counts itself)."""
-        def build() -> tuple[dict[int, int], dict[int, int]]:
-            totals, opened = {}, {}
-            for node_id, row in self.tree.nodes.items():
-                if is_lesson(row):
-                    totals[node_id], opened[node_id] = 1, int(self.decisions[node_id].allowed)
-                else:
-                    totals[node_id], opened[node_id] = self.lesson_counts(node_id)
-            return totals, opened
+    def node_lesson_counts(self) -> tuple[dict[int, int], Callable[[int], int]]:
+        """`lessonCount` per node as the API gives it (a lesson counts itself), and a function giving
+        `accessibleLessonCount` of a node: it decides only the rule sets of the lessons under that node."""
+        tallies = self._tallies()
+        decisions = self.decisions
+        if tallies is None:
+            totals = {i: 1 if is_lesson(row) else self.lesson_counts(i)[0] for i, row in self.tree.nodes.items()}
+            nodes = self.tree.nodes
+            return totals, lambda i: int(decisions[i].allowed) if is_lesson(nodes[i]) else self.lesson_counts(i)[1]
+        counted = tallies.counted
 
-        return self._shared("per-node", build)
+        def opened(node_id: int) -> int:
+            return sum(n for representative, n in counted[node_id] if decisions[representative].allowed)
 
-    def _shared(self, name: str, build: Callable[[], _T]) -> _T:
-        """A value that depends only on the snapshot and which of its rule sets open: members alike share it."""
+        return tallies.counted_total, opened
+
+    def subtree(self, root: int) -> list[int]:
+        """The node and its descendants, in tree order (kept per snapshot: treat as read-only)."""
+        if self.snapshot is None:
+            return [root, *self.tree.descendants(root)]
+        subtrees: dict[int, list[int]] = self.snapshot.memo.setdefault("access:subtrees", {})
+        ids = subtrees.get(root)
+        if ids is None:
+            ids = subtrees[root] = [root, *self.tree.descendants(root)]
+        return ids
+
+    def _opened(self, tally: tuple[tuple[int, int], ...]) -> int:
+        decisions = self.decisions
+        return sum(n for representative, n in tally if decisions[representative].allowed)
+
+    def _tallies(self) -> LessonTallies | None:
         snapshot = self.snapshot
         if snapshot is None:
-            return build()
-        shared: OrderedDict[tuple, Any] = snapshot.memo.setdefault("access:by-opened-rule-sets", OrderedDict())
-        key = (name, *(outcome.allowed for outcome in self.outcomes))
-        value = shared.get(key)
-        if value is None:
-            value = shared[key] = build()
-            while len(shared) > MAX_SHARED_VALUES:
-                shared.popitem(last=False)
-        else:
-            shared.move_to_end(key)
-        return value
-
-    def _count_lessons(self) -> dict[int, tuple[int, int]]:
-        """Per node, lessons strictly below it: one pass from the leaves up (pre-order reversed)."""
-        plan = self.snapshot.memo.get("access:lesson-plan") if self.snapshot is not None else None
-        if plan is None:
-            plan = _lesson_plan(self.tree)
-            if self.snapshot is not None:
-                self.snapshot.memo["access:lesson-plan"] = plan
-        below: dict[int, tuple[int, int]] = {}
-        decisions = self.decisions
-        for node_id, total, children, lesson_children in plan:
-            opened = sum(below[c][1] for c in children) + sum(decisions[c].allowed for c in lesson_children)
-            below[node_id] = (total, opened)
-        return below
+            return None
+        tallies = snapshot.memo.get("access:lesson-tallies")
+        if tallies is None:
+            tallies = snapshot.memo["access:lesson-tallies"] = lesson_tallies(self.tree, snapshot.rule_set_of)
+        return tallies
 
     def changed_since(self, before: HubAccess) -> list[int]:
         return [
@@ -134,22 +204,55 @@ class HubAccess:
         ]
 
 
-def _lesson_plan(tree: HubTree) -> list[tuple[int, int, tuple[int, ...], tuple[int, ...]]]:
-    """Leaves first: (node, lessons strictly below it, its children, those of them that are lessons)."""
-    plan = []
-    totals: dict[int, int] = {}
+@dataclass(frozen=True)
+class LessonTallies:
+    """A snapshot's lessons counted by rule set: a tally is ((a node with that rule set, lessons), ...), so
+    the lessons a member may open are the sum over the rule sets that open for them (one read each)."""
+
+    total: int
+    hub: tuple[tuple[int, int], ...]  # every lesson of the hub
+    below_total: dict[int, int]  # node -> lessons strictly below it
+    below: dict[int, tuple[tuple[int, int], ...]]
+    counted_total: dict[int, int]  # node -> `lessonCount` as the API gives it: a lesson counts itself
+    counted: dict[int, tuple[tuple[int, int], ...]]
+
+
+def lesson_tallies(tree: HubTree, rule_set_of: dict[int, int]) -> LessonTallies:
+    """Per node, its lessons by rule set, from the leaves up (pre-order reversed); once per snapshot."""
+    representative: dict[int, int] = {}  # rule set -> its first node in tree order
+    for node_id in tree.order:
+        representative.setdefault(rule_set_of[node_id], node_id)
+    below: dict[int, dict[int, int]] = {}
     for node_id in reversed(tree.order):
-        children = tuple(tree.children.get(node_id, ()))
-        lesson_children = tuple(c for c in children if is_lesson(tree.nodes[c]))
-        totals[node_id] = sum(totals[c] for c in children) + len(lesson_children)
-        plan.append((node_id, totals[node_id], children, lesson_children))
-    return plan
+        tally: dict[int, int] = {}
+        for child in tree.children.get(node_id, ()):
+            for rule_set, n in below[child].items():
+                tally[rule_set] = tally.get(rule_set, 0) + n
+            if is_lesson(tree.nodes[child]):
+                rule_set = rule_set_of[child]
+                tally[rule_set] = tally.get(rule_set, 0) + 1
+        below[node_id] = tally
+
+    def pairs(tally: dict[int, int]) -> tuple[tuple[int, int], ...]:
+        return tuple((representative[rule_set], n) for rule_set, n in sorted(tally.items()))
+
+    hub: dict[int, int] = {}
+    for node_id in tree.order:
+        if is_lesson(tree.nodes[node_id]):
+            hub[rule_set_of[node_id]] = hub.get(rule_set_of[node_id], 0) + 1
+    below_pairs = {i: pairs(t) for i, t in below.items()}
+    counted = {i: ((i, 1),) if is_lesson(tree.nodes[i]) else below_pairs[i] for i in tree.order}
+    return LessonTallies(
+        total=sum(hub.values()), hub=pairs(hub),
+        below_total={i: sum(t.values()) for i, t in below.items()}, below=below_pairs,
+        counted_total={i: sum(n for _, n in counted[i]) for i in tree.order}, counted=counted,
+    )
 
 
 async def compute_hub_access(
     loaders: dict[str, Any], team_id: int, hub_id: int, contact_id: int, now: datetime | None = None
 ) -> HubAccess:
-    """Decisions for every node of the hub; `loaders` is the request's (or the event's) cache.
+    """Decisions for every node of the hub, decided as read; `loaders` is the request's (or the event's) cache.
 
     One query gives the member's facts and the hub's version; the tree and rules come from the
     snapshot of that version (app/access/snapshot.py: cached in-process, read again when changed).
@@ -163,10 +266,9 @@ async def compute_hub_access(
     now = now or datetime.now(UTC)
     found = await _facts_loader(loaders, team_id, hub_id).load(contact_id)
     snapshot = await get_snapshot(loaders, team_id, hub_id, found.hub_version)
-    outcomes = tuple(decide_effective(found.facts, rules, now) for rules in snapshot.rule_sets)
-    decisions = {node_id: outcomes[i] for node_id, i in snapshot.rule_set_of.items()}
+    decisions = LazyDecisions(found.facts, snapshot.rule_sets, snapshot.rule_set_of, now)
     return HubAccess(team_id, hub_id, contact_id, found.facts, snapshot.tree, snapshot.rules, decisions, now,
-                     snapshot=snapshot, outcomes=outcomes)
+                     snapshot=snapshot)
 
 
 def _facts_loader(loaders: dict[str, Any], team_id: int, hub_id: int) -> DataLoader[int, FactsAndVersion]:
