@@ -339,7 +339,8 @@ hub_lessons AS (
 ),
 hub_rows AS (
     SELECT s.segment_id, h.id AS hub_id, h.name AS hub_name,
-           (SELECT count(*) FROM m JOIN hub_memberships hm ON hm.hub_id = h.id AND hm.team_contact_id = m.team_contact_id
+           (SELECT count(*) FROM m JOIN hub_memberships hm ON hm.hub_id = h.id
+                                    AND hm.team_contact_id = m.team_contact_id
             WHERE m.segment_id = s.segment_id)::bigint AS members,
            (SELECT count(DISTINCT a.team_contact_id) FROM (
                 SELECT he.team_contact_id FROM hub_events he
