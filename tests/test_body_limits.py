@@ -33,8 +33,8 @@ async def raw_request(url: str, head: str, chunks: list[bytes]) -> tuple[int, di
         for chunk in chunks:
             if answer.done():
                 break
-            writer.write(chunk)
-            try:
+            try:  # write() itself raises when the socket's send buffer is empty and the peer reset it
+                writer.write(chunk)
                 await writer.drain()
             except ConnectionError:  # the server answered and closed: stop sending
                 break
