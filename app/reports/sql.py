@@ -72,94 +72,19 @@ LEFT JOIN report_segment_snapshots snap
 ORDER BY 1, 2
 """
 
-# Joins and leaves in the period by local day, action and cause.
-CAUSES = """
-SELECT c.segment_id, (c.at AT TIME ZONE $3)::date AS day, c.action, c.cause, count(*)::bigint AS n
-FROM segment_membership_changes c
-WHERE c.team_id = $1 AND c.segment_id = ANY($2::bigint[]) AND c.at >= $4 AND c.at < $5
-  AND c.team_contact_id <= COALESCE(($6::bigint[])[array_position($2::bigint[], c.segment_id)], 9223372036854775807)
-GROUP BY 1, 2, 3, 4
-ORDER BY 1, 2, 3, 4
-"""
-
 # Revenue of orders placed in the period by contacts who were members when they ordered.
-REVENUE_BY_DAY = f"""
-WITH {_INTERVALS}
+_REVENUE_ROWS = f"""
 SELECT iv.segment_id, (o.placed_at AT TIME ZONE $3)::date AS day, count(DISTINCT o.id)::bigint AS orders,
        sum(o.total_amount)::bigint AS gross, sum(o.amount_refunded)::bigint AS refunded
 FROM orders o
 JOIN iv ON iv.team_contact_id = o.team_contact_id AND o.placed_at >= iv.from_at
        AND (iv.to_at IS NULL OR o.placed_at < iv.to_at)
 WHERE o.team_id = $1 AND o.status IN {PAID_ORDER} AND o.placed_at >= $4 AND o.placed_at < $5
-GROUP BY 1, 2
-ORDER BY 1, 2
-"""
+GROUP BY 1, 2"""
 
-# Engagement of the members at the end of the period.
-ENGAGEMENT = f"""
+REVENUE_BY_DAY = f"""
 WITH {_INTERVALS}
-SELECT m.segment_id, count(*)::bigint AS members,
-       count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM events e WHERE e.team_id = $1 AND e.team_contact_id = m.team_contact_id
-           AND e.occurred_at >= $5 - interval '7 days' AND e.occurred_at < $5))::bigint AS active_7d,
-       count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM events e WHERE e.team_id = $1 AND e.team_contact_id = m.team_contact_id
-           AND e.occurred_at >= $5 - interval '30 days' AND e.occurred_at < $5))::bigint AS active_30d
-FROM m
-GROUP BY 1
-"""
-
-EVENTS_BY_TYPE = f"""
-WITH {_INTERVALS}
-SELECT m.segment_id, e.type, count(*)::bigint AS events, count(DISTINCT e.team_contact_id)::bigint AS contacts
-FROM m
-JOIN events e ON e.team_id = $1 AND e.team_contact_id = m.team_contact_id
-             AND e.occurred_at >= $4 AND e.occurred_at < $5
-GROUP BY 1, 2
-ORDER BY 1, 3 DESC, 2
-"""
-
-CONTENT = f"""
-WITH {_INTERVALS}
-SELECT m.segment_id,
-       count(*) FILTER (WHERE lp.started_at >= $4 AND lp.started_at < $5)::bigint AS lessons_started,
-       count(*) FILTER (WHERE lp.completed_at >= $4 AND lp.completed_at < $5)::bigint AS lessons_completed,
-       count(DISTINCT lp.team_contact_id) FILTER (
-           WHERE lp.completed_at >= $4 AND lp.completed_at < $5)::bigint AS completers
-FROM m
-JOIN lesson_progress lp ON lp.team_id = $1 AND lp.team_contact_id = m.team_contact_id
-GROUP BY 1
-"""
-
-# Per hub of the team: how many members (at the end) belong to it, how many were active in it
-# (an event naming the hub, or a lesson of it) and how many lessons of it they completed.
-HUBS = f"""
-WITH {_INTERVALS},
-hub_events AS (
-    SELECT m.segment_id, (e.properties->>'hub_id') AS hub_key, e.team_contact_id
-    FROM m JOIN events e ON e.team_id = $1 AND e.team_contact_id = m.team_contact_id
-                       AND e.occurred_at >= $4 AND e.occurred_at < $5
-    WHERE e.properties ? 'hub_id'
-),
-hub_lessons AS (
-    SELECT m.segment_id, lp.hub_id, lp.team_contact_id, lp.completed_at
-    FROM m JOIN lesson_progress lp ON lp.team_id = $1 AND lp.team_contact_id = m.team_contact_id
-    WHERE (lp.started_at >= $4 AND lp.started_at < $5) OR (lp.completed_at >= $4 AND lp.completed_at < $5)
-)
-SELECT s.segment_id, h.id AS hub_id, h.name AS hub_name,
-       (SELECT count(*) FROM m JOIN hub_memberships hm ON hm.hub_id = h.id AND hm.team_contact_id = m.team_contact_id
-        WHERE m.segment_id = s.segment_id)::bigint AS members,
-       (SELECT count(DISTINCT a.team_contact_id) FROM (
-            SELECT he.team_contact_id FROM hub_events he
-            WHERE he.segment_id = s.segment_id AND he.hub_key = h.id::text
-            UNION ALL
-            SELECT hl.team_contact_id FROM hub_lessons hl WHERE hl.segment_id = s.segment_id AND hl.hub_id = h.id
-        ) a)::bigint AS active_members,
-       (SELECT count(*) FROM hub_lessons hl WHERE hl.segment_id = s.segment_id AND hl.hub_id = h.id
-        AND hl.completed_at >= $4 AND hl.completed_at < $5)::bigint AS lessons_completed
-FROM unnest($2::bigint[]) AS s(segment_id)
-CROSS JOIN hubs h
-WHERE h.team_id = $1
+{_REVENUE_ROWS.strip()}
 ORDER BY 1, 2
 """
 
@@ -181,66 +106,6 @@ subs AS (
     WHERE s.team_id = $1 AND s.status NOT IN ('incomplete')
 )"""
 
-# Billing of the members at the end of the period, as at its end; each member counted once, in
-# the order paying > past due > trialing > canceled.
-BILLING = f"""
-WITH {_INTERVALS}, {_SUBS.strip()},
-state AS (
-    SELECT m.segment_id, m.team_contact_id,
-           bool_or(live AND NOT trial AND NOT late) AS paying,
-           bool_or(live AND late) AS past_due,
-           bool_or(live AND trial AND NOT late) AS trialing,
-           bool_or(subs.ended IS NOT NULL AND subs.ended < $5) AS ended_any,
-           COALESCE(sum(subs.monthly) FILTER (WHERE live AND NOT trial), 0) AS mrr
-    FROM m
-    LEFT JOIN LATERAL (
-        SELECT subs.*, (subs.began < $5 AND (subs.ended IS NULL OR subs.ended >= $5)) AS live,
-               (subs.trial_start IS NOT NULL AND subs.trial_start < $5 AND subs.trial_end > $5) AS trial,
-               (subs.is_past_due AND subs.past_due_since < $5) AS late
-        FROM subs WHERE subs.team_contact_id = m.team_contact_id
-    ) subs ON TRUE
-    GROUP BY 1, 2
-),
-ltv AS (
-    SELECT m.segment_id, m.team_contact_id, COALESCE(sum(o.total_amount - o.amount_refunded), 0) AS value
-    FROM m
-    LEFT JOIN orders o ON o.team_id = $1 AND o.team_contact_id = m.team_contact_id
-                      AND o.status IN {PAID_ORDER} AND o.placed_at < $5
-    GROUP BY 1, 2
-)
-SELECT state.segment_id,
-       round(sum(state.mrr))::bigint AS mrr,
-       count(*) FILTER (WHERE paying)::bigint AS paying,
-       count(*) FILTER (WHERE past_due AND NOT paying)::bigint AS past_due,
-       count(*) FILTER (WHERE trialing AND NOT paying AND NOT past_due)::bigint AS trialing,
-       count(*) FILTER (WHERE ended_any AND NOT (paying OR past_due OR trialing))::bigint AS canceled,
-       (SELECT avg(ltv.value) FROM ltv WHERE ltv.segment_id = state.segment_id)::float8 AS ltv_avg,
-       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ltv.value) FROM ltv
-        WHERE ltv.segment_id = state.segment_id)::float8 AS ltv_median
-FROM state
-GROUP BY 1
-"""
-
-# Over the members of any moment of the period: trials that ended in it (and how many of them
-# were followed by a paid invoice), and the MRR of subscriptions that ended in it after paying.
-BILLING_FLOW = f"""
-WITH {_INTERVALS}, {_SUBS.strip()}
-SELECT pm.segment_id,
-       count(*) FILTER (WHERE subs.trial_end >= $4 AND subs.trial_end < $5)::bigint AS trials_ended,
-       count(*) FILTER (WHERE subs.trial_end >= $4 AND subs.trial_end < $5 AND EXISTS (
-           SELECT 1 FROM payments p WHERE p.team_id = $1 AND p.subscription_id = subs.id AND p.amount > 0
-           AND p.status IN ('succeeded', 'partially_refunded', 'refunded')
-           AND p.paid_at >= subs.trial_end - interval '1 day'))::bigint AS trials_converted,
-       round(COALESCE(sum(subs.monthly) FILTER (
-           WHERE subs.ended >= $4 AND subs.ended < $5
-           AND (subs.trial_end IS NULL OR subs.trial_end < subs.ended)), 0))::bigint AS churned_mrr,
-       count(*) FILTER (WHERE subs.ended >= $4 AND subs.ended < $5
-           AND (subs.trial_end IS NULL OR subs.trial_end < subs.ended))::bigint AS churned
-FROM pm
-JOIN subs ON subs.team_contact_id = pm.team_contact_id
-GROUP BY 1
-"""
-
 # The most used currency of the team's orders (reports sum minor units of one currency).
 CURRENCY = """
 SELECT currency FROM orders WHERE team_id = $1 GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1
@@ -251,7 +116,7 @@ SELECT currency FROM orders WHERE team_id = $1 GROUP BY currency ORDER BY count(
 # once (`ch`, `iv`, `m`, `pm` are materialized CTEs every section reads), and each section comes
 # back as one JSON array (json_agg of its rows; dates as ISO strings). Parameters: $1 team, $2
 # segment ids, $3 time zone, $4 first instant of the period, $5 "as at", $6 member bounds (as
-# above), $7 first day, $8 last day. Sections are the statements above, over the shared stays.
+# above), $7 first day, $8 last day. Each section is written once, here; anomalies reuse the revenue rows.
 SEGMENT_REPORT = f"""
 WITH ch AS MATERIALIZED (
     SELECT c.segment_id, c.team_contact_id, c.action, c.cause, c.at,
@@ -292,14 +157,7 @@ causes AS (
     SELECT segment_id, (at AT TIME ZONE $3)::date AS day, action, cause, count(*)::bigint AS n
     FROM ch WHERE at >= $4 GROUP BY 1, 2, 3, 4
 ),
-revenue AS (
-    SELECT iv.segment_id, (o.placed_at AT TIME ZONE $3)::date AS day, count(DISTINCT o.id)::bigint AS orders,
-           sum(o.total_amount)::bigint AS gross, sum(o.amount_refunded)::bigint AS refunded
-    FROM orders o
-    JOIN iv ON iv.team_contact_id = o.team_contact_id AND o.placed_at >= iv.from_at
-           AND (iv.to_at IS NULL OR o.placed_at < iv.to_at)
-    WHERE o.team_id = $1 AND o.status IN {PAID_ORDER} AND o.placed_at >= $4 AND o.placed_at < $5
-    GROUP BY 1, 2
+revenue AS ({_REVENUE_ROWS}
 ),
 engagement AS (
     SELECT m.segment_id, count(*)::bigint AS members,
