@@ -47,10 +47,6 @@ class LazyDecisions(dict[int, Decision]):
     def all_outcomes(self) -> tuple[Decision, ...]:
         return tuple(self.outcome(i) for i in range(len(self._rule_sets)))
 
-    def decided(self) -> int:
-        """How many rule sets were decided so far (the rest were never needed)."""
-        return sum(d is not None for d in self._outcomes)
-
     def __missing__(self, node_id: int) -> Decision:
         decision = self[node_id] = self.outcome(self._rule_set_of[node_id])  # KeyError: not a node of the tree
         return decision
@@ -168,11 +164,7 @@ class HubAccess:
             nodes = self.tree.nodes
             return totals, lambda i: int(decisions[i].allowed) if is_lesson(nodes[i]) else self.lesson_counts(i)[1]
         counted = tallies.counted
-
-        def opened(node_id: int) -> int:
-            return sum(n for representative, n in counted[node_id] if decisions[representative].allowed)
-
-        return tallies.counted_total, opened
+        return tallies.counted_total, lambda node_id: self._opened(counted[node_id])
 
     def subtree(self, root: int) -> list[int]:
         """The node and its descendants, in tree order (kept per snapshot: treat as read-only)."""
