@@ -11,7 +11,7 @@ from typing import Any, ParamSpec, TypeVar
 import asyncpg
 import strawberry
 from graphql import GraphQLError
-from tortoise.exceptions import OperationalError
+from tortoise.exceptions import IntegrityError, OperationalError
 from tortoise.exceptions import ValidationError as ModelValidationError
 
 from app.core.errors import FieldError, ValidationFailed
@@ -49,7 +49,8 @@ def mutation_payload(resolver: Callable[P, Awaitable[PayloadT]]) -> Callable[P, 
         try:
             try:
                 return await resolver(*args, **kwargs)
-            except (ModelValidationError, OperationalError, asyncpg.StringDataRightTruncationError) as exc:
+            except (ModelValidationError, OperationalError, IntegrityError, asyncpg.StringDataRightTruncationError,
+                    asyncpg.IntegrityConstraintViolationError) as exc:
                 refused = model_limit_error(exc)
                 if refused is exc:
                     raise
@@ -73,10 +74,51 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+_KEY_COLUMNS = re.compile(r"Key \((?P<columns>[^)]*)\)=")
+# Unique keys whose duplicate a service reports with a code other than DUPLICATE_<COLUMN>:
+# (table, last key column) -> (field, code), so a duplicate that won a race reads the same.
+UNIQUE_CODES: dict[tuple[str, str], tuple[str, str]] = {
+    ("community_spaces", "slug"): ("slug", "TAKEN"),
+    ("community_profiles", "handle"): ("handle", "TAKEN"),
+}
+
+
+def _key_columns(detail: str | None) -> list[str]:
+    match = _KEY_COLUMNS.search(detail or "")
+    columns = [c.strip().strip('"') for c in match["columns"].split(",")] if match else []
+    return [c for c in columns if c != "team_id"]
+
+
+def constraint_error(cause: asyncpg.IntegrityConstraintViolationError) -> ValidationFailed | None:
+    """A unique or foreign key the database enforced where a service's own check-then-write lost a
+    race (two requests with the same new external id, a hub deleted meanwhile): the caller's error,
+    as the service's own check would have said it. Other constraint failures stay what they are."""
+    detail = getattr(cause, "detail", None)
+    columns = _key_columns(detail)
+    if isinstance(cause, asyncpg.UniqueViolationError):
+        column = columns[-1] if columns else None
+        if column is None:
+            return ValidationFailed([FieldError(None, "this already exists", "DUPLICATE")])
+        field, code = UNIQUE_CODES.get((getattr(cause, "table_name", "") or "", column),
+                                       (_camel(column), f"DUPLICATE_{column.upper()}"))
+        return ValidationFailed([FieldError(field, f"{field}: another one already has this value", code)])
+    if isinstance(cause, asyncpg.ForeignKeyViolationError):
+        if "is not present" in (detail or "") and columns:
+            field = _camel(columns[-1])
+            what = columns[-1].removesuffix("_id").replace("_", " ")
+            return ValidationFailed([FieldError(field, f"{what} not found", "NOT_FOUND")])
+        return ValidationFailed([FieldError(None, "something else still refers to this", "IN_USE")])
+    return None
+
+
 def model_limit_error(exc: Exception) -> Exception:
-    """A model's own limit (a column's max_length) that a service did not check first, as the
-    caller's error with the real number; any other database failure stays what it is (a 500).
-    The service's transaction has rolled back by now, so nothing was written."""
+    """A model's own limit (a column's max_length) that a service did not check first, or a
+    unique/foreign key it checked but lost a race on (`constraint_error`), as the caller's error;
+    any other database failure stays what it is (a 500). The service's transaction has rolled
+    back by now, so nothing was written."""
+    cause = exc if isinstance(exc, asyncpg.IntegrityConstraintViolationError) else exc.__cause__
+    if isinstance(cause, asyncpg.IntegrityConstraintViolationError):
+        return constraint_error(cause) or exc
     if isinstance(exc, ModelValidationError):
         text = str(exc)
         if (match := _TOO_LONG.fullmatch(text)) is not None:
