@@ -11,7 +11,7 @@ import hmac
 import json
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
@@ -209,6 +209,18 @@ def test_hashing_matches_the_platforms_documented_vectors():
     assert row[0] == "973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b"
     assert meta_row("a@b.co", None, None, None, None)[1:] == ["", "", "", ""]
     assert platforms.BATCH_SIZE == 10_000
+
+
+def test_retry_after_is_read_in_both_of_its_forms():
+    """RFC 9110: delta-seconds or an HTTP-date (IMF-fixdate, and the obsolete RFC 850 / asctime forms)."""
+    now = datetime(2026, 12, 2, 18, 0, 0, tzinfo=UTC)
+    assert platforms.retry_after_seconds("120", now) == 120
+    assert platforms.retry_after_seconds("Wed, 02 Dec 2026 18:00:30 GMT", now) == 30
+    assert platforms.retry_after_seconds("Wednesday, 02-Dec-26 18:00:45 GMT", now) == 45
+    assert platforms.retry_after_seconds("Wed Dec  2 18:01:00 2026", now) == 60
+    assert platforms.retry_after_seconds("Wed, 02 Dec 2026 17:59:00 GMT", now) == 0  # already past: go now
+    for unreadable in (None, "", "soon", "-5", "1.5", "١٢"):
+        assert platforms.retry_after_seconds(unreadable, now) is None, unreadable
 
 
 async def test_meta_full_replace_uses_one_session_in_ordered_batches(gql, team, platform, monkeypatch):

@@ -11,6 +11,8 @@ import hashlib
 import hmac
 import json
 import os
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -58,11 +60,28 @@ def base_url_problem(kind: str, url: str, settings: Settings) -> str | None:
     return f"base URL must be https on {' or '.join(sorted(h for h in PLATFORM_HOSTS.get(kind, ()) if h))}"
 
 
+def retry_after_seconds(header: str | None, now: datetime | None = None) -> float | None:
+    """A Retry-After header (RFC 9110: delta-seconds or an HTTP-date) as seconds from now, at least
+    0; None when absent or unreadable."""
+    value = (header or "").strip()
+    if not value:
+        return None
+    if value.isascii() and value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP-date is GMT; the obsolete forms parse without a zone
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
 def _retry_delay(response: httpx.Response | None, attempt: int) -> float:
     if response is not None:
-        header = response.headers.get("retry-after", "")
-        if header.isdigit():
-            return min(float(header), MAX_RETRY_AFTER_SECONDS)
+        wait = retry_after_seconds(response.headers.get("retry-after"))
+        if wait is not None:
+            return min(wait, MAX_RETRY_AFTER_SECONDS)
     return RETRY_BASE_SECONDS * 2 ** (attempt - 1)
 
 
