@@ -19,6 +19,7 @@ from test_commerce_fakes import (  # noqa: F401  (fixtures are imported to regis
     stripe_server_fixture,
     subscription_object,
 )
+from test_email_helpers import UPDATE_SETTINGS, run_worker
 
 from app.commerce.models import CheckoutSession, Dispute, Payment, PaymentStatus
 from app.commerce.reconcile import reconcile_team
@@ -26,6 +27,8 @@ from app.commerce.stripe_api import stripe_client
 from app.contacts.models import Event
 from app.email.models import EmailSend
 from app.hubs.models import HubMembership
+
+pytest_plugins = ["test_email_helpers"]  # the smtp fixture
 
 STATE = """
 query($c: ID!) {
@@ -224,6 +227,24 @@ async def test_trial_will_end_queues_the_hubs_mail_once(gql, http, team, fake_st
     assert mail.team_contact_id == pk(shop.contact_id) and mail.context["product_name"] == "Pro membership"
     assert mail.context["amount"] == "20.00" and mail.context["trial_end"]
     assert await Event.filter(team_id=team.id, type="trial_will_end").count() == 2
+
+
+async def test_trial_will_end_mails_the_built_in_template_when_the_hub_has_none(gql, http, team, fake_stripe, smtp):
+    shop = await make_shop(gql, team, trial_days=7)
+    configured = await gql(UPDATE_SETTINGS, {"input": {
+        "hubId": shop.hub_id, "smtpHost": smtp.host, "smtpPort": smtp.port, "tlsMode": "NONE", "username": None,
+        "fromName": "Members", "fromAddress": "hello@members.example"}}, token=team.key)
+    assert configured["updateEmailSettings"]["userErrors"] == []
+    sub = fake_stripe.put(subscription_object(sub_id="sub_tb", customer="cus_tb", status="trialing", trial_days=3,
+                                              metadata=shop.metadata()))
+    await send(http, team.id, "customer.subscription.trial_will_end", sub)
+    await send(http, team.id, "customer.subscription.trial_will_end", sub)
+    await run_worker()
+    [mail] = [m for m in smtp.to(shop.email) if "trial" in m["Subject"]]  # (the hub's welcome came too)
+    trial_end = (await EmailSend.get(team_id=team.id, kind="trial_will_end")).context["trial_end"]
+    assert mail["Subject"] == f"Your Pro membership trial ends on {trial_end}"
+    text = mail.get_body(("plain",)).get_content()
+    assert f"Your trial of Pro membership ends on {trial_end}. Then your subscription continues at 20.00 USD." in text
 
 
 async def test_reconciliation_lists_invoices_charges_and_disputes(gql, http, team, fake_stripe):

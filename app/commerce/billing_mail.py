@@ -2,7 +2,7 @@
 
 `app/wiring.py` binds it to `app.email.service.send_transactional`. Mail is queued after the
 billing transaction commits (from `Outbox.flush`), with a dedupe key, so a redelivered webhook
-sends nothing twice. A hub without the template for the kind sends nothing (logged).
+sends nothing twice. The hub's own template for the kind is used, else email's built-in one.
 """
 
 from __future__ import annotations

@@ -203,5 +203,17 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, str]] = {
         "Sign in to {{ hub.name }}: {{ magic_link_url }}\n"
         "{% if code %}\nOr enter this code: {{ code }} (valid for 15 minutes)\n{% endif %}",
     ),
+    # customer.subscription.trial_will_end (app/commerce/stripe_events.py): product_name, trial_end
+    # (a date), amount and currency of what the subscription bills when the trial is over.
+    "trial_will_end": (
+        "Your {{ product_name or hub.name }} trial ends{% if trial_end %} on {{ trial_end }}{% else %} soon{% endif %}",
+        "<p>Hi {{ contact.first_name or contact.email }},</p>"
+        "<p>Your trial of {{ product_name or hub.name }} ends{% if trial_end %} on {{ trial_end }}{% else %} soon"
+        "{% endif %}.{% if amount %} Then your subscription continues at {{ amount }} "
+        "{{ currency | upper }}.{% endif %}</p>",
+        "Hi {{ contact.first_name or contact.email }},\n\nYour trial of {{ product_name or hub.name }} ends"
+        "{% if trial_end %} on {{ trial_end }}{% else %} soon{% endif %}.{% if amount %} Then your subscription "
+        "continues at {{ amount }} {{ currency | upper }}.{% endif %}\n",
+    ),
 }
 TRANSACTIONAL_KINDS = frozenset(DEFAULT_TEMPLATES)
