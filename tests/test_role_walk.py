@@ -3,9 +3,10 @@ refused exactly as the one role table says (app/teams/service.py ROLE_SCOPES, do
 
 Generated, like tests/test_tenant_walk.py: the operations come from the SDL, and the scope each
 needs is read from its resolver's first `info.context.require(...)` in the source, so a new
-operation is walked without editing this file. Each role is a real user who accepted an
-invitation; each call carries type-correct placeholder arguments (authorization comes first in
-every resolver, so the placeholders never get as far as being used), selects only `__typename`
+operation is walked without editing this file. Each role is a real user: the owner `create-team`
+made (signed in with `login`), the others members who accepted an invitation; each call carries
+type-correct placeholder arguments (authorization comes first in every resolver, so the
+placeholders never get as far as being used), selects only `__typename`
 (field-level scopes are another test's), and must answer FORBIDDEN exactly when the role lacks
 the scope. Operations that need no scope (sign-in, the member API, `viewer`) are listed and
 counted, never silently dropped.
@@ -173,11 +174,26 @@ def test_every_operation_has_a_known_scope() -> None:
     assert odd == {}, odd
 
 
-@pytest.mark.parametrize("role", [TeamRole.ADMIN, TeamRole.STAFF, TeamRole.ANALYST, TeamRole.MODERATOR])
-async def test_each_role_may_call_exactly_what_its_scopes_allow(gql, team, role) -> None:
+LOGIN = "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token userErrors { code } } }"
+
+
+async def signed_in_as(gql: Any, make_team: Any, role: TeamRole) -> str:
+    """A session of a real user in `role`: the owner `create-team` made, or a member who accepted an invitation."""
     from test_staff import join
 
+    password = "correct horse battery"
+    team = await make_team("Walked", password=password)
+    if role == TeamRole.OWNER:
+        signed = await gql(LOGIN, {"e": team.owner.email, "p": password})
+        assert signed["login"]["userErrors"] == []
+        return str(signed["login"]["token"])
     session, _ = await join(gql, team, f"{role.value}@example.com", role.name)
+    return session
+
+
+@pytest.mark.parametrize("role", list(TeamRole))  # every role, the owner included
+async def test_each_role_may_call_exactly_what_its_scopes_allow(gql, make_team, role) -> None:
+    session = await signed_in_as(gql, make_team, role)
     scopes = resolver_scopes()
     mismatches, walked, unscoped = [], 0, []
     for root, name, document, variables in calls():
