@@ -36,7 +36,6 @@ PENDING_UNIQUE = {
     ("audience_sync_runs", ("link_id", "period")),
     ("contact_billing", ("team_contact_id",)),
     ("delivered_hub_memberships", ("team_contact_id", "product_id", "hub_membership_id")),
-    ("drip_enrollments", ("drip_id", "team_contact_id")),
     ("drip_steps", ("drip_id", "position")),
     ("email_sends", ("enrollment_id", "step_id")),
     ("email_settings", ("hub_id",)),

@@ -248,3 +248,164 @@ async def test_send_rows_survive_a_lost_job(gql, team, smtp):
     await send.save(update_fields=["queued_at"])
     await tick_and_drain()
     assert len(smtp.to("lost@example.com")) == 1
+
+
+REENTRY_ENROLLMENTS = """
+query($d: ID!) { dripEnrollments(dripId: $d) { nodes { contactId status sends { state skipReason } } } }"""
+
+
+async def _history_ages(days: int) -> None:
+    """As if `days` went by: every enrolment, pending send and membership change moves that much earlier."""
+    from tortoise import connections
+
+    conn = connections.get("default")
+    shift = timedelta(days=days)
+    await conn.execute_query("UPDATE drip_enrollments SET enrolled_at = enrolled_at - $1::interval", [shift])
+    await conn.execute_query("UPDATE segment_membership_changes SET at = at - $1::interval", [shift])
+    await conn.execute_query("UPDATE email_sends SET due_at = due_at - $1::interval WHERE state = 'scheduled'", [shift])
+
+
+async def _one_step_drip(gql, team, smtp, segment, name, **extra):
+    hub_id = await make_hub(gql, team, smtp, name=f"Hub {name}")
+    welcome = await make_template(gql, team, hub_id, "welcome-back", "Hello {{ contact.first_name }}")
+    result = await gql(CREATE_DRIP, {"input": {
+        "hubId": hub_id, "name": name, "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", segment.id),
+        "steps": [{"delayMinutes": 0, "templateId": welcome}], **extra}}, token=team.key)
+    assert result["createDripCampaign"]["userErrors"] == [], result
+    return result["createDripCampaign"]["dripCampaign"]
+
+
+async def _rejoin(team, segment, contact):
+    await leave_segment(team, segment, contact)
+    await join_segment(team, segment, contact)
+
+
+async def test_once_ever_drips_enrol_a_rejoining_contact_only_the_first_time(gql, team, smtp):
+    segment = await make_segment(team)
+    drip = await _one_step_drip(gql, team, smtp, segment, "Once")
+    ava = await make_contact(gql, team, "ava@example.com", "Ava")
+    await join_segment(team, segment, ava)
+    await tick_and_drain()
+    await _history_ages(1)
+    await _rejoin(team, segment, ava)
+    await tick_and_drain()
+    await tick_and_drain()
+
+    assert [m["To"] for m in smtp.messages] == ["ava@example.com"]
+    nodes = (await gql(REENTRY_ENROLLMENTS, {"d": drip["id"]}, token=team.key))["dripEnrollments"]["nodes"]
+    assert [n["status"] for n in nodes] == ["COMPLETED"]
+
+
+async def test_again_after_leaving_re_enrols_on_each_new_join_once(gql, team, smtp):
+    segment = await make_segment(team)
+    drip = await _one_step_drip(gql, team, smtp, segment, "Again", reentry="AGAIN_AFTER_LEAVING")
+    ava = await make_contact(gql, team, "ava@example.com", "Ava")
+    await join_segment(team, segment, ava)
+    await tick_and_drain()
+    await _history_ages(1)
+    await _rejoin(team, segment, ava)
+    await tick_and_drain()
+    await tick_and_drain()  # the same join read again (not settled yet) enrols nobody twice
+    await _history_ages(1)
+    await tick_and_drain()
+
+    assert [m["To"] for m in smtp.messages] == ["ava@example.com", "ava@example.com"]
+    nodes = (await gql(REENTRY_ENROLLMENTS, {"d": drip["id"]}, token=team.key))["dripEnrollments"]["nodes"]
+    assert [n["status"] for n in nodes] == ["COMPLETED", "COMPLETED"]
+
+
+async def test_again_after_leaving_never_overlaps_an_active_enrolment(gql, team, smtp):
+    segment = await make_segment(team)
+    hub_id = await make_hub(gql, team, smtp)
+    first = await make_template(gql, team, hub_id, "first", "First")
+    later = await make_template(gql, team, hub_id, "later", "Later")
+    result = await gql(CREATE_DRIP, {"input": {
+        "hubId": hub_id, "name": "Long", "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", segment.id),
+        "exitOnSegmentLeave": False, "reentry": "AGAIN_AFTER_LEAVING",
+        "steps": [{"delayMinutes": 0, "templateId": first}, {"delayMinutes": 7 * 24 * 60, "templateId": later}],
+    }}, token=team.key)
+    drip = result["createDripCampaign"]["dripCampaign"]
+    ava = await make_contact(gql, team, "ava@example.com", "Ava")
+    await join_segment(team, segment, ava)
+    await tick_and_drain()
+    await _history_ages(1)
+    await _rejoin(team, segment, ava)  # still active in the drip: the rejoin does not start a second one
+    await tick_and_drain()
+
+    assert [m["Subject"] for m in smtp.messages] == ["First"]
+    nodes = (await gql(REENTRY_ENROLLMENTS, {"d": drip["id"]}, token=team.key))["dripEnrollments"]["nodes"]
+    assert [n["status"] for n in nodes] == ["ACTIVE"]
+
+
+async def test_at_most_every_n_days_waits_that_long_between_entries(gql, team, smtp):
+    segment = await make_segment(team)
+    drip = await _one_step_drip(gql, team, smtp, segment, "Weekly", reentry="AT_MOST_EVERY_N_DAYS", reentryDays=7)
+    ava = await make_contact(gql, team, "ava@example.com", "Ava")
+    await join_segment(team, segment, ava)
+    await tick_and_drain()
+    await _history_ages(2)
+    await _rejoin(team, segment, ava)  # two days after the first entry: too soon
+    await tick_and_drain()
+    await _history_ages(6)
+    await tick_and_drain()  # that rejoin stays too soon however long ago it was
+    assert len(smtp.messages) == 1
+
+    await _rejoin(team, segment, ava)  # eight days after the first entry
+    await tick_and_drain()
+    assert [m["To"] for m in smtp.messages] == ["ava@example.com", "ava@example.com"]
+    nodes = (await gql(REENTRY_ENROLLMENTS, {"d": drip["id"]}, token=team.key))["dripEnrollments"]["nodes"]
+    assert [n["status"] for n in nodes] == ["COMPLETED", "COMPLETED"]
+
+
+async def test_drip_steps_run_the_send_time_gauntlet_with_a_reason_per_step(gql, team, smtp):
+    import factories
+
+    segment = await make_segment(team)
+    _, drip = await _drip(gql, team, smtp, segment)
+    await factories.custom_property(team, "marketing_consent", "boolean")
+    no = await factories.contact(team, "no@example.com", firstName="No", customProperties={"marketing_consent": False})
+    ok = await make_contact(gql, team, "ok@example.com", "Ok")
+    for contact in (no.id, ok):
+        await join_segment(team, segment, contact)
+    await tick_and_drain()
+    assert [m["To"] for m in smtp.messages] == ["ok@example.com"]
+
+    nodes = (await gql(REENTRY_ENROLLMENTS, {"d": drip["id"]}, token=team.key))["dripEnrollments"]["nodes"]
+    by_contact = {n["contactId"]: n for n in nodes}
+    # No consent skips this step with its reason; the enrolment goes on and the next step is checked again.
+    assert by_contact[gid("Contact", no.id)]["status"] == "ACTIVE"
+    assert by_contact[gid("Contact", no.id)]["sends"] == [
+        {"state": "SKIPPED", "skipReason": "no_consent"}, {"state": "SCHEDULED", "skipReason": None}]
+    assert by_contact[gid("Contact", ok)]["sends"][0] == {"state": "SENT", "skipReason": None}
+
+
+async def test_reentry_input_errors_write_nothing(gql, team, smtp):
+    segment = await make_segment(team)
+    hub_id = await make_hub(gql, team, smtp)
+    template = await make_template(gql, team, hub_id, "t", "T")
+    base = {"hubId": hub_id, "trigger": "SEGMENT_JOIN", "segmentId": gid("Segment", segment.id),
+            "steps": [{"delayMinutes": 0, "templateId": template}]}
+    cases = [
+        ({"name": "a", "reentry": "AT_MOST_EVERY_N_DAYS"}, "REQUIRED"),
+        ({"name": "b", "reentry": "AT_MOST_EVERY_N_DAYS", "reentryDays": 0}, "INVALID_REENTRY_DAYS"),
+        ({"name": "c", "reentry": "AT_MOST_EVERY_N_DAYS", "reentryDays": 5000}, "INVALID_REENTRY_DAYS"),
+        ({"name": "d", "reentry": "ONCE_EVER", "reentryDays": 3}, "INVALID_REENTRY_DAYS"),
+    ]
+    for extra, code in cases:
+        result = await gql(CREATE_DRIP, {"input": {**base, **extra}}, token=team.key)
+        assert result["createDripCampaign"]["dripCampaign"] is None
+        assert [(e["field"], e["code"]) for e in result["createDripCampaign"]["userErrors"]] == [
+            ("reentryDays", code)]
+    bad_enum = await gql.raw(CREATE_DRIP, {"input": {**base, "name": "e", "reentry": "SOMETIMES"}}, token=team.key)
+    assert bad_enum.get("data") is None and "SOMETIMES" in bad_enum["errors"][0]["message"]
+    from app.email.models import DripCampaign
+    assert await DripCampaign.filter(team_id=team.id).count() == 0
+
+    created = await gql(CREATE_DRIP, {"input": {**base, "name": "ok"}}, token=team.key)
+    drip_id = created["createDripCampaign"]["dripCampaign"]["id"]
+    updated = await gql("""mutation($input: UpdateDripCampaignInput!) { updateDripCampaign(input: $input) {
+        dripCampaign { reentry reentryDays } userErrors { field code } } }""",
+                        {"input": {"id": drip_id, "reentry": "AT_MOST_EVERY_N_DAYS", "reentryDays": 30}},
+                        token=team.key)
+    assert updated["updateDripCampaign"] == {"dripCampaign": {"reentry": "AT_MOST_EVERY_N_DAYS", "reentryDays": 30},
+                                             "userErrors": []}

@@ -25,6 +25,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.models import Event, TeamContact
 from app.core.errors import ValidationFailed
 from app.core.links import InsecureLinks
+from app.email.gauntlet import check_recipients
 from app.email.models import (
     DripCampaign,
     DripEnrollment,
@@ -93,6 +94,12 @@ class Outcome:
     state: SendState | str
     error: str | None = None
     exit_reason: str | None = None
+    skip_reason: str | None = None  # a skipped send's reason (the gauntlet's, or its exit's)
+
+
+# A drip step the gauntlet skips for one of these ends the enrolment; for another reason (banned,
+# no consent) only that step is skipped and the next one gets its own check when it is due.
+EXITING_REASONS = {"suppressed", "invalid_address", "missing"}
 
 
 async def _exit_enrollment(enrollment_id: int, reason: str, now: datetime) -> None:
@@ -128,17 +135,18 @@ async def _drip_check(send: EmailSend, contact: TeamContact) -> tuple[Outcome | 
     enrollment = await DripEnrollment.get(id=send.enrollment_id)
     drip = await DripCampaign.get(id=enrollment.drip_id)
     if enrollment.status != EnrollmentStatus.ACTIVE:
-        return Outcome(SendState.SKIPPED, f"enrollment {enrollment.status}"), drip
+        return Outcome(SendState.SKIPPED, f"enrollment {enrollment.status}",
+                       skip_reason=enrollment.exit_reason or str(enrollment.status)), drip
     if not drip.active:
         return Outcome(SendState.SCHEDULED), drip  # paused: wait for the campaign to resume
     if drip.exit_segment_id and not await SegmentMembership.exists(
         segment_id=drip.exit_segment_id, team_contact_id=contact.id
     ):
-        return Outcome(SendState.SKIPPED, "contact left the segment", "left_segment"), drip
+        return Outcome(SendState.SKIPPED, "contact left the segment", "left_segment", "left_segment"), drip
     if drip.goal_event_type and await Event.exists(
         team_contact_id=contact.id, type=drip.goal_event_type, occurred_at__gte=enrollment.enrolled_at
     ):
-        return Outcome(SendState.SKIPPED, "goal reached", "goal_reached"), drip
+        return Outcome(SendState.SKIPPED, "goal reached", "goal_reached", "goal_reached"), drip
     return None, drip
 
 
@@ -150,11 +158,19 @@ async def _prepare(send: EmailSend) -> Outcome | Prepared:
         outcome, drip = await _drip_check(send, contact)
         if outcome is not None:
             return outcome
+        # The same send-time gauntlet as campaigns (app/email/gauntlet.py), without an audience
+        # check: the drip's own exit conditions were checked above.
+        verdict = (await check_recipients(send.team_id, hub.id, [contact.id], drip_id=drip.id if drip else 0))[
+            contact.id]
+        if verdict.reason is not None:
+            exit_reason = verdict.reason if verdict.reason in EXITING_REASONS else None
+            return Outcome(SendState.SKIPPED, f"skipped at send time: {verdict.reason}", exit_reason, verdict.reason)
     suppression = await find_suppression(
         send.team_id, contact.email, marketing=send.marketing, hub_id=hub.id, drip_id=drip.id if drip else None
     )
     if suppression is not None:
-        return Outcome(SendState.SKIPPED, f"suppressed ({suppression.scope}: {suppression.reason})", "suppressed")
+        return Outcome(SendState.SKIPPED, f"suppressed ({suppression.scope}: {suppression.reason})", "suppressed",
+                       "suppressed")
     config = await EmailSettings.get_or_none(hub_id=hub.id)
     if config is None:
         return Outcome(SendState.FAILED, "the hub has no email settings", "send_failed")
@@ -189,8 +205,9 @@ async def _prepare(send: EmailSend) -> Outcome | Prepared:
 async def _finish(send: EmailSend, outcome: Outcome, now: datetime) -> None:
     send.state = SendState(outcome.state)
     send.error = outcome.error
+    send.skip_reason = outcome.skip_reason
     send.finished_at = now if is_final(send.state) else None
-    fields = ["state", "error", "finished_at"]
+    fields = ["state", "error", "skip_reason", "finished_at"]
     if is_final(send.state) and SEALED in (send.context or {}):
         send.context = {k: v for k, v in send.context.items() if k != SEALED}
         fields.append("context")
@@ -217,6 +234,8 @@ async def deliver_send(send_id: int) -> str:
         prepared = await _prepare(send)
         if isinstance(prepared, Outcome):
             await _finish(send, prepared, now)
+            if prepared.state == SendState.SKIPPED and prepared.exit_reason is None:
+                await schedule_next_step(send, now)  # this step skipped; the enrolment goes on
             return prepared.state
         send.state, send.sending_at, send.attempts = SendState.SENDING, now, send.attempts + 1
         send.message_id = prepared.message["Message-ID"]

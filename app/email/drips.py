@@ -15,15 +15,25 @@ from typing import Any, cast
 from tortoise.transactions import in_transaction
 
 from app.email.campaigns import evaluation_hold
-from app.email.models import DripCampaign, DripStep, DripTrigger
+from app.email.models import DripCampaign, DripStep, DripTrigger, ReentryPolicy
 
 SETTLE = timedelta(seconds=60)
 BATCH = 5000
 
+# A new round when the drip's re-entry policy lets the contact in ($7: may a finished enrolment be
+# followed by another; $8: how long after the last entry, at least). Never while one is active, and
+# never for a trigger at or before the last entry: a trigger read again (behind the settle horizon)
+# enrols nobody twice.
 ENROLL_SQL = """
-INSERT INTO drip_enrollments (team_id, drip_id, team_contact_id, status, source, source_ref, enrolled_at)
-VALUES ($1, $2, $3, 'active', $4, $5, $6)
-ON CONFLICT (drip_id, team_contact_id) DO NOTHING
+WITH last AS (
+    SELECT round, status, enrolled_at FROM drip_enrollments
+    WHERE team_id = $1 AND drip_id = $2 AND team_contact_id = $3 ORDER BY round DESC LIMIT 1
+)
+INSERT INTO drip_enrollments (team_id, drip_id, team_contact_id, round, status, source, source_ref, enrolled_at)
+SELECT $1, $2, $3, COALESCE((SELECT round FROM last), 0) + 1, 'active', $4, $5, $6
+WHERE NOT EXISTS (SELECT 1 FROM last)
+   OR (SELECT $7::boolean AND status <> 'active' AND enrolled_at < $6 AND enrolled_at + $8::interval <= $6 FROM last)
+ON CONFLICT (team_id, drip_id, team_contact_id, round) DO NOTHING
 RETURNING id, enrolled_at
 """
 FIRST_SEND_SQL = """
@@ -35,10 +45,10 @@ ON CONFLICT (enrollment_id, step_id) DO NOTHING
 EXIT_SQL = """
 WITH exited AS (
     UPDATE drip_enrollments SET status = 'exited', exited_at = $3, exit_reason = $4
-    WHERE drip_id = $1 AND team_contact_id = $2 AND status = 'active'
+    WHERE drip_id = $1 AND team_contact_id = $2 AND status = 'active' AND enrolled_at <= $5
     RETURNING id
 )
-UPDATE email_sends SET state = 'skipped', finished_at = $3, error = 'enrollment exited: ' || $4
+UPDATE email_sends SET state = 'skipped', finished_at = $3, error = 'enrollment exited: ' || $4, skip_reason = $4
 WHERE enrollment_id IN (SELECT id FROM exited) AND state = 'scheduled'
 """
 
@@ -77,17 +87,22 @@ async def _process_drip(drip_id: int, now: datetime) -> int:
         if first_step is None:
             return 0
         read = 0
+        again = drip.reentry != ReentryPolicy.ONCE_EVER
+        gap = timedelta(days=drip.reentry_days or 0) if drip.reentry == ReentryPolicy.AT_MOST_EVERY_N_DAYS \
+            else timedelta(0)
 
         async def enrol(contact_id: int, source: str, ref: str, at: datetime) -> None:
-            rows = await conn.execute_query_dict(ENROLL_SQL, [drip.team_id, drip.id, contact_id, source, ref, at])
+            rows = await conn.execute_query_dict(
+                ENROLL_SQL, [drip.team_id, drip.id, contact_id, source, ref, at, again, gap])
             if rows:
                 due = max(rows[0]["enrolled_at"] + timedelta(minutes=first_step.delay_minutes), now)
                 await conn.execute_query(FIRST_SEND_SQL, [
                     drip.team_id, drip.hub_id, contact_id, rows[0]["id"], first_step.id, due, now,
                 ])
 
-        async def leave(contact_id: int, reason: str) -> None:
-            await conn.execute_query(EXIT_SQL, [drip.id, contact_id, now, reason])
+        async def leave(contact_id: int, reason: str, at: datetime) -> None:
+            # Only an enrolment that began before the leave or goal ends by it (a later round stays).
+            await conn.execute_query(EXIT_SQL, [drip.id, contact_id, now, reason, at])
 
         segments = [s for s in (drip.trigger_segment_id, drip.exit_segment_id) if s]
         if segments:
@@ -100,7 +115,7 @@ async def _process_drip(drip_id: int, now: datetime) -> int:
                 if change["segment_id"] == drip.trigger_segment_id and change["action"] == "join":
                     await enrol(change["team_contact_id"], "segment_join", str(change["id"]), change["at"])
                 if change["segment_id"] == drip.exit_segment_id and change["action"] == "leave":
-                    await leave(change["team_contact_id"], "left_segment")
+                    await leave(change["team_contact_id"], "left_segment", change["at"])
             drip.change_cursor = _settled_cursor(changes, drip.change_cursor, "at", horizon)
             read += len(changes)
         event_types = [t for t in (drip.trigger_event_type, drip.goal_event_type) if t]
@@ -114,7 +129,7 @@ async def _process_drip(drip_id: int, now: datetime) -> int:
                 if drip.trigger == DripTrigger.EVENT and event["type"] == drip.trigger_event_type:
                     await enrol(event["team_contact_id"], "event", str(event["id"]), event["received_at"])
                 if event["type"] == drip.goal_event_type:
-                    await leave(event["team_contact_id"], "goal_reached")
+                    await leave(event["team_contact_id"], "goal_reached", event["received_at"])
             drip.event_cursor = _settled_cursor(events, drip.event_cursor, "received_at", horizon)
             read += len(events)
         await drip.save(update_fields=["change_cursor", "event_cursor"])

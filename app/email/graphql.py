@@ -20,6 +20,7 @@ from app.email.models import (
     EmailSettings,
     EmailTemplate,
     EnrollmentStatus,
+    ReentryPolicy,
     SendState,
     Suppression,
     SuppressionReason,
@@ -43,6 +44,13 @@ DripTriggerEnum = described_enum(DripTrigger, name="DripTrigger", description=(
     "What enrols a contact in a drip campaign."), values={
     "SEGMENT_JOIN": "Joining the drip's segment (`segmentId`), from the drip's creation on.",
     "EVENT": "Tracking an event of the drip's `eventType`.",
+})
+ReentryPolicyEnum = described_enum(ReentryPolicy, name="DripReentryPolicy", description=(
+    "Whether a contact who was in a drip before enrols again on a new trigger (a join or an event); "
+    "never while an enrolment of theirs is still active."), values={
+    "ONCE_EVER": "At most one enrolment per contact, ever.",
+    "AGAIN_AFTER_LEAVING": "Again on a new trigger once the previous enrolment ended (completed or exited).",
+    "AT_MOST_EVERY_N_DAYS": "As AGAIN_AFTER_LEAVING, and only `reentryDays` days or more after the last entry.",
 })
 EnrollmentStatusEnum = described_enum(EnrollmentStatus, name="DripEnrollmentStatus", description=(
     "Where a contact stands in a drip."), values={
@@ -159,6 +167,10 @@ class DripCampaignType(relay.Node):
     goal_event_type: str | None = strawberry.field(description=(
         "Contacts who track this event exit the drip (goal reached); null: no goal."))
     active: bool = strawberry.field(description="Whether it enrols and sends; paused drips keep their enrolments.")
+    reentry: ReentryPolicy = strawberry.field(description=(
+        "Whether a contact who was in the drip before enrols again on a new trigger."))
+    reentry_days: int | None = strawberry.field(description=(
+        "AT_MOST_EVERY_N_DAYS: the days that must pass between two entries; null for the other policies."))
     created_at: datetime = strawberry.field(description=(
         "When the drip was created (only later joins and events enrol)."))
 
@@ -174,7 +186,8 @@ class DripCampaignType(relay.Node):
             segment_id=gid("Segment", m.trigger_segment_id or None),
             event_type=m.trigger_event_type,
             exit_segment_id=gid("Segment", m.exit_segment_id or None),
-            goal_event_type=m.goal_event_type, active=m.active, created_at=m.created_at,
+            goal_event_type=m.goal_event_type, active=m.active, reentry=ReentryPolicy(m.reentry),
+            reentry_days=m.reentry_days, created_at=m.created_at,
         )
 
 
@@ -190,12 +203,16 @@ class EmailSendType(relay.Node):
         "When it was sent, skipped or failed; null while pending."))
     message_id: str | None = strawberry.field(description="The Message-ID header it went out with; null until sent.")
     error: str | None = strawberry.field(description="Why it was skipped or failed; null otherwise.")
+    skip_reason: str | None = strawberry.field(description=(
+        "A skipped send's reason, one word: the send-time gauntlet's (`suppressed`, `invalid_address`, "
+        "`banned`, `no_consent`) or the drip's exit (`left_segment`, `goal_reached`); null otherwise."))
 
     @classmethod
     def from_model(cls, s: EmailSend) -> EmailSendType:
         return cls(
             id=s.id, kind=s.kind, state=SendState(s.state), step_position=s.step.position if s.step else None,
             due_at=s.due_at, finished_at=s.finished_at, message_id=s.message_id, error=s.error,
+            skip_reason=s.skip_reason,
         )
 
 
@@ -329,6 +346,10 @@ class CreateDripCampaignInput:
     goal_event_type: str | None = strawberry.field(default=None, description=(
         "An event type that exits the drip once tracked (goal reached)."))
     active: bool = strawberry.field(default=True, description="Whether it starts enrolling at once (default true).")
+    reentry: ReentryPolicy = strawberry.field(default=ReentryPolicy.ONCE_EVER, description=(
+        "Whether a contact enrols again after an earlier enrolment ended (default ONCE_EVER)."))
+    reentry_days: int | None = strawberry.field(default=None, description=(
+        "AT_MOST_EVERY_N_DAYS: days between two entries, 1 to 3650 (required for it, refused for the others)."))
 
 
 @strawberry.input(description="Changes to a drip; fields left out or null are kept.")
@@ -337,6 +358,10 @@ class UpdateDripCampaignInput:
     name: str | None = strawberry.field(default=None, description="New name.")
     active: bool | None = strawberry.field(default=None, description="Pause (false) or resume (true).")
     goal_event_type: str | None = strawberry.field(default=None, description="New goal event type.")
+    reentry: ReentryPolicy | None = strawberry.field(default=None, description=(
+        "New re-entry policy (applies to triggers from now on; with reentryDays for AT_MOST_EVERY_N_DAYS)."))
+    reentry_days: int | None = strawberry.field(default=None, description=(
+        "AT_MOST_EVERY_N_DAYS: days between two entries, 1 to 3650."))
     steps: list[DripStepInput] | None = strawberry.field(default=None, description=(
         "New steps (replace the old ones; steps that already sent mail must stay: STEP_IN_USE)."))
 
@@ -470,7 +495,7 @@ class EmailMutation:
             exit_on_segment_leave=input.exit_on_segment_leave,
             exit_segment_id=id_input_or_none(input.exit_segment_id, "Segment", "exitSegmentId"),
             goal_event_type=input.goal_event_type,
-            active=input.active, steps=_steps(input.steps),
+            active=input.active, steps=_steps(input.steps), reentry=input.reentry, reentry_days=input.reentry_days,
         )
         return DripCampaignPayload(drip_campaign=DripCampaignType.from_model(drip))
 
@@ -482,7 +507,7 @@ class EmailMutation:
         viewer = info.context.require("email:write")
         drip = await service.update_drip_campaign(
             viewer.team, id_input(input.id, "DripCampaign", "id"), name=input.name, active=input.active,
-            goal_event_type=input.goal_event_type,
+            goal_event_type=input.goal_event_type, reentry=input.reentry, reentry_days=input.reentry_days,
             steps=_steps(input.steps) if input.steps is not None else None,
         )
         return DripCampaignPayload(drip_campaign=DripCampaignType.from_model(drip))

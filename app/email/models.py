@@ -25,6 +25,14 @@ class DripTrigger(StrEnum):
     EVENT = "event"
 
 
+class ReentryPolicy(StrEnum):
+    """Whether a contact who was in a drip before enrols again on a new trigger."""
+
+    ONCE_EVER = "once_ever"  # a contact enters the drip at most once
+    AGAIN_AFTER_LEAVING = "again_after_leaving"  # again, once the previous enrolment has ended
+    AT_MOST_EVERY_N_DAYS = "at_most_every_n_days"  # again, once it ended and N days after the last entry
+
+
 class EnrollmentStatus(StrEnum):
     ACTIVE = "active"
     COMPLETED = "completed"
@@ -140,6 +148,9 @@ class DripCampaign(Model):
     )
     exit_segment_id: int | None
     goal_event_type = fields.CharField(max_length=100, null=True)
+    reentry = fields.CharEnumField(ReentryPolicy, max_length=24, default=ReentryPolicy.ONCE_EVER,
+                                   db_default=ReentryPolicy.ONCE_EVER.value)
+    reentry_days = fields.IntField(null=True, description="AT_MOST_EVERY_N_DAYS: N")
     active = fields.BooleanField(default=True)
     # Enrolment cursors: last segment_membership_changes.id / events.id fully processed.
     change_cursor = fields.BigIntField(default=0)
@@ -175,7 +186,8 @@ class DripStep(Model):
 
 
 class DripEnrollment(Model):
-    """A contact going through a drip; at most one per (drip, contact), ever."""
+    """A contact going through a drip once: `round` 1, 2, ... as the drip's re-entry policy lets the
+    contact in again; never two active ones per (drip, contact)."""
 
     id = fields.BigIntField(primary_key=True)
     team: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -190,6 +202,7 @@ class DripEnrollment(Model):
         "models.TeamContact", related_name="drip_enrollments", on_delete=fields.CASCADE
     )
     team_contact_id: int
+    round = fields.IntField(default=1, db_default=1, description="1 for the first entry, 2 for the next, ...")
     status = fields.CharEnumField(EnrollmentStatus, max_length=16, default=EnrollmentStatus.ACTIVE)
     source = fields.CharField(max_length=32)
     source_ref = fields.CharField(max_length=200, null=True)
@@ -199,7 +212,7 @@ class DripEnrollment(Model):
 
     class Meta:
         table = "drip_enrollments"
-        unique_together = (("drip", "team_contact"),)
+        unique_together = (("team", "drip", "team_contact", "round"),)
 
 
 class EmailSend(Model):
@@ -240,6 +253,7 @@ class EmailSend(Model):
     to_address = fields.CharField(max_length=320, null=True)
     subject: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
     error: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
+    skip_reason = fields.CharField(max_length=32, null=True, description="the send-time gauntlet's reason")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -30,6 +30,7 @@ from app.email.models import (
     EmailSend,
     EmailSettings,
     EmailTemplate,
+    ReentryPolicy,
     SendState,
     Suppression,
     SuppressionReason,
@@ -369,13 +370,28 @@ async def _segment_or_error(team: Team, segment_id: int | None, field: str, erro
     return segment_id
 
 
+MAX_REENTRY_DAYS = 3650
+
+
+def _reentry_errors(reentry: ReentryPolicy, days: int | None) -> list[FieldError]:
+    if reentry == ReentryPolicy.AT_MOST_EVERY_N_DAYS:
+        if days is None:
+            return [FieldError("reentryDays", "AT_MOST_EVERY_N_DAYS needs reentryDays", "REQUIRED")]
+        if not 1 <= days <= MAX_REENTRY_DAYS:
+            return [FieldError("reentryDays", f"reentryDays must be between 1 and {MAX_REENTRY_DAYS}",
+                               "INVALID_REENTRY_DAYS")]
+    elif days is not None:
+        return [FieldError("reentryDays", "reentryDays applies to AT_MOST_EVERY_N_DAYS only", "INVALID_REENTRY_DAYS")]
+    return []
+
+
 async def create_drip_campaign(
     team: Team, *, hub_id: int | None, name: str, trigger: str, segment_id: int | None, event_type: str | None,
     exit_on_segment_leave: bool, exit_segment_id: int | None, goal_event_type: str | None, active: bool,
-    steps: list[StepSpec],
+    steps: list[StepSpec], reentry: ReentryPolicy = ReentryPolicy.ONCE_EVER, reentry_days: int | None = None,
 ) -> DripCampaign:
     hub = await _get_hub(team, hub_id)
-    errors: list[FieldError] = []
+    errors: list[FieldError] = _reentry_errors(reentry, reentry_days)
     name = name.strip()
     if not name:
         errors.append(FieldError("name", "name is required", "REQUIRED"))
@@ -411,6 +427,7 @@ async def create_drip_campaign(
             trigger_segment_id=segment_id if trigger == DripTrigger.SEGMENT_JOIN else None,
             trigger_event_type=event_type if trigger == DripTrigger.EVENT else None,
             exit_segment_id=exit_segment_id, goal_event_type=(goal_event_type or "").strip() or None,
+            reentry=reentry, reentry_days=reentry_days,
             active=active, change_cursor=change_cursor, event_cursor=event_cursor,
         )
         for position, step in enumerate(steps, start=1):
@@ -424,6 +441,7 @@ async def create_drip_campaign(
 async def update_drip_campaign(
     team: Team, drip_id: int | None, *, name: str | None = None, active: bool | None = None,
     goal_event_type: str | None = None, steps: list[StepSpec] | None = None,
+    reentry: ReentryPolicy | None = None, reentry_days: int | None = None,
 ) -> DripCampaign:
     """Rename, pause/resume, change the goal, or edit steps (existing steps can change, not vanish,
     once mail went out for them)."""
@@ -431,6 +449,9 @@ async def update_drip_campaign(
     if drip is None:
         raise NotFound("id", "drip campaign")
     errors: list[FieldError] = []
+    if reentry is not None or reentry_days is not None:
+        reentry = reentry or ReentryPolicy(drip.reentry)
+        errors.extend(_reentry_errors(reentry, reentry_days))
     if name is not None:
         name = name.strip()
         if not name:
@@ -456,6 +477,8 @@ async def update_drip_campaign(
             drip.active = active
         if goal_event_type is not None:
             drip.goal_event_type = goal_event_type.strip() or None
+        if reentry is not None:
+            drip.reentry, drip.reentry_days = reentry, reentry_days
         await drip.save()
         if steps is not None:
             for position, spec in enumerate(steps, start=1):
