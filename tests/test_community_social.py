@@ -13,6 +13,7 @@ from test_community import CREATE_COMMENT, SET_RULE, community, member_space_id,
 
 from app.community.models import Message, Notification
 from app.contacts.models import Event
+from app.hubs.models import HubMembership
 from app.segments.models import SegmentMembership
 
 NOTIFICATIONS = """{ myUnreadNotificationCount myNotifications(first: 20) { nodes { id kind text read
@@ -275,3 +276,39 @@ async def test_notifications_and_messages_are_pushed_live(live_server, gql, team
     finally:
         for ws in (notes, chat, outsider):
             await ws.close()
+
+
+UPDATE_MEMBERSHIP = """mutation($i: UpdateHubMembershipInput!) { updateHubMembership(input: $i) {
+  membership { id role banned } userErrors { field code } } }"""
+
+
+async def test_a_ban_or_a_role_change_reaches_the_members_space_stream_at_once(live_server, gql, team):
+    s = await community(gql, team)
+    staff_room = await space(gql, team.key, s.hub, "Staff room")
+    await gql(SET_RULE, {"i": {"targetType": "SPACE", "targetId": staff_room["id"], "audience": "ROLES",
+                               "roles": ["moderator"]}}, token=team.key)
+    general, room = member_space_id(s.general["id"]), member_space_id(staff_room["id"])
+    bob_stream = await _subscribe(live_server.ws_url, s.bob_token, ACTIVITY, {"s": general})
+    mo_stream = await _subscribe(live_server.ws_url, s.mo_token, ACTIVITY, {"s": room})
+    try:
+        # Bob is banned by a moderator: his stream says so and ends, with no segment change in between.
+        bob = await profile_id(gql, s.bob_token)
+        banned = await gql("mutation($i: BanMemberInput!) { banMember(input: $i) { banned userErrors { code } } }",
+                           {"i": {"memberId": bob, "reason": "spam"}}, token=s.mo_token)
+        assert banned["banMember"] == {"banned": True, "userErrors": []}
+        event = (await _next(bob_stream))["mySpaceActivity"]
+        assert (event["kind"], event["canAccess"], event["lockedReason"]) == ("ACCESS_CHANGED", False, "BANNED")
+        assert json.loads(await asyncio.wait_for(bob_stream.recv(), timeout=5))["type"] == "complete"
+
+        # Mo stops being a moderator (staff change the role): the moderators' space closes for them at once.
+        membership = await HubMembership.get(hub_id=s.hub.id, team_contact_id=s.mo.id)
+        changed = await gql(UPDATE_MEMBERSHIP, {"i": {"id": gid("HubMembership", membership.id), "role": "MEMBER"}},
+                            token=team.key)
+        assert changed["updateHubMembership"]["userErrors"] == []
+        event = (await _next(mo_stream))["mySpaceActivity"]
+        assert (event["kind"], event["canAccess"], event["lockedReason"]) == (
+            "ACCESS_CHANGED", False, "ROLE_REQUIRED")
+        assert json.loads(await asyncio.wait_for(mo_stream.recv(), timeout=5))["type"] == "complete"
+    finally:
+        await bob_stream.close()
+        await mo_stream.close()

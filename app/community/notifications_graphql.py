@@ -43,6 +43,7 @@ from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_inputs
 from app.graphql.nodes import NodeType
+from app.hubs.service import MEMBERSHIP_TOPIC
 
 NotificationKindEnum = described_enum(NotificationKind, name="CommunityNotificationKind", description=(
     "Why a member was notified."), values={
@@ -51,7 +52,8 @@ NotificationKindEnum = described_enum(NotificationKind, name="CommunityNotificat
     "MESSAGE": "A private message arrived.",
     "MODERATION": "A moderator acted on their post, comment or message.",
 })
-ACCESS_TOPICS = ("segment-membership", "entitlements")  # what can open or close a space for a member
+# What can open or close a space for a member: segments, entitlements, and the hub role or a ban.
+ACCESS_TOPICS = ("segment-membership", "entitlements", MEMBERSHIP_TOPIC)
 STREAM_BACKLOG = 1000
 
 

@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from app.contacts.models import TeamContact
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.evaluation import request_evaluation, wake_evaluator
+from app.core.pubsub import publish, team_channel
 from app.hubs.models import Hub, HubMembership, HubRole, OnboardingState
 from app.teams.models import Team
 
@@ -34,6 +35,10 @@ def on_member_joined(hook: MemberJoinedHook) -> None:
 # `hub.<slug>.role`, `hub.<slug>.joinedAt`) all trigger on "hubs" (app/segments/catalog.py).
 HUB_FIELDS = "hubs"
 CAUSE = "hub_membership"
+
+# Live: a member's role, ban or leaving, published after commit, so streams that depend on what the
+# member may see (a community space's activity) re-decide at once rather than at the next segment change.
+MEMBERSHIP_TOPIC = "hub-membership"
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MAX_PREFERENCES_KEYS = 50
@@ -184,7 +189,14 @@ async def remove_hub_member(team: Team, membership_id: int | None) -> int:
     async with in_transaction() as tx:
         await remove_hub_memberships(tx, team.id, [membership.id])
     await wake_evaluator(team.id)
+    await membership_changed(team.id, membership.hub_id, membership.team_contact_id, "left")
     return membership.id
+
+
+async def membership_changed(team_id: int, hub_id: int, contact_id: int, change: str) -> None:
+    """After commit: tell live streams that this member's role, ban or membership changed."""
+    await publish(team_channel(team_id, MEMBERSHIP_TOPIC),
+                  {"hub_id": hub_id, "team_contact_id": contact_id, "change": change})
 
 
 async def member_joined(team_id: int, hub_id: int, contact_id: int) -> None:
@@ -244,4 +256,6 @@ async def update_hub_membership(
                 await request_evaluation(conn, team.id, [membership.team_contact_id], fields=[HUB_FIELDS], cause=CAUSE)
     if changes_rules:
         await wake_evaluator(team.id)
+        change = "role" if membership.role != before[0] else ("banned" if membership.banned else "unbanned")
+        await membership_changed(team.id, membership.hub_id, membership.team_contact_id, change)
     return membership
