@@ -29,8 +29,8 @@ from app.contacts.models import TeamContact
 from app.core.links import InsecureLinks
 from app.email import dkim_keys
 from app.email.campaigns import campaign_segments, enqueue_batch
+from app.email.compose import Composer
 from app.email.gauntlet import check_recipients
-from app.email.headers import serialize
 from app.email.models import (
     Campaign,
     CampaignStatus,
@@ -42,7 +42,7 @@ from app.email.models import (
 from app.email.render_pool import render_many
 from app.email.rendering import RenderedMessage, contact_variables, hub_variables
 from app.email.service import suppress
-from app.email.smtp import SmtpFailure, SmtpSession, build_message, envelope_of
+from app.email.smtp import SmtpFailure, SmtpSession
 from app.email.tracking import add_tracking, recipient_token
 from app.email.unsubscribe import UnsubscribeTarget, unsubscribe_url
 from app.hubs.models import Hub
@@ -120,6 +120,7 @@ class CampaignContext:
     template: EmailTemplate
     include: list[int]
     exclude: list[int]
+    composer: Composer
 
 
 async def load_context(campaign_id: int) -> CampaignContext | None:
@@ -132,10 +133,10 @@ async def load_context(campaign_id: int) -> CampaignContext | None:
     hub = await Hub.get(id=campaign.hub_id)
     template = await EmailTemplate.get(id=campaign.template_id)
     include, exclude = await campaign_segments(campaign)
-    return CampaignContext(campaign, hub, config, template, include, exclude)
+    return CampaignContext(campaign, hub, config, template, include, exclude, Composer(config))
 
 
-def recipient_message(ctx: CampaignContext, recipient_id: int, contact: TeamContact, address: str,
+def recipient_message(ctx: CampaignContext, recipient_id: int, address: str,
                       rendered: RenderedMessage, link: str) -> tuple[str, bytes, str, list[str]]:
     """(Message-ID, signed bytes, envelope sender, recipients) of one campaign mail."""
     config = ctx.config
@@ -145,9 +146,10 @@ def recipient_message(ctx: CampaignContext, recipient_id: int, contact: TeamCont
             rendered.html, token, opens=config.track_opens, clicks=config.track_clicks, skip=link), rendered.text)
     domain = config.from_address.rpartition("@")[2]
     message_id = f"<mh-c{ctx.campaign.id}-{recipient_id}@{domain}>"
-    message = build_message(config, address, rendered, message_id=message_id, unsubscribe_url=link)
-    sender, recipients = envelope_of(message)
-    return message_id, dkim_keys.sign(config, serialize(message)), sender, recipients
+    # The bytes `serialize(build_message(...))` would give, composed without an EmailMessage (compose.py).
+    raw = ctx.composer.compose(address, rendered, message_id, link)
+    sender, recipients = ctx.composer.envelope(address)
+    return message_id, dkim_keys.sign(config, raw), sender, recipients
 
 
 def render_context(ctx: CampaignContext, contact: TeamContact, link: str) -> dict[str, Any]:
@@ -198,7 +200,7 @@ async def send_batch(ctx: CampaignContext, size: int = BATCH) -> BatchResult:
         result.failed += len(bad)
     ready = [(rid, address, out) for (rid, address), out in zip(sendable, rendered, strict=True)
              if isinstance(out, RenderedMessage)]
-    await _deliver(ctx, conn, claim, ready, contacts, contact_of, links, result)
+    await _deliver(ctx, conn, claim, ready, contact_of, links, result)
     return result
 
 
@@ -211,8 +213,21 @@ async def _fail_all(conn: Any, ids: list[int], claim: int, error: str | None,
 
 
 async def _deliver(ctx: CampaignContext, conn: Any, claim: int, ready: list[tuple[int, str, RenderedMessage]],
-                   contacts: dict[int, TeamContact], contact_of: dict[int, int], links: dict[int, str],
-                   result: BatchResult) -> None:
+                   contact_of: dict[int, int], links: dict[int, str], result: BatchResult) -> None:
+    # One pooled connection for the batch's per-message state moves: the pool's reset on every
+    # release was a second round trip per statement.
+    bounced: list[tuple[str, int]] = []
+    async with conn.acquire_connection() as pg:
+        await _deliver_on(ctx, pg, claim, ready, contact_of, links, result, bounced)
+    # After the pinned connection went back: a suppression never waits on a pool its own batch holds.
+    for address, contact_id in bounced:
+        await suppress(ctx.campaign.team_id, address, SuppressionScope.ALL, SuppressionReason.HARD_BOUNCE,
+                       contact_id=contact_id)
+
+
+async def _deliver_on(ctx: CampaignContext, pg: Any, claim: int, ready: list[tuple[int, str, RenderedMessage]],
+                      contact_of: dict[int, int], links: dict[int, str], result: BatchResult,
+                      bounced: list[tuple[str, int]]) -> None:
     session = SmtpSession(ctx.config)
     previous = 0
     current = 0  # index of the message in hand: it and those after go back to the queue on a transient failure
@@ -220,26 +235,23 @@ async def _deliver(ctx: CampaignContext, conn: Any, claim: int, ready: list[tupl
         await session.connect()
         for index, (rid, address, rendered) in enumerate(ready):
             current = index
-            message_id, raw, sender, recipients = recipient_message(
-                ctx, rid, contacts[contact_of[rid]], address, rendered, links[rid])
+            message_id, raw, sender, recipients = recipient_message(ctx, rid, address, rendered, links[rid])
             now = datetime.now(UTC)
-            moved = await conn.execute_query_dict(ADVANCE_SQL, [
-                previous, rid, now, address, message_id, now + lease(), claim])
+            moved = await pg.fetchval(ADVANCE_SQL, previous, rid, now, address, message_id, now + lease(), claim)
             if previous:
                 result.sent += 1
             previous = 0
-            if not moved[0]["next"]:
+            if not moved:
                 continue  # cancelled, or taken over after our lease ran out
             try:
                 await session.send(sender, recipients, raw)
             except SmtpFailure as failure:
                 if not failure.permanent:
                     raise
-                await conn.execute_query(FAIL_SQL, [rid, "bounced" if failure.bounce else "failed", str(failure),
-                                                    now if failure.bounce else None])
+                await pg.execute(FAIL_SQL, rid, "bounced" if failure.bounce else "failed", str(failure),
+                                 now if failure.bounce else None)
                 if failure.bounce:
-                    await suppress(ctx.campaign.team_id, address, SuppressionScope.ALL, SuppressionReason.HARD_BOUNCE,
-                                   contact_id=contact_of[rid])
+                    bounced.append((address, contact_of[rid]))
                 result.failed += 1
                 continue
             previous = rid
@@ -248,10 +260,10 @@ async def _deliver(ctx: CampaignContext, conn: Any, claim: int, ready: list[tupl
         # and the rest go back to the queue for a later batch.
         result.stopped = str(failure)
         rest = [rid for rid, _, _ in ready[current:]]
-        await conn.execute_query(RELEASE_SQL, [rest, claim])
+        await pg.execute(RELEASE_SQL, rest, claim)
     finally:
         if previous:
-            await conn.execute_query_dict(ADVANCE_SQL, [previous, 0, datetime.now(UTC), None, None, None, claim])
+            await pg.fetchval(ADVANCE_SQL, previous, 0, datetime.now(UTC), None, None, None, claim)
             result.sent += 1
         await session.close()
 

@@ -23,26 +23,34 @@ from typing import Any
 MAX_LINE = 998  # RFC 5322 2.1.1: the hard limit, CRLF excluded
 
 
+def fold_verbatim(name: str, value: str, policy: Policy) -> str | None:
+    """`Name: value` folded at whitespace only, or None when the value must be encoded (non-ASCII,
+    an encoded word already, a line break)."""
+    if not value.isascii() or "=?" in value or "\r" in value or "\n" in value:
+        return None
+    limit = policy.max_line_length or MAX_LINE
+    lines: list[str] = []
+    line = f"{name}:"
+    for word in value.split():
+        if len(line) + 1 + len(word) > limit and line.strip() and line != f"{name}:":
+            lines.append(line)
+            line = f" {word}"
+        else:
+            line = f"{line} {word}"
+    lines.append(line)
+    if any(len(part) > MAX_LINE for part in lines):
+        raise ValueError(f"the {name} header has a word longer than {MAX_LINE} characters")
+    return policy.linesep.join(lines) + policy.linesep
+
+
 class _VerbatimAscii(BaseHeader):
     """Base of every header class: ASCII values fold at whitespace and are never encoded."""
 
     def fold(self, *, policy: Policy) -> str:
-        value = str(self)
-        if not value.isascii() or "=?" in value or "\r" in value or "\n" in value:
+        folded = fold_verbatim(self.name, str(self), policy)
+        if folded is None:
             return super().fold(policy=policy)  # type: ignore[no-any-return]  # stdlib is untyped here
-        limit = policy.max_line_length or MAX_LINE
-        lines: list[str] = []
-        line = f"{self.name}:"
-        for word in value.split():
-            if len(line) + 1 + len(word) > limit and line.strip() and line != f"{self.name}:":
-                lines.append(line)
-                line = f" {word}"
-            else:
-                line = f"{line} {word}"
-        lines.append(line)
-        if any(len(part) > MAX_LINE for part in lines):
-            raise ValueError(f"the {self.name} header has a word longer than {MAX_LINE} characters")
-        return policy.linesep.join(lines) + policy.linesep
+        return folded
 
 
 _registry = HeaderRegistry(base_class=_VerbatimAscii)
@@ -52,6 +60,12 @@ MAIL_POLICY = email_policy.SMTP.clone(header_factory=_registry)
 
 def new_message() -> EmailMessage:
     return EmailMessage(policy=MAIL_POLICY)
+
+
+def header_bytes(name: str, value: str) -> bytes:
+    """One header as `serialize` writes it: the same class and fold as on a message we build."""
+    header = MAIL_POLICY.header_factory(name, value)
+    return header.fold(policy=MAIL_POLICY).encode("ascii")  # type: ignore[no-any-return]  # stdlib untyped
 
 
 def serialize(message: EmailMessage, **overrides: Any) -> bytes:
