@@ -103,6 +103,11 @@ class EmailSettingsType:
     dkim_selector: str | None = strawberry.field(description="The DKIM selector (s=).")
     dkim_dns_record: str | None = strawberry.field(description=(
         "The TXT record to publish at <selector>._domainkey.<domain> for DKIM."))
+    has_bounce_webhook_secret: bool = strawberry.field(description=(
+        "Whether the bounce webhooks are enabled (`rotateBounceWebhookSecret`); the secret is never shown again."))
+    bounce_webhook_paths: list[str] = strawberry.field(description=(
+        "The hub's bounce intake paths under the API's public URL: the Postmark webhook and the raw "
+        "DSN (RFC 3464) endpoint; both take HTTP Basic auth with the bounce webhook secret as password."))
     updated_at: datetime = strawberry.field(description="When the settings last changed.")
 
     @classmethod
@@ -113,7 +118,11 @@ class EmailSettingsType:
             username=m.username, has_password=bool(m.password_encrypted), from_name=m.from_name,
             from_address=m.from_address, reply_to=m.reply_to, track_opens=m.track_opens,
             track_clicks=m.track_clicks, dkim_domain=m.dkim_domain, dkim_selector=m.dkim_selector,
-            dkim_dns_record=dkim_keys.stored_dns_record(m), updated_at=m.updated_at,
+            dkim_dns_record=dkim_keys.stored_dns_record(m),
+            has_bounce_webhook_secret=bool(m.bounce_webhook_secret_encrypted),
+            bounce_webhook_paths=[f"/email/bounces/{encode_id('Hub', m.hub_id)}/{kind}"
+                                  for kind in ("postmark", "dsn")],
+            updated_at=m.updated_at,
         )
 
 
@@ -445,6 +454,61 @@ class EmailQuery:
                                  before=before)
 
 
+@strawberry.input(description="An address to suppress by hand (reason MANUAL). Needs email:write.")
+class AddSuppressionInput:
+    email: str = strawberry.field(description="The address (validated and normalised; INVALID_EMAIL otherwise).")
+    scope: SuppressionScope = strawberry.field(description=(
+        "What mail it stops: ALL (transactional too), MARKETING, one HUB's or one DRIP's marketing."))
+    hub_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "HUB: the hub (a Hub id; required for it, NOT_APPLICABLE otherwise)."))
+    drip_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "DRIP: the drip (a DripCampaign id; required for it, NOT_APPLICABLE otherwise)."))
+
+
+@strawberry.type(description="Result of `addSuppression`.")
+class SuppressionPayload:
+    suppression: SuppressionType | None = strawberry.field(default=None, description=(
+        "The suppression as stored (an existing one unchanged when it was there already); null on userErrors."))
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="A new DKIM key for a hub's mail. Needs email:write.")
+class GenerateDkimKeyInput:
+    hub_id: strawberry.ID = strawberry.field(description=(
+        "The hub (a Hub id); it needs email settings (NOT_CONFIGURED)."))
+    domain: str = strawberry.field(description=(
+        "The signing domain (d=): the hub's from-address domain or a parent of it (DOMAIN_MISMATCH)."))
+    selector: str = strawberry.field(description="The selector (s=): letters, digits, '-' and '.', at most 63.")
+
+
+@strawberry.input(description="A hub whose DKIM key or bounce webhook secret changes. Needs email:write.")
+class EmailHubInput:
+    hub_id: strawberry.ID = strawberry.field(description=(
+        "The hub (a Hub id); it needs email settings (NOT_CONFIGURED)."))
+
+
+@strawberry.type(description="Result of `rotateBounceWebhookSecret`.")
+class BounceWebhookSecretPayload:
+    settings: EmailSettingsType | None = strawberry.field(default=None, description=(
+        "The settings as stored now (`bounceWebhookPaths`); null on userErrors."))
+    secret: str | None = strawberry.field(default=None, description=(
+        "The new secret, shown this once: the Basic-auth password of the bounce webhooks (any user name). "
+        "The previous one stops working. Null on userErrors."))
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="A suppression to lift. Needs email:write.")
+class RemoveSuppressionInput:
+    id: strawberry.ID = strawberry.field(description="The suppression (a Suppression id).")
+
+
+@strawberry.type(description="Result of `removeSuppression`.")
+class RemoveSuppressionPayload:
+    removed_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The id of the suppression lifted; null on userErrors."))
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.type
 class EmailMutation:
     @strawberry.mutation(description="Create or replace a hub's SMTP sending settings.")
@@ -460,6 +524,55 @@ class EmailMutation:
             track_opens=input.track_opens, track_clicks=input.track_clicks,
         )
         return EmailSettingsPayload(settings=EmailSettingsType.from_model(settings))
+
+    @strawberry.mutation(description=(
+        "Suppress an address by hand: it gets no mail of that scope until the suppression is removed. "
+        "Needs email:write."))
+    @mutation_payload
+    async def add_suppression(self, info: Info[Context, None], input: AddSuppressionInput) -> SuppressionPayload:
+        viewer = info.context.require("email:write")
+        row = await service.add_suppression(
+            viewer.team, input.email, input.scope, hub_id=id_input_or_none(input.hub_id, "Hub", "hubId"),
+            drip_id=id_input_or_none(input.drip_id, "DripCampaign", "dripId"))
+        return SuppressionPayload(suppression=SuppressionType.from_model(row))
+
+    @strawberry.mutation(description=(
+        "Lift a suppression of any reason (e.g. a bounce staff know was transient). Needs email:write."))
+    @mutation_payload
+    async def remove_suppression(
+        self, info: Info[Context, None], input: RemoveSuppressionInput
+    ) -> RemoveSuppressionPayload:
+        viewer = info.context.require("email:write")
+        removed = await service.remove_suppression(viewer.team, id_input(input.id, "Suppression", "id"))
+        return RemoveSuppressionPayload(removed_id=encode_id("Suppression", removed))
+
+    @strawberry.mutation(description=(
+        "Make a new DKIM key pair (RSA 2048) for a hub: every mail of the hub is signed with it from now on. "
+        "Publish `settings.dkimDnsRecord` first. The private key is stored encrypted. Needs email:write."))
+    @mutation_payload
+    async def generate_dkim_key(self, info: Info[Context, None], input: GenerateDkimKeyInput) -> EmailSettingsPayload:
+        viewer = info.context.require("email:write")
+        config = await service.generate_dkim_key(viewer.team, id_input(input.hub_id, "Hub", "hubId"), input.domain,
+                                                 input.selector)
+        return EmailSettingsPayload(settings=EmailSettingsType.from_model(config))
+
+    @strawberry.mutation(description="Stop DKIM-signing a hub's mail and forget its key. Needs email:write.")
+    @mutation_payload
+    async def remove_dkim_key(self, info: Info[Context, None], input: EmailHubInput) -> EmailSettingsPayload:
+        viewer = info.context.require("email:write")
+        config = await service.remove_dkim_key(viewer.team, id_input(input.hub_id, "Hub", "hubId"))
+        return EmailSettingsPayload(settings=EmailSettingsType.from_model(config))
+
+    @strawberry.mutation(description=(
+        "Enable the hub's bounce webhooks with a new secret, or replace it (the old one stops working). "
+        "Needs email:write."))
+    @mutation_payload
+    async def rotate_bounce_webhook_secret(
+        self, info: Info[Context, None], input: EmailHubInput
+    ) -> BounceWebhookSecretPayload:
+        viewer = info.context.require("email:write")
+        config, secret = await service.rotate_bounce_webhook_secret(viewer.team, id_input(input.hub_id, "Hub", "hubId"))
+        return BounceWebhookSecretPayload(settings=EmailSettingsType.from_model(config), secret=secret)
 
     @strawberry.mutation(description="Send a test message through the hub's settings now.")
     @mutation_payload

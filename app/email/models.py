@@ -92,6 +92,8 @@ class EmailSettings(Model):
     dkim_domain = fields.CharField(max_length=255, null=True)
     dkim_selector = fields.CharField(max_length=63, null=True)
     dkim_private_key_encrypted: str | None = fields.TextField(null=True)  # Tortoise types every TextField as str
+    # Bounce and complaint intake (app/email/bounces.py): the webhooks' Basic-auth password, encrypted.
+    bounce_webhook_secret_encrypted: str | None = fields.TextField(null=True)  # Tortoise: TextField is str
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

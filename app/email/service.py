@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from redis.exceptions import RedisError
 from tortoise import connections
@@ -23,6 +24,8 @@ from app.contacts.models import TeamContact
 from app.core.crypto import decrypt_secret, encrypt_secret
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.redis import get_redis, job_id
+from app.email import dkim_keys
+from app.email.addresses import InvalidAddress, normalise
 from app.email.models import (
     DripCampaign,
     DripStep,
@@ -137,10 +140,60 @@ async def send_test_email(team: Team, hub_id: int | None, to: str) -> str:
     )
     message = build_message(config, to, rendered)
     try:
-        await deliver_message(config, message)
+        await deliver_message(config, message)  # DKIM-signed there when the hub has a key
     except SmtpFailure as exc:
         raise ValidationFailed.one(None, f"the SMTP server refused the test email: {exc}", "SMTP_ERROR") from exc
     return str(message["Message-ID"])
+
+
+async def _settings_or_error(team: Team, hub_id: int | None) -> EmailSettings:
+    hub = await _get_hub(team, hub_id)
+    config = await EmailSettings.get_or_none(hub_id=hub.id, team_id=team.id)
+    if config is None:
+        raise ValidationFailed.one("hubId", "this hub has no email settings yet", "NOT_CONFIGURED")
+    return config
+
+
+DKIM_SELECTOR_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
+DOMAIN_RE = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]")
+
+
+async def generate_dkim_key(team: Team, hub_id: int | None, domain: str, selector: str) -> EmailSettings:
+    """A new DKIM key pair for the hub (RSA 2048); the private half is stored encrypted and every
+    mail of the hub is signed with it from now on. The DNS record to publish is on the settings."""
+    config = await _settings_or_error(team, hub_id)
+    domain, selector = domain.strip().lower().rstrip("."), selector.strip().lower()
+    errors: list[FieldError] = []
+    if not DOMAIN_RE.fullmatch(domain):
+        errors.append(FieldError("domain", "a domain name such as example.com is required", "INVALID_DOMAIN"))
+    if len(selector) > 63 or not DKIM_SELECTOR_RE.fullmatch(selector):
+        errors.append(FieldError("selector", "letters, digits, '-' and '.', at most 63", "INVALID_SELECTOR"))
+    sender_domain = config.from_address.rpartition("@")[2].lower()
+    if not errors and sender_domain != domain and not sender_domain.endswith("." + domain):
+        errors.append(FieldError("domain", f"the hub sends from {sender_domain}: DKIM must be for it or a parent "
+                                 "domain (DMARC alignment)", "DOMAIN_MISMATCH"))
+    if errors:
+        raise ValidationFailed(errors)
+    config.dkim_domain, config.dkim_selector = domain, selector
+    config.dkim_private_key_encrypted = encrypt_secret(dkim_keys.generate_private_key().decode("ascii"))
+    await config.save(update_fields=["dkim_domain", "dkim_selector", "dkim_private_key_encrypted", "updated_at"])
+    return config
+
+
+async def remove_dkim_key(team: Team, hub_id: int | None) -> EmailSettings:
+    config = await _settings_or_error(team, hub_id)
+    config.dkim_domain = config.dkim_selector = config.dkim_private_key_encrypted = None
+    await config.save(update_fields=["dkim_domain", "dkim_selector", "dkim_private_key_encrypted", "updated_at"])
+    return config
+
+
+async def rotate_bounce_webhook_secret(team: Team, hub_id: int | None) -> tuple[EmailSettings, str]:
+    """A new Basic-auth password for the hub's bounce webhooks (the old one stops working); shown once."""
+    config = await _settings_or_error(team, hub_id)
+    secret = secrets.token_urlsafe(32)
+    config.bounce_webhook_secret_encrypted = encrypt_secret(secret)
+    await config.save(update_fields=["bounce_webhook_secret_encrypted", "updated_at"])
+    return config, secret
 
 
 # --- templates ---------------------------------------------------------------------------------
@@ -191,6 +244,51 @@ async def suppress(
         "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (team_id, email, scope, scope_ref) DO NOTHING",
         [team_id, email.strip().lower(), contact_id, scope.value, scope_ref, reason.value, datetime.now(UTC)],
     )
+
+
+async def add_suppression(
+    team: Team, email: str, scope: SuppressionScope, *, hub_id: int | None = None, drip_id: int | None = None,
+) -> Suppression:
+    """Staff suppress an address (reason MANUAL); adding one that exists returns it unchanged."""
+    errors: list[FieldError] = []
+    try:
+        address = normalise(email).lower()
+    except InvalidAddress as exc:
+        errors.append(FieldError("email", str(exc), "INVALID_EMAIL"))
+        address = ""
+    ref = 0
+    if scope == SuppressionScope.HUB:
+        if hub_id is None:
+            errors.append(FieldError("hubId", "a HUB suppression needs the hub", "REQUIRED"))
+        elif not await Hub.exists(id=hub_id, team_id=team.id):
+            errors.append(FieldError("hubId", "hub not found", "NOT_FOUND"))
+        ref = hub_id or 0
+    elif scope == SuppressionScope.DRIP:
+        if drip_id is None:
+            errors.append(FieldError("dripId", "a DRIP suppression needs the drip", "REQUIRED"))
+        elif not await DripCampaign.exists(id=drip_id, team_id=team.id):
+            errors.append(FieldError("dripId", "drip campaign not found", "NOT_FOUND"))
+        ref = drip_id or 0
+    if scope != SuppressionScope.HUB and hub_id is not None:
+        errors.append(FieldError("hubId", "only a HUB suppression takes a hub", "NOT_APPLICABLE"))
+    if scope != SuppressionScope.DRIP and drip_id is not None:
+        errors.append(FieldError("dripId", "only a DRIP suppression takes a drip", "NOT_APPLICABLE"))
+    if errors:
+        raise ValidationFailed(errors)
+    contact_ids = cast(list[int], await TeamContact.filter(team_id=team.id, email__iexact=address).values_list(
+        "id", flat=True))
+    await suppress(team.id, address, scope, SuppressionReason.MANUAL, scope_ref=ref,
+                   contact_id=contact_ids[0] if contact_ids else None)
+    return await Suppression.get(team_id=team.id, email=address, scope=scope, scope_ref=ref)
+
+
+async def remove_suppression(team: Team, suppression_id: int | None) -> int:
+    """Lift a suppression (any reason: staff decide a bounce was transient); returns its id."""
+    row = await Suppression.get_or_none(id=suppression_id, team_id=team.id) if suppression_id else None
+    if row is None:
+        raise NotFound("id", "suppression")
+    await Suppression.filter(id=row.id, team_id=team.id).delete()
+    return row.id
 
 
 async def find_suppression(

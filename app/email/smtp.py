@@ -9,6 +9,7 @@ from email.utils import formataddr, getaddresses, make_msgid
 import aiosmtplib
 
 from app.core.crypto import decrypt_secret
+from app.email import dkim_keys
 from app.email.headers import new_message, serialize
 from app.email.models import EmailSettings, TlsMode
 from app.email.rendering import RenderedMessage
@@ -60,13 +61,14 @@ def envelope_of(message: EmailMessage) -> tuple[str, list[str]]:
 async def deliver_message(config: EmailSettings, message: EmailMessage, raw: bytes | None = None) -> None:
     """Send or raise SmtpFailure. Returning means the server accepted the message.
 
-    The bytes handed over are `serialize(message)` (or `raw`, e.g. DKIM-signed), never a second
-    flattening by the SMTP client under another policy."""
+    The bytes handed over are `serialize(message)`, DKIM-signed when the hub has a key (or `raw`, as
+    the caller made and signed them), never a second flattening by the SMTP client under another policy."""
     password = decrypt_secret(config.password_encrypted) if config.password_encrypted else None
     sender, recipients = envelope_of(message)
     try:
         await aiosmtplib.send(
-            raw if raw is not None else serialize(message), sender=sender, recipients=recipients,
+            raw if raw is not None else dkim_keys.sign(config, serialize(message)),
+            sender=sender, recipients=recipients,
             hostname=config.smtp_host, port=config.smtp_port,
             username=config.username or None, password=password,
             use_tls=config.tls_mode == TlsMode.TLS, start_tls=config.tls_mode == TlsMode.STARTTLS,

@@ -8,15 +8,17 @@ No login: the signed token is the authority. Mail clients' one-click POST carrie
 from __future__ import annotations
 
 import base64
+import json
 from datetime import UTC, datetime
 from html import escape
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from app.contacts.models import TeamContact
+from app.email import bounces
 from app.email.models import CampaignRecipient, DripCampaign, SuppressionReason, SuppressionScope
 from app.email.service import suppress
 from app.email.tracking import click_ok, read_recipient_token
@@ -112,7 +114,55 @@ async def clicked(request: Request) -> Response:
                             headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
 
 
+MAX_BOUNCE_BYTES = 1024 * 1024  # a bounce returns at most the original's headers or a trimmed copy
+
+
+def _unauthorized() -> JSONResponse:
+    return JSONResponse({"error": "unknown hub or wrong credentials"}, status_code=401,
+                        headers={"WWW-Authenticate": 'Basic realm="memberhub-bounces"'})
+
+
+async def _bounce_body(request: Request) -> bytes | None:
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BOUNCE_BYTES:
+            return None
+    return body
+
+
+async def postmark_webhook(request: Request) -> JSONResponse:
+    """Postmark's bounce / spam-complaint webhook for one hub (app/email/bounces.py)."""
+    config = await bounces.authenticated_settings(request.path_params["hub_id"], request.headers.get("authorization"))
+    if config is None:
+        return _unauthorized()
+    body = await _bounce_body(request)
+    if body is None:
+        return JSONResponse({"error": f"at most {MAX_BOUNCE_BYTES} bytes"}, status_code=413)
+    try:
+        outcome = await bounces.postmark_event(config, json.loads(body))
+    except (ValueError, UnicodeDecodeError) as exc:  # json.JSONDecodeError is a ValueError
+        return JSONResponse({"error": f"not a Postmark bounce event: {exc}"}, status_code=400)
+    return JSONResponse({"received": True, "outcome": outcome})
+
+
+async def dsn_webhook(request: Request) -> JSONResponse:
+    """One raw bounce message (RFC 3464 delivery status notification) for one hub."""
+    config = await bounces.authenticated_settings(request.path_params["hub_id"], request.headers.get("authorization"))
+    if config is None:
+        return _unauthorized()
+    body = await _bounce_body(request)
+    if body is None:
+        return JSONResponse({"error": f"at most {MAX_BOUNCE_BYTES} bytes"}, status_code=413)
+    if not body.strip():
+        return JSONResponse({"error": "the bounce message is empty"}, status_code=400)
+    suppressed = await bounces.dsn_message(config, body)
+    return JSONResponse({"received": True, "suppressed": suppressed})
+
+
 UNSUBSCRIBE_ROUTES = [
+    Route("/email/bounces/{hub_id}/postmark", postmark_webhook, methods=["POST"]),
+    Route("/email/bounces/{hub_id}/dsn", dsn_webhook, methods=["POST"]),
     Route("/email/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"]),
     Route("/email/o/{token}", opened, methods=["GET"]),
     Route("/email/c/{token}", clicked, methods=["GET"]),

@@ -87,7 +87,7 @@ SCOPES: dict[str, str] = {
     "content:read": "Read hub content, pages, media and access rules; preview as a member",
     "content:write": "Manage hub content, pages, media and access rules",
     "email:read": "Read email settings, templates, drips and suppressions",
-    "email:write": "Change email settings, templates and drips; send test email",
+    "email:write": "Change email settings, templates, drips and suppressions; send test email",
     "audiences:read": "Read ad-audience destinations and sync runs",
     "audiences:write": "Manage ad-audience destinations, links and syncs; export audiences",
     "commerce:read": "Read products, prices, coupons, subscriptions and entitlements",

@@ -1,0 +1,200 @@
+"""Deliverability: suppressions by hand, bounce and complaint intake (Postmark webhook, RFC 3464
+DSNs), and DKIM signatures verified with dkimpy on the bytes the SMTP server received."""
+
+from __future__ import annotations
+
+import dkim
+import factories
+from ids import gid
+from test_email_campaigns import SCHEDULE, _contact, _create, _setup
+from test_email_helpers import make_hub, make_segment, run_worker
+
+from app.email.models import Suppression
+
+pytest_plugins = ["test_email_helpers"]  # the smtp fixture
+
+ADD = """mutation($input: AddSuppressionInput!) { addSuppression(input: $input) {
+  suppression { id email scope scopeId reason contactId } userErrors { field code } } }"""
+REMOVE = """mutation($input: RemoveSuppressionInput!) { removeSuppression(input: $input) {
+  removedId userErrors { field code } } }"""
+LIST = "query { suppressions(first: 50) { nodes { id email scope reason } } }"
+ROTATE = """mutation($input: EmailHubInput!) { rotateBounceWebhookSecret(input: $input) {
+  secret settings { hasBounceWebhookSecret bounceWebhookPaths } userErrors { field code } } }"""
+DKIM_KEY = """mutation($input: GenerateDkimKeyInput!) { generateDkimKey(input: $input) {
+  settings { dkimDomain dkimSelector dkimDnsRecord } userErrors { field code } } }"""
+RECIPIENTS = "query($id: ID!) { campaignRecipients(campaignId: $id, first: 10) { nodes { toAddress state status } } }"
+
+
+async def _suppressions(gql, team):
+    return {(n["email"], n["scope"], n["reason"]) for n in (await gql(LIST, token=team.key))["suppressions"]["nodes"]}
+
+
+async def test_staff_add_list_and_remove_suppressions(gql, team, other_team, smtp):
+    hub_id = await make_hub(gql, team, smtp)
+    ava = await factories.contact(team, "ava@example.com")
+    added = (await gql(ADD, {"input": {"email": " Ava@Example.com ", "scope": "HUB", "hubId": hub_id}},
+                       token=team.key))["addSuppression"]
+    assert added["userErrors"] == []
+    assert added["suppression"] | {"id": None} == {"id": None, "email": "ava@example.com", "scope": "HUB",
+                                                   "scopeId": hub_id, "reason": "MANUAL",
+                                                   "contactId": gid("Contact", ava.id)}
+    again = (await gql(ADD, {"input": {"email": "ava@example.com", "scope": "HUB", "hubId": hub_id}},
+                       token=team.key))["addSuppression"]
+    assert again["suppression"]["id"] == added["suppression"]["id"]  # adding twice changes nothing
+    assert await _suppressions(gql, team) == {("ava@example.com", "HUB", "MANUAL")}
+
+    # the other team sees none of it, and its id of this suppression is unknown
+    assert await _suppressions(gql, other_team) == set()
+    foreign = (await gql(REMOVE, {"input": {"id": added["suppression"]["id"]}}, token=other_team.key))
+    assert foreign["removeSuppression"] == {"removedId": None, "userErrors": [{"field": "id", "code": "NOT_FOUND"}]}
+
+    removed = (await gql(REMOVE, {"input": {"id": added["suppression"]["id"]}}, token=team.key))["removeSuppression"]
+    assert removed == {"removedId": added["suppression"]["id"], "userErrors": []}
+    assert await _suppressions(gql, team) == set()
+
+
+async def test_bad_suppression_input_is_a_user_error_and_writes_nothing(gql, team, other_team, smtp):
+    hub_id = await make_hub(gql, team, smtp)
+    other_hub = await make_hub(gql, other_team, smtp)
+    cases = [
+        ({"email": "not an address", "scope": "ALL"}, [("email", "INVALID_EMAIL")]),
+        ({"email": "a@example.com", "scope": "HUB"}, [("hubId", "REQUIRED")]),
+        ({"email": "a@example.com", "scope": "HUB", "hubId": other_hub}, [("hubId", "NOT_FOUND")]),
+        ({"email": "a@example.com", "scope": "DRIP"}, [("dripId", "REQUIRED")]),
+        ({"email": "a@example.com", "scope": "ALL", "hubId": hub_id}, [("hubId", "NOT_APPLICABLE")]),
+        ({"email": "a@example.com", "scope": "HUB", "hubId": "nonsense"}, [("hubId", "INVALID_ID")]),
+    ]
+    for data, errors in cases:
+        result = (await gql(ADD, {"input": data}, token=team.key))["addSuppression"]
+        assert result["suppression"] is None
+        assert [(e["field"], e["code"]) for e in result["userErrors"]] == errors, data
+    bad_id = (await gql(REMOVE, {"input": {"id": "nonsense"}}, token=team.key))["removeSuppression"]
+    assert bad_id["userErrors"] == [{"field": "id", "code": "INVALID_ID"}]
+    assert await Suppression.filter(team_id=team.id).count() == 0
+
+
+async def _bounce_secret(gql, team, hub_id):
+    rotated = (await gql(ROTATE, {"input": {"hubId": hub_id}}, token=team.key))["rotateBounceWebhookSecret"]
+    assert rotated["userErrors"] == [] and rotated["settings"]["hasBounceWebhookSecret"]
+    postmark, dsn = rotated["settings"]["bounceWebhookPaths"]
+    return rotated["secret"], postmark, dsn
+
+
+async def test_postmark_hard_bounces_and_complaints_suppress_soft_ones_do_not(gql, http, team, other_team, smtp):
+    hub_id = await make_hub(gql, team, smtp)
+    secret, postmark, _ = await _bounce_secret(gql, team, hub_id)
+    other_hub = await make_hub(gql, other_team, smtp)
+    other_secret, other_postmark, _ = await _bounce_secret(gql, other_team, other_hub)
+    auth = ("postmark", secret)
+    hard = {"RecordType": "Bounce", "Type": "HardBounce", "TypeCode": 1, "Email": "Gone@Example.com",
+            "BouncedAt": "2026-12-02T10:00:00Z", "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483"}
+
+    # wrong secret, no credentials, this team's secret on the other team's hub, an unknown hub: 401
+    for path, credentials in ((postmark, ("postmark", "wrong")), (postmark, None), (other_postmark, auth),
+                              ("/email/bounces/SHViOjk5OTk5/postmark", auth)):
+        response = await http.post(path, json=hard, auth=credentials)
+        assert response.status_code == 401 and response.headers["www-authenticate"].startswith("Basic")
+    assert await Suppression.all().count() == 0
+
+    for body, status in ((b"{not json", 400), (b'["a list"]', 400), (b'{"Type": "HardBounce", "Email": 7}', 400),
+                         (b'{"Type": "HardBounce", "Email": "not an address"}', 400)):
+        assert (await http.post(postmark, content=body, auth=auth)).status_code == status
+    assert await Suppression.all().count() == 0
+
+    assert (await http.post(postmark, json=hard, auth=auth)).json() == {"received": True, "outcome": "suppressed"}
+    soft = {**hard, "Type": "SoftBounce", "TypeCode": 4096, "Email": "full@example.com"}
+    assert (await http.post(postmark, json=soft, auth=auth)).json()["outcome"] == "ignored"
+    complaint = {"RecordType": "SpamComplaint", "Type": "SpamComplaint", "TypeCode": 100001,
+                 "Email": "angry@example.com"}
+    assert (await http.post(postmark, json=complaint, auth=auth)).json()["outcome"] == "suppressed"
+    assert (await http.post(other_postmark, json=complaint, auth=("x", other_secret))).status_code == 200
+
+    assert await _suppressions(gql, team) == {("gone@example.com", "ALL", "HARD_BOUNCE"),
+                                              ("angry@example.com", "ALL", "COMPLAINT")}
+    assert await _suppressions(gql, other_team) == {("angry@example.com", "ALL", "COMPLAINT")}
+
+    # a rotated secret replaces the old one
+    new_secret, _, _ = await _bounce_secret(gql, team, hub_id)
+    assert (await http.post(postmark, json=hard, auth=auth)).status_code == 401
+    assert (await http.post(postmark, json=hard, auth=("p", new_secret))).status_code == 200
+
+
+def _dsn(action: str, status: str, recipient: str, message_id: str) -> bytes:
+    """A delivery status notification as RFC 3464 lays it out (multipart/report, delivery-status)."""
+    return (
+        "From: MAILER-DAEMON@mx.example\r\nTo: hello@yoga.example\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary="dsn"\r\n\r\n'
+        "--dsn\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n\r\n"
+        "--dsn\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example\r\n\r\n"
+        f"Final-Recipient: rfc822; {recipient}\r\nAction: {action}\r\nStatus: {status}\r\n"
+        f"Diagnostic-Code: smtp; {status.replace('.', '')[:3]} mailbox problem\r\n\r\n"
+        f"--dsn\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: {message_id}\r\nTo: {recipient}\r\n\r\n"
+        "--dsn--\r\n"
+    ).encode()
+
+
+async def test_a_dsn_for_a_campaign_mail_suppresses_the_address_and_marks_the_recipient_bounced(gql, http, team, smtp):
+    hub_id, template_id = await _setup(gql, team, smtp)
+    members = await make_segment(team, "Members")
+    await _contact(team, members, "ava@example.com", "Ava")
+    await _contact(team, members, "bob@example.com", "Bob")
+    campaign = await _create(gql, team, hub_id, template_id, [members])
+    await gql(SCHEDULE, {"input": {"id": campaign["id"]}}, token=team.key)
+    await run_worker()
+    sent = {m["To"]: m["Message-ID"] for m in smtp.messages if m["Subject"].startswith("News")}
+    assert set(sent) == {"ava@example.com", "bob@example.com"}
+    secret, _, dsn = await _bounce_secret(gql, team, hub_id)
+
+    delayed = await http.post(dsn, content=_dsn("delayed", "4.4.1", "bob@example.com", sent["bob@example.com"]),
+                              auth=("mta", secret), headers={"Content-Type": "message/rfc822"})
+    assert delayed.json() == {"received": True, "suppressed": []}  # a temporary failure changes nothing
+    failed = await http.post(dsn, content=_dsn("failed", "5.1.1", "Ava@Example.com", sent["ava@example.com"]),
+                             auth=("mta", secret), headers={"Content-Type": "message/rfc822"})
+    assert failed.json() == {"received": True, "suppressed": ["ava@example.com"]}
+    assert (await http.post(dsn, content=b"", auth=("mta", secret))).status_code == 400
+    assert (await http.post(dsn, content=_dsn("failed", "5.1.1", "x@example.com", "<a@b>"),
+                            auth=("mta", "wrong"))).status_code == 401
+
+    assert await _suppressions(gql, team) == {("ava@example.com", "ALL", "HARD_BOUNCE")}
+    nodes = (await gql(RECIPIENTS, {"id": campaign["id"]}, token=team.key))["campaignRecipients"]["nodes"]
+    assert {n["toAddress"]: n["state"] for n in nodes} == {"ava@example.com": "BOUNCED", "bob@example.com": "SENT"}
+
+
+async def test_dkim_signs_test_sends_and_campaign_mail_verifiably(gql, team, other_team, smtp):
+    hub_id, template_id = await _setup(gql, team, smtp)
+    bad = [({"domain": "other.example", "selector": "mh1"}, [("domain", "DOMAIN_MISMATCH")]),
+           ({"domain": "not a domain", "selector": "mh1"}, [("domain", "INVALID_DOMAIN")]),
+           ({"domain": "yoga.example", "selector": "bad_selector!"}, [("selector", "INVALID_SELECTOR")])]
+    for data, errors in bad:
+        result = (await gql(DKIM_KEY, {"input": {"hubId": hub_id, **data}}, token=team.key))["generateDkimKey"]
+        assert [(e["field"], e["code"]) for e in result["userErrors"]] == errors
+    foreign = (await gql(DKIM_KEY, {"input": {"hubId": hub_id, "domain": "yoga.example", "selector": "mh1"}},
+                         token=other_team.key))["generateDkimKey"]
+    assert foreign["userErrors"] == [{"field": "hubId", "code": "NOT_FOUND"}]
+
+    made = (await gql(DKIM_KEY, {"input": {"hubId": hub_id, "domain": "Yoga.Example", "selector": "mh1"}},
+                      token=team.key))["generateDkimKey"]
+    assert made["userErrors"] == [] and made["settings"]["dkimDomain"] == "yoga.example"
+    record = made["settings"]["dkimDnsRecord"].encode()
+    assert record.startswith(b"v=DKIM1; k=rsa; p=")
+    published = {b"mh1._domainkey.yoga.example.": record}
+
+    def dns(name: bytes, timeout: int = 5) -> bytes | None:
+        return published.get(name)
+
+    sent = await gql('mutation($h: ID!) { sendTestEmail(input: {hubId: $h, to: "ops@example.com"}) { sent } }',
+                     {"h": hub_id}, token=team.key)
+    assert sent["sendTestEmail"]["sent"] is True
+    members = await make_segment(team, "Members")
+    await _contact(team, members, "ava@example.com", "Ava")
+    campaign = await _create(gql, team, hub_id, template_id, [members])
+    await gql(SCHEDULE, {"input": {"id": campaign["id"]}}, token=team.key)
+    await run_worker()
+
+    assert len(smtp.raw) >= 2
+    for raw in smtp.raw:  # the bytes as the server received them
+        assert raw.startswith(b"DKIM-Signature: ")
+        assert b" d=yoga.example;" in raw.split(b"\r\n\r\n", 1)[0] and b" s=mh1;" in raw.split(b"\r\n\r\n", 1)[0]
+        assert dkim.verify(raw, dnsfunc=dns)
+        tampered = raw.replace(b"Subject: ", b"Subject: Re: ", 1)
+        assert not dkim.verify(tampered, dnsfunc=dns)
