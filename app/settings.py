@@ -57,6 +57,7 @@ class Settings:
     # Attempt limits ("N/minute;M/hour", see app/core/ratelimit.py; empty: no limit).
     login_limit_per_address: str = "20/minute;200/hour"
     login_failures_per_account: str = "5/minute;20/hour"
+    two_factor_failures_per_user: str = "5/15 minutes;20/day"  # wrong two-factor codes
     sign_in_limit_per_address: str = "20/minute;200/hour"
     sign_in_failures_per_member: str = "10/15 minutes;30/day"
     sign_in_codes_per_member: str = "5/15 minutes;20/day"
@@ -149,7 +150,8 @@ def _secret_key(data_dir: Path) -> str:
 
 
 # Bounds on the work of one request (issue 13), each read from MEMBERHUB_<NAME> with its default.
-_RATE_LIMITS = ("login_limit_per_address", "login_failures_per_account", "sign_in_limit_per_address",
+_RATE_LIMITS = ("login_limit_per_address", "login_failures_per_account", "two_factor_failures_per_user",
+                "sign_in_limit_per_address",
                 "sign_in_failures_per_member", "sign_in_codes_per_member")
 _INT_LIMITS = ("template_render_memory_mb", "template_render_workers", "max_body_bytes", "max_graphql_body_bytes",
                "max_anonymous_graphql_body_bytes", "max_events_body_bytes", "max_webhook_body_bytes",

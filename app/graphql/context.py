@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 
-from app.graphql.errors import forbidden, unauthenticated
+from app.graphql.errors import AccessError, forbidden, unauthenticated
 from app.settings import Settings
 
 if TYPE_CHECKING:  # the conventions layer sits below the domains whose viewers it carries
@@ -39,6 +39,9 @@ class Context:
             raise unauthenticated(
                 "invalid or revoked token" if self.token_rejected else "authentication required"
             )
+        if scope is not None and self.viewer.two_factor_pending:
+            raise AccessError("this team requires two-factor: turn it on first (enrollTwoFactor, confirmTwoFactor)",
+                              "TWO_FACTOR_REQUIRED")
         if scope is not None and not self.viewer.has_scope(scope):
             raise forbidden(f"this operation needs the '{scope}' scope")
         return self.viewer

@@ -74,6 +74,7 @@ from app.teams import graphql as teams_graphql
 from app.teams import staff_graphql
 from app.teams.graphql import TeamsMutation, TeamsQuery
 from app.teams.staff_graphql import StaffMutation, StaffQuery
+from app.teams.two_factor_graphql import TwoFactorMutation
 from app.web.observability import OperationMetrics
 from app.web.persisted import allowlist_of, allowlist_rule
 
@@ -106,7 +107,7 @@ MUTATION_TYPES: tuple[type, ...] = (
     TeamsMutation, ContactsMutation, HubsMutation, EmailMutation, AudiencesMutation, EventsMutation, CommerceMutation,
     OrdersMutation,
     ContentMutation, MemberMutation, AccessMutation, SegmentsMutation,
-    BillingMutation, StaffMutation, CampaignMutation,
+    BillingMutation, StaffMutation, TwoFactorMutation, CampaignMutation,
     CommunityMutation, CommunityMemberMutation, NotificationsMutation, SocialMutation, ModerationMutation,
     PlansMutation, LibraryMutation, AiSegmentsMutation, SchedulesMutation,
     ReportsMutation,

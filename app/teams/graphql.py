@@ -27,13 +27,16 @@ class TeamType(relay.Node):
     time_zone: str = strawberry.field(description=(
         "IANA zone name (`Europe/London`, default `UTC`): calendar words and dates in segment rules, and "
         "imported times without an offset, are read in it (`setTeamTimeZone`)."))
+    require_two_factor: bool = strawberry.field(description=(
+        "Whether staff must use two-factor: a session of a user without it may only turn it on "
+        "(TWO_FACTOR_REQUIRED elsewhere). API keys are not affected. `setTeamTwoFactorRequired`."))
     created_at: datetime = strawberry.field(description="When the team was created.")
 
     @classmethod
     def from_model(cls, team: Team) -> TeamType:
         return cls(
             id=team.id, name=team.name, slug=team.slug,
-            time_zone=team.time_zone, created_at=team.created_at,
+            time_zone=team.time_zone, require_two_factor=team.require_two_factor, created_at=team.created_at,
         )
 
 
@@ -43,10 +46,15 @@ class UserType(relay.Node):
     id: relay.NodeID[int]
     email: str = strawberry.field(description="Sign-in email, lowercased.")
     name: str = strawberry.field(description="Display name.")
+    two_factor_enabled: bool = strawberry.field(description=(
+        "Whether signing in also takes a TOTP code (`enrollTwoFactor`, `confirmTwoFactor`)."))
+    recovery_codes_left: int = strawberry.field(description=(
+        "How many unused recovery codes the user has (0 without two-factor)."))
 
     @classmethod
     def from_model(cls, user: User) -> UserType:
-        return cls(id=user.id, email=user.email, name=user.name)
+        return cls(id=user.id, email=user.email, name=user.name, two_factor_enabled=user.totp_enabled_at is not None,
+                   recovery_codes_left=len(user.totp_recovery_hashes or []))
 
 
 @strawberry.type(name="ApiKey", description="An API key; the secret itself is shown only once.")
@@ -118,13 +126,17 @@ class RevokeApiKeyPayload:
 class LoginInput:
     email: str = strawberry.field(description="The user's email.")
     password: str = strawberry.field(description="The user's password.")
+    code: str | None = strawberry.field(default=None, description=(
+        "A user with two-factor on: the 6-digit code of the authenticator app, or one of the recovery codes "
+        "(each works once). TWO_FACTOR_REQUIRED without it, INVALID_TWO_FACTOR_CODE when wrong or used already."))
 
 
 @strawberry.type(description="Result of `login`.")
 class LoginPayload:
     token: str | None = strawberry.field(default=None, description=(
         "The session token (`mhs_...`, valid 14 days): send it as `Authorization: Bearer <token>`; null when "
-        "`userErrors` is not empty (INVALID_CREDENTIALS, whichever part was wrong)."))
+        "`userErrors` is not empty (INVALID_CREDENTIALS, whichever part was wrong; TWO_FACTOR_REQUIRED or "
+        "INVALID_TWO_FACTOR_CODE for a user with two-factor)."))
     user: UserType | None = strawberry.field(default=None, description="The signed-in user.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
@@ -229,7 +241,7 @@ class TeamsMutation:
             "The credentials."))],
     ) -> LoginPayload:
         user, token = await service.login(input.email, input.password, info.context.client_address,
-                                          info.context.settings)
+                                          info.context.settings, code=input.code)
         return LoginPayload(token=token, user=UserType.from_model(user))
 
     @strawberry.mutation(description="End the session whose token made this request.")

@@ -24,6 +24,8 @@ class Team(Model):
     name = fields.CharField(max_length=200)
     slug = fields.CharField(max_length=80, unique=True)
     time_zone = fields.CharField(max_length=64, default="UTC")
+    # Staff sessions of users without two-factor may only enrol until they have it (app/teams/two_factor.py).
+    require_two_factor = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -35,6 +37,13 @@ class User(Model):
     email = fields.CharField(max_length=320, unique=True)
     name = fields.CharField(max_length=200, default="")
     password_hash = fields.CharField(max_length=255, null=True)
+    # TOTP two-factor (app/teams/two_factor.py): the secret encrypted (app/core/crypto.py), set at
+    # enrolment and in force once confirmed; the last time step a code was accepted for (a code
+    # works once); the SHA-256 of each unused recovery code.
+    totp_secret_encrypted = fields.TextField(null=True)
+    totp_enabled_at = fields.DatetimeField(null=True)
+    totp_last_step = fields.BigIntField(null=True)
+    totp_recovery_hashes = fields.JSONField[list[str]](null=True)  # null: none (never enrolled)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -26,6 +26,7 @@ from app.core.ids import parse_id_or_none
 from app.core.pubsub import publish_revoked
 from app.core.tokens import random_slug, sha256_hex
 from app.settings import Settings, get_settings
+from app.teams import two_factor
 from app.teams.models import ApiKey, Team, TeamMember, TeamRole, User, UserSession
 
 T = TypeVar("T")
@@ -138,6 +139,8 @@ class Viewer:
     user: User | None = None
     api_key: ApiKey | None = None
     role: TeamRole | None = None
+    # The team requires two-factor and this session's user has none: it may only enrol.
+    two_factor_pending: bool = False
 
     def has_scope(self, scope: str) -> bool:
         return ADMIN_SCOPE in self.scopes or scope in self.scopes
@@ -269,9 +272,10 @@ async def revoke_api_key(team: Team, key_id: int) -> ApiKey:
 
 
 async def login(email: str, password: str, address: str | None = None,
-                settings: Settings | None = None) -> tuple[User, str]:
+                settings: Settings | None = None, code: str | None = None) -> tuple[User, str]:
     """Attempts are limited per client address (all of them, before any hashing) and per account
-    (failures; known or not, so the limit reveals nothing), across every API process."""
+    (failures; known or not, so the limit reveals nothing), across every API process. A user with
+    two-factor on also gives `code` (app/teams/two_factor.py)."""
     settings = settings or get_settings()
     normalized = normalize_email(email)
     account = [f"login:account:{sha256_hex(normalized)}"]
@@ -284,6 +288,7 @@ async def login(email: str, password: str, address: str | None = None,
     if user is None or not verified:
         await ratelimit.record(settings.login_failures_per_account, account)
         raise ValidationFailed.one(None, "email or password is incorrect", "INVALID_CREDENTIALS")
+    await two_factor.verify_sign_in(user, code, settings)
     token = f"mhs_{secrets.token_urlsafe(32)}"
     await UserSession.create(
         user=user, token_hash=sha256_hex(token), expires_at=datetime.now(UTC) + SESSION_LIFETIME
@@ -339,6 +344,6 @@ async def authenticate(token: str, team_id: str | None = None) -> Viewer | None:
             await UserSession.filter(id=session.id).update(last_used_at=now)
         return Viewer(
             team=membership.team, scopes=scopes_for_role(membership.role), user=session.user,
-            role=membership.role,
+            role=membership.role, two_factor_pending=two_factor.required_but_missing(membership.team, session.user),
         )
     return None

@@ -24,6 +24,7 @@ from app.core.ids import parse_id_or_none
 from app.core.pubsub import publish_revoked
 from app.core.tokens import sha256_hex
 from app.settings import get_settings
+from app.teams import two_factor
 from app.teams.models import Team, TeamInvitation, TeamMember, TeamRole, User, UserSession
 from app.teams.service import (
     SESSION_LIFETIME,
@@ -111,7 +112,8 @@ def _check_password(password: str) -> None:
         raise ValidationFailed.one("password", f"a password of at least {MIN_PASSWORD} characters", "WEAK_PASSWORD")
 
 
-async def accept(token: str, password: str, name: str | None = None) -> tuple[User, Team, TeamRole, str]:
+async def accept(token: str, password: str, name: str | None = None, *,
+                 code: str | None = None) -> tuple[User, Team, TeamRole, str]:
     """Join the team: a new user sets its password here; an existing one proves it knows its own.
     Returns the user, the team, the role and a session token."""
     invalid = ValidationFailed.one("token", "this invitation is invalid, used or expired", "INVALID_INVITATION")
@@ -131,6 +133,7 @@ async def accept(token: str, password: str, name: str | None = None) -> tuple[Us
             if not await verify_password(user.password_hash, password):
                 raise ValidationFailed.one("password", "this account exists: enter its password",
                                            "INVALID_CREDENTIALS")
+            await two_factor.verify_sign_in(user, code)  # an account's second factor counts here too
         else:
             _check_password(password)
             hashed = await hash_password(password)

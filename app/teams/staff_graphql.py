@@ -123,6 +123,9 @@ class AcceptInvitationInput:
     token: str = strawberry.field(description="The token from the invitation's accept link.")
     password: str = strawberry.field(description="New users set it; existing users give their own.")
     name: str | None = strawberry.field(default=None, description="A new user's display name; ignored otherwise.")
+    code: str | None = strawberry.field(default=None, description=(
+        "An existing user with two-factor on: a code from the authenticator app or a recovery code "
+        "(TWO_FACTOR_REQUIRED without it, INVALID_TWO_FACTOR_CODE when wrong)."))
 
 
 @strawberry.type(description="The result of acceptTeamInvitation: a signed-in session in the team.")
@@ -268,7 +271,8 @@ class StaffMutation:
     @mutation_payload
     async def accept_team_invitation(self, info: Info[Context, None],
                                      input: Annotated[AcceptInvitationInput, INPUT]) -> AcceptInvitationPayload:
-        user, team, role, token = await staff_service.accept(input.token.strip(), input.password, input.name)
+        user, team, role, token = await staff_service.accept(input.token.strip(), input.password, input.name,
+                                                                   code=input.code)
         await audit.record(team.id, None, "member.joined", "User", encode_id("User", user.id),
                            {"email": user.email, "role": role.value})
         return AcceptInvitationPayload(token=token, user=UserType.from_model(user), team=TeamType.from_model(team))
