@@ -533,3 +533,47 @@ async def test_google_access_tokens_are_exchanged_cached_and_renewed(gql, team, 
     run = await AudienceSyncRun.filter(segment_id=segment.id).order_by("-id").first()
     assert run is not None and run.status == "failed"
     assert "OAuth token exchange failed" in run.errors[0] and "invalid_grant" in run.errors[0]
+
+
+async def test_a_consent_change_reaches_google_though_the_membership_stayed(gql, team, platform):
+    segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
+    uk, us, _ = await _contacts(gql, team, [
+        {"email": "uk@example.com", "country": "GB", "adUserDataConsent": "GRANTED"},
+        {"email": "us@example.com", "country": "US"},
+        {"email": "outside@example.com", "country": "GB", "adUserDataConsent": "GRANTED"},  # in no segment
+    ])
+    for contact_id in (uk, us):
+        await _join(team, segment, contact_id)
+    google = await _destination(gql, team, platform.url, kind="GOOGLE")
+    await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": google}}, token=team.key)
+    await _sync_now(gql, team, segment.id, google)
+    [ingest] = platform.calls()
+    assert len(json.loads(ingest["body"])["audienceMembers"]) == 2
+
+    # Nothing changed: nothing is sent.
+    platform.requests.clear()
+    await _sync_now(gql, team, segment.id, google)
+    assert platform.calls() == []
+
+    # The UK member withdraws ad-user-data consent, the US one grants personalization; the third
+    # (in no linked segment) changes too. Memberships stay as they were.
+    await _contacts(gql, team, [{"email": "uk@example.com", "adUserDataConsent": "DENIED"},
+                                {"email": "us@example.com", "adPersonalizationConsent": "GRANTED"},
+                                {"email": "outside@example.com", "adUserDataConsent": "DENIED"}])
+    await _contacts(gql, team, [{"email": "us@example.com", "adPersonalizationConsent": "GRANTED"}])  # same again
+    platform.requests.clear()
+    await _sync_now(gql, team, segment.id, google)
+    again, removed = platform.calls()
+    assert json.loads(again["body"])["audienceMembers"] == [
+        {"userData": {"userIdentifiers": [{"emailAddress": sha("us@example.com")}]},
+         "consent": {"adPersonalization": "CONSENT_GRANTED"}}]
+    assert json.loads(removed["body"])["audienceMembers"] == [
+        {"userData": {"userIdentifiers": [{"emailAddress": sha("uk@example.com")}]}}]
+    runs = (await gql(RUNS, {"s": gid("Segment", segment.id)}, token=team.key))["audienceSyncRuns"]["nodes"]
+    assert (runs[0]["added"], runs[0]["removed"], runs[0]["consentExcluded"]) == (1, 1, 1)
+
+    # An answer given again unchanged is no change: nothing more goes.
+    platform.requests.clear()
+    await _contacts(gql, team, [{"email": "uk@example.com", "adUserDataConsent": "DENIED", "country": "GB"}])
+    await _sync_now(gql, team, segment.id, google)
+    assert platform.calls() == []

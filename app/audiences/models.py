@@ -64,6 +64,8 @@ class AudienceLink(Model):
     )
     destination_id: int
     change_cursor = fields.BigIntField(default=0)
+    # Google: advertising consent changed up to here has been pushed (null: since the link was made).
+    consent_cursor = fields.DatetimeField(null=True)
     last_synced_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -231,7 +231,7 @@ async def sync_link(link_id: int, *, trigger: str = "manual", period: str | None
             link.last_synced_at = run.finished_at
             if new_cursor is not None:
                 link.change_cursor = new_cursor
-            await link.save(update_fields=["last_synced_at", "change_cursor"])
+            await link.save(update_fields=["last_synced_at", "change_cursor", "consent_cursor"])
     return run
 
 
@@ -301,16 +301,28 @@ async def _sync_google(client: httpx.AsyncClient, link: AudienceLink, destinatio
         "WHERE segment_id = $1 AND team_id = $2 AND id > $3 AND at < $4",
         [link.segment_id, link.team_id, link.change_cursor, horizon],
     ))[0]["m"]
-    if upper == 0:
+    # Members whose advertising consent (or country) changed since the last push go again too: a
+    # withdrawal removes them, a new answer re-sends them with it, though their membership stayed.
+    consent_since = link.consent_cursor or link.created_at
+    consent_changed = await conn.execute_query_dict(
+        "SELECT 1 FROM team_contacts tc JOIN segment_memberships m ON m.team_contact_id = tc.id AND m.segment_id = $1 "
+        "WHERE tc.team_id = $2 AND tc.ad_consent_changed_at > $3 AND tc.ad_consent_changed_at <= $4 LIMIT 1",
+        [link.segment_id, link.team_id, consent_since, horizon],
+    )
+    link.consent_cursor = horizon
+    if upper == 0 and not consent_changed:
         return link.change_cursor
+    upper = max(upper, link.change_cursor)
     rows = await conn.execute_query_dict(
         "SELECT tc.id, tc.email, tc.phone, tc.country, tc.ad_user_data_consent, tc.ad_personalization_consent, "
         "  EXISTS (SELECT 1 FROM segment_memberships m "
         "  WHERE m.segment_id = $1 AND m.team_contact_id = tc.id) AS member "
-        "FROM team_contacts tc WHERE tc.team_id = $2 AND tc.id IN ("
+        "FROM team_contacts tc WHERE tc.team_id = $2 AND (tc.id IN ("
         "  SELECT team_contact_id FROM segment_membership_changes "
-        "  WHERE segment_id = $1 AND team_id = $2 AND id > $3 AND id <= $4) ORDER BY tc.id",
-        [link.segment_id, link.team_id, link.change_cursor, upper],
+        "  WHERE segment_id = $1 AND team_id = $2 AND id > $3 AND id <= $4) "
+        "  OR (tc.ad_consent_changed_at > $5 AND tc.ad_consent_changed_at <= $6 AND tc.id IN ("
+        "    SELECT team_contact_id FROM segment_memberships WHERE segment_id = $1))) ORDER BY tc.id",
+        [link.segment_id, link.team_id, link.change_cursor, upper, consent_since, horizon],
     )
     cap = await plan_caps.capped_audience(link.team_id, link.segment_id)
     if cap.notice:  # members beyond the plan's cap are never added (removing one never added is harmless)

@@ -62,6 +62,9 @@ class TeamContact(Model):
     # audiences send it to Google and leave out EEA/UK contacts who have not granted it.
     ad_user_data_consent = fields.CharField(max_length=8, null=True)
     ad_personalization_consent = fields.CharField(max_length=8, null=True)
+    # When either consent, or the country that decides whether consent is needed, last changed: a
+    # Google audience re-sends (or removes) such members even when their segment membership stayed.
+    ad_consent_changed_at = fields.DatetimeField(null=True)
     tags = ArrayField(element_type="text", default=list)
     custom = fields.JSONField[dict[str, Any]](default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -70,7 +73,7 @@ class TeamContact(Model):
     class Meta:
         table = "team_contacts"
         unique_together = (("team", "email"), ("team", "contact"))
-        indexes = (GinIndex(fields=("tags",)),)
+        indexes = (GinIndex(fields=("tags",)), ("team", "ad_consent_changed_at"))
 
 
 class CustomPropertyDefinition(Model):

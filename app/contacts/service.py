@@ -50,6 +50,12 @@ MERGE_SQL = [
             lifecycle_stage = COALESCE(s.lifecycle_stage, t.lifecycle_stage),
             ad_user_data_consent = COALESCE(s.ad_user_data_consent, t.ad_user_data_consent),
             ad_personalization_consent = COALESCE(s.ad_personalization_consent, t.ad_personalization_consent),
+            ad_consent_changed_at = CASE
+                WHEN COALESCE(s.ad_user_data_consent, t.ad_user_data_consent) IS DISTINCT FROM t.ad_user_data_consent
+                  OR COALESCE(s.ad_personalization_consent, t.ad_personalization_consent)
+                     IS DISTINCT FROM t.ad_personalization_consent
+                  OR COALESCE(s.country, t.country) IS DISTINCT FROM t.country
+                THEN now() ELSE t.ad_consent_changed_at END,
             tags = COALESCE(s.tags, t.tags),
             custom = jsonb_strip_nulls(t.custom || COALESCE(s.custom, '{}'::jsonb)),
             created_at = COALESCE(s.created_at, t.created_at),
