@@ -18,6 +18,7 @@ from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.teams import audit
 
 DestinationKindEnum = described_enum(DestinationKind, name="AudiencePlatform", description=(
     "An ad platform MemberHub syncs segment audiences to."), values={
@@ -239,6 +240,9 @@ class AudiencesMutation:
             viewer.team, kind=input.platform.value, name=input.name, access_token=input.access_token,
             refresh_token=input.refresh_token, app_secret=input.app_secret, config=config, base_url=input.base_url,
         )
+        await audit.record(viewer.team.id, viewer, "audience_destination.created", "AudienceDestination",
+                           encode_id("AudienceDestination", destination.id),
+                           {"platform": destination.kind, "name": destination.name, "config": config})
         return AudienceDestinationPayload(destination=AudienceDestinationType.from_model(destination))
 
     @strawberry.mutation(description="Sync a segment to a destination (daily, and on syncAudienceNow).")
@@ -248,6 +252,8 @@ class AudiencesMutation:
     ) -> AudienceLinkPayload:
         viewer = info.context.require("audiences:write")
         link = await service.link_segment(viewer.team, *_link_ids(input))
+        await audit.record(viewer.team.id, viewer, "audience_link.created", "Segment", input.segment_id,
+                           {"destination": input.destination_id})
         return AudienceLinkPayload(link=AudienceLinkType.from_model(link))
 
     @strawberry.mutation(description="Queue a sync of a linked segment now; the run appears in audienceSyncRuns.")

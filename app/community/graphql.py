@@ -22,6 +22,7 @@ from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.hubs.models import Hub
+from app.teams import audit
 
 
 @strawberry.type(name="CommunitySpace", description=(
@@ -227,6 +228,9 @@ class CommunityMutation:
         settings = await service.update_settings(
             viewer.team, hub, reactions=input.reactions, word_filters=filters,
             post_rate_limit=input.post_rate_limit, first_post_review=input.first_post_review)
+        await audit.record(viewer.team.id, viewer, "settings.community_changed", "Hub", input.hub_id, {
+            "reactions": input.reactions, "wordFilters": len(filters) if filters is not None else None,
+            "postRateLimit": input.post_rate_limit, "firstPostReview": input.first_post_review})
         return CommunitySettingsPayload(settings=CommunitySettingsType.from_settings(hub, settings))
 
 

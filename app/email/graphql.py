@@ -33,6 +33,7 @@ from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, mutation_payload
 from app.graphql.ids import encode_id, gid, id_arg, id_input, id_input_or_none
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.teams import audit
 
 TlsModeEnum = described_enum(TlsMode, name="EmailTlsMode", description=(
     "How MemberHub secures its connection to the hub's SMTP server."), values={
@@ -523,6 +524,9 @@ class EmailMutation:
             from_name=input.from_name, from_address=input.from_address, reply_to=input.reply_to,
             track_opens=input.track_opens, track_clicks=input.track_clicks,
         )
+        await audit.record(viewer.team.id, viewer, "settings.email_changed", "Hub", input.hub_id, {
+            "smtpHost": settings.smtp_host, "smtpPort": settings.smtp_port, "fromAddress": settings.from_address,
+            "passwordChanged": input.password is not None})
         return EmailSettingsPayload(settings=EmailSettingsType.from_model(settings))
 
     @strawberry.mutation(description=(

@@ -14,12 +14,13 @@ from app.contacts.models import TeamContact
 from app.graphql.connections import Connection, keyset_page
 from app.graphql.context import Context
 from app.graphql.errors import UserError, mutation_payload
-from app.graphql.ids import id_input
+from app.graphql.ids import encode_id, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.plans import ai, ai_segments
 from app.plans.models import SegmentGeneration
 from app.segments.graphql import SegmentPreview, SegmentTriggers, SegmentType
 from app.segments.models import Segment
+from app.teams import audit
 from app.teams.service import ADMIN_SCOPE
 
 
@@ -136,6 +137,9 @@ class AiSegmentsMutation:
         viewer = info.context.require(ADMIN_SCOPE)
         await ai.set_team_settings(viewer.team, base_url=input.base_url, model=input.model, api_key=input.api_key,
                                    settings=info.context.settings)
+        await audit.record(viewer.team.id, viewer, "settings.ai_changed", "Team", encode_id("Team", viewer.team.id),
+                           {"baseUrl": input.base_url, "model": input.model,
+                            "apiKeyChanged": input.api_key is not None})
         return AiSegmentSettingsPayload(settings=await _settings_of(info))
 
     @strawberry.mutation(description="Go back to the deployment's model (admin).")
@@ -143,6 +147,7 @@ class AiSegmentsMutation:
     async def clear_ai_segment_settings(self, info: Info[Context, None]) -> AiSegmentSettingsPayload:
         viewer = info.context.require(ADMIN_SCOPE)
         await ai.clear_team_settings(viewer.team)
+        await audit.record(viewer.team.id, viewer, "settings.ai_cleared", "Team", encode_id("Team", viewer.team.id))
         return AiSegmentSettingsPayload(settings=await _settings_of(info))
 
     @strawberry.mutation(description="Turn an English description into a validated rule with its preview and a "

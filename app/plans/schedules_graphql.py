@@ -16,6 +16,7 @@ from app.graphql.ids import encode_id, id_arg, id_input
 from app.graphql.nodes import NodeType, staff, team_rows
 from app.plans import schedules
 from app.plans.models import RecomputeSchedule, ScheduledRecompute
+from app.teams import audit
 
 
 @strawberry.type(name="ScheduledRecompute", description="One scheduled full recompute (one per period).")
@@ -121,6 +122,8 @@ class SchedulesMutation:
         viewer = info.context.require("segments:write")
         schedule = await schedules.set_schedule(viewer.team, id_input(input.segment_id, "Segment", "segmentId"),
                                                 input.cron, input.enabled)
+        await audit.record(viewer.team.id, viewer, "recompute_schedule.set", "Segment", input.segment_id,
+                           {"cron": schedule.cron, "enabled": schedule.enabled})
         return RecomputeSchedulePayload(schedule=RecomputeScheduleType.from_model(schedule))
 
     @strawberry.mutation(description="Remove a segment's recompute schedule (real-time evaluation goes on).")
@@ -129,6 +132,7 @@ class SchedulesMutation:
                                         input: RemoveRecomputeScheduleInput) -> RemoveRecomputeSchedulePayload:
         viewer = info.context.require("segments:write")
         removed = await schedules.remove_schedule(viewer.team, id_input(input.segment_id, "Segment", "segmentId"))
+        await audit.record(viewer.team.id, viewer, "recompute_schedule.removed", "Segment", input.segment_id)
         return RemoveRecomputeSchedulePayload(removed_id=strawberry.ID(encode_id("RecomputeSchedule", removed)))
 
 

@@ -32,6 +32,7 @@ from app.reports.ltv_report import PredictedLtv, predicted_ltv
 from app.reports.models import ExportStatus, LtvFitStatus, ReportExport
 from app.reports.paging_graphql import rows_page
 from app.reports.periods import Granularity
+from app.teams import audit
 from app.teams.service import ADMIN_SCOPE
 
 GranularityEnum = described_enum(Granularity, name="ReportGranularity", description=(
@@ -567,6 +568,8 @@ class ReportsMutation:
         key_id = id_input(input.api_key_id, "ApiKey", "apiKeyId")
         ids = id_inputs(input.segment_ids, "Segment", "segmentIds") or []
         key, granted = await grants.set_key_segments(viewer.team, key_id, ids)
+        await audit.record(viewer.team.id, viewer, "api_key.report_segments_set", "ApiKey", encode_id("ApiKey", key.id),
+                           {"segments": [encode_id("Segment", s) for s in granted]})
         return SetReportKeySegmentsPayload(api_key_id=encode_id("ApiKey", key.id),
                                            segment_ids=[encode_id("Segment", s) for s in granted])
 
