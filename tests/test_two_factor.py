@@ -17,7 +17,8 @@ from app.teams.models import AuditEntry, User
 PASSWORD = "correct horse battery"
 LOGIN = """mutation($e: String!, $p: String!, $c: String) {
   login(input: {email: $e, password: $p, code: $c}) { token user { twoFactorEnabled } userErrors { field code } } }"""
-ENROLL = "mutation { enrollTwoFactor { secret otpauthUri userErrors { code } } }"
+ENROLL = """mutation($p: String! = "correct horse battery") { enrollTwoFactor(input: {password: $p}) {
+  secret otpauthUri userErrors { code } } }"""
 CONFIRM = """mutation($c: String!) { confirmTwoFactor(input: {code: $c}) {
   user { twoFactorEnabled recoveryCodesLeft } recoveryCodes userErrors { field code } } }"""
 DISABLE = """mutation($c: String!) { disableTwoFactor(input: {code: $c}) {
@@ -86,6 +87,13 @@ async def test_enrol_confirm_and_sign_in_with_a_code_that_works_once(gql, make_t
     me = await gql("{ viewer { user { recoveryCodesLeft } } }", token=session)
     assert me["viewer"]["user"]["recoveryCodesLeft"] == 9
     assert await AuditEntry.filter(team_id=team.id, action="user.two_factor_enabled").count() == 1
+
+    # A session alone cannot enrol: it takes the password.
+    other = await make_team("Other", password=PASSWORD)
+    other_session = (await login(gql, other.owner.email))["token"]
+    stolen = (await gql(ENROLL, {"p": "not the password"}, token=other_session))["enrollTwoFactor"]
+    assert stolen == {"secret": None, "otpauthUri": None, "userErrors": [{"code": "INVALID_CREDENTIALS"}]}
+    assert (await User.get(email=other.owner.email)).totp_secret_encrypted is None
 
     # On already: enrolling again is refused and changes nothing.
     again = (await gql(ENROLL, token=session))["enrollTwoFactor"]

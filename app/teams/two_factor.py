@@ -52,6 +52,10 @@ def _recovery_code() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}-{raw[12:]}"
 
 
+def _failure_keys(user: User) -> list[str]:
+    return [f"two-factor:user:{user.id}"]
+
+
 def enabled(user: User) -> bool:
     return user.totp_enabled_at is not None
 
@@ -61,7 +65,15 @@ def required_but_missing(team: Team, user: User | None) -> bool:
     return user is not None and team.require_two_factor and not enabled(user)
 
 
-async def enrol(user: User) -> Enrolment:
+async def enrol(user: User, password: str, settings: Settings | None = None) -> Enrolment:
+    """A new secret for the user; takes the password (wrong ones count as wrong codes do)."""
+    from app.teams.service import verify_password  # service imports this module
+
+    limit, keys = (settings or get_settings()).two_factor_failures_per_user, _failure_keys(user)
+    await ratelimit.check("wrong two-factor codes", limit, keys)
+    if not await verify_password(user.password_hash, password):
+        await ratelimit.record(limit, keys)
+        raise ValidationFailed.one("password", "the password is wrong", "INVALID_CREDENTIALS")
     if enabled(user):
         raise ValidationFailed.one(None, "two-factor is on already: disable it first to change the device",
                                    "TWO_FACTOR_ALREADY_ENABLED")
@@ -110,7 +122,7 @@ async def _use_recovery_code(user: User, code: str) -> bool:
 
 async def _check_code(user: User, code: str | None, settings: Settings, *, pending: bool = False) -> None:
     """Accept `code` for the user (a TOTP code, or a recovery code unless `pending`), or raise."""
-    keys = [f"two-factor:user:{user.id}"]
+    keys = _failure_keys(user)
     await ratelimit.check("wrong two-factor codes", settings.two_factor_failures_per_user, keys)
     normalized = _normalized(code)
     if not normalized:

@@ -26,7 +26,12 @@ class EnrollTwoFactorPayload:
     otpauth_uri: str | None = strawberry.field(default=None, description=(
         "The same as an `otpauth://totp/...` URI, to show as a QR code. Null on error."))
     user_errors: list[UserError] = strawberry.field(default_factory=list, description=(
-        "TWO_FACTOR_ALREADY_ENABLED; nothing changed."))
+        "TWO_FACTOR_ALREADY_ENABLED, INVALID_CREDENTIALS, NOT_A_USER; nothing changed."))
+
+
+@strawberry.input(description="The user's password, so that a session alone cannot turn two-factor on.")
+class EnrollTwoFactorInput:
+    password: str = strawberry.field(description="The signed-in user's password (INVALID_CREDENTIALS when wrong).")
 
 
 @strawberry.input(description="A code from the authenticator app.")
@@ -75,11 +80,12 @@ def _session_user(info: Info[Context, None]) -> User:
 class TwoFactorMutation:
     @strawberry.mutation(description=(
         "Start turning on two-factor for the signed-in user: a new secret for an authenticator app. It takes "
-        "effect only with `confirmTwoFactor`; enrolling again replaces a secret not yet confirmed. A user "
-        "session (NOT_A_USER for an API key)."))
+        "effect only with `confirmTwoFactor`; enrolling again replaces a secret not yet confirmed. Takes the "
+        "password, so a stolen session cannot lock its user out. A user session (NOT_A_USER for an API key)."))
     @mutation_payload
-    async def enroll_two_factor(self, info: Info[Context, None]) -> EnrollTwoFactorPayload:
-        enrolment = await two_factor.enrol(_session_user(info))
+    async def enroll_two_factor(self, info: Info[Context, None],
+                                input: Annotated[EnrollTwoFactorInput, INPUT]) -> EnrollTwoFactorPayload:
+        enrolment = await two_factor.enrol(_session_user(info), input.password, info.context.settings)
         return EnrollTwoFactorPayload(secret=enrolment.secret, otpauth_uri=enrolment.uri)
 
     @strawberry.mutation(description=(
