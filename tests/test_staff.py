@@ -3,12 +3,14 @@ roles and their scopes, the last-owner rule, sessions listed and revoked, and th
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from ids import gid
-from test_email_helpers import make_hub
+from test_email_helpers import make_hub, run_worker
 
+from app.email.models import EmailSend
 from app.teams.models import TeamInvitation, TeamMember, TeamRole, User
 from app.teams.service import ROLE_SCOPES
 
@@ -54,8 +56,17 @@ async def test_an_invitation_is_mailed_hashed_at_rest_and_accepted_with_a_passwo
     assert payload["userErrors"] == [] and payload["mailed"] is True
     assert payload["invitation"]["email"] == "sam@example.com" and payload["invitation"]["role"] == "ANALYST"
     token = token_of(payload["acceptUrl"])
+    # Through the email outbox: a send without a contact, the link sealed in it, delivered by the worker.
+    [queued] = await EmailSend.filter(team_id=team.id, kind="team_invitation")
+    assert queued.team_contact_id is None and queued.to_address == "sam@example.com"
+    assert token not in json.dumps(queued.context)
+    assert smtp.to("sam@example.com") == []
+    await run_worker()
     [mail] = smtp.to("sam@example.com")
-    assert "Join Acme Studio" in mail["Subject"] and token in mail.get_body(("plain",)).get_content()
+    assert mail["Subject"] == "Join Acme Studio on MemberHub" and token in mail.get_body(("plain",)).get_content()
+    sent = await EmailSend.get(id=queued.id)
+    assert sent.state == "sent" and sent.context == {"team_name": "Acme Studio", "role": "analyst",
+                                                     "inviter": ""}  # the sealed link is wiped once sent
     row = await TeamInvitation.get(email="sam@example.com")
     assert token not in row.token_hash and len(row.token_hash) == 64
 

@@ -150,7 +150,40 @@ async def _drip_check(send: EmailSend, contact: TeamContact) -> tuple[Outcome | 
     return None, drip
 
 
+async def _suppressed(team_id: int, address: str, marketing: bool, hub_id: int, drip_id: int | None) -> Outcome | None:
+    suppression = await find_suppression(team_id, address, marketing=marketing, hub_id=hub_id, drip_id=drip_id)
+    if suppression is None:
+        return None
+    return Outcome(SendState.SKIPPED, f"suppressed ({suppression.scope}: {suppression.reason})", "suppressed",
+                   "suppressed")
+
+
+async def _prepare_staff(send: EmailSend) -> Outcome | Prepared:
+    """Mail to staff (no contact): transactional, to `to_address`, with the hub's settings and template."""
+    address = send.to_address or ""
+    hub = await Hub.get(id=send.hub_id)
+    if (refused := await _suppressed(send.team_id, address, False, hub.id, None)) is not None:
+        return refused
+    config = await EmailSettings.get_or_none(hub_id=hub.id)
+    if config is None:
+        return Outcome(SendState.FAILED, "the hub has no email settings", "send_failed")
+    template = await EmailTemplate.get_or_none(hub_id=hub.id, key=send.kind)
+    parts = (template.subject, template.html_body, template.text_body) if template else DEFAULT_TEMPLATES[send.kind]
+    try:
+        context = {**open_context(send.context or {}), "contact": {"email": address}, "hub": hub_variables(hub),
+                   "unsubscribe_url": ""}
+        rendered = await render(*parts, context)
+    except (InsecureLinks, ValidationFailed) as exc:
+        return Outcome(SendState.FAILED, f"template error: {exc}", "send_failed")
+    except Exception as exc:
+        return Outcome(SendState.FAILED, f"template error: {type(exc).__name__}: {exc}", "send_failed")
+    domain = config.from_address.rpartition("@")[2]
+    return Prepared(config, build_message(config, address, rendered, message_id=f"<mh-{send.id}@{domain}>"))
+
+
 async def _prepare(send: EmailSend) -> Outcome | Prepared:
+    if send.team_contact_id is None:
+        return await _prepare_staff(send)
     contact = await TeamContact.get(id=send.team_contact_id)
     hub = await Hub.get(id=send.hub_id)
     drip: DripCampaign | None = None
@@ -165,12 +198,9 @@ async def _prepare(send: EmailSend) -> Outcome | Prepared:
         if verdict.reason is not None:
             exit_reason = verdict.reason if verdict.reason in EXITING_REASONS else None
             return Outcome(SendState.SKIPPED, f"skipped at send time: {verdict.reason}", exit_reason, verdict.reason)
-    suppression = await find_suppression(
-        send.team_id, contact.email, marketing=send.marketing, hub_id=hub.id, drip_id=drip.id if drip else None
-    )
-    if suppression is not None:
-        return Outcome(SendState.SKIPPED, f"suppressed ({suppression.scope}: {suppression.reason})", "suppressed",
-                       "suppressed")
+    if (refused := await _suppressed(send.team_id, contact.email, send.marketing, hub.id,
+                                     drip.id if drip else None)) is not None:
+        return refused
     config = await EmailSettings.get_or_none(hub_id=hub.id)
     if config is None:
         return Outcome(SendState.FAILED, "the hub has no email settings", "send_failed")

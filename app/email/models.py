@@ -229,10 +229,11 @@ class EmailSend(Model):
         "models.Hub", related_name="email_sends", on_delete=fields.CASCADE
     )
     hub_id: int
-    team_contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
-        "models.TeamContact", related_name="email_sends", on_delete=fields.CASCADE
+    # Null for mail to staff (a team invitation), who are no contact: it goes to `to_address`.
+    team_contact: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.TeamContact", related_name="email_sends", null=True, on_delete=fields.CASCADE
     )
-    team_contact_id: int
+    team_contact_id: int | None
     kind = fields.CharField(max_length=32)
     marketing = fields.BooleanField(default=False)
     enrollment: fields.ForeignKeyNullableRelation[DripEnrollment] = fields.ForeignKeyField(

@@ -203,6 +203,16 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, str]] = {
         "Sign in to {{ hub.name }}: {{ magic_link_url }}\n"
         "{% if code %}\nOr enter this code: {{ code }} (valid for 15 minutes)\n{% endif %}",
     ),
+    # A staff invitation (app/email/staff_mail.py): team_name, role, inviter (may be empty) and the
+    # secret accept_url, wiped from the outbox once sent.
+    "team_invitation": (
+        "Join {{ team_name }} on MemberHub",
+        "<p>{% if inviter %}{{ inviter }} invited you{% else %}You are invited{% endif %} to join "
+        "<b>{{ team_name }}</b> as {{ role }}.</p>"
+        '<p><a href="{{ accept_url }}">Accept the invitation</a> (within 7 days).</p>',
+        "{% if inviter %}{{ inviter }} invited you{% else %}You are invited{% endif %} to join {{ team_name }} "
+        "as {{ role }}.\n\nAccept within 7 days: {{ accept_url }}\n",
+    ),
     # customer.subscription.trial_will_end (app/commerce/stripe_events.py): product_name, trial_end
     # (a date), amount and currency of what the subscription bills when the trial is over.
     "trial_will_end": (

@@ -351,19 +351,34 @@ async def send_transactional(
     contact = await TeamContact.get_or_none(id=contact_id, team_id=team_id)
     if contact is None:
         raise NotFound("contactId", "contact")
-    if kind not in TRANSACTIONAL_KINDS and not await EmailTemplate.exists(hub_id=hub.id, key=kind):
-        raise ValidationFailed.one("kind", f"no template for '{kind}'", "UNKNOWN_TEMPLATE")
     if dedupe_key is not None:
         existing = await EmailSend.get_or_none(team_id=team_id, dedupe_key=dedupe_key)
         if existing is not None:
             return existing
+    return await _queue_transactional(team_id, hub.id, contact.id, None, kind, context or {}, secret, dedupe_key)
+
+
+async def send_staff_mail(team_id: int, hub_id: int, to_address: str, kind: str, context: dict[str, Any],
+                          *, secret: dict[str, Any] | None = None, dedupe_key: str | None = None) -> EmailSend:
+    """Queue a mail to staff (a team invitation): like `send_transactional`, through the outbox and its
+    retries, but to an address that is no contact, with the hub's SMTP settings (and its template
+    for `kind`, else the built-in one). `secret` variables are sealed and wiped once final."""
+    hub = await _get_hub(team_id, hub_id)
+    return await _queue_transactional(team_id, hub.id, None, to_address, kind, context, secret, dedupe_key)
+
+
+async def _queue_transactional(team_id: int, hub_id: int, contact_id: int | None, to_address: str | None, kind: str,
+                               context: dict[str, Any], secret: dict[str, Any] | None,
+                               dedupe_key: str | None) -> EmailSend:
+    if kind not in TRANSACTIONAL_KINDS and not await EmailTemplate.exists(hub_id=hub_id, key=kind):
+        raise ValidationFailed.one("kind", f"no template for '{kind}'", "UNKNOWN_TEMPLATE")
     now = datetime.now(UTC)
     rows = await connections.get("default").execute_query_dict(
-        "INSERT INTO email_sends (team_id, hub_id, team_contact_id, kind, marketing, context, dedupe_key, due_at, "
-        "state, attempts, queued_at, created_at) "
-        "VALUES ($1, $2, $3, $4, FALSE, $5::jsonb, $6, $7, 'queued', 0, $7, $7) "
+        "INSERT INTO email_sends (team_id, hub_id, team_contact_id, to_address, kind, marketing, context, dedupe_key, "
+        "due_at, state, attempts, queued_at, created_at) "
+        "VALUES ($1, $2, $3, $4, $5, FALSE, $6::jsonb, $7, $8, 'queued', 0, $8, $8) "
         "ON CONFLICT (team_id, dedupe_key) DO NOTHING RETURNING id",
-        [team_id, hub.id, contact.id, kind, _json(seal_context(context or {}, secret)), dedupe_key, now],
+        [team_id, hub_id, contact_id, to_address, kind, _json(seal_context(context, secret)), dedupe_key, now],
     )
     if not rows:  # a concurrent call with the same dedupe key won
         return await EmailSend.get(team_id=team_id, dedupe_key=dedupe_key)

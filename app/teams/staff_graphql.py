@@ -114,7 +114,8 @@ class InviteTeamMemberPayload:
         "The invitation sent; null on error (see userErrors)."))
     accept_url: str | None = strawberry.field(default=None, description=(
         "The link to accept, shown only here, once (also mailed when a hub has email settings)."))
-    mailed: bool = strawberry.field(default=False, description="Whether the link was emailed to the invitee.")
+    mailed: bool = strawberry.field(default=False, description=(
+        "Whether the link was queued in the email outbox to the invitee (false: the team has no email settings)."))
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
