@@ -70,11 +70,11 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-async def _load(recipients: int, port: int) -> tuple[int, int]:
+async def _load(recipients: int, port: int, dkim: bool = False) -> tuple[int, int]:
     from tortoise import connections
 
     from app.email.campaigns import CampaignSpec, create_campaign
-    from app.email.service import save_email_template, update_email_settings
+    from app.email.service import generate_dkim_key, save_email_template, update_email_settings
     from app.hubs.service import create_hub
     from app.segments.models import SegmentKind
     from app.segments.service import create_segment
@@ -85,6 +85,8 @@ async def _load(recipients: int, port: int) -> tuple[int, int]:
     await update_email_settings(team, hub.id, smtp_host="127.0.0.1", smtp_port=port, tls_mode="none", username=None,
                                 password=None, from_name="Yoga Academy", from_address="hello@yoga.example",
                                 reply_to=None)
+    if dkim:  # every message DKIM-signed, as a hub with a key sends them
+        await generate_dkim_key(team, hub.id, "yoga.example", "mh1")
     template = await save_email_template(team, template_id=None, hub_id=hub.id, key="spring", name="Spring",
                                          subject="Spring classes, {{ contact.first_name }}", html_body=TEMPLATE_HTML,
                                          text_body=TEMPLATE_TEXT)
@@ -106,7 +108,7 @@ async def _load(recipients: int, port: int) -> tuple[int, int]:
     return team.id, campaign.id
 
 
-async def run(recipients: int, jobs: int) -> dict[str, Any]:
+async def run(recipients: int, jobs: int, dkim: bool = False) -> dict[str, Any]:
     from app.email import campaigns
     from app.email.campaign_send import run_campaign
     from app.email.models import Campaign, CampaignStatus
@@ -120,7 +122,7 @@ async def run(recipients: int, jobs: int) -> dict[str, Any]:
     ready.wait(30)
     url = await open_bench_database("memberhub_bench_campaign")
     try:
-        team_id, campaign_id = await _load(recipients, port)
+        team_id, campaign_id = await _load(recipients, port, dkim)
         await render_many("warm", "up", "pool", [{}])  # the render processes start before the clock does
         await Campaign.filter(id=campaign_id).update(status=CampaignStatus.SCHEDULED)
         rss_before = _rss_mb()
@@ -133,7 +135,7 @@ async def run(recipients: int, jobs: int) -> dict[str, Any]:
             results.append(await run_campaign(campaign_id, budget_seconds=3600))
         sending = time.perf_counter() - send_started
         sent = sum(int(r.get("sent", 0)) for r in results)
-        return {"recipients": recipients, "jobs": jobs, "schedule_s": round(scheduled, 2),
+        return {"recipients": recipients, "jobs": jobs, "dkim": dkim, "schedule_s": round(scheduled, 2),
                 "send_s": round(sending, 2), "sent": sent, "received": counts[0], "duplicates": counts[1],
                 "msg_per_s": round(sent / sending, 1), "peak_rss_mb_before_send": round(rss_before, 1),
                 "peak_rss_mb_after": round(_rss_mb(), 1), "team": team_id}
@@ -150,9 +152,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--recipients", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=4, help="concurrent batch jobs (SMTP connections)")
+    parser.add_argument("--dkim", action="store_true", help="the hub has a DKIM key: every message is signed")
     args = parser.parse_args()
     os.environ.setdefault("MEMBERHUB_ENV", "development")
-    print(asyncio.run(run(args.recipients, args.jobs)))
+    print(asyncio.run(run(args.recipients, args.jobs, args.dkim)))
 
 
 if __name__ == "__main__":

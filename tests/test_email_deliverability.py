@@ -198,3 +198,21 @@ async def test_dkim_signs_test_sends_and_campaign_mail_verifiably(gql, team, oth
         assert dkim.verify(raw, dnsfunc=dns)
         tampered = raw.replace(b"Subject: ", b"Subject: Re: ", 1)
         assert not dkim.verify(tampered, dnsfunc=dns)
+
+
+def test_openssl_dkim_signatures_are_dkimpys_own_byte_for_byte(monkeypatch):
+    from app.core.crypto import encrypt_secret
+    from app.email import dkim_keys
+    from app.email.models import EmailSettings
+
+    config = EmailSettings(dkim_domain="yoga.example", dkim_selector="mh1",
+                           dkim_private_key_encrypted=encrypt_secret(dkim_keys.generate_private_key().decode()))
+    raw = (b"From: Yoga <hello@yoga.example>\r\nTo: ava@example.com\r\nSubject: Hi\r\nMessage-ID: <mh-1@yoga.example>"
+           b"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n" + b"Hello  there \r\n" * 50)
+    monkeypatch.setattr(dkim.time, "time", lambda: 1796243420.0)  # the same t= for both
+    fast = dkim_keys.sign(config, raw)
+    monkeypatch.setattr(dkim, "RSASSA_PKCS1_v1_5_sign", dkim_keys.pure_python_sign)
+    slow = dkim_keys.sign(config, raw)
+    assert fast == slow and fast.startswith(b"DKIM-Signature: ")
+    record = dkim_keys.stored_dns_record(config).encode()  # type: ignore[union-attr]
+    assert dkim.verify(fast, dnsfunc=lambda name, timeout=5: record)
