@@ -89,3 +89,57 @@ async def test_thread_query_count_is_constant(gql, team):
         assert len(edges) == min(n, PAGE)
         assert all(e["node"]["reactions"] == [{"emoji": "laugh", "count": 1, "reactedByMe": True}] for e in edges)
     assert_constant(statements, 7, "community thread")  # the post, then its comments: two loader rounds
+
+
+EVERYTHING_FEED = """query($id: ID!) { mySpace(id: $id) { posts(first: 20) { edges { __typename cursor node {
+  __typename id spaceId title body bodyHtml status pinned locked commentCount createdAt editedAt lastActivityAt
+  writer: author { __typename id handle displayName bio links } ...Counts } }
+  nodes { id title reactions { emoji } } } } }
+fragment Counts on CommunityPost { reactions { __typename emoji count reactedByMe } again: title }"""
+EVERYTHING_THREAD = """query($id: ID!, $with: Boolean!) { communityPost(id: $id) { comments(first: 50) { edges {
+  cursor node { id postId parentId depth status body bodyHtml createdAt editedAt
+    author @include(if: $with) { handle displayName bio links }
+    ... on CommunityComment { reactions { emoji count reactedByMe } } } } } } }"""
+
+
+async def test_planned_feed_and_thread_pages_equal_the_field_by_field_ones(gql, team):
+    from test_community import CREATE_COMMENT, REACT, UPDATE_POST, post
+
+    from app.graphql.planned import use_plans
+
+    s = await community(gql, team)
+    general = member_space_id(s.general["id"])
+    first = (await post(gql, s.ava_token, general, "First", "**one**"))["post"]["id"]
+    second = (await post(gql, s.bob_token, general, "Second"))["post"]["id"]
+    await gql(UPDATE_POST, {"i": {"id": second, "body": "edited"}}, token=s.bob_token)
+    for token, emoji in ((s.bob_token, "heart"), (s.ava_token, "heart"), (s.ava_token, "tada")):
+        await gql(REACT, {"i": {"targetType": "POST", "targetId": first, "emoji": emoji}}, token=token)
+    top = (await gql(CREATE_COMMENT, {"i": {"postId": first, "body": "top"}}, token=s.bob_token))["createComment"]
+    reply = (await gql(CREATE_COMMENT, {"i": {"postId": first, "body": "reply", "parentId": top["comment"]["id"]}},
+                       token=s.ava_token))["createComment"]
+    await gql(REACT, {"i": {"targetType": "COMMENT", "targetId": top["comment"]["id"], "emoji": "laugh"}},
+              token=s.ava_token)
+    await gql("mutation($i: DeleteCommentInput!) { deleteComment(input: $i) { userErrors { code } } }",
+              {"i": {"id": reply["comment"]["id"]}}, token=s.ava_token)  # no body, so no author shown
+    for token in (s.ava_token, s.bob_token, s.mo_token):
+        for query, variables in ((EVERYTHING_FEED, {"id": general}),
+                                 (EVERYTHING_THREAD, {"id": first, "with": True}),
+                                 (EVERYTHING_THREAD, {"id": first, "with": False})):
+            planned = await gql(query, variables, token=token)
+            use_plans(False)
+            try:
+                generic = await gql(query, variables, token=token)
+            finally:
+                use_plans(True)
+            assert planned == generic
+    feed = (await gql(EVERYTHING_FEED, {"id": general}, token=s.ava_token))["mySpace"]["posts"]["edges"]
+    assert [e["node"]["title"] for e in feed] == ["Second", "First"]
+    assert feed[1]["node"]["reactions"] == [{"__typename": "ReactionCount", "emoji": "heart", "count": 2,
+                                             "reactedByMe": True},
+                                            {"__typename": "ReactionCount", "emoji": "tada", "count": 1,
+                                             "reactedByMe": True}]
+    assert feed[1]["node"]["writer"]["handle"] == "ava" and feed[0]["node"]["editedAt"] is not None
+    thread = (await gql(EVERYTHING_THREAD, {"id": first, "with": True}, token=s.bob_token))["communityPost"]
+    nodes = [e["node"] for e in thread["comments"]["edges"]]
+    assert [(n["body"], n["author"] and n["author"]["handle"]) for n in nodes] == [("top", "bob"), (None, None)]
+    assert nodes[0]["reactions"] == [{"emoji": "laugh", "count": 1, "reactedByMe": False}]

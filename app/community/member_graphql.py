@@ -21,6 +21,7 @@ from app.access.member_graphql import MemberMedia, require_member
 from app.access.members import MemberViewer
 from app.access.view import HubAccess, hub_access
 from app.community import loaders, service
+from app.community.feed_graphql import PlannedEdges
 from app.community.models import Comment, ContentStatus, Post, Profile, Space, SpaceKind, TargetKind, Visibility
 from app.content.loaders import media_loader
 from app.content.media_urls import media_url
@@ -140,7 +141,17 @@ class Revision:
 async def _reactions(info: Info[Context, None], team_id: int, viewer: int | None, key: tuple[str, int]
                      ) -> list[ReactionCount]:
     loader = info.context.loader(f"community:reactions:{viewer}", lambda: loaders.reactions_loader(team_id, viewer))
-    return [ReactionCount(emoji=r.emoji, count=r.count, reacted_by_me=r.mine) for r in await loader.load(key)]
+    return [_reaction_count(r) for r in await loader.load(key)]
+
+
+def _reaction_count(r: loaders.ReactionCount) -> ReactionCount:
+    return ReactionCount(emoji=r.emoji, count=r.count, reacted_by_me=r.mine)
+
+
+def _planned(page: Connection[Any]) -> Connection[Any]:
+    """The page's edges completed in one pass when the selection allows (app/community/feed_graphql.py)."""
+    page.edges = PlannedEdges(page.edges, profile=member_profile, count=_reaction_count)
+    return page
 
 
 async def _revisions(info: Info[Context, None], team_id: int, key: tuple[str, int]) -> list[Revision]:
@@ -243,8 +254,8 @@ class CommunityPost(relay.Node):
         if not self.moderator:
             query = query.filter(~Q(status=ContentStatus.PENDING) | Q(author_id=self.viewer or 0))
         viewer, moderator = self.viewer, self.moderator
-        return await keyset_page(query, lambda c: community_comment(c, viewer, moderator=moderator),
-                                 first=first, after=after, last=last, before=before)
+        return _planned(await keyset_page(query, lambda c: community_comment(c, viewer, moderator=moderator),
+                                          first=first, after=after, last=last, before=before))
 
 
 def community_post(p: Post, viewer: int | None, *, moderator: bool = False) -> CommunityPost:
@@ -287,8 +298,8 @@ class MemberSpace(relay.Node):
         moderator = service.is_moderator(self.access)
         viewer = self.access.contact_id
         query = Post.filter(team_id=self.access.team_id, space_id=self.id, status=ContentStatus.VISIBLE)
-        return await keyset_page(query, lambda p: community_post(p, viewer, moderator=moderator), first=first,
-                                 after=after, last=last, before=before, descending=True)
+        return _planned(await keyset_page(query, lambda p: community_post(p, viewer, moderator=moderator),
+                                          first=first, after=after, last=last, before=before, descending=True))
 
     @strawberry.field(description="Pinned visible posts, newest first (at most 20).")
     async def pinned_posts(self) -> list[CommunityPost]:
