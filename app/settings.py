@@ -90,6 +90,8 @@ class Settings:
     graphiql_assets_url: str = "https://unpkg.com"
     # Report queries go here when set (a read replica); the primary otherwise.
     reports_database_url: str | None = None
+    # Finished report results kept per process (app/reports/db.py), in MB; 0 turns the cache off.
+    reports_cache_mb: int = 64
     log_format: str = "text"  # "json": one JSON object per line (app/core/logs.py)
     # Ad audiences (app/audiences): Meta's Graph API version, the deployment's Meta app secret
     # (appsecret_proof; a destination may carry its own), and Google's OAuth client and token endpoint.
@@ -156,7 +158,7 @@ _RATE_LIMITS = ("login_limit_per_address", "login_failures_per_account", "two_fa
 _INT_LIMITS = ("template_render_memory_mb", "template_render_workers", "max_body_bytes", "max_graphql_body_bytes",
                "max_anonymous_graphql_body_bytes", "max_events_body_bytes", "max_webhook_body_bytes",
                "statement_timeout_ms", "worker_statement_timeout_ms", "db_slots_per_team", "db_slots_per_request",
-               "db_slots_total", "max_query_cost")
+               "db_slots_total", "max_query_cost", "reports_cache_mb")
 _FLOAT_LIMITS = ("template_render_timeout",)
 
 

@@ -56,3 +56,7 @@ WEBHOOKS = Counter("memberhub_webhook_deliveries",
                    ["provider", "outcome"], registry=REGISTRY)
 AUDIENCE_SYNCS = Counter("memberhub_audience_syncs", "Ad-audience sync runs by outcome.", ["outcome"],
                          registry=REGISTRY)
+REPORT_CACHE = Counter("memberhub_report_cache",
+                       "Report statements by how they were answered (hit: a finished result of the same data; "
+                       "joined: waited for the same computation in flight; computed).", ["result"],
+                       registry=REGISTRY)

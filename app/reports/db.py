@@ -1,23 +1,42 @@
-"""Where report queries run: `REPORTS_DATABASE_URL` (a read replica) when set, else the primary.
+"""Where report queries run, and the cache of their finished results.
 
-Every report statement goes through `fetch`, so routing is one decision. Reports only read; a
-replica that lags shows slightly older numbers, never wrong ones (each report is one snapshot
-per statement). The replica pool is opened lazily, one per event loop, and runs with the same
-statement timeout as the API's connections.
+Routing: `REPORTS_DATABASE_URL` (a read replica) when set, else the primary. Every report
+statement goes through `fetch`, so routing is one decision. Reports only read; a replica that
+lags shows slightly older numbers, never wrong ones (each report is one snapshot per statement).
+The replica pool is opened lazily, one per event loop, and runs with the same statement timeout as
+the API's connections.
+
+Cache: a statement's rows are kept per (database, statement, parameters, data version), where the
+data version is PostgreSQL's own transaction snapshot (`pg_current_snapshot()`: the transactions
+committed and in progress). Two reads under the same snapshot see exactly the same rows, so a
+cached result is never stale: any commit anywhere (an order, an event, a membership change, a
+deletion, a replica replaying one) makes a new snapshot and the next caller computes afresh.
+Nothing has to remember to invalidate it. A result is stored only when the snapshot was the same
+before and after the statement ran (then the statement saw that very snapshot). Identical requests
+arriving while one is being computed under the same snapshot wait for it (single flight) instead
+of computing it again, so 20 partners opening the same dashboard cost one computation.
+The cache is per process, bounded by `MEMBERHUB_REPORTS_CACHE_MB` (least recently used first out;
+0 turns it off). Who may see what is checked before any statement runs, on the primary, and the
+parameters (team, segments, member bounds, period) are part of the key.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
 from tortoise import connections
 
+from app.core.metrics import REPORT_CACHE
 from app.db import connection_params
 from app.settings import get_settings
 
 _pools: dict[tuple[str, int], asyncpg.Pool] = {}
+
+_SNAPSHOT = "SELECT pg_current_snapshot()::text AS snapshot"
 
 
 async def _replica_pool(url: str) -> asyncpg.Pool:
@@ -40,13 +59,107 @@ def reports_url() -> str | None:
     return get_settings().reports_database_url
 
 
-async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:
-    """Rows of one parameterized statement ($1, $2, ...), as dicts."""
+async def _query(sql: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
     url = reports_url()
     if url:
         pool = await _replica_pool(url)
         return [dict(row) for row in await pool.fetch(sql, *args)]
     return await connections.get("default").execute_query_dict(sql, list(args))
+
+
+@dataclass
+class _Entry:
+    snapshot: str
+    rows: list[dict[str, Any]]
+    size: int
+
+
+class ResultCache:
+    """Rows per statement key, each with the snapshot it was read under; LRU within a byte budget."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
+        self._bytes = 0
+        self._flights: dict[tuple[int, tuple[Any, ...], str], asyncio.Future[list[dict[str, Any]]]] = {}
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._bytes = 0
+
+    def get(self, key: tuple[Any, ...], snapshot: str) -> list[dict[str, Any]] | None:
+        entry = self._entries.get(key)
+        if entry is None or entry.snapshot != snapshot:
+            return None
+        self._entries.move_to_end(key)
+        return entry.rows
+
+    def put(self, key: tuple[Any, ...], snapshot: str, rows: list[dict[str, Any]], budget: int) -> None:
+        size = _size(rows)
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._bytes -= old.size
+        if size > budget // 4:
+            return  # one result may not take most of the cache
+        self._entries[key] = _Entry(snapshot, rows, size)
+        self._bytes += size
+        while self._bytes > budget and self._entries:
+            _, evicted = self._entries.popitem(last=False)
+            self._bytes -= evicted.size
+
+    async def fetch(self, sql: str, args: tuple[Any, ...], budget: int) -> list[dict[str, Any]]:
+        key = (reports_url() or get_settings().database_url, sql, _hashable(args))
+        [row] = await _query(_SNAPSHOT, ())
+        before = str(row["snapshot"])
+        rows = self.get(key, before)
+        if rows is not None:
+            REPORT_CACHE.labels("hit").inc()
+            return rows
+        flight_key = (id(asyncio.get_running_loop()), key, before)
+        flight = self._flights.get(flight_key)
+        if flight is not None:
+            REPORT_CACHE.labels("joined").inc()
+            return await asyncio.shield(flight)
+        REPORT_CACHE.labels("computed").inc()
+        flight = asyncio.ensure_future(self._compute(key, sql, args, before, budget))
+        self._flights[flight_key] = flight
+        flight.add_done_callback(lambda _: self._flights.pop(flight_key, None))
+        return await asyncio.shield(flight)
+
+    async def _compute(self, key: tuple[Any, ...], sql: str, args: tuple[Any, ...], before: str,
+                       budget: int) -> list[dict[str, Any]]:
+        rows = await _query(sql, args)
+        [row] = await _query(_SNAPSHOT, ())
+        if str(row["snapshot"]) == before:  # nothing committed meanwhile: the rows are that snapshot's
+            self.put(key, before, rows, budget)
+        return rows
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    return value
+
+
+def _size(rows: list[dict[str, Any]]) -> int:
+    """Roughly the bytes the rows hold (texts and JSON by length, other values a fixed cost)."""
+    total = 0
+    for row in rows:
+        total += 64
+        for value in row.values():
+            total += len(value) if isinstance(value, str | bytes) else 32
+    return total
+
+
+CACHE = ResultCache()
+
+
+async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:
+    """Rows of one parameterized report statement ($1, $2, ...), as dicts (copies: callers may edit
+    them), from the cache when the data has not changed since they were read."""
+    budget = get_settings().reports_cache_mb * 1024 * 1024
+    if budget <= 0:
+        return await _query(sql, args)
+    return [dict(row) for row in await CACHE.fetch(sql, args, budget)]
 
 
 async def close_pools() -> None:
