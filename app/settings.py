@@ -65,6 +65,8 @@ class Settings:
     template_render_timeout: float = 2.0
     template_render_memory_mb: int = 256
     template_render_workers: int = 2
+    # DKIM signing of campaign batches (app/email/dkim_keys.py): processes; 0 signs in the sender.
+    dkim_sign_workers: int = 1
     # Request bodies (app/core/body_limits.py), bytes: larger ones get 413 before being read.
     max_body_bytes: int = 64 * 1024
     max_graphql_body_bytes: int = 32 * 1024 * 1024  # with an Authorization header (base64 uploads)
@@ -155,8 +157,9 @@ def _secret_key(data_dir: Path) -> str:
 _RATE_LIMITS = ("login_limit_per_address", "login_failures_per_account", "two_factor_failures_per_user",
                 "sign_in_limit_per_address",
                 "sign_in_failures_per_member", "sign_in_codes_per_member")
-_INT_LIMITS = ("template_render_memory_mb", "template_render_workers", "max_body_bytes", "max_graphql_body_bytes",
-               "max_anonymous_graphql_body_bytes", "max_events_body_bytes", "max_webhook_body_bytes",
+_INT_LIMITS = ("template_render_memory_mb", "template_render_workers", "dkim_sign_workers", "max_body_bytes",
+               "max_graphql_body_bytes", "max_anonymous_graphql_body_bytes", "max_events_body_bytes",
+               "max_webhook_body_bytes",
                "statement_timeout_ms", "worker_statement_timeout_ms", "db_slots_per_team", "db_slots_per_request",
                "db_slots_total", "max_query_cost", "reports_cache_mb")
 _FLOAT_LIMITS = ("template_render_timeout",)

@@ -70,6 +70,28 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _current_rss_mb(pid: int | str = "self") -> float:
+    """Resident memory now (VmRSS), of this process or a child."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children_rss_mb() -> float:
+    """Resident memory of this process's children (render and signing processes, the SMTP server)."""
+    return sum(_current_rss_mb(p.pid) for p in multiprocessing.active_children() if p.pid)
+
+
+async def _sample_rss(samples: list[float], every: float = 1.0) -> None:
+    while True:
+        samples.append(_current_rss_mb())
+        await asyncio.sleep(every)
+
+
 async def _load(recipients: int, port: int, dkim: bool = False) -> tuple[int, int]:
     from tortoise import connections
 
@@ -129,16 +151,25 @@ async def run(recipients: int, jobs: int, dkim: bool = False) -> dict[str, Any]:
         started = time.perf_counter()
         await campaigns.advance_campaign(campaign_id)  # takes the audience (one INSERT … SELECT)
         scheduled = time.perf_counter() - started
+        samples: list[float] = []
+        sampler = asyncio.create_task(_sample_rss(samples))
         send_started = time.perf_counter()
         results = await asyncio.gather(*[run_campaign(campaign_id, budget_seconds=3600) for _ in range(jobs)])
         while (await Campaign.get(id=campaign_id)).status != CampaignStatus.SENT:
             results.append(await run_campaign(campaign_id, budget_seconds=3600))
         sending = time.perf_counter() - send_started
+        sampler.cancel()
+        children_rss = _children_rss_mb()
+        # Flat memory: the resident size after the first tenth of the send against the last sample.
+        settled = samples[max(1, len(samples) // 10)] if len(samples) > 1 else samples[0]
         sent = sum(int(r.get("sent", 0)) for r in results)
         return {"recipients": recipients, "jobs": jobs, "dkim": dkim, "schedule_s": round(scheduled, 2),
                 "send_s": round(sending, 2), "sent": sent, "received": counts[0], "duplicates": counts[1],
                 "msg_per_s": round(sent / sending, 1), "peak_rss_mb_before_send": round(rss_before, 1),
-                "peak_rss_mb_after": round(_rss_mb(), 1), "team": team_id}
+                "peak_rss_mb_after": round(_rss_mb(), 1),
+                "rss_mb_during_send": {"at_10pct": round(settled, 1), "last": round(samples[-1], 1),
+                                       "max": round(max(samples), 1)},
+                "children_rss_mb_at_end": round(children_rss, 1), "team": team_id}
     finally:
         server.terminate()
         from app import runtime

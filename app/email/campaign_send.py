@@ -112,6 +112,18 @@ class BatchResult:
     stopped: str | None = None  # why the batch stopped early (SMTP down), its rows released
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """One campaign mail ready for the wire: its recipient row, address, Message-ID, signed bytes, envelope."""
+
+    recipient_id: int
+    address: str
+    message_id: str
+    raw: bytes
+    sender: str
+    recipients: list[str]
+
+
 @dataclass
 class CampaignContext:
     campaign: Campaign
@@ -138,7 +150,7 @@ async def load_context(campaign_id: int) -> CampaignContext | None:
 
 def recipient_message(ctx: CampaignContext, recipient_id: int, address: str,
                       rendered: RenderedMessage, link: str) -> tuple[str, bytes, str, list[str]]:
-    """(Message-ID, signed bytes, envelope sender, recipients) of one campaign mail."""
+    """(Message-ID, bytes before DKIM, envelope sender, recipients) of one campaign mail."""
     config = ctx.config
     if config.track_opens or config.track_clicks:
         token = recipient_token(ctx.campaign.team_id, recipient_id)
@@ -149,7 +161,7 @@ def recipient_message(ctx: CampaignContext, recipient_id: int, address: str,
     # The bytes `serialize(build_message(...))` would give, composed without an EmailMessage (compose.py).
     raw = ctx.composer.compose(address, rendered, message_id, link)
     sender, recipients = ctx.composer.envelope(address)
-    return message_id, dkim_keys.sign(config, raw), sender, recipients
+    return message_id, raw, sender, recipients
 
 
 def render_context(ctx: CampaignContext, contact: TeamContact, link: str) -> dict[str, Any]:
@@ -214,37 +226,43 @@ async def _fail_all(conn: Any, ids: list[int], claim: int, error: str | None,
 
 async def _deliver(ctx: CampaignContext, conn: Any, claim: int, ready: list[tuple[int, str, RenderedMessage]],
                    contact_of: dict[int, int], links: dict[int, str], result: BatchResult) -> None:
+    # The batch is composed, then DKIM-signed at once in the signing process (dkim_keys.sign_many),
+    # before a connection is pinned: the other batch jobs send meanwhile.
+    messages = [recipient_message(ctx, rid, address, rendered, links[rid]) for rid, address, rendered in ready]
+    signed = await dkim_keys.sign_many(ctx.config, [raw for _, raw, _, _ in messages])
+    outgoing = [Outgoing(rid, address, message_id, raw, sender, recipients) for (rid, address, _), raw,
+                (message_id, _, sender, recipients) in zip(ready, signed, messages, strict=True)]
+    del messages, signed
     # One pooled connection for the batch's per-message state moves: the pool's reset on every
     # release was a second round trip per statement.
     bounced: list[tuple[str, int]] = []
     async with conn.acquire_connection() as pg:
-        await _deliver_on(ctx, pg, claim, ready, contact_of, links, result, bounced)
+        await _deliver_on(ctx, pg, claim, outgoing, contact_of, result, bounced)
     # After the pinned connection went back: a suppression never waits on a pool its own batch holds.
     for address, contact_id in bounced:
         await suppress(ctx.campaign.team_id, address, SuppressionScope.ALL, SuppressionReason.HARD_BOUNCE,
                        contact_id=contact_id)
 
 
-async def _deliver_on(ctx: CampaignContext, pg: Any, claim: int, ready: list[tuple[int, str, RenderedMessage]],
-                      contact_of: dict[int, int], links: dict[int, str], result: BatchResult,
-                      bounced: list[tuple[str, int]]) -> None:
+async def _deliver_on(ctx: CampaignContext, pg: Any, claim: int, ready: list[Outgoing], contact_of: dict[int, int],
+                      result: BatchResult, bounced: list[tuple[str, int]]) -> None:
     session = SmtpSession(ctx.config)
     previous = 0
     current = 0  # index of the message in hand: it and those after go back to the queue on a transient failure
     try:
         await session.connect()
-        for index, (rid, address, rendered) in enumerate(ready):
+        for index, mail in enumerate(ready):
             current = index
-            message_id, raw, sender, recipients = recipient_message(ctx, rid, address, rendered, links[rid])
+            rid, address = mail.recipient_id, mail.address
             now = datetime.now(UTC)
-            moved = await pg.fetchval(ADVANCE_SQL, previous, rid, now, address, message_id, now + lease(), claim)
+            moved = await pg.fetchval(ADVANCE_SQL, previous, rid, now, address, mail.message_id, now + lease(), claim)
             if previous:
                 result.sent += 1
             previous = 0
             if not moved:
                 continue  # cancelled, or taken over after our lease ran out
             try:
-                await session.send(sender, recipients, raw)
+                await session.send(mail.sender, mail.recipients, mail.raw)
             except SmtpFailure as failure:
                 if not failure.permanent:
                     raise
@@ -259,7 +277,7 @@ async def _deliver_on(ctx: CampaignContext, pg: Any, claim: int, ready: list[tup
         # The server is unreachable or answered 4xx: nothing of the current message was accepted, so it
         # and the rest go back to the queue for a later batch.
         result.stopped = str(failure)
-        rest = [rid for rid, _, _ in ready[current:]]
+        rest = [mail.recipient_id for mail in ready[current:]]
         await pg.execute(RELEASE_SQL, rest, claim)
     finally:
         if previous:
