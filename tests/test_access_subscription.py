@@ -111,3 +111,38 @@ async def test_unknown_member_tokens_are_rejected(live_server, token):
             await asyncio.wait_for(ws.recv(), timeout=5)
     finally:
         await ws.close()
+
+
+UPDATE_MEMBERSHIP = """mutation($i: UpdateHubMembershipInput!) { updateHubMembership(input: $i) {
+  membership { role banned } userErrors { field code } } }"""
+
+
+async def test_a_role_change_and_a_ban_reach_the_member_as_changed_nodes(live_server, gql, team):
+    hub, contact, *_, token = await member_with_gated_hub(team.team)
+    hosts = await content.create_node(team.team, hub.id, content.NodeChanges(title="Hosts only", kind="lesson",
+                                                                              status="published"))
+    await set_access_rule(team.team, "node", hosts.id, RuleSpec(audience="roles", roles=["host"]))
+    membership = await HubMembership.get(hub_id=hub.id, team_contact_id=contact.id)
+    ws = await subscribe(live_server.ws_url, token, hub.id)
+    try:
+        # Staff make the member a host: the hosts' lesson opens, with no segment or entitlement change.
+        changed = await gql(UPDATE_MEMBERSHIP, {"i": {"id": gid("HubMembership", membership.id), "role": "HOST"}},
+                            token=team.key)
+        assert changed["updateHubMembership"]["userErrors"] == []
+        message = json.loads(await asyncio.wait_for(ws.recv(), timeout=5))
+        assert message["type"] == "next", message
+        assert message["payload"]["data"]["myAccessChanged"] == {
+            "hubId": gid("Hub", hub.id), "cause": "membership",
+            "changes": [{"nodeId": gid("MemberContentNode", hosts.id), "canAccess": True, "lockedReason": None}]}
+
+        # A ban closes every node the member could open, at once.
+        await gql(UPDATE_MEMBERSHIP, {"i": {"id": gid("HubMembership", membership.id), "banned": True}},
+                  token=team.key)
+        message = json.loads(await asyncio.wait_for(ws.recv(), timeout=5))
+        data = message["payload"]["data"]["myAccessChanged"]
+        assert data["cause"] == "membership"
+        assert {c["lockedReason"] for c in data["changes"]} == {"BANNED"}
+        assert gid("MemberContentNode", hosts.id) in {c["nodeId"] for c in data["changes"]}
+        assert not any(c["canAccess"] for c in data["changes"])
+    finally:
+        await ws.close()

@@ -312,3 +312,63 @@ async def test_a_ban_or_a_role_change_reaches_the_members_space_stream_at_once(l
     finally:
         await bob_stream.close()
         await mo_stream.close()
+
+
+BLOCK_FEED = """query($id: ID!) { mySpace(id: $id) { posts(first: 10) { nodes { title } } } }"""
+BLOCK_THREAD = """query($id: ID!) { communityPost(id: $id) { title comments(first: 10) { nodes { body } } } }"""
+
+
+async def test_a_block_takes_the_blocked_members_posts_comments_and_notifications_out_of_the_blockers_view(
+        gql, team):
+    s = await community(gql, team)
+    general = member_space_id(s.general["id"])
+    await profile_id(gql, s.ava_token)
+    mine = (await post(gql, s.ava_token, general, "Ava's"))["post"]["id"]
+    bobs = (await post(gql, s.bob_token, general, "Bob's", "hi @ava"))["post"]["id"]
+    comment = (await gql(CREATE_COMMENT, {"i": {"postId": mine, "body": "from Bob"}}, token=s.bob_token))[
+        "createComment"]["comment"]["id"]
+    await gql(CREATE_COMMENT, {"i": {"postId": mine, "body": "from Mo"}}, token=s.mo_token)
+    assert (await gql(NOTIFICATIONS, token=s.ava_token))["myUnreadNotificationCount"] == 3  # mention, 2 replies
+
+    bob = await profile_id(gql, s.bob_token)
+    assert (await gql(BLOCK, {"i": {"memberId": bob}}, token=s.ava_token))["blockMember"]["changed"] is True
+
+    feed = (await gql(BLOCK_FEED, {"id": general}, token=s.ava_token))["mySpace"]["posts"]["nodes"]
+    assert [p["title"] for p in feed] == ["Ava's"]
+    thread = (await gql(BLOCK_THREAD, {"id": mine}, token=s.ava_token))["communityPost"]
+    assert [c["body"] for c in thread["comments"]["nodes"]] == ["from Mo"]
+    assert (await gql(BLOCK_THREAD, {"id": bobs}, token=s.ava_token))["communityPost"] is None
+    refetch = await gql("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [bobs, comment]},
+                        token=s.ava_token)
+    assert refetch["nodes"] == [None, None]
+    reply = await gql(CREATE_COMMENT, {"i": {"postId": bobs, "body": "?"}}, token=s.ava_token)
+    assert reply["createComment"]["userErrors"][0]["code"] == "NOT_FOUND"
+    react = await gql("""mutation($i: ReactionInput!) { addReaction(input: $i) { userErrors { field code } } }""",
+                      {"i": {"targetType": "COMMENT", "targetId": comment, "emoji": "heart"}}, token=s.ava_token)
+    assert react["addReaction"]["userErrors"] == [{"field": "targetId", "code": "NOT_FOUND"}]
+    notes = await gql(NOTIFICATIONS, token=s.ava_token)
+    assert notes["myUnreadNotificationCount"] == 1
+    assert [n["actor"]["handle"] for n in notes["myNotifications"]["nodes"]] == ["mo"]
+
+    # The block is the blocker's view only: Bob and Mo still see everything; unblocking brings it back.
+    assert len((await gql(BLOCK_FEED, {"id": general}, token=s.mo_token))["mySpace"]["posts"]["nodes"]) == 2
+    thread = (await gql(BLOCK_THREAD, {"id": mine}, token=s.bob_token))["communityPost"]
+    assert [c["body"] for c in thread["comments"]["nodes"]] == ["from Bob", "from Mo"]
+    assert (await gql(BLOCK, {"i": {"memberId": bob, "blocked": False}}, token=s.ava_token))["blockMember"][
+        "changed"] is True
+    assert len((await gql(BLOCK_FEED, {"id": general}, token=s.ava_token))["mySpace"]["posts"]["nodes"]) == 2
+    assert (await gql(NOTIFICATIONS, token=s.ava_token))["myUnreadNotificationCount"] == 3
+
+
+async def test_a_message_notification_names_the_conversation_by_an_id_myconversation_takes(gql, team):
+    s = await community(gql, team)
+    bob = await profile_id(gql, s.bob_token)
+    conversation = (await gql(START, {"i": {"memberIds": [bob]}}, token=s.ava_token))["startConversation"][
+        "conversation"]["id"]
+    await gql(SEND, {"i": {"conversationId": conversation, "body": "hi"}}, token=s.ava_token)
+    note = (await gql("{ myNotifications(first: 1) { nodes { kind conversationId } } }", token=s.bob_token))[
+        "myNotifications"]["nodes"][0]
+    assert note == {"kind": "MESSAGE", "conversationId": conversation}
+    found = await gql("query($id: ID!) { myConversation(id: $id) { id } }", {"id": note["conversationId"]},
+                      token=s.bob_token)
+    assert found["myConversation"] == {"id": conversation}

@@ -25,6 +25,7 @@ from app.graphql.enums import described_enum
 from app.graphql.errors import UserError, forbidden, mutation_payload
 from app.graphql.ids import encode_id, gids, id_arg, id_input, id_inputs, typed_id_arg
 from app.graphql.nodes import NodeType, staff, team_rows
+from app.hubs.service import MEMBERSHIP_TOPIC
 from app.teams import audit
 
 log = logging.getLogger("memberhub.access")
@@ -66,7 +67,8 @@ DripAnchorEnum = described_enum(
         "ENTITLEMENT_START": ("The start of the member's earliest live entitlement to one of the rule's "
                               "`productIds`; without one it never opens."),
     })
-ACCESS_TOPICS = ("segment-membership", "entitlements")
+# What can change a member's decisions: segments, entitlements, and their hub role, ban or leaving.
+ACCESS_TOPICS = ("segment-membership", "entitlements", MEMBERSHIP_TOPIC)
 # The GraphQL type of each kind of rule target, whose global ids `targetId` takes and gives.
 TARGET_TYPES = {RuleTarget.HUB_SECTION: "HubSection", RuleTarget.NODE: "ContentNode", RuleTarget.PAGE: "Page",
                 RuleTarget.SPACE: "CommunitySpace"}
@@ -347,7 +349,8 @@ class AccessChange:
 class MyAccessChanged:
     hub_id: strawberry.ID = strawberry.field(description="The member's hub.")
     cause: str = strawberry.field(description=(
-        "What changed: `segment` (segment membership) or `entitlement` (a purchase, renewal, refund or end)."))
+        "What changed: `segment` (segment membership), `entitlement` (a purchase, renewal, refund or end) or "
+        "`membership` (the member's hub role, a ban or unban, or leaving the hub)."))
     changes: list[AccessChange] = strawberry.field(description="Only the nodes whose decision changed.")
 
 
@@ -379,7 +382,8 @@ async def _fresh_access(team_id: int, hub_id: int, contact_id: int) -> HubAccess
 @strawberry.type
 class AccessSubscription:
     @strawberry.subscription(description=(
-        "Nodes whose access changed for the member (segment or entitlement change). Member session "
+        "Nodes whose access changed for the member (a segment or entitlement change, their hub role or a ban). "
+        "Member session "
         "required; only its own hub (FORBIDDEN otherwise)."))
     async def my_access_changed(
         self, info: Info[Context, None], hub_id: Annotated[strawberry.ID, strawberry.argument(description=(
@@ -395,12 +399,15 @@ class AccessSubscription:
             async for message in stream:
                 if str(message.get("team_contact_id")) != str(member.team_contact_id):
                     continue
+                if "change" in message and message.get("hub_id") != member.hub_id:
+                    continue  # the member's role or ban in another hub
                 after = await _fresh_access(member.team_id, member.hub_id, member.team_contact_id)
                 changed = after.changed_since(before)
                 before = after
                 if not changed:
                     continue
-                cause = "segment" if "segment_id" in message else "entitlement"
+                cause = "segment" if "segment_id" in message else "membership" if "change" in message \
+                    else "entitlement"
                 yield MyAccessChanged(
                     hub_id=encode_id("Hub", member.hub_id), cause=cause,
                     changes=[

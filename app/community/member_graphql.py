@@ -250,7 +250,8 @@ class CommunityPost(relay.Node):
         self, info: Info[Context, None], first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
     ) -> Connection[CommunityComment]:
-        query = Comment.filter(team_id=self.team_id, post_id=self.id)
+        query = Comment.filter(service.in_view(self.team_id, self.hub_id, self.viewer), team_id=self.team_id,
+                               post_id=self.id)
         if not self.moderator:
             query = query.filter(~Q(status=ContentStatus.PENDING) | Q(author_id=self.viewer or 0))
         viewer, moderator = self.viewer, self.moderator
@@ -295,9 +296,10 @@ class MemberSpace(relay.Node):
     ) -> Connection[CommunityPost]:
         if not self.can_access:
             return _empty()
-        moderator = service.is_moderator(self.access)
-        viewer = self.access.contact_id
-        query = Post.filter(team_id=self.access.team_id, space_id=self.id, status=ContentStatus.VISIBLE)
+        access = self.access
+        moderator, viewer = service.is_moderator(access), access.contact_id
+        query = Post.filter(service.in_view(access.team_id, access.hub_id, viewer), team_id=access.team_id,
+                            space_id=self.id, status=ContentStatus.VISIBLE)
         return _planned(await keyset_page(query, lambda p: community_post(p, viewer, moderator=moderator),
                                           first=first, after=after, last=last, before=before, descending=True))
 
@@ -305,7 +307,9 @@ class MemberSpace(relay.Node):
     async def pinned_posts(self) -> list[CommunityPost]:
         if not self.can_access:
             return []
-        rows = await Post.filter(team_id=self.access.team_id, space_id=self.id, status=ContentStatus.VISIBLE,
+        access = self.access
+        rows = await Post.filter(service.in_view(access.team_id, access.hub_id, access.contact_id),
+                                 team_id=access.team_id, space_id=self.id, status=ContentStatus.VISIBLE,
                                  pinned=True).order_by("-id").limit(20)
         moderator = service.is_moderator(self.access)
         return [community_post(p, self.access.contact_id, moderator=moderator) for p in rows]
@@ -529,7 +533,8 @@ async def _fetch_spaces(info: Info[Context, None], team_id: int, pks: list[int])
 async def _fetch_posts(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, CommunityPost]:
     access = await member_access(info)
     moderator = service.is_moderator(access)
-    rows = await Post.filter(team_id=team_id, hub_id=access.hub_id, id__in=pks)
+    rows = await Post.filter(service.in_view(team_id, access.hub_id, access.contact_id), team_id=team_id,
+                             hub_id=access.hub_id, id__in=pks)
     return {p.id: community_post(p, access.contact_id, moderator=moderator) for p in rows
             if access.space(p.space_id).allowed and service.readable(access, p, allow_hidden=True)}
 
@@ -537,10 +542,11 @@ async def _fetch_posts(info: Info[Context, None], team_id: int, pks: list[int]) 
 async def _fetch_comments(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, CommunityComment]:
     access = await member_access(info)
     moderator = service.is_moderator(access)
-    rows = await Comment.filter(team_id=team_id, hub_id=access.hub_id, id__in=pks)
-    posts = {p.id: p for p in await Post.filter(team_id=team_id, id__in={c.post_id for c in rows})}
+    seen = service.in_view(team_id, access.hub_id, access.contact_id)
+    rows = await Comment.filter(seen, team_id=team_id, hub_id=access.hub_id, id__in=pks)
+    posts = {p.id: p for p in await Post.filter(seen, team_id=team_id, id__in={c.post_id for c in rows})}
     return {c.id: community_comment(c, access.contact_id, moderator=moderator) for c in rows
-            if access.space(posts[c.post_id].space_id).allowed
+            if c.post_id in posts and access.space(posts[c.post_id].space_id).allowed
             and service.readable(access, posts[c.post_id], allow_hidden=True)
             and service.readable(access, c, allow_hidden=True)}
 

@@ -92,14 +92,16 @@ class CommunityNotification(relay.Node):
 def community_notification(n: Notification) -> CommunityNotification:
     return CommunityNotification(
         id=n.id, kind=NotificationKind(n.kind), text=n.text, post_id=gid("CommunityPost", n.post_id),
-        comment_id=gid("CommunityComment", n.comment_id), conversation_id=gid("Conversation", n.conversation_id),
+        comment_id=gid("CommunityComment", n.comment_id), conversation_id=gid("MemberConversation", n.conversation_id),
         read_at=n.read_at, created_at=n.created_at, team_id=n.team_id, hub_id=n.hub_id, actor_id=n.actor_id,
         viewer=n.recipient_id,
     )
 
 
 def _mine(member: MemberViewer) -> Any:
-    return Notification.filter(team_id=member.team_id, hub_id=member.hub_id, recipient_id=member.team_contact_id)
+    """The member's notifications, but for those from members they blocked since."""
+    return Notification.filter(service.in_view(member.team_id, member.hub_id, member.team_contact_id, "actor_id"),
+                               team_id=member.team_id, hub_id=member.hub_id, recipient_id=member.team_contact_id)
 
 
 @strawberry.input(description="Which notifications to mark read.")
@@ -235,6 +237,9 @@ async def _activity(member: MemberViewer, access: HubAccess, space_id: int, mess
                     ) -> SpaceActivity | None:
     kind = SpaceActivityKind(message["kind"])
     post = await Post.get_or_none(id=message.get("post_id"), team_id=member.team_id, space_id=space_id)
+    blocked = await service.blocked_by(access)
+    if post is not None and post.author_id in blocked:
+        return None  # a member they blocked: out of view, even the id
     if post is None or not service.readable(access, post, allow_hidden=True):
         if kind not in (SpaceActivityKind.POST_DELETED, SpaceActivityKind.POST_HIDDEN):
             return None
@@ -243,6 +248,8 @@ async def _activity(member: MemberViewer, access: HubAccess, space_id: int, mess
     comment = None
     if message.get("comment_id") is not None:
         row = await Comment.get_or_none(id=message["comment_id"], team_id=member.team_id)
+        if row is not None and row.author_id in blocked:
+            return None
         if row is not None:
             comment = community_comment(row, member.team_contact_id, moderator=moderator)
     return SpaceActivity(

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from limits import parse_many
-from tortoise.expressions import F
+from tortoise.expressions import F, Q, Subquery
 from tortoise.transactions import in_transaction
 
 from app.access.decision import Decision
@@ -22,6 +22,7 @@ from app.access.service import remove_rules_of
 from app.access.view import HubAccess
 from app.community import live, notifications
 from app.community.models import (
+    Block,
     Comment,
     CommunitySettings,
     ContentStatus,
@@ -241,6 +242,23 @@ async def member_space(access: HubAccess, space_id: int | None, field: str = "sp
     return space
 
 
+def in_view(team_id: int, hub_id: int, viewer: int | None, field: str = "author_id") -> Q:
+    """A filter that leaves out what members the viewer blocked wrote (rows without an author stay): their posts,
+    comments and notifications are out of the blocker's view, in the same statement as the rows."""
+    if viewer is None:
+        return Q()
+    blocked = Block.filter(team_id=team_id, hub_id=hub_id, blocker_id=viewer).values("blocked_id")
+    no_author: dict[str, Any] = {f"{field}__isnull": True}
+    not_blocked: dict[str, Any] = {f"{field}__in": Subquery(blocked)}
+    return Q(**no_author) | ~Q(**not_blocked)
+
+
+async def blocked_by(access: HubAccess) -> set[int]:
+    """The members the viewer blocked (contact ids)."""
+    return set(cast(list[int], await Block.filter(team_id=access.team_id, hub_id=access.hub_id,
+                                                  blocker_id=access.contact_id).values_list("blocked_id", flat=True)))
+
+
 def _check_member(access: HubAccess) -> None:
     if not access.facts.is_member or access.facts.banned:
         raise ValidationFailed.one(None, "only members of the hub can take part", "NOT_A_MEMBER")
@@ -356,9 +374,10 @@ async def create_post(access: HubAccess, space_id: int | None, title: str, body:
 
 async def member_post(access: HubAccess, post_id: int | None, field: str = "postId", *,
                       allow_hidden: bool = False) -> Post:
-    """A post the member may read: in a space the decision opens, visible (or their own pending one);
-    moderators also reach hidden and pending posts with `allow_hidden`."""
-    post = await Post.get_or_none(id=post_id, team_id=access.team_id, hub_id=access.hub_id) if post_id else None
+    """A post the member may read: in a space the decision opens, visible (or their own pending one), not by a
+    member they blocked; moderators also reach hidden and pending posts with `allow_hidden`."""
+    post = await Post.filter(in_view(access.team_id, access.hub_id, access.contact_id), id=post_id,
+                             team_id=access.team_id, hub_id=access.hub_id).first() if post_id else None
     if post is None or not access.space(post.space_id).allowed:
         raise NotFound(field, "post")
     if not readable(access, post, allow_hidden=allow_hidden):
@@ -457,12 +476,13 @@ async def create_comment(access: HubAccess, post_id: int | None, body: str, pare
 
 
 async def member_comment(access: HubAccess, comment_id: int | None, field: str = "id") -> tuple[Comment, Post]:
-    comment = await Comment.get_or_none(id=comment_id, team_id=access.team_id, hub_id=access.hub_id) \
-        if comment_id else None
+    comment = await Comment.filter(in_view(access.team_id, access.hub_id, access.contact_id), id=comment_id,
+                                   team_id=access.team_id, hub_id=access.hub_id).first() if comment_id else None
     if comment is None:
         raise NotFound(field, "comment")
-    post = await Post.get(id=comment.post_id)
-    if not access.space(post.space_id).allowed or not readable(access, post) or not readable(access, comment):
+    post = await Post.filter(in_view(access.team_id, access.hub_id, access.contact_id), id=comment.post_id).first()
+    if post is None or not access.space(post.space_id).allowed or not readable(access, post) \
+            or not readable(access, comment):
         raise NotFound(field, "comment")
     return comment, post
 
