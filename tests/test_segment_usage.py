@@ -151,3 +151,58 @@ async def test_an_unused_segment_is_deleted_without_force(gql, team):
     unused = await segment(gql, team, "Nobody", "country = 'FR'")
     deleted = (await gql(DELETE, {"i": {"id": unused}}, token=team.key))["deleteSegment"]
     assert deleted == {"deletedId": unused, "detached": [], "usedBy": [], "userErrors": []}
+
+
+async def test_a_rule_edit_counts_the_enrolments_each_drips_reentry_policy_allows(gql, team, smtp):
+    """Contacts who were in a drip before and left are enrolled again by AGAIN_AFTER_LEAVING (and by
+    AT_MOST_EVERY_N_DAYS once N days have passed), never by ONCE_EVER: the impact says so."""
+    from datetime import timedelta
+
+    hub = await make_hub(gql, team, smtp, "Academy")
+    x1, x2, _x3 = await contacts(gql, team, {"email": "x1@x.com", "country": "US"},
+                                {"email": "x2@x.com", "country": "US"}, {"email": "x3@x.com", "country": "US"})
+    british = await segment(gql, team, "British", "country = 'GB'")
+    template = await make_template(gql, team, hub, "winback", "We miss you")
+    drips = {}
+    for name, extra in (("Once", {}), ("Again", {"reentry": "AGAIN_AFTER_LEAVING"}),
+                        ("Monthly", {"reentry": "AT_MOST_EVERY_N_DAYS", "reentryDays": 30})):
+        created = await gql('mutation($i: CreateDripCampaignInput!) { createDripCampaign(input: $i) { dripCampaign '
+                            '{ id } userErrors { code } } }', {"i": {
+                                "hubId": hub, "name": name, "trigger": "SEGMENT_JOIN", "segmentId": british,
+                                "steps": [{"delayMinutes": 60, "templateId": template}], **extra}}, token=team.key)
+        assert created["createDripCampaign"]["userErrors"] == []
+        drips[name] = created["createDripCampaign"]["dripCampaign"]["id"]
+    # x1 and x2 become British: each drip enrols them; then they move away and every enrolment exits
+    await contacts(gql, team, {"email": "x1@x.com", "country": "GB"}, {"email": "x2@x.com", "country": "GB"})
+    await evaluate_pending(None)
+    await process_drip_enrollments()
+    await contacts(gql, team, {"email": "x1@x.com", "country": "FR"}, {"email": "x2@x.com", "country": "FR"})
+    await evaluate_pending(None)
+    await process_drip_enrollments()
+    assert await DripEnrollment.filter(team_id=team.id, status="exited", exit_reason="left_segment").count() == 6
+    assert await DripEnrollment.filter(team_id=team.id, status="active").count() == 0
+
+    async def enrolling():
+        dry = await gql(UPDATE, {"i": {"id": british, "ruleText": "country IN ('GB', 'FR', 'US')", "dryRun": True}},
+                        token=team.key)
+        assert dry["updateSegment"]["whatIf"] == {"joinCount": 3, "leaveCount": 0}
+        return {i["user"]["name"]: (i["joining"], i["message"]) for i in dry["updateSegment"]["impacts"]
+                if i["user"]["kind"] == "DRIP"}
+
+    assert await enrolling() == {
+        "drip 'Once'": (1, "drip 'Once' would enrol 1 more"),  # x3 only: x1 and x2 were in once
+        "drip 'Again'": (3, "drip 'Again' would enrol 3 more"),  # they left, so they come back
+        "drip 'Monthly'": (1, "drip 'Monthly' would enrol 1 more"),  # x1 and x2 entered less than 30 days ago
+    }
+    # 31 days later the monthly drip takes them again; an active enrolment still keeps one out
+    for row in await DripEnrollment.filter(team_id=team.id):
+        row.enrolled_at -= timedelta(days=31)
+        await row.save(update_fields=["enrolled_at"])
+    await DripEnrollment.filter(team_id=team.id, drip_id=pk(drips["Again"]), team_contact_id=pk(x1)).update(
+        status="active")
+    assert await enrolling() == {
+        "drip 'Once'": (1, "drip 'Once' would enrol 1 more"),
+        "drip 'Again'": (2, "drip 'Again' would enrol 2 more"),
+        "drip 'Monthly'": (3, "drip 'Monthly' would enrol 3 more"),
+    }
+    assert {e.team_contact_id for e in await DripEnrollment.filter(team_id=team.id)} == {pk(x1), pk(x2)}

@@ -53,6 +53,15 @@ WHERE enrollment_id IN (SELECT id FROM exited) AND state = 'scheduled'
 """
 
 
+def reentry_terms(drip: DripCampaign) -> tuple[bool, timedelta]:
+    """ENROLL_SQL's $7 and $8 for the drip: may a finished enrolment be followed by another, and how
+    long after the last entry at the least."""
+    again = drip.reentry != ReentryPolicy.ONCE_EVER
+    gap = timedelta(days=drip.reentry_days or 0) if drip.reentry == ReentryPolicy.AT_MOST_EVERY_N_DAYS \
+        else timedelta(0)
+    return again, gap
+
+
 async def process_drip_enrollments(now: datetime | None = None) -> int:
     """Enrol and exit contacts for every active drip; returns how many history rows were read."""
     now = now or datetime.now(UTC)
@@ -87,9 +96,7 @@ async def _process_drip(drip_id: int, now: datetime) -> int:
         if first_step is None:
             return 0
         read = 0
-        again = drip.reentry != ReentryPolicy.ONCE_EVER
-        gap = timedelta(days=drip.reentry_days or 0) if drip.reentry == ReentryPolicy.AT_MOST_EVERY_N_DAYS \
-            else timedelta(0)
+        again, gap = reentry_terms(drip)
 
         async def enrol(contact_id: int, source: str, ref: str, at: datetime) -> None:
             rows = await conn.execute_query_dict(

@@ -1,8 +1,10 @@
 """Drip campaigns as users of segments (registered by `app.wiring`): find, impact of an edit, detach.
 
-A segment-join drip enrols each contact who joins its trigger segment once ever; a drip exits
-active enrolments whose contact leaves its exit segment. A deleted segment never deletes a drip:
-one that loses its trigger segment is paused, one that loses its exit segment stops exiting on it.
+A segment-join drip enrols a contact who joins its trigger segment as its re-entry policy says
+(app/email/drips.py `ENROLL_SQL`: once ever; again once the last enrolment ended; or that and N days
+after the last entry); a drip exits active enrolments whose contact leaves its exit segment. A
+deleted segment never deletes a drip: one that loses its trigger segment is paused, one that loses
+its exit segment stops exiting on it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from tortoise import connections
 from tortoise.expressions import Q
 
+from app.email.drips import reentry_terms
 from app.email.models import (
     Campaign,
     CampaignRecipient,
@@ -22,13 +25,18 @@ from app.email.models import (
 )
 from app.segments.usage import MembershipDiff, SegmentImpact, SegmentUse, counted
 
-_NOT_ENROLLED_SQL = """
-SELECT count(*) FROM unnest($2::bigint[]) AS c(id)
-WHERE NOT EXISTS (SELECT 1 FROM drip_enrollments e WHERE e.drip_id = $1 AND e.team_contact_id = c.id)
+# Who of the joining contacts the drip would enrol now: as ENROLL_SQL decides on a join, an earlier
+# enrolment keeps a contact out once ever ($4 false), else only while it is active or less than
+# $5 (the re-entry gap) old. Never two active ones, so "any such enrolment" is "the last one is".
+_WOULD_ENROL_SQL = """
+SELECT count(*) FROM unnest($3::bigint[]) AS c(id)
+WHERE NOT EXISTS (SELECT 1 FROM drip_enrollments e
+                  WHERE e.team_id = $1 AND e.drip_id = $2 AND e.team_contact_id = c.id
+                    AND (NOT $4::boolean OR e.status = 'active' OR e.enrolled_at + $5::interval > now()))
 """
 _ACTIVE_SQL = """
 SELECT count(*) FROM drip_enrollments e
-WHERE e.drip_id = $1 AND e.status = 'active' AND e.team_contact_id = ANY($2::bigint[])
+WHERE e.team_id = $1 AND e.drip_id = $2 AND e.status = 'active' AND e.team_contact_id = ANY($3::bigint[])
 """
 
 
@@ -50,9 +58,12 @@ class DripUsage:
         enrolling = exiting = 0
         parts = []
         if drip.trigger_segment_id == segment_id and diff.joins:
-            enrolling = int((await conn.execute_query_dict(_NOT_ENROLLED_SQL, [drip.id, list(diff.joins)]))[0]["count"])
+            again, gap = reentry_terms(drip)
+            enrolling = int((await conn.execute_query_dict(
+                _WOULD_ENROL_SQL, [team_id, drip.id, list(diff.joins), again, gap]))[0]["count"])
         if drip.exit_segment_id == segment_id and diff.leaves:
-            exiting = int((await conn.execute_query_dict(_ACTIVE_SQL, [drip.id, list(diff.leaves)]))[0]["count"])
+            exiting = int((await conn.execute_query_dict(
+                _ACTIVE_SQL, [team_id, drip.id, list(diff.leaves)]))[0]["count"])
         if enrolling:
             parts.append(f"would enrol {enrolling} more" + ("" if drip.active else " once resumed (it is paused)"))
         if exiting:
