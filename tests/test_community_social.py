@@ -8,7 +8,7 @@ import json
 
 import factories
 import websockets
-from ids import gid
+from ids import gid, pk
 from test_community import CREATE_COMMENT, SET_RULE, community, member_space_id, post, sign_in, space
 
 from app.community.models import Message, Notification
@@ -372,3 +372,62 @@ async def test_a_message_notification_names_the_conversation_by_an_id_myconversa
     found = await gql("query($id: ID!) { myConversation(id: $id) { id } }", {"id": note["conversationId"]},
                       token=s.bob_token)
     assert found["myConversation"] == {"id": conversation}
+
+
+RENAME = """mutation($i: RenameConversationInput!) { renameConversation(input: $i) { conversation { title }
+  userErrors { field code } } }"""
+LEAVE = """mutation($i: LeaveConversationInput!) { leaveConversation(input: $i) { conversation { members { handle } }
+  userErrors { field code } } }"""
+
+
+async def test_a_group_is_renamed_by_its_members_and_left_for_good(live_server, gql, team, other_team):
+    s = await community(gql, team)
+    bob, mo = await profile_id(gql, s.bob_token), await profile_id(gql, s.mo_token)
+    group = (await gql(START, {"i": {"memberIds": [bob, mo], "title": "Trio"}}, token=s.ava_token))[
+        "startConversation"]["conversation"]["id"]
+    pair = (await gql(START, {"i": {"memberIds": [bob]}}, token=s.ava_token))["startConversation"][
+        "conversation"]["id"]
+
+    renamed = await gql(RENAME, {"i": {"conversationId": group, "title": " Yoga trio "}}, token=s.bob_token)
+    assert renamed["renameConversation"] == {"conversation": {"title": "Yoga trio"}, "userErrors": []}
+    for token, variables, error in (
+            (s.bob_token, {"conversationId": group, "title": "  "}, {"field": "title", "code": "INVALID_TITLE"}),
+            (s.bob_token, {"conversationId": group, "title": "x" * 201}, {"field": "title", "code": "INVALID_TITLE"}),
+            (s.ava_token, {"conversationId": pair, "title": "Us"}, {"field": "conversationId", "code": "NOT_A_GROUP"}),
+            (s.mo_token, {"conversationId": pair, "title": "Us"}, {"field": "conversationId", "code": "NOT_FOUND"}),
+            (s.ava_token, {"conversationId": gid("Hub", s.hub.id), "title": "Us"},
+             {"field": "conversationId", "code": "INVALID_ID"})):
+        refused = await gql(RENAME, {"i": variables}, token=token)
+        assert refused["renameConversation"] == {"conversation": None, "userErrors": [error]}, variables
+    titles = {c["id"]: c["title"] for c in (await gql("{ myConversations(first: 5) { nodes { id title } } }",
+                                                      token=s.ava_token))["myConversations"]["nodes"]}
+    assert titles == {group: "Yoga trio", pair: ""}
+
+    # Another team's member cannot reach the group.
+    ohub = await factories.hub(other_team, "Other", "other")
+    oscar = await factories.contact(other_team, "oscar@example.com")
+    await factories.hub_member(other_team, ohub, oscar)
+    outsider = await gql(LEAVE, {"i": {"conversationId": group}}, token=await sign_in(gql, ohub, oscar))
+    assert outsider["leaveConversation"]["userErrors"] == [{"field": "conversationId", "code": "NOT_FOUND"}]
+    assert (await gql(LEAVE, {"i": {"conversationId": pair}}, token=s.bob_token))["leaveConversation"][
+        "userErrors"] == [{"field": "conversationId", "code": "NOT_A_GROUP"}]
+
+    chat = await _subscribe(live_server.ws_url, s.bob_token,
+                            "subscription($c: ID!) { myConversationMessages(conversationId: $c) { body } }",
+                            {"c": group})
+    try:
+        left = await gql(LEAVE, {"i": {"conversationId": group}}, token=s.bob_token)
+        assert left["leaveConversation"] == {"conversation": {"members": [{"handle": "ava"}, {"handle": "mo"}]},
+                                             "userErrors": []}
+        assert json.loads(await asyncio.wait_for(chat.recv(), timeout=5))["type"] == "complete"
+    finally:
+        await chat.close()
+    await gql(SEND, {"i": {"conversationId": group, "body": "bye Bob"}}, token=s.ava_token)
+    assert [c["id"] for c in (await gql(CONVERSATIONS, token=s.bob_token))["myConversations"]["nodes"]] == [pair]
+    again = await gql(SEND, {"i": {"conversationId": group, "body": "back?"}}, token=s.bob_token)
+    assert again["sendMessage"]["userErrors"][0]["code"] == "NOT_FOUND"
+    assert await Notification.filter(recipient_id=s.mo.id, conversation_id=pk(group)).count() == 1
+    assert await Notification.filter(recipient_id=s.bob.id, conversation_id=pk(group)).count() == 0
+    mo_view = (await gql(CONVERSATIONS, token=s.mo_token))["myConversations"]["nodes"]
+    assert [m["handle"] for m in mo_view[0]["members"]] == ["ava", "mo"]
+    assert [m["body"] for m in mo_view[0]["messages"]["nodes"]] == ["bye Bob"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from app.core.pubsub import publish, team_channel
 
 if TYPE_CHECKING:
-    from app.community.models import Comment, Message, Notification, Post
+    from app.community.models import Comment, Conversation, Message, Notification, Post
 
 SPACE_TOPIC = "community-space"
 NOTIFICATION_TOPIC = "community-notifications"
@@ -45,3 +45,9 @@ async def publish_notification(note: Notification) -> None:
 async def after_message(message: Message) -> None:
     await publish(team_channel(message.team_id, MESSAGE_TOPIC), {
         "conversation_id": message.conversation_id, "message_id": message.id, "hub_id": message.hub_id})
+
+
+async def after_leaving(conversation: Conversation, contact_id: int) -> None:
+    """A member left a group: their open message stream ends."""
+    await publish(team_channel(conversation.team_id, MESSAGE_TOPIC), {
+        "conversation_id": conversation.id, "left": contact_id, "hub_id": conversation.hub_id})

@@ -136,6 +136,36 @@ async def mark_conversation_read(access: HubAccess, conversation_id: int | None)
     return conversation
 
 
+async def _group(access: HubAccess, conversation_id: int | None) -> Conversation:
+    conversation = await member_conversation(access, conversation_id)
+    if not conversation.is_group:
+        raise ValidationFailed.one("conversationId", "only a group conversation can be renamed or left",
+                                   "NOT_A_GROUP")
+    return conversation
+
+
+async def rename_conversation(access: HubAccess, conversation_id: int | None, title: str) -> Conversation:
+    """Any member of a group may rename it."""
+    service._check_member(access)
+    conversation = await _group(access, conversation_id)
+    title = title.strip()
+    if not 1 <= len(title) <= 200:
+        raise ValidationFailed.one("title", "a title of 1 to 200 characters", "INVALID_TITLE")
+    conversation.title = title
+    await conversation.save(update_fields=["title"])
+    return conversation
+
+
+async def leave_conversation(access: HubAccess, conversation_id: int | None) -> Conversation:
+    """The member leaves a group: it and its messages are unknown to them from now (their stream ends); the
+    others keep it, with the member's past messages."""
+    conversation = await _group(access, conversation_id)
+    await ConversationMember.filter(team_id=access.team_id, conversation_id=conversation.id,
+                                    team_contact_id=access.contact_id).delete()
+    await live.after_leaving(conversation, access.contact_id)
+    return conversation
+
+
 async def block(access: HubAccess, profile_id: int | None, blocked: bool) -> bool:
     """Block (or unblock) a member of the hub; True when something changed."""
     service._check_member(access)

@@ -198,6 +198,19 @@ class MarkConversationReadInput:
     conversation_id: strawberry.ID = strawberry.field(description="A MemberConversation id.")
 
 
+@strawberry.input(description="A group conversation's new title.")
+class RenameConversationInput:
+    conversation_id: strawberry.ID = strawberry.field(description=(
+        "A group conversation the member is in (a MemberConversation id); NOT_A_GROUP for a 1:1 one."))
+    title: str = strawberry.field(description="The new title, 1 to 200 characters.")
+
+
+@strawberry.input(description="The group conversation to leave.")
+class LeaveConversationInput:
+    conversation_id: strawberry.ID = strawberry.field(description=(
+        "A group conversation the member is in (a MemberConversation id); NOT_A_GROUP for a 1:1 one."))
+
+
 @strawberry.input(description="A member to block or unblock.")
 class BlockMemberInput:
     member_id: strawberry.ID = strawberry.field(description="The member (a MemberProfile id).")
@@ -346,6 +359,26 @@ class SocialMutation:
                                                                      "conversationId"))
         return ConversationPayload(conversation=member_conversation(row, access.contact_id))
 
+    @strawberry.mutation(description="Rename a group conversation the member is in (any member may).")
+    @mutation_payload
+    async def rename_conversation(self, info: Info[Context, None], input: RenameConversationInput
+                                  ) -> ConversationPayload:
+        access = await member_access(info)
+        row = await messages.rename_conversation(
+            access, id_input(input.conversation_id, "MemberConversation", "conversationId"), input.title)
+        return ConversationPayload(conversation=member_conversation(row, access.contact_id))
+
+    @strawberry.mutation(description=(
+        "Leave a group conversation: from now it and its messages are unknown to the member, and their message "
+        "stream ends; the others keep it. A 1:1 conversation cannot be left (block the member instead)."))
+    @mutation_payload
+    async def leave_conversation(self, info: Info[Context, None], input: LeaveConversationInput
+                                 ) -> ConversationPayload:
+        access = await member_access(info)
+        row = await messages.leave_conversation(
+            access, id_input(input.conversation_id, "MemberConversation", "conversationId"))
+        return ConversationPayload(conversation=member_conversation(row, access.contact_id))
+
     @strawberry.mutation(description="Block (or unblock, `blocked: false`) a member: no 1:1 messages either way, "
                                      "no mentions or messages from them reach you.")
     @mutation_payload
@@ -390,7 +423,10 @@ class SocialSubscription:
             team_channel(access.team_id, MESSAGE_TOPIC), where=("conversation_id", conversation.id)))
         try:
             async for event in stream:
-                # Still in it? (Leaving a conversation is not built; a ban ends the member's session's reach.)
+                if event.get("left") == me:
+                    return  # the member left the group
+                if "message_id" not in event:
+                    continue
                 row = await Message.get_or_none(id=event["message_id"], team_id=access.team_id,
                                                 conversation_id=conversation.id)
                 if row is not None:
