@@ -16,6 +16,7 @@ def wire() -> None:
     global _wired
     if _wired:
         return
+    from app.access.member_graphql import media_finders
     from app.access.members import on_sign_in_code
     from app.access.segment_usage import AccessRuleUsage
     from app.access.service import other_targets, remove_rules_of
@@ -26,7 +27,7 @@ def wire() -> None:
     from app.commerce.service import find_content_nodes_with
     from app.community.profiles import on_member_joined as make_community_profile
     from app.community.segment_fields import register_community_fields
-    from app.community.service import space_hub_id
+    from app.community.service import readable_media, space_hub_id
     from app.content.service import node_ids_of_team, on_content_removed
     from app.core.evaluation import install_queue
     from app.core.plan_caps import install_caps
@@ -55,6 +56,7 @@ def wire() -> None:
     register_billing_fields()
     register_community_fields()
     other_targets["space"] = space_hub_id
+    media_finders.append(readable_media)
     on_content_removed(remove_rules_of)
     find_content_nodes_with(node_ids_of_team)
     on_time_zone_changed(recompute_for_time_zone)

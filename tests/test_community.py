@@ -377,3 +377,46 @@ async def test_a_segment_gate_follows_activity(gql, team):
     await post(gql, s.ava_token, member_space_id(s.general["id"]), "My first")
     await evaluate_pending(None)
     assert (await gql(FEED, {"id": lounge_id}, token=s.ava_token))["mySpace"]["canAccess"] is True
+
+
+async def test_node_refetches_attachments_and_avatars_only_where_the_member_may_see_them(gql, team, other_team):
+    from test_community_social import UPDATE_PROFILE
+
+    from app.content import service as content
+
+    s = await community(gql, team)
+
+    async def image(owner, hub, name):
+        return gid("MemberMedia", (await content.link_media(owner, hub.id, f"https://cdn.example.com/{name}",
+                                                            name, "image/png", 10)).id)
+
+    shared, secret, ava_face, mo_face, loose = [await image(team.team, s.hub, f"{n}.png") for n in (
+        "shared", "secret", "ava", "mo", "loose")]
+    foreign = await image(other_team.team, await factories.hub(other_team, "Other", "other"), "foreign.png")
+    vips = await factories.segment(team, "VIPs", kind="static")
+    vip = await space(gql, team.key, s.hub, "VIP")
+    await gql(SET_RULE, {"i": {"targetType": "SPACE", "targetId": vip["id"], "audience": "SEGMENTS_ANY",
+                               "segmentIds": [gid("Segment", vips.id)]}}, token=team.key)
+    await SegmentMembership.create(team=team.team, segment=vips, team_contact=s.ava)
+    attached = await post(gql, s.ava_token, member_space_id(s.general["id"]), "Look", mediaIds=[shared])
+    assert attached["userErrors"] == []
+    assert (await post(gql, s.ava_token, member_space_id(vip["id"]), "VIP", mediaIds=[secret]))["userErrors"] == []
+    await gql(UPDATE_PROFILE, {"i": {"avatarMediaId": ava_face}}, token=s.ava_token)
+    await gql(UPDATE_PROFILE, {"i": {"avatarMediaId": mo_face, "visibility": {"avatar": "NOBODY"}}}, token=s.mo_token)
+
+    every = [shared, secret, ava_face, mo_face, loose, foreign]
+    query = "query($ids: [ID!]!) { nodes(ids: $ids) { ... on MemberMedia { id filename url } } }"
+    bob = (await gql(query, {"ids": every}, token=s.bob_token))["nodes"]
+    assert [n and n["filename"] for n in bob] == ["shared.png", None, "ava.png", None, None, None]
+    assert bob[0]["url"] == "https://cdn.example.com/shared.png"
+    feed = (await gql("query($id: ID!) { mySpace(id: $id) { posts(first: 5) { nodes { attachments { id url } } } } }",
+                      {"id": member_space_id(s.general["id"])}, token=s.bob_token))["mySpace"]["posts"]["nodes"]
+    assert feed[0]["attachments"] == [{"id": bob[0]["id"], "url": bob[0]["url"]}]
+    ava = (await gql(query, {"ids": every}, token=s.ava_token))["nodes"]
+    assert [n and n["filename"] for n in ava] == ["shared.png", "secret.png", "ava.png", None, None, None]
+    mo = (await gql(query, {"ids": every}, token=s.mo_token))["nodes"]
+    assert [n and n["filename"] for n in mo] == ["shared.png", None, "ava.png", "mo.png", None, None]
+
+    # The post leaves view (deleted by its author): so does its attachment.
+    await gql(DELETE_POST, {"i": {"id": attached["post"]["id"]}}, token=s.ava_token)
+    assert (await gql(query, {"ids": [shared]}, token=s.bob_token))["nodes"] == [None]

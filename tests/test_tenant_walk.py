@@ -87,6 +87,8 @@ KIND_OVERRIDES = {
     ("startConversation", "input.memberIds"): "MemberProfile",
     ("sendMessage", "input.conversationId"): "MemberConversation",
     ("markConversationRead", "input.conversationId"): "MemberConversation",
+    ("renameConversation", "input.conversationId"): "MemberConversation",
+    ("leaveConversation", "input.conversationId"): "MemberConversation",
     ("myConversationMessages", "conversationId"): "MemberConversation",
     ("mySpaceActivity", "spaceId"): "MemberSpace",
     ("markNotificationsRead", "input.ids"): "CommunityNotification",

@@ -7,7 +7,7 @@ its title and reason, never its body or media.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -615,8 +615,15 @@ async def _fetch_page_sections(
     return {s.id: member_page_section(access, s) for s in rows}
 
 
+# Media of higher domains a member may open (community attachments and avatars), bound in app.wiring:
+# (the member's access, media ids) -> the ids among them the member may open.
+MediaFinder = Callable[[HubAccess, set[int]], Awaitable[set[int]]]
+media_finders: list[MediaFinder] = []
+
+
 async def _fetch_media(info: Info[Context, None], team_id: int, pks: list[int]) -> dict[int, MemberMedia]:
-    """Media the member may open: of a node, or of a page section, that access allows."""
+    """Media the member may open: of a node, or of a page section, that access allows, or that another
+    domain's finder (`media_finders`) allows."""
     access = await _member_access(info)
     wanted = set(pks)
     found: dict[int, MemberMedia] = {}
@@ -628,7 +635,9 @@ async def _fetch_media(info: Info[Context, None], team_id: int, pks: list[int]) 
         pages = await _published_pages(require_member(info)).values_list("id", flat=True)
         sections = await PageSection.filter(team_id=team_id, media_id__in=rest, page_id__in=pages)
         allowed = {s.media_id for s in sections if access.page_section(s.page_id, s.node_id).allowed}
-        for media in await Media.filter(team_id=team_id, id__in=allowed):
+        for finder in media_finders:
+            allowed |= await finder(access, rest - allowed)
+        for media in await Media.filter(team_id=team_id, hub_id=access.hub_id, id__in=allowed):
             found[media.id] = _media(info, media)
     return found
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from limits import parse_many
+from tortoise import connections
 from tortoise.expressions import F, Q, Subquery
 from tortoise.transactions import in_transaction
 
@@ -386,12 +387,47 @@ async def member_post(access: HubAccess, post_id: int | None, field: str = "post
 
 
 def readable(access: HubAccess, post: Post | Comment, *, allow_hidden: bool = False) -> bool:
-    status = ContentStatus(post.status)
+    return _readable(access, ContentStatus(post.status), post.author_id, allow_hidden)
+
+
+def _readable(access: HubAccess, status: ContentStatus, author_id: int | None, allow_hidden: bool) -> bool:
     if status == ContentStatus.VISIBLE:
         return True
-    if status == ContentStatus.PENDING and post.author_id == access.contact_id:
+    if status == ContentStatus.PENDING and author_id == access.contact_id:
         return True
     return allow_hidden and is_moderator(access) and status != ContentStatus.DELETED
+
+
+ATTACHMENTS_SQL = """
+SELECT m.id::bigint AS media_id, p.space_id, p.status, p.author_id
+FROM community_posts p CROSS JOIN LATERAL jsonb_array_elements_text(p.media_ids) AS m(id)
+WHERE p.team_id = $1 AND p.hub_id = $2 AND p.media_ids <> '[]'::jsonb AND m.id = ANY($3::text[])
+  AND (p.author_id IS NULL OR p.author_id NOT IN (
+    SELECT blocked_id FROM community_blocks WHERE team_id = $1 AND hub_id = $2 AND blocker_id = $4))
+"""
+AVATARS_SQL = """
+SELECT avatar_media_id FROM community_profiles
+WHERE team_id = $1 AND hub_id = $2 AND avatar_media_id = ANY($3::bigint[])
+  AND (team_contact_id = $4 OR COALESCE(visibility->>'avatar', 'members') <> 'nobody')
+"""
+
+
+async def readable_media(access: HubAccess, media_ids: set[int]) -> set[int]:
+    """For `node(id)` of a MemberMedia (bound in app.wiring): the ids among `media_ids` that are attachments of
+    posts the member may read (the space open to them, the post readable, not by a member they blocked) or
+    avatars they may see."""
+    if not media_ids or not access.facts.is_member or access.facts.banned:
+        return set()
+    conn = connections.get("default")
+    args = [access.team_id, access.hub_id]
+    found = set()
+    for row in await conn.execute_query_dict(ATTACHMENTS_SQL, [*args, sorted(map(str, media_ids)),
+                                                               access.contact_id]):
+        if access.space(row["space_id"]).allowed and _readable(
+                access, ContentStatus(row["status"]), row["author_id"], allow_hidden=True):
+            found.add(int(row["media_id"]))
+    rows = await conn.execute_query_dict(AVATARS_SQL, [*args, sorted(media_ids - found), access.contact_id])
+    return found | {int(r["avatar_media_id"]) for r in rows}
 
 
 async def update_post(access: HubAccess, post_id: int | None, title: str | None, body: str | None) -> Post:
