@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
 from tortoise.exceptions import OperationalError
 
+from app.access import shared_responses
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.access.web import SIGN_IN_ROUTES
@@ -154,6 +156,24 @@ class MemberHubGraphQL(GraphQLOverHTTP):
     def decode_json(self, data: str | bytes) -> object:
         # Too deep for the parser or too many digits: 400, not 500 (NaN is refused by InputGuard, with its path).
         return inputs.loads(data)
+
+    async def execute_single(self, request: Request, request_adapter: Any, sub_response: Any, context: Any,
+                             root_value: Any, request_data: Any) -> Any:
+        member = context.member
+        if member is None or not self.settings.member_response_cache:
+            return await super().execute_single(request, request_adapter, sub_response, context, root_value,
+                                                request_data)
+        # A member tree document another member with equal outcomes already ran (app/access/shared_responses.py).
+        started = time.perf_counter()
+        key = await shared_responses.shared_response_key(member, context.loaders, self.settings, request_data.query,
+                                                         request_data.operation_name, request_data.variables)
+        if key is not None and (cached := shared_responses.cached_response(key, started)) is not None:
+            return cached
+        result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
+                                              request_data)
+        if key is not None:
+            shared_responses.keep_response(key, result)
+        return result
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         db_limits.start_request()  # this request's own cap on heavy database work

@@ -80,6 +80,8 @@ class Settings:
     db_slots_per_request: int = 2
     db_slots_total: int = 0  # 0: half the pool
     max_query_cost: int = 25_000
+    # Member tree responses shared between members with equal outcomes (app/access/shared_responses.py).
+    member_response_cache: bool = True
     # Browser pages on these origins may call the API (CORS) and open its websocket; "*" allows any.
     cors_origins: tuple[str, ...] = ()
     # Only for cookies: API keys and member tokens travel in the Authorization header, which needs no credentials.
@@ -199,6 +201,7 @@ def load_settings() -> Settings:
         operation_allowlist=Path(os.environ["MEMBERHUB_OPERATION_ALLOWLIST"]).expanduser().resolve()
         if os.environ.get("MEMBERHUB_OPERATION_ALLOWLIST") else None,
         metrics_token=os.environ.get("MEMBERHUB_METRICS_TOKEN") or None,
+        member_response_cache=_bool("MEMBERHUB_MEMBER_RESPONSE_CACHE", True),
         graphiql_assets_url=os.environ.get("MEMBERHUB_GRAPHIQL_ASSETS_URL", "https://unpkg.com").rstrip("/"),
         log_format=os.environ.get("MEMBERHUB_LOG_FORMAT") or ("json" if production else "text"),
         meta_graph_version=os.environ.get("MEMBERHUB_META_GRAPH_VERSION", "").strip() or "v24.0",

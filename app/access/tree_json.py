@@ -67,24 +67,31 @@ class EncodedTrees:
 encoded_trees = EncodedTrees(MAX_CACHED_BYTES)
 
 
-def member_tree_json(access: HubAccess, settings: Settings) -> EncodedJSON:
-    """`contentTree` as one encoded JSON value: from the cache, or shaped and encoded now."""
+def outcome_key(access: HubAccess, settings: Settings) -> tuple | None:
+    """What a member's whole tree depends on: the snapshot's version, the outcomes as the JSON writes
+    them, the media URLs' signing period (when the tree has signed media) and the settings that shape
+    URLs. None when the snapshot may not be shared (loaders off, or one read outside the cache)."""
     snapshot = access.snapshot
-    if snapshot is None:  # loaders off (the benchmark's baseline): no snapshot, nothing kept
-        return EncodedJSON(orjson.dumps(member_tree_data(access, settings)))
+    if snapshot is None or not snapshot.shareable:
+        return None
     signed = snapshot.memo.get("content:tree-has-signed-media")
     if signed is None:
         signed = snapshot.memo["content:tree-has-signed-media"] = any(
             row.media is not None and not row.media.external_url for row in access.tree.nodes.values())
-    key = (
+    return (
         access.team_id, access.hub_id, snapshot.version, settings.public_url, settings.secret_key,
         int(access.now.timestamp()) // URL_PERIOD_SECONDS if signed else None,
         tuple(_outcome_json(d) for d in access.outcomes),
     )
-    encoded = encoded_trees.get(key) if snapshot.shareable else None
+
+
+def member_tree_json(access: HubAccess, settings: Settings) -> EncodedJSON:
+    """`contentTree` as one encoded JSON value: from the cache, or shaped and encoded now."""
+    key = outcome_key(access, settings)
+    encoded = encoded_trees.get(key) if key is not None else None
     if encoded is None:
         encoded = orjson.dumps(member_tree_data(access, settings))
-        if snapshot.shareable:
+        if key is not None:
             encoded_trees.put(key, encoded)
     return EncodedJSON(encoded)
 

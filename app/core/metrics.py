@@ -34,6 +34,10 @@ GRAPHQL_OPERATIONS = Counter("memberhub_graphql_operations",
 GRAPHQL_DURATION = Histogram("memberhub_graphql_operation_duration_seconds",
                              "GraphQL operation latency (subscriptions: until their first result).", ["type"],
                              buckets=_LATENCY, registry=REGISTRY)
+MEMBER_SHARED_RESPONSES = Counter("memberhub_member_shared_responses",
+                                  "Member tree requests answered from a shared encoded response (hit) or run "
+                                  "and kept (miss); documents that cannot be shared are not counted.", ["outcome"],
+                                  registry=REGISTRY)
 WEBSOCKET_CONNECTIONS = Gauge("memberhub_websocket_connections", "Open websocket connections.", registry=REGISTRY)
 WEBSOCKET_OPERATIONS = Gauge("memberhub_websocket_operations",
                              "Operations running on websockets (live subscriptions, mostly).", registry=REGISTRY)

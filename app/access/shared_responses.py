@@ -1,0 +1,171 @@
+"""Whole member-tree responses, encoded once and shared by members whose outcomes are equal.
+
+A member frontend asks the same few documents over and over (the course page, the whole tree),
+and for most of them every value in the response comes from the hub's snapshot and the
+member's outcomes: the same inputs `contentTreeJson` is cached on (`outcome_key`). For such a
+document the finished response is kept as bytes, keyed by the document, the operation name, the
+variables and the outcome key; a member with an equal key gets those bytes without any
+parsing, validation or execution.
+
+Which documents: a query whose every field is in `SHARED_FIELDS` for its type (no per-member
+field such as `progress` or `contactId`, no hub field the snapshot's version does not cover),
+with no directive but @include/@skip and no fragment on another type. Anything else runs as
+usual. Only results without errors or extensions are kept, so a document that does not parse,
+does not validate, exceeds a limit or carries bad variables never comes from here: it has to run
+to be stored, and what ran once for this key gives the same bytes again.
+
+The member's session and access facts are still read per request (so revocation and segment
+changes act at once), and the request is still counted in the operation metrics.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from functools import lru_cache
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    parse,
+)
+from strawberry.types import ExecutionResult
+
+from app.access.members import MemberViewer
+from app.access.tree_graphql import MEDIA_FIELDS, NODE_FIELDS
+from app.access.tree_json import EncodedTrees, outcome_key
+from app.access.view import hub_access
+from app.core.metrics import GRAPHQL_DURATION, GRAPHQL_OPERATIONS, MEMBER_SHARED_RESPONSES
+from app.graphql.encoding import EncodedJSON, encode_response
+from app.settings import Settings
+
+MAX_CACHED_BYTES = 64 * 1024 * 1024  # per process; the least recently used responses go first
+MAX_QUERY_CHARS = 20_000  # larger documents are not worth a key
+
+_NODE = "MemberContentNode"
+# Per type, the fields whose values depend only on the snapshot and the outcomes (None: a leaf).
+SHARED_FIELDS: dict[str, dict[str, str | None]] = {
+    "Query": {"__typename": None, "myHub": "MemberHubView"},
+    "MemberHubView": {
+        "__typename": None, "id": None, "lessonCount": None, "accessibleLessonCount": None,
+        "contentTreeJson": None, "contentTree": _NODE, "roots": _NODE,
+    },
+    _NODE: {
+        **{name: None for name in NODE_FIELDS - {"progress", "children", "media"}},
+        "children": _NODE, "media": "MemberMedia",
+    },
+    "MemberMedia": {name: None for name in MEDIA_FIELDS},
+}
+_DIRECTIVES = frozenset({"include", "skip"})
+
+shared_responses = EncodedTrees(MAX_CACHED_BYTES)
+
+
+@lru_cache(maxsize=512)
+def is_shared_document(query: str, operation_name: str | None) -> bool:
+    """Whether this document's response depends only on the snapshot, the outcomes and the variables."""
+    if len(query) > MAX_QUERY_CHARS:
+        return False
+    try:
+        document = parse(query, no_location=True)
+    except GraphQLError:
+        return False
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    if operation_name is None:
+        chosen = operations if len(operations) == 1 else []
+    else:
+        chosen = [op for op in operations if op.name is not None and op.name.value == operation_name]
+    if len(chosen) != 1 or chosen[0].operation is not OperationType.QUERY:
+        return False
+    operation = chosen[0]
+    return _plain_directives(operation) and _shared_selection(operation.selection_set, "Query", fragments, ())
+
+
+def _plain_directives(node: Any) -> bool:
+    return all(d.name.value in _DIRECTIVES for d in node.directives or ())
+
+
+def _shared_selection(selection_set: SelectionSetNode | None, type_name: str,
+                      fragments: dict[str, FragmentDefinitionNode], spreading: tuple[str, ...]) -> bool:
+    if selection_set is None:
+        return False
+    allowed = SHARED_FIELDS[type_name]
+    for selection in selection_set.selections:
+        if not _plain_directives(selection):
+            return False
+        if isinstance(selection, FieldNode):
+            name = selection.name.value
+            if name not in allowed:
+                return False
+            child = allowed[name]
+            if child is None:
+                if selection.selection_set is not None:
+                    return False
+            elif not _shared_selection(selection.selection_set, child, fragments, spreading):
+                return False
+        elif isinstance(selection, InlineFragmentNode):
+            condition = selection.type_condition
+            if condition is not None and condition.name.value != type_name:
+                return False
+            if not _shared_selection(selection.selection_set, type_name, fragments, spreading):
+                return False
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            fragment = fragments.get(name)
+            if (fragment is None or name in spreading or fragment.type_condition.name.value != type_name
+                    or not _plain_directives(fragment)
+                    or not _shared_selection(fragment.selection_set, type_name, fragments, (*spreading, name))):
+                return False
+        else:
+            return False
+    return True
+
+
+def _canonical_variables(variables: dict[str, Any] | None) -> str | None:
+    try:
+        return json.dumps(variables or {}, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):  # NaN, or values JSON cannot hold: run the request as usual
+        return None
+
+
+async def shared_response_key(member: MemberViewer, loaders: dict[str, Any], settings: Settings, query: str | None,
+                              operation_name: str | None, variables: dict[str, Any] | None) -> tuple | None:
+    """This request's key among shared responses, or None when it must run on its own."""
+    if not query or member.hub is None or not is_shared_document(query, operation_name):
+        return None
+    canonical = _canonical_variables(variables)
+    if canonical is None:
+        return None
+    try:
+        access = await hub_access(loaders, member.team_id, member.hub_id, member.team_contact_id)
+    except Exception:  # the resolver meets the same failure and reports it as it should
+        return None
+    outcomes = outcome_key(access, settings)
+    return None if outcomes is None else (query, operation_name, canonical, *outcomes)
+
+
+def cached_response(key: tuple, started: float) -> ExecutionResult | None:
+    encoded = shared_responses.get(key)
+    if encoded is None:
+        MEMBER_SHARED_RESPONSES.labels("miss").inc()
+        return None
+    MEMBER_SHARED_RESPONSES.labels("hit").inc()
+    GRAPHQL_OPERATIONS.labels("query", "ok").inc()
+    GRAPHQL_DURATION.labels("query").observe(time.perf_counter() - started)
+    # The encoded data is embedded in the response as is (app/graphql/encoding.py).
+    return ExecutionResult(data=EncodedJSON(encoded), errors=None)  # type: ignore[arg-type]
+
+
+def keep_response(key: tuple, result: ExecutionResult) -> None:
+    """Store a result that ran cleanly (no errors, no extensions) under its key."""
+    if result.errors or result.extensions or result.data is None:
+        return
+    shared_responses.put(key, encode_response(result.data).encode())
