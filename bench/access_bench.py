@@ -9,6 +9,8 @@ Rounds (one server each, `--workers` uvicorn processes, as deployed: one per cor
   tree (json)      `contentTreeJson`: the whole decided tree as one JSON value
   tree (fields)    `contentTree { …12 fields… media { url } }`: the same data, typed (one-pass plan)
   course (fields)  `contentTree(rootId: course) { …the same… }`: one course of 50 nodes, typed
+  tree/course (unshared)  the same two with shared responses off: every request runs its document
+                   (with them on, members with equal outcomes get one encoded response, app/access/shared_responses.py)
   courses (fields) `contentTree(depth: 0) { …6 fields… }`: the 10 courses alone
   tree (generic)   `contentTree` as tree (fields), completed field by field (plans off: the cost before)
   naive            `contentTreeJson` decided node by node (bench/naive_access.py: facts and rules fetched per node)
@@ -83,15 +85,18 @@ class Shape:
     variables: Callable[[httpx.AsyncClient, str], Awaitable[dict]] = no_variables
     loaders: bool = True  # False: the naive per-node access path (bench/naive_access.py)
     plans: bool = True  # False: lists completed field by field (app/graphql/planned.py off)
+    shared: bool = True  # False: every request runs its document (app/access/shared_responses.py off)
 
 
 SHAPES = (
     Shape("tree (json)", QUERY_JSON),
     Shape("tree (fields)", QUERY_FIELDS),
     Shape("course (fields)", QUERY_COURSE, first_course),
+    Shape("tree (unshared)", QUERY_FIELDS, shared=False),
+    Shape("course (unshared)", QUERY_COURSE, first_course, shared=False),
     Shape("courses (fields)", QUERY_COURSES),
-    Shape("tree (generic)", QUERY_FIELDS, plans=False),
-    Shape("naive", QUERY_JSON, loaders=False),
+    Shape("tree (generic)", QUERY_FIELDS, plans=False, shared=False),
+    Shape("naive", QUERY_JSON, loaders=False, shared=False),
 )
 
 
@@ -230,7 +235,8 @@ def start_server(database_url: str, shape: Shape, workers: int) -> tuple[subproc
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url,
            "MEMBERHUB_ENV": "production", "MEMBERHUB_SECRET_KEY": os.environ.get("MEMBERHUB_SECRET_KEY", "bench"),
-           "MEMBERHUB_DB_POOL_MAX": str(max(4, 20 // workers))}  # PostgreSQL connections are shared
+           "MEMBERHUB_DB_POOL_MAX": str(max(4, 20 // workers)),  # PostgreSQL connections are shared
+           "MEMBERHUB_MEMBER_RESPONSE_CACHE": "1" if shape.shared else "0"}
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.asgi:create_app" if shape.loaders and shape.plans
          else "bench.naive_access:create_app" if not shape.loaders else "bench.access_bench:create_generic_app",
@@ -364,6 +370,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
     from asgi_lifespan import LifespanManager
     from tortoise import connections
 
+    from app.access.shared_responses import shared_responses
     from app.access.snapshot import clear_snapshots
     from app.access.tree_json import encoded_trees
     from app.asgi import create_app
@@ -392,6 +399,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
                     use_naive_access(not shape.loaders)
                     use_plans(shape.plans)
                     clear_snapshots()
+                    shared_responses.clear()
                     counts = []
                     for _ in range(2):
                         seen.clear()
@@ -401,6 +409,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
                 use_naive_access(False)
                 use_plans(True)
                 encoded_trees.clear()
+                shared_responses.clear()
                 for member_token in tokens:
                     r = await http.post("/graphql", json={"query": QUERY_JSON},
                                         headers={"Authorization": f"Bearer {member_token}"})
@@ -460,6 +469,11 @@ async def main() -> None:
         if "course (fields)" in results:
             p95 = results["course (fields)"]["p95_ms"]
             print(f"typed course page p95 {p95:.1f} ms; target <= 30 ms: {'met' if p95 <= 30 else 'NOT met'}")
+        for name in ("tree", "course"):
+            on, off = results.get(f"{name} (fields)"), results.get(f"{name} ({'unshared'})")
+            if on and off:
+                print(f"{name}: shared responses on / off p95 {on['p95_ms']:.1f} / {off['p95_ms']:.1f} ms "
+                      f"(x{off['p95_ms'] / on['p95_ms']:.2f}), req/s {on['rps']:.0f} / {off['rps']:.0f}")
     finally:
         await drop_database(url)
 

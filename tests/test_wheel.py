@@ -51,7 +51,9 @@ async def test_wheel_installs_migrates_creates_a_team_and_answers(tmp_path):
     wheel = next((tmp_path / "dist").glob("memberhub-*.whl"))
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv)
-    run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "-q", "--no-deps", wheel)
+    # Without PYTHONPATH: a checkout on it (with the egg-info a build leaves there) reads as "already installed".
+    run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "-q", "--no-deps", wheel,
+        env={"PYTHONPATH": ""})
     site = Path(run(venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").strip())
     (site / "_memberhub_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
 
