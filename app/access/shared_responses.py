@@ -14,6 +14,11 @@ usual. Only results without errors or extensions are kept, so a document that do
 does not validate, exceeds a limit or carries bad variables never comes from here: it has to run
 to be stored, and what ran once for this key gives the same bytes again.
 
+A document whose only tree fields are `contentTree(rootId: …)` (a course page) is keyed by the
+outcomes of those subtrees' rule sets alone, so members who differ elsewhere in the hub share it,
+and only those rule sets are decided. A document that reads no tree (`{ myHub { id } }`) is not
+worth a key and runs as usual.
+
 The member's session and access facts are still read per request (so revocation and segment
 changes act at once), and the request is still counted in the operation metrics.
 """
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +40,9 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    StringValueNode,
+    ValueNode,
+    VariableNode,
     parse,
 )
 from strawberry.types import ExecutionResult
@@ -44,6 +53,8 @@ from app.access.tree_json import EncodedTrees, outcome_key
 from app.access.view import hub_access
 from app.core.metrics import GRAPHQL_DURATION, GRAPHQL_OPERATIONS, MEMBER_SHARED_RESPONSES
 from app.graphql.encoding import EncodedJSON, encode_response
+from app.graphql.errors import BadInput
+from app.graphql.ids import id_arg
 from app.settings import Settings
 
 MAX_CACHED_BYTES = 64 * 1024 * 1024  # per process; the least recently used responses go first
@@ -68,15 +79,28 @@ _DIRECTIVES = frozenset({"include", "skip"})
 shared_responses = EncodedTrees(MAX_CACHED_BYTES)
 
 
+@dataclass(frozen=True)
+class SharedDocument:
+    """A document whose response may be shared. `roots`: the `rootId` arguments of its only tree fields
+    (`contentTree(rootId:)`), so only those subtrees' outcomes matter; None: the whole hub's do."""
+
+    roots: tuple[ValueNode, ...] | None
+
+
+# Fields of the hub view that read no outcome, and the one whose rootId can narrow what is read.
+_HUB_NO_OUTCOMES = frozenset({"__typename", "id"})
+
+
 @lru_cache(maxsize=512)
-def is_shared_document(query: str, operation_name: str | None) -> bool:
-    """Whether this document's response depends only on the snapshot, the outcomes and the variables."""
+def shared_document(query: str, operation_name: str | None) -> SharedDocument | None:
+    """This document as a shared one, or None when its response depends on more than the snapshot, the
+    outcomes and the variables (or it reads no tree at all, so sharing saves nothing)."""
     if len(query) > MAX_QUERY_CHARS:
-        return False
+        return None
     try:
         document = parse(query, no_location=True)
     except GraphQLError:
-        return False
+        return None
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     if operation_name is None:
@@ -84,9 +108,26 @@ def is_shared_document(query: str, operation_name: str | None) -> bool:
     else:
         chosen = [op for op in operations if op.name is not None and op.name.value == operation_name]
     if len(chosen) != 1 or chosen[0].operation is not OperationType.QUERY:
-        return False
+        return None
     operation = chosen[0]
-    return _plain_directives(operation) and _shared_selection(operation.selection_set, "Query", fragments, ())
+    hub_fields: list[FieldNode] = []
+    if not (_plain_directives(operation)
+            and _shared_selection(operation.selection_set, "Query", fragments, (), hub_fields)):
+        return None
+    reading = [f for f in hub_fields if f.name.value not in _HUB_NO_OUTCOMES]
+    if not reading:
+        return None
+    roots: list[ValueNode] = []
+    for field in reading:
+        root = next((a.value for a in field.arguments or () if a.name.value == "rootId"), None)
+        if field.name.value != "contentTree" or root is None:
+            return SharedDocument(None)
+        roots.append(root)
+    return SharedDocument(tuple(roots))
+
+
+def is_shared_document(query: str, operation_name: str | None) -> bool:
+    return shared_document(query, operation_name) is not None
 
 
 def _plain_directives(node: Any) -> bool:
@@ -94,7 +135,9 @@ def _plain_directives(node: Any) -> bool:
 
 
 def _shared_selection(selection_set: SelectionSetNode | None, type_name: str,
-                      fragments: dict[str, FragmentDefinitionNode], spreading: tuple[str, ...]) -> bool:
+                      fragments: dict[str, FragmentDefinitionNode], spreading: tuple[str, ...],
+                      hub_fields: list[FieldNode]) -> bool:
+    """Whether every selection reads only shared fields; collects the fields selected on the hub view."""
     if selection_set is None:
         return False
     allowed = SHARED_FIELDS[type_name]
@@ -105,24 +148,27 @@ def _shared_selection(selection_set: SelectionSetNode | None, type_name: str,
             name = selection.name.value
             if name not in allowed:
                 return False
+            if type_name == "MemberHubView":
+                hub_fields.append(selection)
             child = allowed[name]
             if child is None:
                 if selection.selection_set is not None:
                     return False
-            elif not _shared_selection(selection.selection_set, child, fragments, spreading):
+            elif not _shared_selection(selection.selection_set, child, fragments, spreading, hub_fields):
                 return False
         elif isinstance(selection, InlineFragmentNode):
             condition = selection.type_condition
             if condition is not None and condition.name.value != type_name:
                 return False
-            if not _shared_selection(selection.selection_set, type_name, fragments, spreading):
+            if not _shared_selection(selection.selection_set, type_name, fragments, spreading, hub_fields):
                 return False
         elif isinstance(selection, FragmentSpreadNode):
             name = selection.name.value
             fragment = fragments.get(name)
             if (fragment is None or name in spreading or fragment.type_condition.name.value != type_name
                     or not _plain_directives(fragment)
-                    or not _shared_selection(fragment.selection_set, type_name, fragments, (*spreading, name))):
+                    or not _shared_selection(fragment.selection_set, type_name, fragments, (*spreading, name),
+                                             hub_fields)):
                 return False
         else:
             return False
@@ -136,19 +182,47 @@ def _canonical_variables(variables: dict[str, Any] | None) -> str | None:
         return None
 
 
+def _root_ids(roots: tuple[ValueNode, ...], variables: dict[str, Any]) -> tuple[int, ...] | None:
+    """The node ids the rootId arguments name, or None when one is not a well-formed node id (the
+    request then fails as it should, and a failure is never kept)."""
+    ids = []
+    for node in roots:
+        if isinstance(node, VariableNode):
+            value = variables.get(node.name.value)
+        elif isinstance(node, StringValueNode):
+            value = node.value
+        else:
+            return None
+        if not isinstance(value, str):
+            return None
+        try:
+            ids.append(id_arg(value, "MemberContentNode", "rootId"))
+        except BadInput:
+            return None
+    return tuple(sorted(set(ids)))
+
+
 async def shared_response_key(member: MemberViewer, loaders: dict[str, Any], settings: Settings, query: str | None,
                               operation_name: str | None, variables: dict[str, Any] | None) -> tuple | None:
     """This request's key among shared responses, or None when it must run on its own."""
-    if not query or member.hub is None or not is_shared_document(query, operation_name):
+    if not query or member.hub is None:
+        return None
+    document = shared_document(query, operation_name)
+    if document is None:
         return None
     canonical = _canonical_variables(variables)
     if canonical is None:
         return None
+    under = None
+    if document.roots is not None:
+        under = _root_ids(document.roots, variables or {})
+        if under is None:
+            return None
     try:
         access = await hub_access(loaders, member.team_id, member.hub_id, member.team_contact_id)
     except Exception:  # the resolver meets the same failure and reports it as it should
         return None
-    outcomes = outcome_key(access, settings)
+    outcomes = outcome_key(access, settings, under)
     return None if outcomes is None else (query, operation_name, canonical, *outcomes)
 
 

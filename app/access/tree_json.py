@@ -67,13 +67,21 @@ class EncodedTrees:
 encoded_trees = EncodedTrees(MAX_CACHED_BYTES)
 
 
-def outcome_key(access: HubAccess, settings: Settings) -> tuple | None:
+def outcome_key(access: HubAccess, settings: Settings, under: tuple[int, ...] | None = None) -> tuple | None:
     """What a member's whole tree depends on: the snapshot's version, the outcomes as the JSON writes
     them, the media URLs' signing period (when the tree has signed media) and the settings that shape
-    URLs. None when the snapshot may not be shared (loaders off, or one read outside the cache)."""
+    URLs; with `under`, only the outcomes of those nodes' subtrees (what a course page reads). None
+    when the snapshot may not be shared (loaders off, or one read outside the cache)."""
     snapshot = access.snapshot
     if snapshot is None or not snapshot.shareable:
         return None
+    if under is not None:
+        outcomes = access.outcomes_under(under)
+        if outcomes is None:
+            return None
+        decided: tuple = ("under", under, tuple((i, _outcome_json(d)) for i, d in outcomes))
+    else:
+        decided = tuple(_outcome_json(d) for d in access.outcomes)
     signed = snapshot.memo.get("content:tree-has-signed-media")
     if signed is None:
         signed = snapshot.memo["content:tree-has-signed-media"] = any(
@@ -81,7 +89,7 @@ def outcome_key(access: HubAccess, settings: Settings) -> tuple | None:
     return (
         access.team_id, access.hub_id, snapshot.version, settings.public_url, settings.secret_key,
         int(access.now.timestamp()) // URL_PERIOD_SECONDS if signed else None,
-        tuple(_outcome_json(d) for d in access.outcomes),
+        decided,
     )
 
 

@@ -115,6 +115,20 @@ class HubAccess:
         decisions = self.decisions
         return decisions.all_outcomes() if isinstance(decisions, LazyDecisions) else ()
 
+    def outcomes_under(self, roots: tuple[int, ...]) -> tuple[tuple[int, Decision], ...] | None:
+        """(rule set, decision) for the rule sets of these roots' subtrees only (unknown roots have none),
+        deciding no other; None without a snapshot."""
+        snapshot, decisions = self.snapshot, self.decisions
+        if snapshot is None or not isinstance(decisions, LazyDecisions):
+            return None
+        memo: dict[tuple[int, ...], tuple[int, ...]] = snapshot.memo.setdefault("access:rule-sets-under", {})
+        indices = memo.get(roots)
+        if indices is None:
+            rule_set_of = snapshot.rule_set_of
+            indices = memo[roots] = tuple(sorted({rule_set_of[node] for root in roots if root in rule_set_of
+                                                  for node in self.subtree(root)}))
+        return tuple((i, decisions.outcome(i)) for i in indices)
+
     def node(self, node_id: int) -> Decision | None:
         return self.decisions.get(node_id)
 
