@@ -22,7 +22,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import connections
 from tortoise.exceptions import OperationalError
 
-from app.access import shared_responses
+from app.access import shared_graphql
 from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.access.web import SIGN_IN_ROUTES
@@ -163,16 +163,16 @@ class MemberHubGraphQL(GraphQLOverHTTP):
         if member is None or not self.settings.member_response_cache:
             return await super().execute_single(request, request_adapter, sub_response, context, root_value,
                                                 request_data)
-        # A member tree document another member with equal outcomes already ran (app/access/shared_responses.py).
+        # A member tree document another member with equal outcomes already ran (app/access/shared_graphql.py).
         started = time.perf_counter()
-        key = await shared_responses.shared_response_key(member, context.loaders, self.settings, request_data.query,
+        key = await shared_graphql.shared_response_key(member, context.loaders, self.settings, request_data.query,
                                                          request_data.operation_name, request_data.variables)
-        if key is not None and (cached := shared_responses.cached_response(key, started)) is not None:
+        if key is not None and (cached := shared_graphql.cached_response(key, started)) is not None:
             return cached
         result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
                                               request_data)
         if key is not None:
-            shared_responses.keep_response(key, result)
+            shared_graphql.keep_response(key, result)
         return result
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:

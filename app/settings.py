@@ -80,7 +80,7 @@ class Settings:
     db_slots_per_request: int = 2
     db_slots_total: int = 0  # 0: half the pool
     max_query_cost: int = 25_000
-    # Member tree responses shared between members with equal outcomes (app/access/shared_responses.py).
+    # Member tree responses shared between members with equal outcomes (app/access/shared_graphql.py).
     member_response_cache: bool = True
     # Browser pages on these origins may call the API (CORS) and open its websocket; "*" allows any.
     cors_origins: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ Rounds (one server each, `--workers` uvicorn processes, as deployed: one per cor
   tree (fields)    `contentTree { …12 fields… media { url } }`: the same data, typed (one-pass plan)
   course (fields)  `contentTree(rootId: course) { …the same… }`: one course of 50 nodes, typed
   tree/course (unshared)  the same two with shared responses off: every request runs its document
-                   (with them on, members with equal outcomes get one encoded response, app/access/shared_responses.py)
+                   (with them on, members with equal outcomes get one encoded response, app/access/shared_graphql.py)
   courses (fields) `contentTree(depth: 0) { …6 fields… }`: the 10 courses alone
   tree (generic)   `contentTree` as tree (fields), completed field by field (plans off: the cost before)
   naive            `contentTreeJson` decided node by node (bench/naive_access.py: facts and rules fetched per node)
@@ -85,7 +85,7 @@ class Shape:
     variables: Callable[[httpx.AsyncClient, str], Awaitable[dict]] = no_variables
     loaders: bool = True  # False: the naive per-node access path (bench/naive_access.py)
     plans: bool = True  # False: lists completed field by field (app/graphql/planned.py off)
-    shared: bool = True  # False: every request runs its document (app/access/shared_responses.py off)
+    shared: bool = True  # False: every request runs its document (app/access/shared_graphql.py off)
 
 
 SHAPES = (
@@ -370,7 +370,7 @@ async def count_statements(url: str, tokens: list[str]) -> tuple[dict[str, tuple
     from asgi_lifespan import LifespanManager
     from tortoise import connections
 
-    from app.access.shared_responses import shared_responses
+    from app.access.shared_graphql import shared_responses
     from app.access.snapshot import clear_snapshots
     from app.access.tree_json import encoded_trees
     from app.asgi import create_app

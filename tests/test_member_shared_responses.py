@@ -1,4 +1,4 @@
-"""Member tree responses shared between members with equal outcomes (app/access/shared_responses.py):
+"""Member tree responses shared between members with equal outcomes (app/access/shared_graphql.py):
 byte for byte what running the document gives, different as soon as anything the member's tree
 depends on changes, and never for documents with per-member fields or documents that fail."""
 
@@ -14,7 +14,7 @@ import pytest
 from ids import gid
 from test_member_tree import JSON_FIELDS, build, token_of
 
-from app.access.shared_responses import is_shared_document, shared_responses
+from app.access.shared_graphql import is_shared_document, shared_responses
 from app.asgi import create_app
 from app.commerce.models import Entitlement
 from app.content import service as content
