@@ -280,22 +280,44 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
     from app import runtime
     from app.db import drop_database
 
-    url = await open_bench_database(BENCH_DB)
+    template = f"{BENCH_DB}_tpl_{n_contacts}_{n_events}_{n_orders}"
+    reused = False
+    start = time.perf_counter()
+    if args.reuse:
+        from benchdb import restore_template
+
+        from app.db import with_database
+
+        reused = await restore_template(with_database(runtime.resolve_database_url(), BENCH_DB), template)
+    url = await open_bench_database(BENCH_DB, reuse=reused)
     from tortoise import connections
 
     from app.segments import service
     from app.segments.models import Segment
     from app.segments.stats import rebuild_computed_properties
+    from app.teams.models import Team
     from app.teams.service import create_team
 
-    team, _, _ = await create_team("Bench", "bench@example.com")
-    now = datetime.now(UTC)
     client = connections.get("default")
-    start = time.perf_counter()
-    async with client.acquire_connection() as conn:
-        await _load(conn, team.id, n_contacts, n_events, n_orders, now)
-    load_s = time.perf_counter() - start
-    print(f"loaded {n_contacts} contacts, {n_events} events, {n_orders} orders in {load_s:.1f}s", flush=True)
+    if reused:
+        team = await Team.get(name="Bench")
+        load_s = time.perf_counter() - start
+        async with client.acquire_connection() as conn:
+            made = (await conn.fetchval("SELECT max(created_at) FROM orders")).astimezone(UTC)
+        print(f"reused {template} (generated {made:%Y-%m-%d %H:%M} UTC) in {load_s:.1f}s", flush=True)
+    else:
+        team, _, _ = await create_team("Bench", "bench@example.com")
+        now = datetime.now(UTC)
+        async with client.acquire_connection() as conn:
+            await _load(conn, team.id, n_contacts, n_events, n_orders, now)
+        load_s = time.perf_counter() - start
+        print(f"loaded {n_contacts} contacts, {n_events} events, {n_orders} orders in {load_s:.1f}s", flush=True)
+        if args.reuse:  # the raw rows only: computed properties are rebuilt by every run, as below
+            from benchdb import save_template
+
+            await save_template(url, template)
+            client = connections.get("default")
+            print(f"saved as {template} for the next --reuse run", flush=True)
     start = time.perf_counter()
     async with client.acquire_connection() as conn, conn.transaction():
         await conn.execute("SET LOCAL work_mem = '256MB'")
@@ -323,7 +345,10 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
     with memory:
         for round_no in range(args.rounds):
             rows = []
-            for (name, text), hand_pg, hand_duck in zip(RULES, HAND_PG, HAND_DUCK, strict=True):
+            audiences = enumerate(zip(RULES, HAND_PG, HAND_DUCK, strict=True), start=1)
+            for number, ((name, text), hand_pg, hand_duck) in audiences:
+                if args.only and str(number) not in args.only.split(","):
+                    continue
                 now = datetime.now(UTC)  # the engine measures windows from the current time; so do the baselines
                 async with client.acquire_connection() as conn:
                     await memory.refresh(conn)
@@ -384,6 +409,11 @@ async def main() -> None:
     parser.add_argument("--events", type=int, default=None, help="one size only (default 20 per contact)")
     parser.add_argument("--orders", type=int, default=None, help="one size only (default 3 per contact)")
     parser.add_argument("--keep", action="store_true", help="keep the (last) bench database")
+    parser.add_argument("--reuse", action="store_true",
+                        help="restore the raw data set (contacts, events, orders) from the template an earlier"
+                             " --reuse run of the same sizes saved, or load it and save that template; computed"
+                             " properties are rebuilt either way. Its windows age with the template.")
+    parser.add_argument("--only", help="comma-separated audience numbers (1-4) to measure, default all")
     parser.add_argument("--rounds", type=int, default=1,
                         help="measure every audience this many times on one load (medians and spread printed)")
     parser.add_argument("--result-file", help=argparse.SUPPRESS)  # one size, run by the scale table
@@ -402,7 +432,8 @@ async def main() -> None:
     for n in sizes:  # one process per size: a fresh ORM, and its own peak memory
         out = Path(tempfile.mkdtemp(prefix="segscale")) / "result.json"
         subprocess.run([sys.executable, __file__, "--contacts", str(n), "--events", str(20 * n),
-                        "--orders", str(3 * n), "--rounds", str(args.rounds), "--result-file", str(out)], check=True)
+                        "--orders", str(3 * n), "--rounds", str(args.rounds), "--result-file", str(out),
+                        *(["--reuse"] if args.reuse else [])], check=True)
         results.append(json.loads(out.read_text()))
     print("\nscale (sums over the four audiences, ms; load and rebuild in s)")
     print(f"{'contacts':>10}{'load':>8}{'rebuild':>9}{'first':>9}{'recompute':>11}{'preview':>9}"

@@ -88,6 +88,9 @@ async def test_tags_enums_countries_and_emails_compare_case_insensitively(gql, t
         emails, result = await preview(gql, team, text)
         assert emails == ["ann@x.com"], text
         assert result["ruleText"] == canonical
+    # The stage is stored as its writer normalised it ('Loyal' -> 'loyal'): compared as stored, its negation too.
+    assert (await preview(gql, team, "lifecycleStage != 'LOYAL'"))[0] == ["bob@x.com"]
+    assert await TeamContact.filter(team_id=team.id, lifecycle_stage="loyal").count() == 1
     segment = await create(gql, team, "GB", "country = 'Gb'")
     explained = await gql(EXPLAIN, {"s": segment["segment"]["id"], "c": gid("Contact", ids["ann@x.com"])},
                           token=team.key)

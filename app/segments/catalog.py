@@ -97,6 +97,9 @@ class FieldSpec:
     enum_values: tuple[str, ...] = ()
     group: str = "contact"
     normalise: str | None = None  # "lower" | "upper": compared case-insensitively (NORMALISERS)
+    # The column only ever holds the normal form (its one writer normalises and checks it), so SQL
+    # compares the column itself: no lower()/upper() around it, and the planner's statistics apply.
+    stored_normalised: bool = False
 
     @property
     def case(self) -> str | None:
@@ -172,7 +175,7 @@ STATE_LOADERS: list[StateLoader] = []
 def register_field(
     name: str, type: str, *, sql: SqlSource, value: Callable[[ContactState], Any], description: str = "",
     triggers: Iterable[str] = (), enum_values: Iterable[str] = (), group: str = "contact",
-    normalise: str | None = None,
+    normalise: str | None = None, stored_normalised: bool = False,
 ) -> FieldSpec:
     if type not in FIELD_TYPES:
         raise ValueError(f"unknown field type {type!r}")
@@ -180,7 +183,8 @@ def register_field(
         raise ValueError(f"field {name!r} is already registered")
     if normalise is not None and normalise not in NORMALISERS:
         raise ValueError(f"unknown normalisation {normalise!r}")
-    spec = FieldSpec(name, type, sql, value, description, tuple(triggers), tuple(enum_values), group, normalise)
+    spec = FieldSpec(name, type, sql, value, description, tuple(triggers), tuple(enum_values), group, normalise,
+                     stored_normalised)
     _FIELDS[name] = spec
     return spec
 
@@ -263,9 +267,11 @@ for _name, _column, _description, _case in (
 
 register_field("createdAt", "date", sql="c.created_at", value=_contact("created_at"),
                description="Date joined (when the contact was created)", triggers=("field:createdAt",))
+# The stage column holds LifecycleStage values only (a CharEnumField its one writer, app.contacts,
+# fills after lower-casing and checking the value), so rules compare the column as stored.
 register_field("lifecycleStage", "enum", sql="c.lifecycle_stage", value=_contact("lifecycle_stage"),
                description="Lifecycle stage", enum_values=[s.value for s in LifecycleStage],
-               triggers=("field:lifecycleStage",))
+               triggers=("field:lifecycleStage",), stored_normalised=True)
 # Tags are stored normalised by their one writer (app.contacts), so `c.tags @> ...` keeps its index.
 register_field("tags", "tags", sql="c.tags",
                value=lambda st: list(st.contact.get("tags") or []),

@@ -222,7 +222,8 @@ class SqlBuilder:
         its positive twin, so a missing value is in it, exactly as in `NOT (positive)`."""
         spec: FieldSpec = node.spec
         x = spec.sql_expression(self)
-        if spec.case is not None and spec.type != "tags":  # tags are stored normalised (GIN index)
+        # Tags (GIN index) and columns whose writer stores the normal form are compared as stored.
+        if spec.case is not None and spec.type != "tags" and not spec.stored_normalised:
             x = f"{'lower' if spec.case == 'lower' else 'upper'}({x})"
         op = node.op
         positive = rules.NEGATIVE_OPS.get(op, op)
