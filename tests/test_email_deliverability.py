@@ -250,3 +250,92 @@ async def test_a_signed_campaign_batch_is_signed_in_the_signing_process_verifiab
                                                                                        strict=True))
     assert all(dkim.verify(s, dnsfunc=lambda name, timeout=5: record) for s in signed)
     assert await dkim_keys.sign_many(EmailSettings(), RAW_MESSAGES) == RAW_MESSAGES  # no key: unchanged
+
+
+def _arf(feedback_type: str, message_id: str, *, rcpt_to: str | None = None, to: str = "ava@example.com",
+         headers_only: bool = False) -> bytes:
+    """A feedback report as RFC 5965 lays it out (its appendix B example's shape): a human part, the
+    machine-readable message/feedback-report, and the original message (or only its headers)."""
+    original = (f"From: Yoga Academy <hello@yoga.example>\r\nTo: {to}\r\nSubject: News for you\r\n"
+                f"Message-ID: {message_id}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n")
+    third = (f"Content-Type: text/rfc822-headers\r\n\r\n{original}" if headers_only
+             else f"Content-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n{original}Hi there\r\n")
+    return (
+        "From: <staff@hotmail.example>\r\nDate: Thu, 03 Dec 2026 10:00:00 +0000\r\nSubject: complaint about message\r\n"
+        "To: <abuse@yoga.example>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=feedback-report;\r\n boundary="part1_13d.2e68ed54_boundary"\r\n\r\n'
+        "--part1_13d.2e68ed54_boundary\r\nContent-Type: text/plain; charset=\"US-ASCII\"\r\n"
+        "Content-Transfer-Encoding: 7bit\r\n\r\nThis is an email abuse report for an email message received from "
+        "IP 192.0.2.1 on Thu, 03 Dec 2026 09:00:00 +0000.\r\nFor more information about this format please see "
+        "http://www.mipassoc.org/arf/.\r\n\r\n"
+        "--part1_13d.2e68ed54_boundary\r\nContent-Type: message/feedback-report\r\n\r\n"
+        f"Feedback-Type: {feedback_type}\r\nUser-Agent: SomeGenerator/1.0\r\nVersion: 1\r\n"
+        "Original-Mail-From: <hello@yoga.example>\r\n"
+        + (f"Original-Rcpt-To: <{rcpt_to}>\r\n" if rcpt_to else "")
+        + "Arrival-Date: Thu, 03 Dec 2026 09:00:00 +0000\r\nReporting-MTA: dns; mail.hotmail.example\r\n"
+        "Source-IP: 192.0.2.1\r\n\r\n"
+        f"--part1_13d.2e68ed54_boundary\r\n{third}\r\n--part1_13d.2e68ed54_boundary--\r\n"
+    ).encode()
+
+
+COMPLAINTS = """query($id: ID!) { node(id: $id) { ... on Campaign { totals { sent complained } } }
+  campaignRecipients(campaignId: $id, first: 10) { nodes { toAddress state status complainedAt } } }"""
+
+
+async def test_feedback_reports_turn_complaints_into_suppressions_and_mark_the_recipient(gql, http, team, other_team,
+                                                                                        smtp):
+    hub_id, template_id = await _setup(gql, team, smtp)
+    members = await make_segment(team, "Members")
+    for email, name in (("ava@example.com", "Ava"), ("bob@example.com", "Bob"), ("cat@example.com", "Cat")):
+        await _contact(team, members, email, name)
+    campaign = await _create(gql, team, hub_id, template_id, [members])
+    await gql(SCHEDULE, {"input": {"id": campaign["id"]}}, token=team.key)
+    await run_worker()
+    sent = {m["To"]: m["Message-ID"] for m in smtp.messages if m["Subject"].startswith("News")}
+    assert set(sent) == {"ava@example.com", "bob@example.com", "cat@example.com"}
+    secret, _, dsn = await _bounce_secret(gql, team, hub_id)
+    other_hub = await make_hub(gql, other_team, smtp)
+    other_secret, _, other_dsn = await _bounce_secret(gql, other_team, other_hub)
+
+    async def report(body: bytes, path: str = dsn, password: str = secret):
+        return await http.post(path, content=body, auth=("mta", password), headers={"Content-Type": "message/rfc822"})
+
+    # wrong credentials: 401, nothing written
+    assert (await report(_arf("abuse", sent["ava@example.com"]), password="wrong")).status_code == 401
+    assert await Suppression.filter(team_id=team.id).count() == 0
+    # not-spam (and other types) are acknowledged and change nothing
+    ignored = await report(_arf("not-spam", sent["cat@example.com"], rcpt_to="cat@example.com"))
+    assert ignored.json() == {"received": True, "feedbackType": "not-spam", "suppressed": []}
+    assert await Suppression.filter(team_id=team.id).count() == 0
+
+    # abuse, with the recipient named and the whole original returned
+    ava = await report(_arf("abuse", sent["ava@example.com"], rcpt_to="Ava@Example.com"))
+    assert ava.json() == {"received": True, "feedbackType": "abuse", "suppressed": ["ava@example.com"]}
+    # a redacted report (no Original-Rcpt-To, the To rewritten, headers only): our Message-ID says who it was
+    bob = await report(_arf("abuse", sent["bob@example.com"], to="redacted@hotmail.example", headers_only=True))
+    assert bob.json() == {"received": True, "feedbackType": "abuse", "suppressed": ["bob@example.com"]}
+    # a complaint about a mail that is not ours suppresses the address the report names
+    foreign = await report(_arf("fraud", "<1234@elsewhere.example>", rcpt_to="dan@example.com"))
+    assert foreign.json()["suppressed"] == ["dan@example.com"]
+    # another team's secret on its own hub cannot touch this team's recipients or suppressions
+    theirs = await report(_arf("abuse", sent["cat@example.com"]), path=other_dsn, password=other_secret)
+    assert theirs.json()["suppressed"] == ["ava@example.com"]  # the To of the returned mail, in its own team
+    assert await _suppressions(gql, other_team) == {("ava@example.com", "ALL", "COMPLAINT")}
+
+    assert await _suppressions(gql, team) == {("ava@example.com", "ALL", "COMPLAINT"),
+                                              ("bob@example.com", "ALL", "COMPLAINT"),
+                                              ("dan@example.com", "ALL", "COMPLAINT")}
+    data = await gql(COMPLAINTS, {"id": campaign["id"]}, token=team.key)
+    assert data["node"]["totals"] == {"sent": 3, "complained": 2}
+    statuses = {n["toAddress"]: (n["state"], n["status"], n["complainedAt"] is not None)
+                for n in data["campaignRecipients"]["nodes"]}
+    assert statuses == {"ava@example.com": ("SENT", "COMPLAINED", True), "bob@example.com": ("SENT", "COMPLAINED", True),
+                        "cat@example.com": ("SENT", "SENT", False)}
+
+    # the next campaign skips who complained, with the reason
+    again = await _create(gql, team, hub_id, template_id, [members], name="Again")
+    await gql(SCHEDULE, {"input": {"id": again["id"]}}, token=team.key)
+    await run_worker()
+    nodes = (await gql(RECIPIENTS, {"id": again["id"]}, token=team.key))["campaignRecipients"]["nodes"]
+    assert sorted(n["state"] for n in nodes) == ["SENT", "SKIPPED", "SKIPPED"]
+    assert [m["To"] for m in smtp.messages if m["Subject"].startswith("News")][-1:] == ["cat@example.com"]

@@ -46,7 +46,7 @@ READ, WRITE = "email:read", "email:write"
 
 
 class RecipientStatus(StrEnum):
-    """Where a recipient stands, latest first: unsubscribed > clicked > opened > the delivery state."""
+    """Where a recipient stands, latest first: complained > unsubscribed > clicked > opened > the delivery state."""
 
     QUEUED = "queued"
     SENDING = "sending"
@@ -58,10 +58,12 @@ class RecipientStatus(StrEnum):
     OPENED = "opened"
     CLICKED = "clicked"
     UNSUBSCRIBED = "unsubscribed"
+    COMPLAINED = "complained"
 
 
 RecipientStatusEnum = described_enum(RecipientStatus, name="CampaignRecipientStatus", description=(
-    "Where a recipient stands, the furthest first: unsubscribed, then clicked, then opened, else the delivery state."),
+    "Where a recipient stands, the furthest first: complained, then unsubscribed, then clicked, then opened, else "
+    "the delivery state."),
     values={
         "QUEUED": "Waiting for its batch.",
         "SENDING": "Being handed to the SMTP server now.",
@@ -73,6 +75,7 @@ RecipientStatusEnum = described_enum(RecipientStatus, name="CampaignRecipientSta
         "OPENED": "Opened (tracking pixel loaded), no link clicked.",
         "CLICKED": "A tracked link was clicked.",
         "UNSUBSCRIBED": "Unsubscribed through this campaign's link.",
+        "COMPLAINED": "Reported this mail as spam (a feedback report); the address is now suppressed.",
     })
 
 
@@ -89,11 +92,12 @@ class CampaignTotals:
     opened: int = strawberry.field(description="Opened at least once (clicks count as opens).")
     clicked: int = strawberry.field(description="Clicked a tracked link at least once.")
     unsubscribed: int = strawberry.field(description="Unsubscribed through this campaign's link.")
+    complained: int = strawberry.field(description="Reported the mail as spam (feedback reports, ARF).")
 
     @classmethod
     def from_row(cls, row: dict[str, Any] | None) -> CampaignTotals:
         keys = ("total", "queued", "sending", "sent", "skipped", "failed", "uncertain", "bounced", "opened",
-                "clicked", "unsubscribed")
+                "clicked", "unsubscribed", "complained")
         return cls(**{k: int((row or {}).get(k) or 0) for k in keys})
 
 
@@ -112,7 +116,7 @@ class CampaignSkipReason:
 
 @requires_scope("contacts:read", except_fields=["id", "contact_id", "segment_id", "state", "status", "skip_reason",
                                                 "error", "sent_at", "opened_at", "clicked_at", "unsubscribed_at",
-                                                "bounced_at"])
+                                                "bounced_at", "complained_at"])
 @strawberry.type(name="CampaignRecipient", description="One contact of a campaign's audience.")
 class CampaignRecipientType(relay.Node):
     id: relay.NodeID[int]
@@ -131,16 +135,19 @@ class CampaignRecipientType(relay.Node):
     clicked_at: datetime | None = strawberry.field(description="First tracked click (UTC); null: none.")
     unsubscribed_at: datetime | None = strawberry.field(description="When it unsubscribed via this campaign (UTC).")
     bounced_at: datetime | None = strawberry.field(description="When the SMTP server rejected it for good (UTC).")
+    complained_at: datetime | None = strawberry.field(description=(
+        "When a spam complaint (feedback report) about this mail came in (UTC); null: none."))
 
     @classmethod
     def from_model(cls, r: CampaignRecipient) -> CampaignRecipientType:
-        status = (RecipientStatus.UNSUBSCRIBED if r.unsubscribed_at else RecipientStatus.CLICKED if r.clicked_at
+        status = (RecipientStatus.COMPLAINED if r.complained_at else RecipientStatus.UNSUBSCRIBED
+                  if r.unsubscribed_at else RecipientStatus.CLICKED if r.clicked_at
                   else RecipientStatus.OPENED if r.opened_at else RecipientStatus(str(r.state)))
         return cls(id=r.id, contact_id=encode_id("Contact", r.team_contact_id),
                    segment_id=encode_id("Segment", r.segment_id), state=RecipientState(r.state), status=status,
                    skip_reason=r.skip_reason, error=r.error, to_address=r.to_address, sent_at=r.sent_at,
                    opened_at=r.opened_at, clicked_at=r.clicked_at, unsubscribed_at=r.unsubscribed_at,
-                   bounced_at=r.bounced_at)
+                   bounced_at=r.bounced_at, complained_at=r.complained_at)
 
 
 @strawberry.type(name="Campaign", description=(

@@ -375,7 +375,8 @@ def totals_sql(group_by_segment: bool = False) -> str:
         "count(*) FILTER (WHERE state = 'failed') AS failed, "
         "count(*) FILTER (WHERE state = 'uncertain') AS uncertain, "
         "count(*) FILTER (WHERE state = 'bounced') AS bounced, "
-        "count(opened_at) AS opened, count(clicked_at) AS clicked, count(unsubscribed_at) AS unsubscribed "
+        "count(opened_at) AS opened, count(clicked_at) AS clicked, count(unsubscribed_at) AS unsubscribed, "
+        "count(complained_at) AS complained "
         "FROM campaign_recipients WHERE team_id = $1 AND campaign_id = $2"
         + (" GROUP BY segment_id ORDER BY segment_id" if group_by_segment else "")
     )

@@ -401,6 +401,7 @@ class CampaignRecipient(Model):
     clicked_at = fields.DatetimeField(null=True)
     unsubscribed_at = fields.DatetimeField(null=True)
     bounced_at = fields.DatetimeField(null=True)
+    complained_at = fields.DatetimeField(null=True, description="a spam complaint (ARF report) about this mail")
 
     class Meta:
         table = "campaign_recipients"

@@ -147,7 +147,8 @@ async def postmark_webhook(request: Request) -> JSONResponse:
 
 
 async def dsn_webhook(request: Request) -> JSONResponse:
-    """One raw bounce message (RFC 3464 delivery status notification) for one hub."""
+    """One raw bounce or complaint message for one hub: an RFC 3464 delivery status notification (or
+    another bounce format), or an RFC 5965 feedback report."""
     config = await bounces.authenticated_settings(request.path_params["hub_id"], request.headers.get("authorization"))
     if config is None:
         return _unauthorized()
@@ -156,7 +157,9 @@ async def dsn_webhook(request: Request) -> JSONResponse:
         return JSONResponse({"error": f"at most {MAX_BOUNCE_BYTES} bytes"}, status_code=413)
     if not body.strip():
         return JSONResponse({"error": "the bounce message is empty"}, status_code=400)
-    suppressed = await bounces.dsn_message(config, body)
+    feedback_type, suppressed = await bounces.raw_report(config, body)
+    if feedback_type is not None:
+        return JSONResponse({"received": True, "feedbackType": feedback_type, "suppressed": suppressed})
     return JSONResponse({"received": True, "suppressed": suppressed})
 
 
