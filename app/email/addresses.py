@@ -19,7 +19,9 @@ class InvalidAddress(ValueError):
     pass
 
 
-@lru_cache(maxsize=65536)
+# Small: a campaign sees each address once (every lookup a miss), and at 65,536 entries the cache
+# alone grew a 100k-recipient send by 17 MB of resident memory (bench/campaign_send.py).
+@lru_cache(maxsize=4096)
 def normalise(address: str) -> str:
     """The normalised address, or InvalidAddress with the validator's reason."""
     value = (address or "").strip()
