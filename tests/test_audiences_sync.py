@@ -577,3 +577,37 @@ async def test_a_consent_change_reaches_google_though_the_membership_stayed(gql,
     await _contacts(gql, team, [{"email": "uk@example.com", "adUserDataConsent": "DENIED", "country": "GB"}])
     await _sync_now(gql, team, segment.id, google)
     assert platform.calls() == []
+
+
+async def test_syncs_wait_while_the_teams_segments_catch_up(gql, team, platform):
+    """A bulk import still being evaluated holds sync-now jobs and the daily sync (as campaigns wait):
+    nothing is uploaded from a half-evaluated segment; the daily sync runs once evaluation caught up."""
+    from arq import Retry
+    from test_email_helpers import run_worker
+
+    from app.segments.pipeline.models import EvaluationBackfill, PendingEvaluation
+    from app.segments.pipeline.worker import evaluate_pending
+    from workers.audience_jobs import sync_audience_link
+
+    segment = await Segment.create(team_id=team.id, name="Members", kind=SegmentKind.STATIC)
+    [ava] = await _contacts(gql, team, [{"email": "ava@example.com"}])
+    await _join(team, segment, ava)
+    destination = await _destination(gql, team, platform.url)
+    linked = await gql(LINK, {"input": {"segmentId": gid("Segment", segment.id), "destinationId": destination}},
+                       token=team.key)
+    link_id = pk(linked["linkSegmentToAudience"]["link"]["id"])
+    await evaluate_pending(None)  # the contact's own evaluation
+    await EvaluationBackfill.create(team_id=team.id, source="import", total=100)
+    await PendingEvaluation.create(team_id=team.id, team_contact_id=ava, cause="import",
+                                   requested_at=datetime.now(UTC))
+
+    with pytest.raises(Retry):  # a sync-now job waits, retried a minute later
+        await sync_audience_link({}, link_id)
+    assert await sync_all_audiences({}) == 0  # the daily sync queues the link's job instead
+    assert platform.requests == [] and await AudienceSyncRun.filter(team_id=team.id).count() == 0
+
+    await evaluate_pending(None)  # caught up: the backfill finishes
+    await run_worker()  # the queued job syncs now
+    runs = await AudienceSyncRun.filter(team_id=team.id)
+    assert [(r.trigger, r.status) for r in runs] == [("cron", "succeeded")] and len(platform.requests) == 1
+    assert await sync_all_audiences({}) == 0  # the day's run happened: a second cron adds none

@@ -138,7 +138,8 @@ async def test_a_campaign_waits_while_its_segments_catch_up_and_starts_after(gql
     assert smtp.messages == [] and (await Campaign.get(id=pk(campaign["id"]))).status == "held"
     assert await CampaignRecipient.filter(team_id=team.id).count() == 0  # the audience is not taken while held
 
-    # a drip enrolling on the same segment waits too
+    # bob joins while it is held: the audience is taken when sending starts, so he is in it
+    # (drips and audience syncs wait on the same hold: tests/test_email_drips.py, test_audiences_sync.py)
     await _contact(team, members, "bob@example.com", "Bob")
     backfill.finished_at = datetime.now(UTC)
     await backfill.save()
@@ -292,3 +293,91 @@ async def test_bad_input_and_other_teams_ids_write_nothing(gql, team, other_team
     forced = await gql(delete, {"i": {"id": gid("Segment", vip.id), "force": True}}, token=team.key)
     assert forced["deleteSegment"]["userErrors"] == []
     assert (await Campaign.get(id=pk(campaign["id"]))).status == "cancelled"
+
+
+async def test_totals_per_segment_skip_invalid_addresses_without_any_network_lookup(gql, team, smtp, monkeypatch):
+    """Two audience segments: a contact in both counts once, under the first; an address email-validator
+    refuses is skipped as invalid_address, and validating looks nothing up (no DNS, no connection)."""
+    import socket
+
+    import dns.resolver
+
+    lookups: list[str] = []
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost", b"127.0.0.1"):
+            lookups.append(str(host))
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def resolve(*args, **kwargs):
+        lookups.append(f"dns {args[1:2]}")
+        raise dns.resolver.NoNameservers()
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(dns.resolver.Resolver, "resolve", resolve)
+    monkeypatch.setattr(dns.resolver, "resolve", resolve)
+
+    hub_id, template_id = await _setup(gql, team, smtp)
+    first, second = await make_segment(team, "First"), await make_segment(team, "Second")
+    await _contact(team, first, "ava@example.com", "Ava")
+    bob = await _contact(team, first, "bob@example.com", "Bob")
+    await join_segment(team, second, bob.id)  # in both: one recipient, through First
+    await _contact(team, second, "cat@no-mx-anywhere.example", "Cat")  # never looked up
+    bad = await _contact(team, second, "a..b@example.com", "Bad")  # stored by the importer's looser check
+    campaign = await _create(gql, team, hub_id, template_id, [first, second])
+    await gql(SCHEDULE, {"input": {"id": campaign["id"]}}, token=team.key)
+    await run_worker()
+
+    news = sorted(m["To"] for m in smtp.messages if m["Subject"].startswith("News"))
+    assert news == ["ava@example.com", "bob@example.com", "cat@no-mx-anywhere.example"]
+    data, recipients = await _campaign(gql, {"id": campaign["id"]}, team)
+    assert data["audienceCount"] == 4 and data["skipReasons"] == [{"reason": "invalid_address", "count": 1}]
+    assert data["segmentTotals"] == [
+        {"segmentId": gid("Segment", first.id), "totals": {"total": 2, "sent": 2, "skipped": 0}},
+        {"segmentId": gid("Segment", second.id), "totals": {"total": 2, "sent": 1, "skipped": 1}},
+    ]
+    assert {r["contactId"]: r["skipReason"] for r in recipients["nodes"]}[gid("Contact", bad.id)] == "invalid_address"
+    assert lookups == []
+
+    # one-click unsubscribe, both headers verbatim in the bytes received
+    for raw in smtp.raw_with("News for Ava") + smtp.raw_with("News for Cat"):
+        headers = raw_headers(raw)
+        assert b"=?" not in raw.split(b"\r\n\r\n", 1)[0]
+        assert re.fullmatch(rb"<http://127\.0\.0\.1:8000/email/unsubscribe/[\w.-]+>", headers["list-unsubscribe"])
+        assert headers["list-unsubscribe-post"] == b"List-Unsubscribe=One-Click"
+
+
+async def test_outside_development_campaign_links_must_be_https(gql, team, smtp, monkeypatch):
+    import dataclasses
+
+    import app.core.links
+    from app.settings import get_settings
+
+    insecure = dataclasses.replace(get_settings(), environment="production", public_url="http://members.example")
+    monkeypatch.setattr(app.core.links, "get_settings", lambda: insecure)
+    hub_id, template_id = await _setup(
+        gql, team, smtp, html='<p>Hi</p><p><a href="https://yoga.example/class">Book</a></p>')
+    await gql("""mutation($i: UpdateEmailSettingsInput!) { updateEmailSettings(input: $i) { userErrors { code } } }""",
+              {"i": {"hubId": hub_id, "smtpHost": smtp.host, "smtpPort": smtp.port, "tlsMode": "NONE",
+                     "fromName": "Yoga Academy", "fromAddress": "hello@yoga.example", "trackOpens": True,
+                     "trackClicks": True}}, token=team.key)
+    members = await make_segment(team, "Members")
+    await _contact(team, members, "ava@example.com", "Ava")
+    first = await _create(gql, team, hub_id, template_id, [members], name="Insecure")
+    await gql(SCHEDULE, {"input": {"id": first["id"]}}, token=team.key)
+    await run_worker()
+    assert smtp.messages == []  # nothing goes out with an http link
+    [row] = await CampaignRecipient.filter(team_id=team.id, campaign_id=pk(first["id"]))
+    assert row.state == "failed" and "must be an https URL" in row.error
+
+    secure = dataclasses.replace(insecure, public_url="https://members.example")
+    monkeypatch.setattr(app.core.links, "get_settings", lambda: secure)
+    second = await _create(gql, team, hub_id, template_id, [members], name="Secure")
+    await gql(SCHEDULE, {"input": {"id": second["id"]}}, token=team.key)
+    await run_worker()
+    [raw] = smtp.raw
+    assert re.fullmatch(rb"<https://members\.example/email/unsubscribe/[\w.-]+>", raw_headers(raw)["list-unsubscribe"])
+    html = smtp.messages[0].get_body(("html",)).get_content()
+    links = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert links and all(link.startswith("https://members.example/email/") for link in links), links

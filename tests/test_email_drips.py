@@ -409,3 +409,28 @@ async def test_reentry_input_errors_write_nothing(gql, team, smtp):
                         token=team.key)
     assert updated["updateDripCampaign"] == {"dripCampaign": {"reentry": "AT_MOST_EVERY_N_DAYS", "reentryDays": 30},
                                              "userErrors": []}
+
+
+async def test_drip_enrolment_waits_while_segments_catch_up(gql, team, smtp):
+    """A bulk import still being evaluated holds drip enrolment (as campaigns wait); once the engine
+    has caught up, the join enrols."""
+    from app.segments.pipeline.models import EvaluationBackfill, PendingEvaluation
+    from app.segments.pipeline.worker import evaluate_pending
+
+    segment = await make_segment(team)
+    _, drip = await _drip(gql, team, smtp, segment)
+    ava = await make_contact(gql, team, "ava@example.com", "Ava")
+    await join_segment(team, segment, ava)
+    await run_worker()  # the contact's own evaluation; no email tick yet
+    # an import re-requested her evaluation and the engine has not reached it
+    await EvaluationBackfill.create(team_id=team.id, source="import", total=500)
+    await PendingEvaluation.create(team_id=team.id, team_contact_id=ava, cause="import",
+                                   requested_at=datetime.now(UTC))
+    await tick_and_drain()
+    await tick_and_drain()
+    assert smtp.messages == [] and await DripEnrollment.filter(drip_id=pk(drip["id"])).count() == 0
+
+    await evaluate_pending(None)  # the engine catches up: the backfill finishes
+    await tick_and_drain()
+    assert [m["Subject"] for m in smtp.messages] == ["Day 0 for Ava"]
+    assert await DripEnrollment.filter(drip_id=pk(drip["id"]), status=EnrollmentStatus.ACTIVE).count() == 1

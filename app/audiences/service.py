@@ -28,6 +28,7 @@ from app.core.crypto import decrypt_secret, encrypt_secret
 from app.core.csv_export import SafeCsv
 from app.core.errors import FieldError, NotFound, ValidationFailed
 from app.core.redis import get_redis, job_id
+from app.email.campaigns import evaluation_hold
 from app.segments.models import Segment
 from app.settings import get_settings
 from app.teams.models import Team
@@ -405,10 +406,17 @@ async def _google_call(client: httpx.AsyncClient, destination: AudienceDestinati
 
 
 async def sync_all_links(period: str) -> int:
-    """The daily cron: one run per link per `period` (the day)."""
+    """The daily cron: one run per link per `period` (the day). A link whose team's segments are
+    catching up (a bulk import: `evaluation_hold`, as campaigns and drips wait) is queued as a sync
+    job for the same period instead, which waits out the hold; returns the links synced now."""
     count = 0
-    for link_id in cast(list[int], await AudienceLink.all().values_list("id", flat=True)):
-        if await sync_link(link_id, trigger="cron", period=period):
+    held: dict[int, bool] = {}
+    for link_id, team_id in cast(list[tuple[int, int]], await AudienceLink.all().values_list("id", "team_id")):
+        if team_id not in held:
+            held[team_id] = await evaluation_hold(team_id) is not None
+        if held[team_id]:
+            await enqueue_sync(link_id, trigger="cron", period=period)
+        elif await sync_link(link_id, trigger="cron", period=period):
             count += 1
     return count
 
