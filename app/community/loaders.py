@@ -52,6 +52,32 @@ def reactions_loader(team_id: int, viewer_contact_id: int | None) -> DataLoader[
     return DataLoader(load_fn=load)
 
 
+@dataclass(frozen=True)
+class RsvpCounts:
+    going: int
+    not_going: int
+    mine: str | None  # the viewer's RsvpStatus value, or None
+
+
+RSVPS_SQL = """
+SELECT post_id, count(*) FILTER (WHERE status = 'going')::int AS going,
+       count(*) FILTER (WHERE status = 'not_going')::int AS not_going,
+       max(status) FILTER (WHERE team_contact_id = $3) AS mine
+FROM community_rsvps WHERE team_id = $1 AND post_id = ANY($2::bigint[]) GROUP BY post_id
+"""
+
+
+def rsvps_loader(team_id: int, viewer_contact_id: int | None) -> DataLoader[int, RsvpCounts]:
+    """Per event post: how many go, how many do not, and the viewer's own answer (one statement per page)."""
+    async def load(post_ids: list[int]) -> list[RsvpCounts]:
+        rows = await connections.get("default").execute_query_dict(RSVPS_SQL, [
+            team_id, sorted(set(post_ids)), viewer_contact_id or 0])
+        found = {r["post_id"]: RsvpCounts(r["going"], r["not_going"], r["mine"]) for r in rows}
+        return [found.get(i, RsvpCounts(0, 0, None)) for i in post_ids]
+
+    return DataLoader(load_fn=load)
+
+
 def revisions_loader(team_id: int) -> DataLoader[ReactionKey, list[Revision]]:
     async def load(keys: list[ReactionKey]) -> list[list[Revision]]:
         rows = await Revision.filter(team_id=team_id, target_type__in=sorted({k[0] for k in keys}),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry import relay
@@ -22,7 +22,17 @@ from app.access.members import MemberViewer
 from app.access.view import HubAccess, hub_access
 from app.community import loaders, service
 from app.community.feed_graphql import PlannedEdges
-from app.community.models import Comment, ContentStatus, Post, Profile, Space, SpaceKind, TargetKind, Visibility
+from app.community.models import (
+    Comment,
+    ContentStatus,
+    Post,
+    Profile,
+    RsvpStatus,
+    Space,
+    SpaceKind,
+    TargetKind,
+    Visibility,
+)
 from app.content.loaders import media_loader
 from app.content.media_urls import media_url
 from app.content.models import MediaKind
@@ -37,8 +47,12 @@ from app.graphql.nodes import NodeType
 SpaceKindEnum = described_enum(SpaceKind, name="SpaceKind", description="What a community space is for.", values={
     "DISCUSSION": "Open conversation (the default).",
     "ANNOUNCEMENTS": "News from the hub: read-only for members by default.",
-    "EVENTS": "Posts about events.",
-    "QUESTIONS": "Questions and answers.",
+    "EVENTS": "Each post is an event (a start, an end, a place) that members RSVP to.",
+    "QUESTIONS": "Each post is a question; its author or a moderator accepts a comment as the answer.",
+})
+RsvpStatusEnum = described_enum(RsvpStatus, name="RsvpStatus", description="A member's answer to an event.", values={
+    "GOING": "The member is going.",
+    "NOT_GOING": "The member is not going.",
 })
 ContentStatusEnum = described_enum(ContentStatus, name="CommunityContentStatus", description=(
     "Whether a post or comment is shown."), values={
@@ -173,6 +187,8 @@ class CommunityComment(relay.Node):
         "The body rendered and sanitised (safe to insert as HTML); null with `body`."))
     created_at: datetime = strawberry.field(description="When it was written.")
     edited_at: datetime | None = strawberry.field(description="When it was last edited; null if never.")
+    is_accepted_answer: bool = strawberry.field(description=(
+        "Whether the question's author or a moderator accepted it as the answer (questions spaces)."))
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     author_id: strawberry.Private[int | None]
@@ -193,16 +209,46 @@ class CommunityComment(relay.Node):
         return await _revisions(info, self.team_id, (TargetKind.COMMENT.value, self.id))
 
 
-def community_comment(c: Comment, viewer: int | None, *, moderator: bool = False) -> CommunityComment:
+def community_comment(c: Comment, viewer: int | None, *, moderator: bool = False,
+                      accepted: int | None = None) -> CommunityComment:
+    """`accepted`: the post's accepted answer (a comment id), when known."""
     status = ContentStatus(c.status)
     shown = status == ContentStatus.VISIBLE or (status == ContentStatus.PENDING and c.author_id == viewer) or (
         moderator and status != ContentStatus.DELETED)
     return CommunityComment(
         id=c.id, post_id=encode_id("CommunityPost", c.post_id), parent_id=gid("CommunityComment", c.parent_id),
         depth=c.depth, status=status, body=c.body if shown else None, body_html=c.body_html if shown else None,
-        created_at=c.created_at, edited_at=c.edited_at, team_id=c.team_id, hub_id=c.hub_id, author_id=c.author_id,
-        viewer=viewer,
+        created_at=c.created_at, edited_at=c.edited_at, is_accepted_answer=accepted is not None and accepted == c.id,
+        team_id=c.team_id, hub_id=c.hub_id, author_id=c.author_id, viewer=viewer,
     )
+
+
+@strawberry.type(description="When and where an events space's post happens, and who is going.")
+class CommunityEvent:
+    starts_at: datetime = strawberry.field(description="When it starts.")
+    ends_at: datetime | None = strawberry.field(description="When it ends; null when not given.")
+    location: str = strawberry.field(description="Where (a place or a link); empty when not given.")
+    team_id: strawberry.Private[int]
+    post_id: strawberry.Private[int]
+    viewer: strawberry.Private[int | None]
+
+    async def _counts(self, info: Info[Context, None]) -> loaders.RsvpCounts:
+        loader = info.context.loader(f"community:rsvps:{self.viewer}",
+                                     lambda: loaders.rsvps_loader(self.team_id, self.viewer))
+        return await loader.load(self.post_id)
+
+    @strawberry.field(description="Members who RSVPed going.")
+    async def going_count(self, info: Info[Context, None]) -> int:
+        return (await self._counts(info)).going
+
+    @strawberry.field(description="Members who RSVPed not going.")
+    async def not_going_count(self, info: Info[Context, None]) -> int:
+        return (await self._counts(info)).not_going
+
+    @strawberry.field(description="The viewer's own RSVP; null when they have not answered.")
+    async def my_rsvp(self, info: Info[Context, None]) -> RsvpStatus | None:
+        mine = (await self._counts(info)).mine
+        return RsvpStatus(mine) if mine else None
 
 
 @strawberry.type(description="A post in a community space, with its thread of comments.")
@@ -219,9 +265,14 @@ class CommunityPost(relay.Node):
     created_at: datetime = strawberry.field(description="When it was posted.")
     edited_at: datetime | None = strawberry.field(description="When it was last edited; null if never.")
     last_activity_at: datetime = strawberry.field(description="When it was posted or last commented on.")
+    event: CommunityEvent | None = strawberry.field(description=(
+        "The event, for a post of an events space; null for other posts."))
+    accepted_answer_id: strawberry.ID | None = strawberry.field(description=(
+        "The comment accepted as the answer (a CommunityComment id), for a question; null while none is."))
     team_id: strawberry.Private[int]
     hub_id: strawberry.Private[int]
     author_id: strawberry.Private[int | None]
+    accepted_comment_id: strawberry.Private[int | None]
     media_ids: strawberry.Private[list[int]]
     viewer: strawberry.Private[int | None]
     moderator: strawberry.Private[bool]
@@ -254,8 +305,9 @@ class CommunityPost(relay.Node):
                                post_id=self.id)
         if not self.moderator:
             query = query.filter(~Q(status=ContentStatus.PENDING) | Q(author_id=self.viewer or 0))
-        viewer, moderator = self.viewer, self.moderator
-        return _planned(await keyset_page(query, lambda c: community_comment(c, viewer, moderator=moderator),
+        viewer, moderator, accepted = self.viewer, self.moderator, self.accepted_comment_id
+        return _planned(await keyset_page(query, lambda c: community_comment(c, viewer, moderator=moderator,
+                                                                             accepted=accepted),
                                           first=first, after=after, last=last, before=before))
 
 
@@ -263,9 +315,12 @@ def community_post(p: Post, viewer: int | None, *, moderator: bool = False) -> C
     return CommunityPost(
         id=p.id, space_id=encode_id("MemberSpace", p.space_id), title=p.title, body=p.body, body_html=p.body_html,
         status=ContentStatus(p.status), pinned=p.pinned, locked=p.locked, comment_count=p.comment_count,
-        created_at=p.created_at, edited_at=p.edited_at, last_activity_at=p.last_activity_at, team_id=p.team_id,
-        hub_id=p.hub_id, author_id=p.author_id, media_ids=[int(m) for m in p.media_ids], viewer=viewer,
-        moderator=moderator,
+        created_at=p.created_at, edited_at=p.edited_at, last_activity_at=p.last_activity_at,
+        event=CommunityEvent(starts_at=p.event_starts_at, ends_at=p.event_ends_at, location=p.event_location,
+                             team_id=p.team_id, post_id=p.id, viewer=viewer) if p.event_starts_at else None,
+        accepted_answer_id=gid("CommunityComment", p.accepted_comment_id), team_id=p.team_id,
+        hub_id=p.hub_id, author_id=p.author_id, accepted_comment_id=p.accepted_comment_id,
+        media_ids=[int(m) for m in p.media_ids], viewer=viewer, moderator=moderator,
     )
 
 
@@ -338,6 +393,18 @@ class MemberCommunity:
 # ---------------------------------------------------------------- mutations
 
 
+@strawberry.input(description="When and where an event happens (posts of an events space).")
+class EventInput:
+    starts_at: datetime = strawberry.field(description="When it starts (with a UTC offset; without one, UTC).")
+    ends_at: datetime | None = strawberry.field(default=None, description=(
+        "When it ends (not before `startsAt`); null: not given."))
+    location: str = strawberry.field(default="", description="Where: a place or a link, at most 300 characters.")
+
+
+def _event_spec(event: EventInput | None) -> service.EventSpec | None:
+    return service.EventSpec(event.starts_at, event.ends_at, event.location) if event is not None else None
+
+
 @strawberry.input(description="A new post.")
 class CreatePostInput:
     space_id: strawberry.ID = strawberry.field(description="A space the member may post in (a MemberSpace id).")
@@ -346,6 +413,8 @@ class CreatePostInput:
         "Markdown (CommonMark, tables, strikethrough; raw HTML is dropped)."))
     media_ids: list[strawberry.ID] | None = strawberry.field(default=None, description=(
         "Attachments: media of the hub (MemberMedia ids)."))
+    event: EventInput | None = strawberry.field(default=None, description=(
+        "The event: required in an events space (EVENT_REQUIRED), refused elsewhere (NOT_AN_EVENTS_SPACE)."))
 
 
 @strawberry.input(description="The author's edit of a post; fields left out or null are kept.")
@@ -353,6 +422,8 @@ class UpdatePostInput:
     id: strawberry.ID = strawberry.field(description="The post (a CommunityPost id).")
     title: str | None = strawberry.field(default=None, description="New title.")
     body: str | None = strawberry.field(default=None, description="New Markdown body.")
+    event: EventInput | None = strawberry.field(default=None, description=(
+        "New event time and place (posts of an events space); null: kept."))
 
 
 @strawberry.input(description="The post to delete.")
@@ -410,6 +481,19 @@ class ReactionPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.input(description="The member's RSVP to an event.")
+class RsvpInput:
+    post_id: strawberry.ID = strawberry.field(description="An event post (a CommunityPost id of an events space).")
+    status: RsvpStatus | None = strawberry.field(default=None, description="Going or not going; null takes it back.")
+
+
+@strawberry.input(description="The accepted answer of a question.")
+class AcceptAnswerInput:
+    post_id: strawberry.ID = strawberry.field(description="A question (a CommunityPost id of a questions space).")
+    comment_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "A visible comment of that post (a CommunityComment id); null: no accepted answer."))
+
+
 TARGET_NODE = {ReactionTarget.POST: "CommunityPost", ReactionTarget.COMMENT: "CommunityComment"}
 
 
@@ -460,14 +544,16 @@ class CommunityMemberMutation:
     async def create_post(self, info: Info[Context, None], input: CreatePostInput) -> PostPayload:
         access = await member_access(info)
         post = await service.create_post(access, id_input(input.space_id, "MemberSpace", "spaceId"), input.title,
-                                         input.body, id_inputs(input.media_ids, "MemberMedia", "mediaIds"))
+                                         input.body, id_inputs(input.media_ids, "MemberMedia", "mediaIds"),
+                                         _event_spec(input.event))
         return PostPayload(post=community_post(post, access.contact_id, moderator=service.is_moderator(access)))
 
     @strawberry.mutation(description="Edit one's own post; the previous text goes into its revisions.")
     @mutation_payload
     async def update_post(self, info: Info[Context, None], input: UpdatePostInput) -> PostPayload:
         access = await member_access(info)
-        post = await service.update_post(access, id_input(input.id, "CommunityPost", "id"), input.title, input.body)
+        post = await service.update_post(access, id_input(input.id, "CommunityPost", "id"), input.title, input.body,
+                                         _event_spec(input.event))
         return PostPayload(post=community_post(post, access.contact_id, moderator=service.is_moderator(access)))
 
     @strawberry.mutation(description="Delete one's own post (soft: it leaves every feed).")
@@ -476,6 +562,24 @@ class CommunityMemberMutation:
         access = await member_access(info)
         post = await service.delete_own_post(access, id_input(input.id, "CommunityPost", "id"))
         return PostPayload(post=community_post(post, access.contact_id))
+
+    @strawberry.mutation(description=(
+        "RSVP to an event (going, not going, or null to take it back) until it ends (EVENT_OVER after)."))
+    @mutation_payload
+    async def rsvp_to_event(self, info: Info[Context, None], input: RsvpInput) -> PostPayload:
+        access = await member_access(info)
+        post = await service.rsvp(access, id_input(input.post_id, "CommunityPost", "postId"), input.status)
+        return PostPayload(post=community_post(post, access.contact_id, moderator=service.is_moderator(access)))
+
+    @strawberry.mutation(description=(
+        "Accept a comment as a question's answer (or none): the question's author or a moderator."))
+    @mutation_payload
+    async def accept_answer(self, info: Info[Context, None], input: AcceptAnswerInput) -> PostPayload:
+        access = await member_access(info)
+        comment = id_input(input.comment_id, "CommunityComment", "commentId") if input.comment_id is not None \
+            else None
+        post = await service.accept_answer(access, id_input(input.post_id, "CommunityPost", "postId"), comment)
+        return PostPayload(post=community_post(post, access.contact_id, moderator=service.is_moderator(access)))
 
     @strawberry.mutation(description="Comment on a post, or reply to a comment (`parentId`).")
     @mutation_payload
@@ -492,7 +596,9 @@ class CommunityMemberMutation:
     async def update_comment(self, info: Info[Context, None], input: UpdateCommentInput) -> CommentPayload:
         access = await member_access(info)
         comment = await service.update_comment(access, id_input(input.id, "CommunityComment", "id"), input.body)
-        return CommentPayload(comment=community_comment(comment, access.contact_id))
+        accepted = cast(int | None, await Post.filter(id=comment.post_id).first().values_list(
+            "accepted_comment_id", flat=True))
+        return CommentPayload(comment=community_comment(comment, access.contact_id, accepted=accepted))
 
     @strawberry.mutation(description=(
         "Delete one's own comment (soft: it keeps its place in the thread with no body). Member session required."))
@@ -545,7 +651,8 @@ async def _fetch_comments(info: Info[Context, None], team_id: int, pks: list[int
     seen = service.in_view(team_id, access.hub_id, access.contact_id)
     rows = await Comment.filter(seen, team_id=team_id, hub_id=access.hub_id, id__in=pks)
     posts = {p.id: p for p in await Post.filter(seen, team_id=team_id, id__in={c.post_id for c in rows})}
-    return {c.id: community_comment(c, access.contact_id, moderator=moderator) for c in rows
+    return {c.id: community_comment(c, access.contact_id, moderator=moderator,
+                                    accepted=posts[c.post_id].accepted_comment_id) for c in rows
             if c.post_id in posts and access.space(posts[c.post_id].space_id).allowed
             and service.readable(access, posts[c.post_id], allow_hidden=True)
             and service.readable(access, c, allow_hidden=True)}

@@ -1,5 +1,6 @@
-"""Community: spaces, posts, comments, reactions, revisions, flags, the moderation log, notifications,
-direct messages, blocks, profiles and per-hub settings. The community domain writes every table here.
+"""Community: spaces, posts (events and questions among them), RSVPs, comments, reactions, revisions, flags,
+the moderation log, notifications, direct messages, blocks, profiles and per-hub settings. The community domain
+writes every table here.
 
 Contacts are hub members (`team_contact`); who may see a space is the access decision's answer
 (app/access, rules with target `space`), never a column here.
@@ -38,6 +39,11 @@ class FlagStatus(StrEnum):
     OPEN = "open"
     RESOLVED = "resolved"
     DISMISSED = "dismissed"
+
+
+class RsvpStatus(StrEnum):
+    GOING = "going"
+    NOT_GOING = "not_going"
 
 
 class NotificationKind(StrEnum):
@@ -123,6 +129,13 @@ class Post(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     edited_at = fields.DatetimeField(null=True)
     last_activity_at = fields.DatetimeField(auto_now_add=True)
+    # An events space's post is an event: when (and where) it happens; members RSVP (community_rsvps).
+    event_starts_at = fields.DatetimeField(null=True)
+    event_ends_at = fields.DatetimeField(null=True)
+    event_location = fields.CharField(max_length=300, default="")
+    # A questions space's post: the comment its author or a moderator accepted as the answer (a visible
+    # comment of this post; no FK, as comments reference posts).
+    accepted_comment_id = fields.BigIntField(null=True)
 
     class Meta:
         table = "community_posts"
@@ -172,6 +185,28 @@ class Reaction(Model):
     class Meta:
         table = "community_reactions"
         unique_together = (("team", "target_type", "target_id", "team_contact", "emoji"),)
+
+
+class Rsvp(Model):
+    """A member's answer to an event post: going or not going (one per member per event)."""
+
+    id = fields.BigIntField(primary_key=True)
+    team: fields.ForeignKeyRelation = _team()
+    team_id: int
+    hub: fields.ForeignKeyRelation = _hub()
+    hub_id: int
+    post: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Post", related_name=False, on_delete=fields.CASCADE)
+    post_id: int
+    team_contact: fields.ForeignKeyRelation = _contact()
+    team_contact_id: int
+    status = fields.CharEnumField(RsvpStatus, max_length=16)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "community_rsvps"
+        unique_together = (("team", "post", "team_contact"),)
 
 
 class Revision(Model):

@@ -155,7 +155,7 @@ class SpaceActivityKind(StrEnum):
     POST_DELETED = "post_deleted"
     POST_HIDDEN = "post_hidden"
     POST_RESTORED = "post_restored"
-    POST_UPDATED = "post_updated"  # pinned, locked
+    POST_UPDATED = "post_updated"  # pinned, locked, an RSVP, the accepted answer
     COMMENT_CREATED = "comment_created"
     COMMENT_EDITED = "comment_edited"
     COMMENT_DELETED = "comment_deleted"
@@ -171,7 +171,8 @@ described_enum(SpaceActivityKind, name="SpaceActivityKind", description="What ha
     "POST_DELETED": "A post was deleted.",
     "POST_HIDDEN": "A moderator hid a post.",
     "POST_RESTORED": "A moderator restored a post.",
-    "POST_UPDATED": "A post was pinned, unpinned, locked or unlocked.",
+    "POST_UPDATED": "A post was pinned, unpinned, locked or unlocked, its event's RSVPs or its accepted answer "
+                    "changed.",
     "COMMENT_CREATED": "A comment was published.",
     "COMMENT_EDITED": "A comment was edited.",
     "COMMENT_DELETED": "A comment was deleted.",
@@ -251,7 +252,8 @@ async def _activity(member: MemberViewer, access: HubAccess, space_id: int, mess
         if row is not None and row.author_id in blocked:
             return None
         if row is not None:
-            comment = community_comment(row, member.team_contact_id, moderator=moderator)
+            comment = community_comment(row, member.team_contact_id, moderator=moderator,
+                                        accepted=post.accepted_comment_id if post else None)
     return SpaceActivity(
         kind=kind, space_id=encode_id("MemberSpace", space_id), post_id=gid("CommunityPost", message.get("post_id")),
         comment_id=gid("CommunityComment", message.get("comment_id")),

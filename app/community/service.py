@@ -30,6 +30,7 @@ from app.community.models import (
     Post,
     Reaction,
     Revision,
+    RsvpStatus,
     Space,
     SpaceKind,
     TargetKind,
@@ -52,6 +53,7 @@ MAX_BODY = 20_000
 MAX_COMMENT = 10_000
 MAX_DEPTH = 8  # replies deeper than this attach at this depth (still naming their parent)
 MAX_ATTACHMENTS = 10
+MAX_LOCATION = 300
 MAX_REACTIONS = 20
 MAX_WORD_FILTERS = 500
 MODERATOR_ROLES = frozenset({HubRole.MODERATOR.value, HubRole.HOST.value})
@@ -337,12 +339,42 @@ async def _hub_slug(access: HubAccess) -> str:
 # ---------------------------------------------------------------- posts
 
 
+@dataclass(frozen=True)
+class EventSpec:
+    """When (and where) an events space's post happens."""
+
+    starts_at: datetime
+    ends_at: datetime | None = None
+    location: str = ""
+
+
+def _event_columns(space: Space, event: EventSpec | None, *, required: bool) -> dict[str, Any]:
+    """The post's event columns, checked: an events space's posts are events, no other space's are."""
+    if space.kind != SpaceKind.EVENTS:
+        if event is not None:
+            raise ValidationFailed.one("event", "only posts in an events space are events", "NOT_AN_EVENTS_SPACE")
+        return {}
+    if event is None:
+        if required:
+            raise ValidationFailed.one("event", "a post in an events space needs the event's start", "EVENT_REQUIRED")
+        return {}
+    starts = event.starts_at if event.starts_at.tzinfo else event.starts_at.replace(tzinfo=UTC)
+    ends = event.ends_at if event.ends_at is None or event.ends_at.tzinfo else event.ends_at.replace(tzinfo=UTC)
+    if ends is not None and ends < starts:
+        raise ValidationFailed.one("event", "the event cannot end before it starts", "INVALID_EVENT_TIME")
+    location = event.location.strip()
+    if len(location) > MAX_LOCATION:
+        raise ValidationFailed.one("event", f"the location is longer than {MAX_LOCATION} characters", "TOO_LONG")
+    return {"event_starts_at": starts, "event_ends_at": ends, "event_location": location}
+
+
 async def create_post(access: HubAccess, space_id: int | None, title: str, body: str,
-                      media_ids: list[int] | None = None) -> Post:
+                      media_ids: list[int] | None = None, event: EventSpec | None = None) -> Post:
     _check_member(access)
     space = await member_space(access, space_id)
     if not space.members_can_post and not is_moderator(access):
         raise ValidationFailed.one("spaceId", "only moderators post in this space", "READ_ONLY")
+    event_columns = _event_columns(space, event, required=True)
     title = _check_text("title", title.strip(), MAX_TITLE)
     body = _check_text("body", body, MAX_BODY, required=False)
     attachments = await _check_media(access, media_ids or [])
@@ -359,7 +391,7 @@ async def create_post(access: HubAccess, space_id: int | None, title: str, body:
         post = await Post.create(
             team_id=access.team_id, hub_id=access.hub_id, space_id=space.id, author_id=access.contact_id,
             title=title, body=body, body_html=render(body), status=status, media_ids=attachments,
-            using_db=tx,
+            **event_columns, using_db=tx,
         )
         notes: list[Any] = []
         if status == ContentStatus.VISIBLE:
@@ -430,25 +462,36 @@ async def readable_media(access: HubAccess, media_ids: set[int]) -> set[int]:
     return found | {int(r["avatar_media_id"]) for r in rows}
 
 
-async def update_post(access: HubAccess, post_id: int | None, title: str | None, body: str | None) -> Post:
+async def update_post(access: HubAccess, post_id: int | None, title: str | None, body: str | None,
+                      event: EventSpec | None = None) -> Post:
+    """The author edits the text (the old text becomes a revision) and, in an events space, the event."""
     _check_member(access)
     post = await member_post(access, post_id, "id")
     if post.author_id != access.contact_id:
         raise ValidationFailed.one("id", "only the author can edit a post", "NOT_AUTHOR")
     new_title = _check_text("title", title.strip(), MAX_TITLE) if title is not None else post.title
     new_body = _check_text("body", body, MAX_BODY, required=False) if body is not None else post.body
-    if (new_title, new_body) == (post.title, post.body):
+    columns = _event_columns(await Space.get(id=post.space_id), event, required=False) if event is not None else {}
+    columns = {k: v for k, v in columns.items() if getattr(post, k) != v}
+    text_changed = (new_title, new_body) != (post.title, post.body)
+    if not text_changed and not columns:
         return post
-    settings = await hub_settings(access.team_id, access.hub_id)
-    if _filtered(settings, new_title, new_body) == "block":
-        raise ValidationFailed.one("body", "the post contains a word this hub does not allow", "BLOCKED_WORD")
+    if text_changed:
+        settings = await hub_settings(access.team_id, access.hub_id)
+        if _filtered(settings, new_title, new_body) == "block":
+            raise ValidationFailed.one("body", "the post contains a word this hub does not allow", "BLOCKED_WORD")
     async with in_transaction() as tx:
-        await Revision.create(team_id=access.team_id, hub_id=access.hub_id, target_type=TargetKind.POST,
-                              target_id=post.id, title=post.title, body=post.body, edited_by_id=access.contact_id,
-                              using_db=tx)
-        post.title, post.body, post.body_html = new_title, new_body, render(new_body)
-        post.edited_at = datetime.now(UTC)
-        await post.save(using_db=tx, update_fields=["title", "body", "body_html", "edited_at"])
+        changed = list(columns)
+        if text_changed:
+            await Revision.create(team_id=access.team_id, hub_id=access.hub_id, target_type=TargetKind.POST,
+                                  target_id=post.id, title=post.title, body=post.body,
+                                  edited_by_id=access.contact_id, using_db=tx)
+            post.title, post.body, post.body_html = new_title, new_body, render(new_body)
+            post.edited_at = datetime.now(UTC)
+            changed += ["title", "body", "body_html", "edited_at"]
+        for key, value in columns.items():
+            setattr(post, key, value)
+        await post.save(using_db=tx, update_fields=changed)
     await live.after_post(post, "post_edited")
     return post
 
@@ -546,7 +589,8 @@ async def update_comment(access: HubAccess, comment_id: int | None, body: str) -
 
 
 async def set_comment_status(comment: Comment, status: ContentStatus, db: Any = None) -> None:
-    """Keep the post's visible-comment count in step with a comment's status."""
+    """Keep the post's visible-comment count (and its accepted answer, which must be visible) in step with a
+    comment's status."""
     was_visible = comment.status == ContentStatus.VISIBLE
     comment.status = status
     await comment.save(using_db=db, update_fields=["status"])
@@ -554,6 +598,9 @@ async def set_comment_status(comment: Comment, status: ContentStatus, db: Any = 
     if was_visible != now_visible:
         step = 1 if now_visible else -1
         await Post.filter(id=comment.post_id).using_db(db).update(comment_count=F("comment_count") + step)
+    if not now_visible:
+        await Post.filter(id=comment.post_id, accepted_comment_id=comment.id).using_db(db).update(
+            accepted_comment_id=None)
 
 
 async def delete_own_comment(access: HubAccess, comment_id: int | None) -> Comment:
@@ -614,3 +661,63 @@ async def remove_reaction(access: HubAccess, target_type: str, target_id: int | 
     if removed:
         await live.after_reaction(post, target_type, target, emoji, -1)
     return bool(removed)
+
+
+# ---------------------------------------------------------------- events (RSVPs) and questions (accepted answers)
+
+RSVP_SQL = """
+INSERT INTO community_rsvps (team_id, hub_id, post_id, team_contact_id, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, now(), now())
+ON CONFLICT (team_id, post_id, team_contact_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()
+WHERE community_rsvps.status IS DISTINCT FROM EXCLUDED.status
+RETURNING id
+"""
+
+
+async def rsvp(access: HubAccess, post_id: int | None, status: RsvpStatus | None) -> Post:
+    """The member's RSVP to an event post (None takes it back); an `event_rsvp` event through ingest."""
+    _check_member(access)
+    post = await member_post(access, post_id)
+    if post.status != ContentStatus.VISIBLE:
+        raise NotFound("postId", "post")
+    if post.event_starts_at is None:
+        raise ValidationFailed.one("postId", "the post is not an event", "NOT_AN_EVENT")
+    if (post.event_ends_at or post.event_starts_at) < datetime.now(UTC):
+        raise ValidationFailed.one("postId", "the event is over", "EVENT_OVER")
+    async with in_transaction() as tx, tx.acquire_connection() as conn:
+        if status is None:
+            changed = await conn.fetchval(
+                "DELETE FROM community_rsvps WHERE team_id = $1 AND post_id = $2 AND team_contact_id = $3"
+                " RETURNING id", access.team_id, post.id, access.contact_id)
+        else:
+            changed = await conn.fetchval(RSVP_SQL, access.team_id, access.hub_id, post.id, access.contact_id,
+                                          status.value)
+        if changed is not None:
+            await _event(conn, access, "event_rsvp", {"space_id": post.space_id, "post_id": post.id,
+                                                      "status": status.value if status else "none"})
+    if changed is not None:
+        await wake_evaluator(access.team_id)
+        await live.after_post(post, "post_updated")
+    return post
+
+
+async def accept_answer(access: HubAccess, post_id: int | None, comment_id: int | None) -> Post:
+    """A questions space's post: its author or a moderator accepts a visible comment as the answer (None: none)."""
+    _check_member(access)
+    post = await member_post(access, post_id)
+    space = await Space.get(id=post.space_id)
+    if space.kind != SpaceKind.QUESTIONS:
+        raise ValidationFailed.one("postId", "only a questions space's posts have answers", "NOT_A_QUESTION")
+    if post.author_id != access.contact_id and not is_moderator(access):
+        raise ValidationFailed.one("postId", "only the question's author or a moderator accepts an answer",
+                                   "NOT_ALLOWED")
+    if comment_id is not None:
+        comment = await Comment.filter(in_view(access.team_id, access.hub_id, access.contact_id), id=comment_id,
+                                       team_id=access.team_id, post_id=post.id, status=ContentStatus.VISIBLE).first()
+        if comment is None:
+            raise NotFound("commentId", "comment")
+    if post.accepted_comment_id != comment_id:
+        post.accepted_comment_id = comment_id
+        await post.save(update_fields=["accepted_comment_id"])
+        await live.after_post(post, "post_updated")
+    return post

@@ -1,0 +1,173 @@
+"""Events spaces (a time and place per post, RSVPs with counts and the member's own) and questions spaces (an
+accepted answer chosen by the question's author or a moderator), through the member API."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import factories
+from ids import gid
+from test_community import CREATE_COMMENT, SET_RULE, community, member_space_id, sign_in, space
+from test_query_counts import assert_constant, statements_of
+
+from app.community.models import Post, Rsvp
+from app.contacts.models import Event
+
+EVENT_POST = """mutation($i: CreatePostInput!) { createPost(input: $i) {
+  post { id event { startsAt endsAt location goingCount notGoingCount myRsvp } } userErrors { field code } } }"""
+RSVP = """mutation($i: RsvpInput!) { rsvpToEvent(input: $i) {
+  post { event { goingCount notGoingCount myRsvp } } userErrors { field code } } }"""
+EVENT_FEED = """query($id: ID!) { mySpace(id: $id) { posts(first: 50) { nodes { title
+  event { startsAt location goingCount notGoingCount myRsvp } } } } }"""
+UPDATE_EVENT = """mutation($i: UpdatePostInput!) { updatePost(input: $i) {
+  post { title event { startsAt endsAt location } } userErrors { field code } } }"""
+ACCEPT = """mutation($i: AcceptAnswerInput!) { acceptAnswer(input: $i) { post { acceptedAnswerId }
+  userErrors { field code } } }"""
+QUESTION_THREAD = """query($id: ID!) { communityPost(id: $id) { acceptedAnswerId
+  comments(first: 10) { nodes { id body isAcceptedAnswer } } } }"""
+
+
+def _at(hours: float) -> str:
+    return (datetime.now(UTC) + timedelta(hours=hours)).isoformat()
+
+
+async def test_event_posts_take_rsvps_with_counts_and_the_members_own(gql, team, other_team):
+    s = await community(gql, team)
+    meetups = member_space_id((await space(gql, team.key, s.hub, "Meetups", kind="EVENTS"))["id"])
+    general = member_space_id(s.general["id"])
+    event = {"startsAt": _at(24), "endsAt": _at(26), "location": " Studio 2 "}
+
+    for space_id, extra, error in (
+            (meetups, {}, {"field": "event", "code": "EVENT_REQUIRED"}),
+            (general, {"event": event}, {"field": "event", "code": "NOT_AN_EVENTS_SPACE"}),
+            (meetups, {"event": {**event, "endsAt": _at(20)}}, {"field": "event", "code": "INVALID_EVENT_TIME"}),
+            (meetups, {"event": {**event, "location": "x" * 301}}, {"field": "event", "code": "TOO_LONG"})):
+        refused = await gql(EVENT_POST, {"i": {"spaceId": space_id, "title": "Meetup", **extra}}, token=s.ava_token)
+        assert refused["createPost"] == {"post": None, "userErrors": [error]}, extra
+    assert await Post.all().count() == 0
+
+    created = (await gql(EVENT_POST, {"i": {"spaceId": meetups, "title": "Meetup", "event": event}},
+                         token=s.ava_token))["createPost"]
+    assert created["userErrors"] == []
+    meetup = created["post"]["id"]
+    shown = created["post"]["event"]
+    assert (shown["location"], shown["goingCount"], shown["notGoingCount"], shown["myRsvp"]) == (
+        "Studio 2", 0, 0, None)
+    assert datetime.fromisoformat(shown["startsAt"]) == datetime.fromisoformat(event["startsAt"])
+
+    going = await gql(RSVP, {"i": {"postId": meetup, "status": "GOING"}}, token=s.bob_token)
+    assert going["rsvpToEvent"] == {"post": {"event": {"goingCount": 1, "notGoingCount": 0, "myRsvp": "GOING"}},
+                                    "userErrors": []}
+    await gql(RSVP, {"i": {"postId": meetup, "status": "NOT_GOING"}}, token=s.mo_token)
+    await gql(RSVP, {"i": {"postId": meetup, "status": "GOING"}}, token=s.ava_token)
+    changed = await gql(RSVP, {"i": {"postId": meetup, "status": "NOT_GOING"}}, token=s.bob_token)
+    assert changed["rsvpToEvent"]["post"]["event"] == {"goingCount": 1, "notGoingCount": 2, "myRsvp": "NOT_GOING"}
+    feed = (await gql(EVENT_FEED, {"id": meetups}, token=s.ava_token))["mySpace"]["posts"]["nodes"]
+    assert [(n["title"], n["event"]["goingCount"], n["event"]["notGoingCount"], n["event"]["myRsvp"])
+            for n in feed] == [("Meetup", 1, 2, "GOING")]
+    withdrawn = await gql(RSVP, {"i": {"postId": meetup, "status": None}}, token=s.bob_token)
+    assert withdrawn["rsvpToEvent"]["post"]["event"] == {"goingCount": 1, "notGoingCount": 1, "myRsvp": None}
+    assert await Rsvp.all().count() == 2
+    assert await Event.filter(type="event_rsvp").count() == 5  # each change, through ingest
+
+    # Not an event, another team's post, a locked space's event: refused, nothing written.
+    plain = (await gql(EVENT_POST, {"i": {"spaceId": general, "title": "Chat"}}, token=s.ava_token))["createPost"]
+    ohub = await factories.hub(other_team, "Other", "other")
+    oscar = await factories.contact(other_team, "oscar@example.com")
+    await factories.hub_member(other_team, ohub, oscar)
+    ospace = member_space_id((await space(gql, other_team.key, ohub, "Theirs", kind="EVENTS"))["id"])
+    theirs = (await gql(EVENT_POST, {"i": {"spaceId": ospace, "title": "Theirs", "event": event}},
+                        token=await sign_in(gql, ohub, oscar)))["createPost"]["post"]["id"]
+    locked = await space(gql, team.key, s.hub, "Hosts' events", kind="EVENTS")
+    hosts_event = (await gql(EVENT_POST, {"i": {"spaceId": member_space_id(locked["id"]), "title": "Hosts",
+                                                "event": event}}, token=s.mo_token))["createPost"]["post"]["id"]
+    await gql(SET_RULE, {"i": {"targetType": "SPACE", "targetId": locked["id"], "audience": "ROLES",
+                               "roles": ["moderator"]}}, token=team.key)
+    for post_id, error in ((plain["post"]["id"], "NOT_AN_EVENT"), (theirs, "NOT_FOUND"), (hosts_event, "NOT_FOUND"),
+                           (gid("Hub", s.hub.id), "INVALID_ID")):
+        refused = await gql(RSVP, {"i": {"postId": post_id, "status": "GOING"}}, token=s.bob_token)
+        assert refused["rsvpToEvent"] == {"post": None, "userErrors": [{"field": "postId", "code": error}]}, error
+    assert await Rsvp.all().count() == 2
+
+    # The author moves the event; once it is over, RSVPs are closed.
+    not_author = await gql(UPDATE_EVENT, {"i": {"id": meetup, "event": {"startsAt": _at(1)}}}, token=s.bob_token)
+    assert not_author["updatePost"]["userErrors"] == [{"field": "id", "code": "NOT_AUTHOR"}]
+    bad = await gql(UPDATE_EVENT, {"i": {"id": meetup, "title": "Moved", "event": {
+        "startsAt": _at(5), "endsAt": _at(4)}}}, token=s.ava_token)
+    assert bad["updatePost"]["userErrors"] == [{"field": "event", "code": "INVALID_EVENT_TIME"}]
+    assert (await Post.get(id=int(__import__("ids").pk(meetup)))).title == "Meetup"  # nothing written
+    moved = await gql(UPDATE_EVENT, {"i": {"id": meetup, "event": {"startsAt": _at(-3), "endsAt": _at(-2)}}},
+                      token=s.ava_token)
+    assert moved["updatePost"]["userErrors"] == [] and moved["updatePost"]["post"]["event"]["location"] == ""
+    over = await gql(RSVP, {"i": {"postId": meetup, "status": "GOING"}}, token=s.bob_token)
+    assert over["rsvpToEvent"]["userErrors"] == [{"field": "postId", "code": "EVENT_OVER"}]
+
+
+async def test_an_events_feed_costs_the_same_statements_whatever_its_length(gql, team):
+    s = await community(gql, team)
+    meetups = (await space(gql, team.key, s.hub, "Meetups", kind="EVENTS"))["id"]
+    space_id = int(__import__("ids").pk(meetups))
+    statements: dict[int, list[str]] = {}
+    for n in (3, 40):
+        now = datetime.now(UTC)
+        have = await Post.filter(space_id=space_id).count()
+        await Post.bulk_create([Post(team_id=team.id, hub_id=s.hub.id, space_id=space_id, author_id=s.ava.id,
+                                     title=f"Event {i}", event_starts_at=now + timedelta(days=1), created_at=now,
+                                     last_activity_at=now) for i in range(have, n)])
+        ids = [p.id for p in await Post.filter(space_id=space_id)]
+        await Rsvp.bulk_create([Rsvp(team_id=team.id, hub_id=s.hub.id, post_id=p, team_contact_id=c.id,
+                                     status="going") for p in ids[have:] for c in (s.ava, s.bob)])
+        await gql(EVENT_FEED, {"id": member_space_id(meetups)}, token=s.bob_token)
+        data, statements[n] = await statements_of(gql, EVENT_FEED, {"id": member_space_id(meetups)},
+                                                  token=s.bob_token)
+        nodes = data["mySpace"]["posts"]["nodes"]
+        assert len(nodes) == n and all(e["event"]["goingCount"] == 2 and e["event"]["myRsvp"] == "GOING"
+                                       for e in nodes)
+    assert_constant(statements, 5, "events feed")
+
+
+async def test_a_question_has_one_accepted_answer_chosen_by_its_author_or_a_moderator(gql, team):
+    s = await community(gql, team)
+    questions = member_space_id((await space(gql, team.key, s.hub, "Q&A", kind="QUESTIONS"))["id"])
+    asked = (await gql(EVENT_POST, {"i": {"spaceId": questions, "title": "How do I breathe?"}},
+                       token=s.ava_token))["createPost"]["post"]["id"]
+    other = (await gql(EVENT_POST, {"i": {"spaceId": questions, "title": "Mats?"}}, token=s.ava_token))[
+        "createPost"]["post"]["id"]
+    chat = (await gql(EVENT_POST, {"i": {"spaceId": member_space_id(s.general["id"]), "title": "Chat"}},
+                      token=s.ava_token))["createPost"]["post"]["id"]
+
+    async def comment(post_id, body, token):
+        made = await gql(CREATE_COMMENT, {"i": {"postId": post_id, "body": body}}, token=token)
+        return made["createComment"]["comment"]["id"]
+
+    bobs, mos = await comment(asked, "Slowly", s.bob_token), await comment(asked, "Through the nose", s.mo_token)
+    elsewhere, chatty = await comment(other, "Cork", s.bob_token), await comment(chat, "hi", s.bob_token)
+    for token, variables, error in (
+            (s.bob_token, {"postId": asked, "commentId": bobs}, {"field": "postId", "code": "NOT_ALLOWED"}),
+            (s.ava_token, {"postId": asked, "commentId": elsewhere}, {"field": "commentId", "code": "NOT_FOUND"}),
+            (s.ava_token, {"postId": chat, "commentId": chatty}, {"field": "postId", "code": "NOT_A_QUESTION"}),
+            (s.ava_token, {"postId": asked, "commentId": asked}, {"field": "commentId", "code": "INVALID_ID"})):
+        refused = await gql(ACCEPT, {"i": variables}, token=token)
+        assert refused["acceptAnswer"] == {"post": None, "userErrors": [error]}, variables
+    assert await Post.filter(accepted_comment_id__isnull=False).count() == 0
+
+    accepted = await gql(ACCEPT, {"i": {"postId": asked, "commentId": bobs}}, token=s.ava_token)
+    assert accepted["acceptAnswer"] == {"post": {"acceptedAnswerId": bobs}, "userErrors": []}
+    thread = (await gql(QUESTION_THREAD, {"id": asked}, token=s.mo_token))["communityPost"]
+    assert thread["acceptedAnswerId"] == bobs
+    assert [(c["body"], c["isAcceptedAnswer"]) for c in thread["comments"]["nodes"]] == [
+        ("Slowly", True), ("Through the nose", False)]
+    feed = (await gql("query($id: ID!) { mySpace(id: $id) { posts(first: 5) { nodes { title acceptedAnswerId } } } }",
+                      {"id": questions}, token=s.bob_token))["mySpace"]["posts"]["nodes"]
+    assert feed == [{"title": "Mats?", "acceptedAnswerId": None}, {"title": "How do I breathe?",
+                                                                   "acceptedAnswerId": bobs}]
+
+    # A moderator may choose another; the accepted answer's deletion leaves the question open again.
+    moved = await gql(ACCEPT, {"i": {"postId": asked, "commentId": mos}}, token=s.mo_token)
+    assert moved["acceptAnswer"]["post"] == {"acceptedAnswerId": mos}
+    await gql("mutation($i: DeleteCommentInput!) { deleteComment(input: $i) { userErrors { code } } }",
+              {"i": {"id": mos}}, token=s.mo_token)
+    assert (await gql(QUESTION_THREAD, {"id": asked}, token=s.ava_token))["communityPost"]["acceptedAnswerId"] is None
+    await gql(ACCEPT, {"i": {"postId": asked, "commentId": bobs}}, token=s.ava_token)
+    cleared = await gql(ACCEPT, {"i": {"postId": asked, "commentId": None}}, token=s.ava_token)
+    assert cleared["acceptAnswer"] == {"post": {"acceptedAnswerId": None}, "userErrors": []}
