@@ -143,9 +143,11 @@ COMMUNITY_REPLIES = ["Great question!", "We charge $40 and it fills up.", "Follo
 
 
 async def seed_community(team: Team, hub: Hub, vip_segment_id: int) -> None:
-    """Spaces (one for VIPs, one read-only), posts, threaded replies and reactions by the hub's members."""
+    """Spaces (one for VIPs, one read-only, questions with an accepted answer, an events space with a meetup and its
+    RSVPs), posts, threaded replies and reactions by the hub's members."""
     from app.access.view import compute_hub_access
     from app.community import service as community
+    from app.community.models import Comment, RsvpStatus
     from app.community.profiles import backfill_profiles
 
     spaces = {
@@ -153,6 +155,7 @@ async def seed_community(team: Team, hub: Hub, vip_segment_id: int) -> None:
         "Announcements": await community.create_space(team, hub.id, "Announcements", kind="announcements"),
         "Questions": await community.create_space(team, hub.id, "Questions", kind="questions"),
         "VIP lounge": await community.create_space(team, hub.id, "VIP lounge"),
+        "Meetups": await community.create_space(team, hub.id, "Meetups", kind="events"),
     }
     await set_access_rule(team, RuleTarget.SPACE, spaces["VIP lounge"].id,
                           RuleSpec(audience=Audience.SEGMENTS_ANY, segment_ids=[vip_segment_id]))
@@ -183,6 +186,16 @@ async def seed_community(team: Team, hub: Hub, vip_segment_id: int) -> None:
             parent = await community.create_comment(replier, post.id, reply, parent.id if parent and
                                                     rng.random() < 0.5 else None)
             await community.add_reaction(replier, "post", post.id, rng.choice(community.DEFAULT_REACTIONS))
+        first = await Comment.filter(team_id=team.id, post_id=post.id).order_by("id").first()
+        if spaces[space_name].kind == "questions" and first is not None:
+            await community.accept_answer(author, post.id, first.id)
+    start = datetime.now(UTC).replace(hour=18, minute=0, second=0, microsecond=0) + timedelta(days=7)
+    meetup = await community.create_post(
+        host, spaces["Meetups"].id, "Studio owners meetup", "Drinks and **shop talk**, all welcome.",
+        event=community.EventSpec(start, start + timedelta(hours=2), "Founders Circle studio, Lisbon"))
+    for member in members[:12]:
+        going = await compute_hub_access({}, team.id, hub.id, member.team_contact_id)
+        await community.rsvp(going, meetup.id, RsvpStatus.GOING if rng.random() < 0.7 else RsvpStatus.NOT_GOING)
     await community.update_settings(team, hub.id, post_rate_limit="")  # back to the default limit
 
 

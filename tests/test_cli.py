@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from app.community.models import Comment, Post
+from app.community.models import Comment, Post, Rsvp
 from app.contacts.models import TeamContact
 from app.teams.models import ApiKey, Team
 
@@ -141,10 +141,13 @@ async def test_demo_seeds_a_team_whose_printed_key_lists_its_contacts(gql):
     community = await gql("query($hub: ID!) { communitySpaces(hubId: $hub) { name kind membersCanPost accessRule { audience } } }",
                           {"hub": circle}, token=key)
     spaces = {s["name"]: s for s in community["communitySpaces"]}
-    assert list(spaces) == ["General", "Announcements", "Questions", "VIP lounge"]
+    assert list(spaces) == ["General", "Announcements", "Questions", "VIP lounge", "Meetups"]
+    assert spaces["Meetups"]["kind"] == "EVENTS" and spaces["Questions"]["kind"] == "QUESTIONS"
     assert spaces["Announcements"]["membersCanPost"] is False
     assert spaces["VIP lounge"]["accessRule"]["audience"] == "SEGMENTS_ANY"
     assert await Post.all().count() >= 1 and await Comment.all().count() >= 1
+    assert await Post.filter(event_starts_at__isnull=False).count() == 1 and await Rsvp.all().count() >= 1
+    assert await Post.filter(accepted_comment_id__isnull=False).count() == 1
     again = memberhub("demo", "--no-serve", "--contacts", "300")
     assert again.returncode == 0, again.stderr
     assert await Team.all().count() == 1  # re-running reuses the demo team
