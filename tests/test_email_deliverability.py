@@ -9,7 +9,8 @@ from ids import gid
 from test_email_campaigns import SCHEDULE, _contact, _create, _setup
 from test_email_helpers import make_hub, make_segment, run_worker
 
-from app.email.models import Suppression
+from app.core.crypto import decrypt_secret
+from app.email.models import EmailSettings, Suppression
 
 pytest_plugins = ["test_email_helpers"]  # the smtp fixture
 
@@ -177,6 +178,9 @@ async def test_dkim_signs_test_sends_and_campaign_mail_verifiably(gql, team, oth
     assert made["userErrors"] == [] and made["settings"]["dkimDomain"] == "yoga.example"
     record = made["settings"]["dkimDnsRecord"].encode()
     assert record.startswith(b"v=DKIM1; k=rsa; p=")
+    [stored] = await EmailSettings.filter(team_id=team.id)  # the private key is encrypted at rest
+    assert stored.dkim_private_key_encrypted and "PRIVATE KEY" not in stored.dkim_private_key_encrypted
+    assert "PRIVATE KEY" in decrypt_secret(stored.dkim_private_key_encrypted)
     published = {b"mh1._domainkey.yoga.example.": record}
 
     def dns(name: bytes, timeout: int = 5) -> bytes | None:
