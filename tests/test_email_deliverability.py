@@ -343,3 +343,18 @@ async def test_feedback_reports_turn_complaints_into_suppressions_and_mark_the_r
     nodes = (await gql(RECIPIENTS, {"id": again["id"]}, token=team.key))["campaignRecipients"]["nodes"]
     assert sorted(n["state"] for n in nodes) == ["SENT", "SKIPPED", "SKIPPED"]
     assert [m["To"] for m in smtp.messages if m["Subject"].startswith("News")][-1:] == ["cat@example.com"]
+
+
+def test_relaxed_header_canonicalisation_is_dkimpys_on_random_input():
+    import random
+
+    from dkim.canonicalization import Relaxed
+
+    from app.email.dkim_keys import relaxed_header
+
+    rng = random.Random(17)
+    alphabet = [b"a", b"B", b" ", b"\t", b"\r", b"\n", b"\r\n", b"\x0b", b"\x0c", b":", b";", b"="]
+    for _ in range(20_000):
+        name = b"".join(rng.choice([b"X", b"-", b"y", b" ", b"\t"]) for _ in range(rng.randint(1, 6)))
+        value = b"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert [relaxed_header(name, value)] == Relaxed.canonicalize_headers([(name, value)]), (name, value)
