@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 from ids import gid
 from tortoise import connections
+from tortoise.transactions import in_transaction
 
 from app.access import members
 from app.access.models import AccessRule
@@ -119,7 +121,7 @@ async def test_rule_and_content_changes_show_up_at_once(gql, team):
 
 
 async def test_changes_made_outside_the_app_show_up_too(gql, team):
-    """Raw SQL, no updated_at, no hook: the snapshot's version comes from the rows themselves."""
+    """Raw SQL, no updated_at, no hook in Python: the snapshot's version is kept by the database's triggers."""
     s = await member_hub(team)
     db = connections.get("default")
     await views(gql, s.token)
@@ -130,6 +132,19 @@ async def test_changes_made_outside_the_app_show_up_too(gql, team):
     await db.execute_query("UPDATE access_rules SET drip_days = 1 WHERE target_id = $1 AND target_type = 'node'",
                            [s.nodes["Drip lesson"].id])
     assert (await views(gql, s.token))["Drip lesson"]["canAccess"]
+    await db.execute_query("DELETE FROM access_rules WHERE target_id = $1 AND target_type = 'node'",
+                           [s.nodes["Drip lesson"].id])
+    assert (await views(gql, s.token))["Drip lesson"]["canAccess"]
+    await db.execute_query("UPDATE content_nodes SET title = 'Raw lesson' WHERE id = $1", [s.nodes["Drip lesson"].id])
+    await db.execute_query("DELETE FROM content_nodes WHERE id = $1", [s.nodes["Drip lesson"].id])
+    assert not {"Drip lesson", "Raw lesson"} & set(await views(gql, s.token))
+    # A change rolled back leaves the version, and the tree, as they were.
+    before = await views(gql, s.token)
+    with contextlib.suppress(RuntimeError):
+        async with in_transaction() as conn:
+            await conn.execute_query("UPDATE content_nodes SET title = 'Never' WHERE id = $1", [s.nodes["Open course"].id])
+            raise RuntimeError("roll back")
+    assert await views(gql, s.token) == before
 
 
 async def test_a_rule_added_and_removed_again_leaves_the_tree_as_it_was(gql, team):

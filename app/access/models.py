@@ -113,3 +113,20 @@ class MemberSession(Model):
 
     class Meta:
         table = "member_sessions"
+
+
+class HubContentVersion(Model):
+    """A hub's content version: a new value of one database sequence whenever a statement inserts,
+    updates or deletes any of its content nodes or access rules, or media its nodes show. Written
+    only by the triggers of migration 27 (never by Python), so no writer can forget it; read with
+    every member request, it tells whether the in-process snapshot of the hub (app/access/snapshot.py)
+    is still the data's. Values are never reused: a deleted and re-created row gets a new one."""
+
+    id = fields.BigIntField(primary_key=True)
+    team_id = fields.BigIntField()  # no foreign keys: the triggers of a hub's delete still write here
+    hub_id = fields.BigIntField()
+    version = fields.BigIntField()
+
+    class Meta:
+        table = "hub_content_versions"
+        unique_together = (("team_id", "hub_id"),)
