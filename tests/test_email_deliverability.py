@@ -153,6 +153,11 @@ async def test_a_dsn_for_a_campaign_mail_suppresses_the_address_and_marks_the_re
                              auth=("mta", secret), headers={"Content-Type": "message/rfc822"})
     assert failed.json() == {"received": True, "suppressed": ["ava@example.com"]}
     assert (await http.post(dsn, content=b"", auth=("mta", secret))).status_code == 400
+    # bytes no bounce parser can read (no From header: flufl.bounce's detectors raise) are refused, not a 500
+    for garbage in (b"\xff\xfe\x00garbage", b"Subject: hello\r\n\r\nno sender here\r\n"):
+        unreadable = await http.post(dsn, content=garbage, auth=("mta", secret))
+        assert unreadable.status_code == 400
+        assert unreadable.json()["error"].startswith("not a bounce message that can be read")
     assert (await http.post(dsn, content=_dsn("failed", "5.1.1", "x@example.com", "<a@b>"),
                             auth=("mta", "wrong"))).status_code == 401
 

@@ -155,6 +155,10 @@ def _original_message_id(message: Message) -> str | None:
     return str(original["Message-ID"]) if original is not None else None
 
 
+class UnreadableBounce(ValueError):
+    """The raw message is not one a bounce parser can read (nothing is written)."""
+
+
 @dataclass(frozen=True)
 class FeedbackReport:
     """The fields of an ARF report (RFC 5965) that say who complained about which mail."""
@@ -214,8 +218,11 @@ async def raw_report(config: EmailSettings, raw: bytes) -> tuple[str | None, lis
 
 async def dsn_message(config: EmailSettings, message: Message) -> list[str]:
     """A bounce (an RFC 3464 DSN or another format flufl.bounce reads): the permanently failed
-    addresses it names, each suppressed."""
-    _temporary, permanent = all_failures(message)
+    addresses it names, each suppressed. UnreadableBounce when flufl.bounce cannot read it at all."""
+    try:
+        _temporary, permanent = all_failures(message)
+    except Exception as exc:  # its detectors assume a well-formed mail (one without From raises IndexError)
+        raise UnreadableBounce(f"not a bounce message that can be read ({type(exc).__name__})") from exc
     original = _original_message_id(message)
     suppressed: list[str] = []
     for value in sorted(permanent):

@@ -157,7 +157,10 @@ async def dsn_webhook(request: Request) -> JSONResponse:
         return JSONResponse({"error": f"at most {MAX_BOUNCE_BYTES} bytes"}, status_code=413)
     if not body.strip():
         return JSONResponse({"error": "the bounce message is empty"}, status_code=400)
-    feedback_type, suppressed = await bounces.raw_report(config, body)
+    try:
+        feedback_type, suppressed = await bounces.raw_report(config, body)
+    except bounces.UnreadableBounce as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
     if feedback_type is not None:
         return JSONResponse({"received": True, "feedbackType": feedback_type, "suppressed": suppressed})
     return JSONResponse({"received": True, "suppressed": suppressed})
