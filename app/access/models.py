@@ -118,7 +118,7 @@ class MemberSession(Model):
 class HubContentVersion(Model):
     """A hub's content version: a new value of one database sequence whenever a statement inserts,
     updates or deletes any of its content nodes or access rules, or media its nodes show. Written
-    only by the triggers of migration 27 (never by Python), so no writer can forget it; read with
+    only by the triggers of migration 28 (never by Python), so no writer can forget it; read with
     every member request, it tells whether the in-process snapshot of the hub (app/access/snapshot.py)
     is still the data's. Values are never reused: a deleted and re-created row gets a new one."""
 

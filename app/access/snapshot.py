@@ -5,7 +5,7 @@ PostgreSQL in the same statement as the member's facts (`fetch_facts_and_version
 member's session statement in app/access/members.py), and a snapshot serves only while that
 version still matches. The version covers every row a snapshot is built from — the hub's
 content nodes (any status), the media they show, and the hub's access rules: statement
-triggers on those tables (migration 27) give the hub a new value of one sequence in the same
+triggers on those tables (migration 28) give the hub a new value of one sequence in the same
 transaction as any insert, update or delete, through the ORM, raw SQL, COPY or another process,
 so nothing has to remember to invalidate (only TRUNCATE, or triggers turned off, would pass
 unseen). Reading it is one unique-key lookup; it used to be a sum of hashes of every row's
