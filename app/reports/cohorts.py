@@ -67,14 +67,18 @@ grid AS (
     FROM sizes s, generate_series(0, $5::int - 1) AS k
     WHERE (s.cohort + make_interval(months => k))::date <= $6::date
 ),
+cohort_orders AS MATERIALIZED (  -- read once: activity and revenue both use them
+    SELECT c.cohort, c.team_contact_id, date_trunc('month', o.placed_at AT TIME ZONE $2)::date AS m,
+           o.total_amount - o.amount_refunded AS net
+    FROM cohort c JOIN orders o ON o.team_id = $1 AND o.team_contact_id = c.team_contact_id
+    WHERE o.status IN {paid} AND o.placed_at >= (c.cohort::timestamp AT TIME ZONE $2)
+),
 touch AS (
     SELECT DISTINCT c.cohort, date_trunc('month', e.occurred_at AT TIME ZONE $2)::date AS m, c.team_contact_id
     FROM cohort c JOIN events e ON e.team_id = $1 AND e.team_contact_id = c.team_contact_id
     WHERE e.occurred_at >= (c.cohort::timestamp AT TIME ZONE $2)
     UNION
-    SELECT c.cohort, date_trunc('month', o.placed_at AT TIME ZONE $2)::date, c.team_contact_id
-    FROM cohort c JOIN orders o ON o.team_id = $1 AND o.team_contact_id = c.team_contact_id
-    WHERE o.status IN {paid} AND o.placed_at >= (c.cohort::timestamp AT TIME ZONE $2)
+    SELECT cohort, m, team_contact_id FROM cohort_orders
 ),
 active AS (SELECT cohort, m, count(*)::bigint AS n FROM touch GROUP BY 1, 2),
 subscribed AS (
@@ -88,13 +92,7 @@ subscribed AS (
                    'infinity'::timestamptz) >= (g.m::timestamp AT TIME ZONE $2)
     GROUP BY 1, 2
 ),
-revenue AS (
-    SELECT c.cohort, date_trunc('month', o.placed_at AT TIME ZONE $2)::date AS m,
-           sum(o.total_amount - o.amount_refunded)::bigint AS net
-    FROM cohort c JOIN orders o ON o.team_id = $1 AND o.team_contact_id = c.team_contact_id
-    WHERE o.status IN {paid} AND o.placed_at >= (c.cohort::timestamp AT TIME ZONE $2)
-    GROUP BY 1, 2
-)
+revenue AS (SELECT cohort, m, sum(net)::bigint AS net FROM cohort_orders GROUP BY 1, 2)
 SELECT g.cohort, g.k, g.m, s.n AS size, COALESCE(a.n, 0) AS active, COALESCE(sub.n, 0) AS subscribed,
        (sum(COALESCE(r.net, 0)) OVER (PARTITION BY g.cohort ORDER BY g.k))::bigint AS revenue
 FROM grid g
