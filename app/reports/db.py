@@ -31,7 +31,7 @@ import asyncpg
 from tortoise import connections
 
 from app.core.metrics import REPORT_CACHE
-from app.db import connection_params
+from app.db import connection_params, keep_session
 from app.settings import get_settings
 
 _pools: dict[tuple[str, int], asyncpg.Pool] = {}
@@ -49,7 +49,7 @@ async def _replica_pool(url: str) -> asyncpg.Pool:
             server_settings["statement_timeout"] = str(settings.statement_timeout_ms)
         params = connection_params(url)
         params.pop("options")  # tortoise's pool options (?maxsize=...), not asyncpg's
-        pool = await asyncpg.create_pool(**params, min_size=0,
+        pool = await asyncpg.create_pool(**params, min_size=0, reset=keep_session,
                                          max_size=max(2, settings.db_pool_max // 2), server_settings=server_settings)
         _pools[key] = pool
     return pool
