@@ -171,3 +171,28 @@ async def test_a_question_has_one_accepted_answer_chosen_by_its_author_or_a_mode
     await gql(ACCEPT, {"i": {"postId": asked, "commentId": bobs}}, token=s.ava_token)
     cleared = await gql(ACCEPT, {"i": {"postId": asked, "commentId": None}}, token=s.ava_token)
     assert cleared["acceptAnswer"] == {"post": {"acceptedAnswerId": None}, "userErrors": []}
+
+
+UPCOMING = """query($id: ID!, $after: String) { mySpace(id: $id) { posts(first: 2, after: $after, upcoming: true) {
+  pageInfo { hasNextPage endCursor } nodes { title } } } }"""
+
+
+async def test_upcoming_events_are_listed_soonest_first_and_ended_ones_left_out(gql, team):
+    s = await community(gql, team)
+    meetups = member_space_id((await space(gql, team.key, s.hub, "Meetups", kind="EVENTS"))["id"])
+    for title, starts, ends in (("In a week", 168, None), ("Tomorrow", 24, 26), ("Going on", -1, 1),
+                                ("Next month", 720, None), ("Ended", -5, -4), ("Started, no end", -2, None)):
+        event = {"startsAt": _at(starts), **({"endsAt": _at(ends)} if ends is not None else {})}
+        made = await gql(EVENT_POST, {"i": {"spaceId": meetups, "title": title, "event": event}},
+                         token=s.mo_token)  # a moderator: not held to the posting limit
+        assert made["createPost"]["userErrors"] == [], title
+    titles, after = [], None
+    while True:
+        page = (await gql(UPCOMING, {"id": meetups, "after": after}, token=s.bob_token))["mySpace"]["posts"]
+        titles += [n["title"] for n in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert titles == ["Going on", "Tomorrow", "In a week", "Next month"]
+    newest = (await gql(EVENT_FEED, {"id": meetups}, token=s.bob_token))["mySpace"]["posts"]["nodes"]
+    assert [n["title"] for n in newest][:2] == ["Started, no end", "Ended"]  # the plain feed: newest first, all

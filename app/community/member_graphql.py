@@ -7,7 +7,7 @@ pending (someone else's) or of another hub is unknown.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, cast
 
@@ -348,6 +348,9 @@ class MemberSpace(relay.Node):
     async def posts(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
+        upcoming: Annotated[bool, strawberry.argument(description=(
+            "Only events that have not ended (by their end, or their start when they have none), soonest "
+            "first; its cursors are not those of the newest-first list."))] = False,
     ) -> Connection[CommunityPost]:
         if not self.can_access:
             return _empty()
@@ -355,8 +358,14 @@ class MemberSpace(relay.Node):
         moderator, viewer = service.is_moderator(access), access.contact_id
         query = Post.filter(service.in_view(access.team_id, access.hub_id, viewer), team_id=access.team_id,
                             space_id=self.id, status=ContentStatus.VISIBLE)
+        order: dict[str, Any] = {"descending": True}
+        if upcoming:
+            now = datetime.now(UTC)
+            query = query.filter(Q(event_ends_at__gte=now) | Q(event_ends_at__isnull=True, event_starts_at__gte=now),
+                                 event_starts_at__isnull=False)
+            order = {"sort_field": "event_starts_at"}
         return _planned(await keyset_page(query, lambda p: community_post(p, viewer, moderator=moderator),
-                                          first=first, after=after, last=last, before=before, descending=True))
+                                          first=first, after=after, last=last, before=before, **order))
 
     @strawberry.field(description="Pinned visible posts, newest first (at most 20).")
     async def pinned_posts(self) -> list[CommunityPost]:
