@@ -370,6 +370,11 @@ async def test_restricted_form_agrees_with_the_reference_on_missing_case_and_typ
         in_python = {c.id for c, row in zip(contacts, data, strict=True)
                      if c.id in subset and evaluate(parsed.node, _typed_state(c, row, ctx.tz), NOW)}
         assert in_sql == in_python, (dsl.render(parsed.node), tree)
+        # The restricted form (the contact list also on every joined computed-property table) is the
+        # whole-team statement cut to the woken contacts.
+        whole = compile_rule(parsed.node, team.id, ctx.tz, NOW)
+        rows = await connections.get("default").execute_query_dict(whole.statement("c.id"), whole.params)
+        assert in_sql == {r["id"] for r in rows} & set(subset), (dsl.render(parsed.node), tree)
         # Negation is one thing: NOT of the rule is exactly the complement, missing values included.
         negated = await check_rule(team.team, None, {"not": rules.to_json(parsed.node)}, ctx=ctx)
         compiled = compile_rule(negated.node, team.id, ctx.tz, NOW, subset)

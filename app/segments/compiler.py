@@ -80,6 +80,12 @@ class CompiledRule:
         self.params.append(value)
         return f"${len(self.params)}::{cast}"
 
+    def restrict(self, column: str) -> str:
+        """In the restricted form, the contact list on a joined table's contact column too: PostgreSQL
+        does not carry `c.id = ANY(...)` across the join, and without it a batch of a few hundred
+        contacts hash-joins a whole-team scan of the computed properties (once per woken segment)."""
+        return f" AND {column} = ANY($2::bigint[])" if self.restricted else ""
+
     def cte_prefix(self) -> str:
         return ", ".join(self.ctes)
 
@@ -90,7 +96,7 @@ class CompiledRule:
         joins = "".join(f"\n  {j}" for j in self.joins)
         return (
             f"SELECT {columns} FROM team_contacts c\n  LEFT JOIN contact_stats s"
-            f" ON s.team_contact_id = c.id AND s.team_id = $1::bigint{joins}"
+            f" ON s.team_contact_id = c.id AND s.team_id = $1::bigint{self.restrict('s.team_contact_id')}{joins}"
             f"\n WHERE c.team_id = $1::bigint{restrict}{where}{tail}"
         )
 
@@ -129,6 +135,7 @@ class SqlBuilder:
             self.out.joins.append(
                 f"LEFT JOIN contact_event_stats {alias} ON {alias}.team_contact_id = c.id"
                 f" AND {alias}.team_id = $1::bigint AND {alias}.type = {self.param(event_type, 'text')}"
+                + self.restrict(f"{alias}.team_contact_id")
             )
         return alias
 
@@ -139,7 +146,7 @@ class SqlBuilder:
         return alias
 
     def restrict(self, column: str) -> str:
-        return f" AND {column} = ANY($2::bigint[])" if self.out.restricted else ""
+        return self.out.restrict(column)
 
     # -- time
     def window_sql(self, column: str, window: Window) -> str:
