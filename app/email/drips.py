@@ -45,11 +45,11 @@ ON CONFLICT (enrollment_id, step_id) DO NOTHING
 EXIT_SQL = """
 WITH exited AS (
     UPDATE drip_enrollments SET status = 'exited', exited_at = $3, exit_reason = $4
-    WHERE drip_id = $1 AND team_contact_id = $2 AND status = 'active' AND enrolled_at <= $5
+    WHERE team_id = $6 AND drip_id = $1 AND team_contact_id = $2 AND status = 'active' AND enrolled_at <= $5
     RETURNING id
 )
 UPDATE email_sends SET state = 'skipped', finished_at = $3, error = 'enrollment exited: ' || $4, skip_reason = $4
-WHERE enrollment_id IN (SELECT id FROM exited) AND state = 'scheduled'
+WHERE team_id = $6 AND enrollment_id IN (SELECT id FROM exited) AND state = 'scheduled'
 """
 
 
@@ -109,7 +109,7 @@ async def _process_drip(drip_id: int, now: datetime) -> int:
 
         async def leave(contact_id: int, reason: str, at: datetime) -> None:
             # Only an enrolment that began before the leave or goal ends by it (a later round stays).
-            await conn.execute_query(EXIT_SQL, [drip.id, contact_id, now, reason, at])
+            await conn.execute_query(EXIT_SQL, [drip.id, contact_id, now, reason, at, drip.team_id])
 
         segments = [s for s in (drip.trigger_segment_id, drip.exit_segment_id) if s]
         if segments:
