@@ -9,6 +9,7 @@ the Stripe webhook, and a small default for everything else (forms, unknown path
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ class BodyLimits:
         if path.startswith("/webhooks/"):
             return self.webhooks
         return self.default
+
+
+LINGER_SECONDS = 2.0
+LINGER_BYTES = 16 * 1024 * 1024
 
 
 class _TooLarge(Exception):
@@ -75,7 +80,7 @@ class BodyLimitMiddleware:
             except ValueError:
                 length = -1
             if length < 0 or length > limit:
-                await self._refuse(send, path, limit, 400 if length < 0 else 413)
+                await self._refuse(receive, send, path, limit, 400 if length < 0 else 413)
                 return
         received = 0
         started = False
@@ -99,10 +104,31 @@ class BodyLimitMiddleware:
         except _TooLarge:
             if started:  # a route that answers before reading its whole body: nothing more to say
                 return
-            await self._refuse(send, path, limit, 413)
+            await self._refuse(receive, send, path, limit, 413)
 
     @staticmethod
-    async def _refuse(send: Send, path: str, limit: int, status: int) -> None:
+    async def _refuse(receive: Receive, send: Send, path: str, limit: int, status: int) -> None:
         start, raw = _response(path, limit, status)
         await send(start)
-        await send({"type": "http.response.body", "body": raw})
+        await send({"type": "http.response.body", "body": raw, "more_body": True})
+        await _linger(receive)
+        await send({"type": "http.response.body", "body": b""})
+
+
+async def _linger(receive: Receive) -> None:
+    """Read and drop what the client still sends, for a moment, before the connection closes (as nginx's
+    lingering close does). Closing a socket with unread data sends a reset, and a reset can destroy the
+    413 in the client's receive buffer before the client reads it; a client that has seen the answer
+    stops sending, so what is in flight is read here and the close is clean. Bounded in time and bytes:
+    a client that goes on sending is cut off all the same."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + LINGER_SECONDS
+    dropped = 0
+    while dropped <= LINGER_BYTES and (left := deadline - loop.time()) > 0:
+        try:
+            message = await asyncio.wait_for(receive(), timeout=left)
+        except TimeoutError:
+            return
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return  # the client is gone, or its body ended
+        dropped += len(message.get("body", b""))
