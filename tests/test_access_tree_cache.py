@@ -204,3 +204,5 @@ def test_the_encoded_trees_stay_within_their_byte_budget():
     assert trees.size == 8 and len(trees) == 2
     trees.put(("huge",), b"x" * 11)  # larger than the budget: not kept
     assert trees.get(("huge",)) is None and trees.size == 8
+    trees.put(("long key",), b"12", key_bytes=6)  # its key's text counts: 8 of the 10 bytes, "c" and "a" go
+    assert trees.size == 8 and len(trees) == 1 and trees.get(("a",)) is None

@@ -204,3 +204,16 @@ async def test_staff_and_anonymous_callers_never_get_a_members_response(http, te
     after = (await http.post("/graphql", json={"query": WHOLE},
                              headers={"Authorization": f"Bearer {revoked_token}"})).json()
     assert after["data"] is None or after["data"]["myHub"] is None, after
+
+
+async def test_documents_and_variables_callers_send_count_against_the_budget(http, team):
+    s = await build(team)
+    token = await token_of(s, s.people["plain"])
+    unknown = {"root": gid("MemberContentNode", 10**9)}  # an empty answer: a few bytes under a long key
+    await post(http, token, COURSE, unknown, "Course")
+    assert len(shared_responses) == 1
+    assert shared_responses.size >= len(COURSE) + len('{"root":""}')  # the key's text is paid for
+    # Variables beyond what a tree document needs (graphql-core ignores undeclared ones): never a key.
+    padded = {**unknown, "padding": "x" * 5000}
+    answer = await post(http, token, COURSE, padded, "Course")
+    assert b'"contentTree":[]' in answer and len(shared_responses) == 1

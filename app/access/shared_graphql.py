@@ -59,6 +59,7 @@ from app.settings import Settings
 
 MAX_CACHED_BYTES = 64 * 1024 * 1024  # per process; the least recently used responses go first
 MAX_QUERY_CHARS = 20_000  # larger documents are not worth a key
+MAX_VARIABLES_CHARS = 2_000  # a tree document's variables are a root id and a depth or two
 
 _NODE = "MemberContentNode"
 # Per type, the fields whose values depend only on the snapshot and the outcomes (None: a leaf).
@@ -211,7 +212,7 @@ async def shared_response_key(member: MemberViewer, loaders: dict[str, Any], set
     if document is None:
         return None
     canonical = _canonical_variables(variables)
-    if canonical is None:
+    if canonical is None or len(canonical) > MAX_VARIABLES_CHARS:
         return None
     under = None
     if document.roots is not None:
@@ -242,4 +243,5 @@ def keep_response(key: tuple, result: ExecutionResult) -> None:
     """Store a result that ran cleanly (no errors, no extensions) under its key."""
     if result.errors or result.extensions or result.data is None:
         return
-    shared_responses.put(key, encode_response(result.data).encode())
+    query, _, variables = key[:3]
+    shared_responses.put(key, encode_response(result.data).encode(), key_bytes=len(query) + len(variables) + 256)

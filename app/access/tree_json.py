@@ -36,25 +36,29 @@ class EncodedTrees:
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.size = 0
-        self._values: OrderedDict[tuple, bytes] = OrderedDict()
+        self._values: OrderedDict[tuple, tuple[bytes, int]] = OrderedDict()  # key -> (value, its cost)
 
     def get(self, key: tuple) -> bytes | None:
-        value = self._values.get(key)
-        if value is not None:
-            self._values.move_to_end(key)
-        return value
+        entry = self._values.get(key)
+        if entry is None:
+            return None
+        self._values.move_to_end(key)
+        return entry[0]
 
-    def put(self, key: tuple, value: bytes) -> None:
-        if len(value) > self.max_bytes:
+    def put(self, key: tuple, value: bytes, key_bytes: int = 0) -> None:
+        """Store `value`; it costs its length plus `key_bytes` (a key that holds caller-sent text, such as a
+        document, counts against the budget too)."""
+        cost = len(value) + key_bytes
+        if cost > self.max_bytes:
             return
         old = self._values.pop(key, None)
         if old is not None:
-            self.size -= len(old)
-        while self._values and self.size + len(value) > self.max_bytes:
-            _, evicted = self._values.popitem(last=False)
-            self.size -= len(evicted)
-        self._values[key] = value
-        self.size += len(value)
+            self.size -= old[1]
+        while self._values and self.size + cost > self.max_bytes:
+            _, (_, evicted) = self._values.popitem(last=False)
+            self.size -= evicted
+        self._values[key] = (value, cost)
+        self.size += cost
 
     def __len__(self) -> int:
         return len(self._values)

@@ -121,13 +121,18 @@ class HubAccess:
         snapshot, decisions = self.snapshot, self.decisions
         if snapshot is None or not isinstance(decisions, LazyDecisions):
             return None
-        memo: dict[tuple[int, ...], tuple[int, ...]] = snapshot.memo.setdefault("access:rule-sets-under", {})
-        indices = memo.get(roots)
-        if indices is None:
-            rule_set_of = snapshot.rule_set_of
-            indices = memo[roots] = tuple(sorted({rule_set_of[node] for root in roots if root in rule_set_of
-                                                  for node in self.subtree(root)}))
-        return tuple((i, decisions.outcome(i)) for i in indices)
+        # Kept per node of the tree (so the memo is bounded by the snapshot, whatever ids callers send).
+        memo: dict[int, frozenset[int]] = snapshot.memo.setdefault("access:rule-sets-under", {})
+        rule_set_of = snapshot.rule_set_of
+        indices: set[int] = set()
+        for root in roots:
+            if root not in rule_set_of:
+                continue
+            under = memo.get(root)
+            if under is None:
+                under = memo[root] = frozenset(rule_set_of[node] for node in self.subtree(root))
+            indices |= under
+        return tuple((i, decisions.outcome(i)) for i in sorted(indices))
 
     def node(self, node_id: int) -> Decision | None:
         return self.decisions.get(node_id)
