@@ -605,7 +605,7 @@ class CommunityMemberMutation:
     async def update_comment(self, info: Info[Context, None], input: UpdateCommentInput) -> CommentPayload:
         access = await member_access(info)
         comment = await service.update_comment(access, id_input(input.id, "CommunityComment", "id"), input.body)
-        accepted = cast(int | None, await Post.filter(id=comment.post_id).first().values_list(
+        accepted = cast(int | None, await Post.filter(id=comment.post_id, team_id=access.team_id).first().values_list(
             "accepted_comment_id", flat=True))
         return CommentPayload(comment=community_comment(comment, access.contact_id, accepted=accepted))
 

@@ -559,7 +559,8 @@ async def member_comment(access: HubAccess, comment_id: int | None, field: str =
                                    team_id=access.team_id, hub_id=access.hub_id).first() if comment_id else None
     if comment is None:
         raise NotFound(field, "comment")
-    post = await Post.filter(in_view(access.team_id, access.hub_id, access.contact_id), id=comment.post_id).first()
+    post = await Post.filter(in_view(access.team_id, access.hub_id, access.contact_id), id=comment.post_id,
+                             team_id=access.team_id, hub_id=access.hub_id).first()
     if post is None or not access.space(post.space_id).allowed or not readable(access, post) \
             or not readable(access, comment):
         raise NotFound(field, "comment")
