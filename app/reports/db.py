@@ -7,14 +7,17 @@ The replica pool is opened lazily, one per event loop, and runs with the same st
 the API's connections.
 
 Cache: a statement's rows are kept per (database, statement, parameters, data version), where the
-data version is PostgreSQL's own transaction snapshot (`pg_current_snapshot()`: the transactions
-committed and in progress). Two reads under the same snapshot see exactly the same rows, so a
-cached result is never stale: any commit anywhere (an order, an event, a membership change, a
-deletion, a replica replaying one) makes a new snapshot and the next caller computes afresh.
-Nothing has to remember to invalidate it. A result is stored only when the snapshot was the same
-before and after the statement ran (then the statement saw that very snapshot). Identical requests
-arriving while one is being computed under the same snapshot wait for it (single flight) instead
-of computing it again, so 20 partners opening the same dashboard cost one computation.
+data version is the team's (`report_data_versions`, migration 29): triggers on every table a report
+reads give the team's row a new value of one sequence in the same transaction as any insert,
+update or delete of its rows there (a TRUNCATE changes every team's). Two reads under the same
+version see the same rows of the team, so a cached result is never stale, and nothing in Python has
+to remember to invalidate anything: an order, an event, a membership change, a deletion, a replica
+replaying one, all change it; another team's writes, or writes to tables no report reads (API keys'
+last use, sessions, the engine's queue), do not. Every report statement's $1 is its team. A result
+is stored only when the version was the same before and after the statement ran (then no write of
+the team committed in between, so the rows are that version's). Identical requests arriving while
+one is being computed under the same version wait for it (single flight) instead of computing it
+again, so 20 partners opening the same dashboard cost one computation.
 The cache is per process, bounded by `MEMBERHUB_REPORTS_CACHE_MB` (least recently used first out;
 0 turns it off). Who may see what is checked before any statement runs, on the primary, and the
 parameters (team, segments, member bounds, period) are part of the key.
@@ -36,7 +39,13 @@ from app.settings import get_settings
 
 _pools: dict[tuple[str, int], asyncpg.Pool] = {}
 
-_SNAPSHOT = "SELECT pg_current_snapshot()::text AS snapshot"
+# The team's data version (and the database-wide one, team 0: TRUNCATEs): the sum and the maximum of
+# their rows' values. A commit only raises values, a TRUNCATE of the versions a new maximum: no two
+# committed states share both.
+_VERSION = """
+SELECT COALESCE(sum(version), 0)::text || ':' || COALESCE(max(version), 0)::text AS version
+FROM report_data_versions WHERE team_id = ANY(ARRAY[0, $1::bigint])
+"""
 
 
 async def _replica_pool(url: str) -> asyncpg.Pool:
@@ -69,13 +78,13 @@ async def _query(sql: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
 
 @dataclass
 class _Entry:
-    snapshot: str
+    version: str
     rows: list[dict[str, Any]]
     size: int
 
 
 class ResultCache:
-    """Rows per statement key, each with the snapshot it was read under; LRU within a byte budget."""
+    """Rows per statement key, each with the data version it was read under; LRU within a byte budget."""
 
     def __init__(self) -> None:
         self._entries: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
@@ -86,21 +95,21 @@ class ResultCache:
         self._entries.clear()
         self._bytes = 0
 
-    def get(self, key: tuple[Any, ...], snapshot: str) -> list[dict[str, Any]] | None:
+    def get(self, key: tuple[Any, ...], version: str) -> list[dict[str, Any]] | None:
         entry = self._entries.get(key)
-        if entry is None or entry.snapshot != snapshot:
+        if entry is None or entry.version != version:
             return None
         self._entries.move_to_end(key)
         return entry.rows
 
-    def put(self, key: tuple[Any, ...], snapshot: str, rows: list[dict[str, Any]], budget: int) -> None:
+    def put(self, key: tuple[Any, ...], version: str, rows: list[dict[str, Any]], budget: int) -> None:
         size = _size(rows)
         old = self._entries.pop(key, None)
         if old is not None:
             self._bytes -= old.size
         if size > budget // 4:
             return  # one result may not take most of the cache
-        self._entries[key] = _Entry(snapshot, rows, size)
+        self._entries[key] = _Entry(version, rows, size)
         self._bytes += size
         while self._bytes > budget and self._entries:
             _, evicted = self._entries.popitem(last=False)
@@ -108,8 +117,7 @@ class ResultCache:
 
     async def fetch(self, sql: str, args: tuple[Any, ...], budget: int) -> list[dict[str, Any]]:
         key = (reports_url() or get_settings().database_url, sql, _hashable(args))
-        [row] = await _query(_SNAPSHOT, ())
-        before = str(row["snapshot"])
+        before = await data_version(args[0])
         rows = self.get(key, before)
         if rows is not None:
             REPORT_CACHE.labels("hit").inc()
@@ -128,10 +136,15 @@ class ResultCache:
     async def _compute(self, key: tuple[Any, ...], sql: str, args: tuple[Any, ...], before: str,
                        budget: int) -> list[dict[str, Any]]:
         rows = await _query(sql, args)
-        [row] = await _query(_SNAPSHOT, ())
-        if str(row["snapshot"]) == before:  # nothing committed meanwhile: the rows are that snapshot's
+        if await data_version(args[0]) == before:  # no write of the team committed meanwhile: that version's rows
             self.put(key, before, rows, budget)
         return rows
+
+
+async def data_version(team_id: int) -> str:
+    """The team's report data version, read where reports run (the replica when there is one)."""
+    [row] = await _query(_VERSION, (team_id,))
+    return str(row["version"])
 
 
 def _hashable(value: Any) -> Any:
@@ -154,8 +167,10 @@ CACHE = ResultCache()
 
 
 async def fetch(sql: str, *args: Any) -> list[dict[str, Any]]:
-    """Rows of one parameterized report statement ($1, $2, ...), as dicts (copies: callers may edit
-    them), from the cache when the data has not changed since they were read."""
+    """Rows of one parameterized report statement ($1, $2, ...; $1 is the team id), as dicts (copies:
+    callers may edit them), from the cache when the team's data has not changed since they were read."""
+    if isinstance(args[0], bool) or not isinstance(args[0], int):
+        raise TypeError("a report statement's first parameter is its team id")
     budget = get_settings().reports_cache_mb * 1024 * 1024
     if budget <= 0:
         return await _query(sql, args)

@@ -146,3 +146,28 @@ class LtvPrediction(Model):
     class Meta:
         table = "report_ltv_predictions"
         unique_together = (("team", "team_contact"),)
+
+
+class ReportDataVersion(Model):
+    """A team's report data version: whenever a statement inserts, updates or deletes rows of a
+    table a report reads (history, snapshots, orders, payments, subscriptions, events, contacts,
+    memberships, hubs, lesson progress, predictions), the triggers of migration 29 give the team's
+    version a new value of one database sequence, in the statement's own transaction. Written only by
+    those triggers (never by Python), so no writer can forget it; the report cache
+    (app/reports/db.py) keys on it, so another team's writes leave this team's results valid.
+
+    A team has a row per backend that wrote it (`slot`: the backend's pid), so concurrent writers
+    never wait on one another's version row, and a commit only ever raises values (the backend's
+    previous transaction set its row's value, from the same sequence, before this one began): the
+    version is the sum and the maximum of the team's values, which no two committed states share.
+    Team 0 is the whole database: a TRUNCATE of any of those tables (or of this one, whose maximum
+    then exceeds every earlier one) changes it. Values are never reused."""
+
+    id = fields.BigIntField(primary_key=True)
+    team_id = fields.BigIntField()  # no foreign key: the triggers of a team's delete still write here
+    slot = fields.IntField(description="the writing backend's pid")
+    version = fields.BigIntField()
+
+    class Meta:
+        table = "report_data_versions"
+        unique_together = (("team_id", "slot"),)
