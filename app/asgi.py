@@ -27,6 +27,7 @@ from app.access.members import MEMBER_TOKEN_PREFIX, authenticate_member
 from app.access.view import prime_member_access
 from app.access.web import SIGN_IN_ROUTES
 from app.commerce.webhooks import stripe_webhook
+from app.community import shared_graphql as community_pages
 from app.content.media_urls import serve_media
 from app.core import db_limits, inputs, ratelimit, tracing
 from app.core.body_limits import BodyLimitMiddleware
@@ -169,10 +170,17 @@ class MemberHubGraphQL(GraphQLOverHTTP):
                                                          request_data.operation_name, request_data.variables)
         if key is not None and (cached := shared_graphql.cached_response(key, started)) is not None:
             return cached
+        # A feed or thread page, shared at the hub's community version (app/community/shared_graphql.py).
+        page = None if key is not None else await community_pages.shared_page(
+            member, context.loaders, request_data.query, request_data.operation_name, request_data.variables)
+        if page is not None and (cached := page.cached(started)) is not None:
+            return cached
         result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
                                               request_data)
         if key is not None:
             shared_graphql.keep_response(key, result)
+        if page is not None:
+            page.keep(result)
         return result
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:

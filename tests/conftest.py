@@ -123,6 +123,9 @@ async def clean_database(orm: None) -> None:
         if m._meta.db_table != "aerich"
     ]
     await connections.get("default").execute_script(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+    from app.community.shared_graphql import shared_pages
+
+    shared_pages.clear()  # the community versions start again with the truncated table: no page carries over
     await clear_job_queue()
     from app.core import ratelimit
 
@@ -156,6 +159,20 @@ def asgi_app():  # type: ignore[no-untyped-def]
 async def http(asgi_app: Any) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=asgi_app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.fixture
+async def unshared() -> AsyncIterator[httpx.AsyncClient]:
+    """The same API with shared responses (member trees, community pages) turned off: every request runs its
+    document."""
+    import dataclasses
+
+    from app.asgi import create_app
+    from app.settings import get_settings
+
+    app = create_app(dataclasses.replace(get_settings(), member_response_cache=False), manage_orm=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         yield client
 
 

@@ -4,7 +4,6 @@ depends on changes, and never for documents with per-member fields or documents 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -15,12 +14,10 @@ from ids import gid
 from test_member_tree import JSON_FIELDS, build, token_of
 
 from app.access.shared_graphql import is_shared_document, shared_responses
-from app.asgi import create_app
 from app.commerce.models import Entitlement
 from app.content import service as content
 from app.hubs.models import HubMembership
 from app.segments.models import SegmentMembership
-from app.settings import get_settings
 
 WHOLE = f"{{ myHub {{ id lessonCount accessibleLessonCount contentTreeJson contentTree {{ {JSON_FIELDS} }} }} }}"
 COURSE = f"""query Course($root: ID!) {{ myHub {{ contentTree(rootId: $root) {{ ...node }} }} }}
@@ -32,14 +29,6 @@ LEVELS = """query($depth: Int, $full: Boolean!) { myHub { roots { id title child
 @pytest.fixture(autouse=True)
 def _empty_cache():
     shared_responses.clear()
-
-
-@pytest.fixture
-async def unshared():
-    """The same API with the shared responses turned off: every request runs its document."""
-    app = create_app(dataclasses.replace(get_settings(), member_response_cache=False), manage_orm=False)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
-        yield client
 
 
 async def twin_of(s, name: str):

@@ -96,24 +96,12 @@ _HUB_NO_OUTCOMES = frozenset({"__typename", "id"})
 def shared_document(query: str, operation_name: str | None) -> SharedDocument | None:
     """This document as a shared one, or None when its response depends on more than the snapshot, the
     outcomes and the variables (or it reads no tree at all, so sharing saves nothing)."""
-    if len(query) > MAX_QUERY_CHARS:
+    parsed = parsed_query(query, operation_name, MAX_QUERY_CHARS)
+    if parsed is None:
         return None
-    try:
-        document = parse(query, no_location=True)
-    except GraphQLError:
-        return None
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    if operation_name is None:
-        chosen = operations if len(operations) == 1 else []
-    else:
-        chosen = [op for op in operations if op.name is not None and op.name.value == operation_name]
-    if len(chosen) != 1 or chosen[0].operation is not OperationType.QUERY:
-        return None
-    operation = chosen[0]
+    operation, fragments = parsed
     hub_fields: list[FieldNode] = []
-    if not (_plain_directives(operation)
-            and _shared_selection(operation.selection_set, "Query", fragments, (), hub_fields)):
+    if not reads_only(SHARED_FIELDS, operation.selection_set, "Query", fragments, "MemberHubView", hub_fields):
         return None
     reading = [f for f in hub_fields if f.name.value not in _HUB_NO_OUTCOMES]
     if not reading:
@@ -131,52 +119,77 @@ def is_shared_document(query: str, operation_name: str | None) -> bool:
     return shared_document(query, operation_name) is not None
 
 
-def _plain_directives(node: Any) -> bool:
+def parsed_query(query: str, operation_name: str | None, max_chars: int
+                 ) -> tuple[OperationDefinitionNode, dict[str, FragmentDefinitionNode]] | None:
+    """The query a request runs (with no directive but @include/@skip) and the document's fragments; None for
+    a document past `max_chars`, one that does not parse, or an operation that is not one query."""
+    if len(query) > max_chars:
+        return None
+    try:
+        document = parse(query, no_location=True)
+    except GraphQLError:
+        return None
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is None:
+        chosen = operations if len(operations) == 1 else []
+    else:
+        chosen = [op for op in operations if op.name is not None and op.name.value == operation_name]
+    if len(chosen) != 1 or chosen[0].operation is not OperationType.QUERY or not plain_directives(chosen[0]):
+        return None
+    return chosen[0], {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+
+
+def plain_directives(node: Any) -> bool:
     return all(d.name.value in _DIRECTIVES for d in node.directives or ())
 
 
-def _shared_selection(selection_set: SelectionSetNode | None, type_name: str,
-                      fragments: dict[str, FragmentDefinitionNode], spreading: tuple[str, ...],
-                      hub_fields: list[FieldNode]) -> bool:
-    """Whether every selection reads only shared fields; collects the fields selected on the hub view."""
+def reads_only(allowed_fields: dict[str, dict[str, str | None]], selection_set: SelectionSetNode | None,
+               type_name: str, fragments: dict[str, FragmentDefinitionNode], collect_on: str,
+               collected: list[FieldNode], refused_arguments: frozenset[str] = frozenset(),
+               spreading: tuple[str, ...] = ()) -> bool:
+    """Whether every selection reads only `allowed_fields` (per type, each field's type, None for a leaf),
+    with no directive but @include/@skip, no fragment on another type and none of `refused_arguments`;
+    collects the fields selected on the type `collect_on`."""
     if selection_set is None:
         return False
-    allowed = SHARED_FIELDS[type_name]
+    allowed = allowed_fields[type_name]
     for selection in selection_set.selections:
-        if not _plain_directives(selection):
+        if not plain_directives(selection):
             return False
         if isinstance(selection, FieldNode):
             name = selection.name.value
-            if name not in allowed:
+            if name not in allowed or any(a.name.value in refused_arguments for a in selection.arguments or ()):
                 return False
-            if type_name == "MemberHubView":
-                hub_fields.append(selection)
+            if type_name == collect_on:
+                collected.append(selection)
             child = allowed[name]
             if child is None:
                 if selection.selection_set is not None:
                     return False
-            elif not _shared_selection(selection.selection_set, child, fragments, spreading, hub_fields):
+            elif not reads_only(allowed_fields, selection.selection_set, child, fragments, collect_on, collected,
+                                refused_arguments, spreading):
                 return False
         elif isinstance(selection, InlineFragmentNode):
             condition = selection.type_condition
             if condition is not None and condition.name.value != type_name:
                 return False
-            if not _shared_selection(selection.selection_set, type_name, fragments, spreading, hub_fields):
+            if not reads_only(allowed_fields, selection.selection_set, type_name, fragments, collect_on, collected,
+                              refused_arguments, spreading):
                 return False
         elif isinstance(selection, FragmentSpreadNode):
             name = selection.name.value
             fragment = fragments.get(name)
             if (fragment is None or name in spreading or fragment.type_condition.name.value != type_name
-                    or not _plain_directives(fragment)
-                    or not _shared_selection(fragment.selection_set, type_name, fragments, (*spreading, name),
-                                             hub_fields)):
+                    or not plain_directives(fragment)
+                    or not reads_only(allowed_fields, fragment.selection_set, type_name, fragments, collect_on,
+                                      collected, refused_arguments, (*spreading, name))):
                 return False
         else:
             return False
     return True
 
 
-def _canonical_variables(variables: dict[str, Any] | None) -> str | None:
+def canonical_variables(variables: dict[str, Any] | None) -> str | None:
     try:
         return json.dumps(variables or {}, sort_keys=True, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError):  # NaN, or values JSON cannot hold: run the request as usual
@@ -211,7 +224,7 @@ async def shared_response_key(member: MemberViewer, loaders: dict[str, Any], set
     document = shared_document(query, operation_name)
     if document is None:
         return None
-    canonical = _canonical_variables(variables)
+    canonical = canonical_variables(variables)
     if canonical is None or len(canonical) > MAX_VARIABLES_CHARS:
         return None
     under = None

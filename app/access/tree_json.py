@@ -13,7 +13,6 @@ The value goes to the response as `EncodedJSON`, embedded as is (app/graphql/enc
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 import orjson
@@ -23,6 +22,7 @@ from app.access.view import HubAccess
 from app.content.loaders import NodeRow, is_lesson
 from app.content.media_urls import URL_PERIOD_SECONDS, media_url
 from app.content.models import MediaKind, NodeKind
+from app.core.bounded import BoundedLRU
 from app.graphql.encoding import EncodedJSON
 from app.graphql.ids import encode_id, gid
 from app.settings import Settings
@@ -30,42 +30,13 @@ from app.settings import Settings
 MAX_CACHED_BYTES = 32 * 1024 * 1024  # per process; the least recently used values go first
 
 
-class EncodedTrees:
+class EncodedTrees(BoundedLRU[bytes]):
     """A least-recently-used map of encoded trees, bounded by their total size in bytes."""
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.size = 0
-        self._values: OrderedDict[tuple, tuple[bytes, int]] = OrderedDict()  # key -> (value, its cost)
-
-    def get(self, key: tuple) -> bytes | None:
-        entry = self._values.get(key)
-        if entry is None:
-            return None
-        self._values.move_to_end(key)
-        return entry[0]
 
     def put(self, key: tuple, value: bytes, key_bytes: int = 0) -> None:
         """Store `value`; it costs its length plus `key_bytes` (a key that holds caller-sent text, such as a
         document, counts against the budget too)."""
-        cost = len(value) + key_bytes
-        if cost > self.max_bytes:
-            return
-        old = self._values.pop(key, None)
-        if old is not None:
-            self.size -= old[1]
-        while self._values and self.size + cost > self.max_bytes:
-            _, (_, evicted) = self._values.popitem(last=False)
-            self.size -= evicted
-        self._values[key] = (value, cost)
-        self.size += cost
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def clear(self) -> None:
-        self._values.clear()
-        self.size = 0
+        self.store(key, value, len(value) + key_bytes)
 
 
 encoded_trees = EncodedTrees(MAX_CACHED_BYTES)

@@ -402,3 +402,22 @@ class Profile(Model):
         table = "community_profiles"
         unique_together = (("team", "hub", "team_contact"), ("team", "hub", "handle"))
         indexes = (("team", "hub", "display_name", "id"),)
+
+
+class CommunityVersion(Model):
+    """A hub's community version: whenever a statement inserts, updates or deletes any of the hub's spaces,
+    posts, comments, reactions or profiles, the writing backend's row of the hub (`slot`: its pid) takes a
+    new value of one database sequence, in the statement's transaction. Written only by the triggers of its
+    migration (never by Python), so no writer can forget it, and no writer waits for another's row. A commit
+    only raises a row's value, so the sum of a hub's values never repeats: that sum is the version a shared
+    feed or thread page (app/community/shared_graphql.py) is kept at."""
+
+    id = fields.BigIntField(primary_key=True)
+    team_id = fields.BigIntField()  # no foreign keys: the triggers of a hub's delete still write here
+    hub_id = fields.BigIntField()
+    slot = fields.IntField(description="the writing backend's pid")
+    version = fields.BigIntField()
+
+    class Meta:
+        table = "community_versions"
+        unique_together = (("team_id", "hub_id", "slot"),)

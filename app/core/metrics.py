@@ -38,6 +38,10 @@ MEMBER_SHARED_RESPONSES = Counter("memberhub_member_shared_responses",
                                   "Member tree requests answered from a shared encoded response (hit) or run "
                                   "and kept (miss); documents that cannot be shared are not counted.", ["outcome"],
                                   registry=REGISTRY)
+COMMUNITY_SHARED_PAGES = Counter("memberhub_community_shared_pages",
+                                 "Community feed and thread requests answered from a shared page (hit) or run "
+                                 "and kept (miss); documents that cannot be shared are not counted.", ["outcome"],
+                                 registry=REGISTRY)
 WEBSOCKET_CONNECTIONS = Gauge("memberhub_websocket_connections", "Open websocket connections.", registry=REGISTRY)
 WEBSOCKET_OPERATIONS = Gauge("memberhub_websocket_operations",
                              "Operations running on websockets (live subscriptions, mostly).", registry=REGISTRY)
