@@ -15,8 +15,9 @@ async def _admin(url: str) -> asyncpg.Connection:
     return await asyncpg.connect(**{**params, "database": "postgres"})
 
 
-async def save_template(url: str, template: str) -> None:
-    """Copy the freshly loaded bench database to `template`, so `--reuse` runs skip the load."""
+async def save_template(url: str, template: str, load_s: float | None = None) -> None:
+    """Copy the freshly loaded bench database to `template`, so `--reuse` runs skip the load; with
+    `load_s`, the load's duration is kept as the template's comment (`template_load_seconds`)."""
     from app import runtime
 
     await runtime.close_orm()
@@ -24,12 +25,25 @@ async def save_template(url: str, template: str) -> None:
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
         await admin.execute(f'CREATE DATABASE "{template}" TEMPLATE "{url.rsplit("/", 1)[1]}" STRATEGY FILE_COPY')
+        if load_s is not None:
+            await admin.execute(f"COMMENT ON DATABASE \"{template}\" IS 'load_s={load_s:.1f}'")
     finally:
         await admin.close()
     from app.wiring import wire
 
     wire()
     await runtime.init_orm()
+
+
+async def template_load_seconds(url: str, template: str) -> float | None:
+    """How long the load saved as `template` took, if `save_template` was told."""
+    admin = await _admin(url)
+    try:
+        text = await admin.fetchval(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1", template)
+    finally:
+        await admin.close()
+    return float(text[len("load_s="):]) if text and text.startswith("load_s=") else None
 
 
 async def restore_template(url: str, template: str) -> bool:

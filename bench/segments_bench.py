@@ -283,12 +283,15 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
     template = f"{BENCH_DB}_tpl_{n_contacts}_{n_events}_{n_orders}"
     reused = False
     start = time.perf_counter()
+    made_load_s: float | None = None
     if args.reuse:
-        from benchdb import restore_template
+        from benchdb import restore_template, template_load_seconds
 
         from app.db import with_database
 
-        reused = await restore_template(with_database(runtime.resolve_database_url(), BENCH_DB), template)
+        bench_url = with_database(runtime.resolve_database_url(), BENCH_DB)
+        made_load_s = await template_load_seconds(bench_url, template)
+        reused = await restore_template(bench_url, template)
     url = await open_bench_database(BENCH_DB, reuse=reused)
     from tortoise import connections
 
@@ -301,10 +304,13 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
     client = connections.get("default")
     if reused:
         team = await Team.get(name="Bench")
-        load_s = time.perf_counter() - start
+        restore_s = time.perf_counter() - start
         async with client.acquire_connection() as conn:
             made = (await conn.fetchval("SELECT max(created_at) FROM orders")).astimezone(UTC)
-        print(f"reused {template} (generated {made:%Y-%m-%d %H:%M} UTC) in {load_s:.1f}s", flush=True)
+        # The scale table shows the load itself (kept with the template), not the copy of it.
+        load_s = made_load_s if made_load_s is not None else restore_s
+        print(f"reused {template} (generated {made:%Y-%m-%d %H:%M} UTC, loaded then in "
+              f"{made_load_s if made_load_s is not None else float('nan'):.0f}s) in {restore_s:.1f}s", flush=True)
     else:
         team, _, _ = await create_team("Bench", "bench@example.com")
         now = datetime.now(UTC)
@@ -315,9 +321,13 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
         if args.reuse:  # the raw rows only: computed properties are rebuilt by every run, as below
             from benchdb import save_template
 
-            await save_template(url, template)
+            await save_template(url, template, load_s)
             client = connections.get("default")
             print(f"saved as {template} for the next --reuse run", flush=True)
+    if args.load_only:  # the template is there (loaded now, or found): measuring is another run's job
+        await runtime.close_orm()
+        await drop_database(url)
+        return {"contacts": n_contacts, "load_s": load_s}
     start = time.perf_counter()
     async with client.acquire_connection() as conn, conn.transaction():
         await conn.execute("SET LOCAL work_mem = '256MB'")
@@ -398,7 +408,7 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
     return {"contacts": n_contacts, "load_s": load_s, "rebuild_s": rebuild_s,
             "first": sum(r[1] for r in rows), "recompute": sum(r[2] for r in rows),
             "preview": sum(r[3] for r in rows), "duck": sum(r[5] for r in rows),
-            "preview_max": max(r[3] for r in rows), "memory_mb": memory.peak_kb / 1024,
+            "preview_max": max((r[3] for r in rows), default=0), "memory_mb": memory.peak_kb / 1024,
             "temp_mb": temp_bytes / 2**20, "audiences": [(r[0], r[2], r[3], r[5]) for r in rows]}
 
 
@@ -413,11 +423,16 @@ async def main() -> None:
                         help="restore the raw data set (contacts, events, orders) from the template an earlier"
                              " --reuse run of the same sizes saved, or load it and save that template; computed"
                              " properties are rebuilt either way. Its windows age with the template.")
+    parser.add_argument("--load-only", action="store_true",
+                        help="with --reuse: load the data set and save its template (or find it), measure nothing;"
+                             " a 1M load holds the machine for minutes, so it gets its own run")
     parser.add_argument("--only", help="comma-separated audience numbers (1-4) to measure, default all")
     parser.add_argument("--rounds", type=int, default=1,
                         help="measure every audience this many times on one load (medians and spread printed)")
     parser.add_argument("--result-file", help=argparse.SUPPRESS)  # one size, run by the scale table
     args = parser.parse_args()
+    if args.load_only and not args.reuse:
+        parser.error("--load-only needs --reuse (it saves the template that --reuse runs restore)")
     sizes = [int(n) for n in args.contacts.split(",")]
     os.environ["MEMBERHUB_REDIS_PREFIX"] = "mhbench"
     if len(sizes) == 1:
@@ -433,8 +448,12 @@ async def main() -> None:
         out = Path(tempfile.mkdtemp(prefix="segscale")) / "result.json"
         subprocess.run([sys.executable, __file__, "--contacts", str(n), "--events", str(20 * n),
                         "--orders", str(3 * n), "--rounds", str(args.rounds), "--result-file", str(out),
-                        *(["--reuse"] if args.reuse else [])], check=True)
-        results.append(json.loads(out.read_text()))
+                        *(["--reuse"] if args.reuse else []), *(["--load-only"] if args.load_only else []),
+                        *(["--only", args.only] if args.only else [])], check=True)
+        if not args.load_only:
+            results.append(json.loads(out.read_text()))
+    if args.load_only:
+        return
     print("\nscale (sums over the four audiences, ms; load and rebuild in s)")
     print(f"{'contacts':>10}{'load':>8}{'rebuild':>9}{'first':>9}{'recompute':>11}{'preview':>9}"
           f"{'max prev':>9}{'DuckDB':>8}{'PG MB':>7}{'temp MB':>8}")
