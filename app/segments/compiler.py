@@ -10,6 +10,7 @@ the leaf is wrapped so that SQL and the reference evaluator (`evaluator.py`) agr
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -32,6 +33,8 @@ from app.segments.timeutil import period_range, window_start
 # segment id -> (contacts who would join, contacts who would leave): a referenced segment's what-if.
 Memberships = dict[int, tuple[list[int], list[int]]]
 
+_COLUMN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
+_STATS_ALIAS = re.compile(r"(?<![\w.$])s\.")  # a reference to the contact_stats row `s`
 _SQL_OPS = {"=": "=", "!=": "<>", ">": ">", ">=": ">=", "<": "<", "<=": "<="}
 
 
@@ -59,6 +62,22 @@ def literal(spec_type: str, value: Any) -> Any:
 
 _CASTS = {"string": "text", "enum": "text", "tags": "text", "number": "numeric", "money": "numeric",
           "boolean": "boolean", "date": "timestamptz"}
+
+
+_ZERO_DEFAULT = re.compile(r"^COALESCE\(([a-z][a-z0-9_]*\.[a-z_][a-z0-9_]*), 0\)$")
+
+
+def _unless_zero_matches(x: str, op: str, target: Decimal) -> str:
+    """`COALESCE(col, 0)` (a computed property a contact may have no row for) as the bare column when
+    0 fails the comparison anyway (`totalSpent > 250`): the leaf is then NULL instead of false for a
+    contact without the row, which the caller marks nullable (so NOT wraps it), and a strict
+    condition on the joined row lets PostgreSQL turn the LEFT JOIN into a join it can start from
+    either side, instead of scanning every contact's row."""
+    found = _ZERO_DEFAULT.match(x)
+    zero = Decimal(0)
+    passes = {"=": zero == target, "!=": zero != target, ">": zero > target, ">=": zero >= target,
+              "<": zero < target, "<=": zero <= target}[op]
+    return found.group(1) if found and not passes else x
 
 
 @dataclass
@@ -94,11 +113,14 @@ class CompiledRule:
         restrict = " AND c.id = ANY($2::bigint[])" if self.restricted else ""
         where = f" AND ({self.where})" if include_rule else ""
         joins = "".join(f"\n  {j}" for j in self.joins)
-        return (
-            f"SELECT {columns} FROM team_contacts c\n  LEFT JOIN contact_stats s"
-            f" ON s.team_contact_id = c.id AND s.team_id = $1::bigint{self.restrict('s.team_contact_id')}{joins}"
-            f"\n WHERE c.team_id = $1::bigint{restrict}{where}{tail}"
-        )
+        # contact_stats only when something reads it: PostgreSQL drops an unused LEFT JOIN on a
+        # unique key in a plain SELECT, but not once the statement is the recompute's FULL JOIN diff,
+        # where it cost a scan and hash of every contact's stats.
+        if _STATS_ALIAS.search(" ".join((columns, tail, self.where if include_rule else "", joins,
+                                         *self.ctes))):
+            joins = (f"\n  LEFT JOIN contact_stats s ON s.team_contact_id = c.id AND s.team_id = $1::bigint"
+                     f"{self.restrict('s.team_contact_id')}{joins}")
+        return f"SELECT {columns} FROM team_contacts c{joins}\n WHERE c.team_id = $1::bigint{restrict}{where}{tail}"
 
     def statement(self, columns: str, tail: str = "", include_rule: bool = True) -> str:
         prefix = f"WITH {self.cte_prefix()}\n" if self.ctes else ""
@@ -233,6 +255,13 @@ class SqlBuilder:
         if spec.case is not None and spec.type != "tags" and not spec.stored_normalised:
             x = f"{'lower' if spec.case == 'lower' else 'upper'}({x})"
         op = node.op
+        if op == "not within" and _COLUMN.match(x):
+            # NOT COALESCE((x >= since), false), written as a range the planner can read: ANDed with
+            # `x within N` it becomes one index range (a BitmapOr) instead of a filter on every row.
+            # Columns only: a subquery (hub activity) would run twice.
+            since = self.param(window_start(node.value["amount"], node.value["unit"], self.now, self.tz),
+                               "timestamptz")
+            return f"({x} < {since} OR {x} IS NULL)", False, x
         positive = rules.NEGATIVE_OPS.get(op, op)
         sql, nullable, shown = self._positive_field(spec, x, positive, node.value)
         if op in rules.NEGATIVE_OPS:
@@ -251,7 +280,9 @@ class SqlBuilder:
                 return f"{x} >= {self.param(start, 'timestamptz')}", True, x
             return f"{x} < {self.param(end, 'timestamptz')}", True, x
         if op in _SQL_OPS:
-            return f"{x} {_SQL_OPS[op]} {self.param(literal(spec.type, value), cast)}", True, x
+            target = literal(spec.type, value)
+            column = _unless_zero_matches(x, op, target) if spec.type in ("number", "money") else x
+            return f"{column} {_SQL_OPS[op]} {self.param(target, cast)}", True, x
         if op == "in":
             return f"{x} = ANY({self.param([literal(spec.type, v) for v in value], cast + '[]')})", True, x
         if op == "contains":
@@ -322,7 +353,8 @@ class SqlBuilder:
             if not node.where and node.window is None and node.property is None:
                 alias = self.event_stats(node.event_type or "")
                 x = f"COALESCE({alias}.count, 0)"
-                return f"{x} {op} {target}", False, x
+                column = _unless_zero_matches(x, op_name, literal("number", node.value))
+                return f"{column} {op} {target}", column != x, x
             expression, numeric = "count(*)", ""
             if node.property is not None:
                 # Only JSON numbers take part: an event without the property (or with text) is left out.
@@ -342,7 +374,8 @@ class SqlBuilder:
             return f"{alias}.v {op} {target}", True, f"{alias}.v"
         if node.window is None and node.fn in ("count", "sum"):
             x = "COALESCE(s.order_count, 0)" if node.fn == "count" else "COALESCE(s.total_spent, 0)"
-            return f"{x} {op} {target}", False, x
+            column = _unless_zero_matches(x, op_name, literal("money" if money else "number", node.value))
+            return f"{column} {op} {target}", column != x, x
         # Money an order counts for is what was kept: its total net of refunds (as totalSpent and ltv).
         expression = "count(*)" if node.fn == "count" else f"{node.fn}(o.total_amount - o.amount_refunded)"
         body = (f"SELECT o.team_contact_id, {expression} AS v FROM orders o WHERE o.team_id = $1::bigint"
