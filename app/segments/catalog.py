@@ -255,15 +255,17 @@ def _event_count(event_type: str) -> SqlSource:
 
 
 _case: str | None
-for _name, _column, _description, _case in (
-    ("firstName", "first_name", "First name", None),
-    ("lastName", "last_name", "Last name", None),
-    ("email", "email", "Email address (compared case-insensitively)", "lower"),
-    ("phone", "phone", "Phone number", None),
-    ("country", "country", "Country (ISO 3166 alpha-2, case-insensitive)", "upper"),
+# The country column holds upper-case ISO 3166 codes only: its one writer (app.contacts) upper-cases
+# and checks them, and migration 31 normalised older rows; so rules compare the column as stored.
+for _name, _column, _description, _case, _stored in (
+    ("firstName", "first_name", "First name", None, False),
+    ("lastName", "last_name", "Last name", None, False),
+    ("email", "email", "Email address (compared case-insensitively)", "lower", False),
+    ("phone", "phone", "Phone number", None, False),
+    ("country", "country", "Country (ISO 3166 alpha-2, case-insensitive)", "upper", True),
 ):
     register_field(_name, "string", sql=f"c.{_column}", value=_contact(_column), description=_description,
-                   triggers=(f"field:{_name}",), normalise=_case)
+                   triggers=(f"field:{_name}",), normalise=_case, stored_normalised=_stored)
 
 register_field("createdAt", "date", sql="c.created_at", value=_contact("created_at"),
                description="Date joined (when the contact was created)", triggers=("field:createdAt",))
