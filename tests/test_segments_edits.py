@@ -7,6 +7,7 @@ import asyncio
 from ids import pk
 from tortoise import Tortoise
 
+from app.contacts.models import TeamContact
 from app.segments.dependencies import referenced_names
 from app.segments.models import Segment, SegmentMembership, SegmentMembershipChange
 
@@ -84,3 +85,28 @@ async def test_create_segment_whose_first_evaluation_fails_leaves_nothing(gql, t
         "UPDATE team_contacts SET custom = '{\"renews\": \"2026-02-28\"}' WHERE id = $1", [contact_id])
     created = await create(gql, team, "Renewing", "custom.renews is set")
     assert await SegmentMembership.filter(segment_id=pk(created)).count() == 1
+
+
+RECOMPUTE = """
+mutation($id: ID!) { recomputeSegment(input: {id: $id}) { segment { memberCount } userErrors { code } } }"""
+
+
+async def test_a_full_recompute_sets_the_exact_member_count_even_after_the_stored_count_drifted(gql, team):
+    data = await gql("mutation($c: [ContactInput!]!) { upsertContacts(input: {contacts: $c}) { contacts { id } } }",
+                     {"c": [{"email": f"{n}@x.com", "country": "GB" if n != "us" else "US"}
+                            for n in ("a", "b", "c", "us")]}, token=team.key)
+    assert len(data["upsertContacts"]["contacts"]) == 4
+    segment_id = await create(gql, team, "Britons", "country = 'GB'")
+    segment = await Segment.get(id=pk(segment_id))
+    assert segment.member_count == 3
+    # Given a count that drifted (a crash between two writes, a hand edit), and one member too many:
+    await Segment.filter(id=segment.id).update(member_count=42)
+    american = await TeamContact.get(team_id=team.id, email="us@x.com")
+    await SegmentMembership.create(team_id=team.id, segment_id=segment.id, team_contact_id=american.id)
+    # When it is recomputed, the extra member leaves and the count is the members' count again.
+    result = (await gql(RECOMPUTE, {"id": segment_id}, token=team.key))["recomputeSegment"]
+    assert result["userErrors"] == [] and result["segment"]["memberCount"] == 3
+    assert (await Segment.get(id=segment.id)).member_count == 3
+    assert await SegmentMembership.filter(segment_id=segment.id).count() == 3
+    left = await SegmentMembershipChange.filter(segment_id=segment.id, action="leave")
+    assert [c.team_contact_id for c in left] == [american.id]

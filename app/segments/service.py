@@ -149,32 +149,40 @@ _DIFF_SQL = """
     UNION ALL SELECT 'leave'::text, team_contact_id FROM left_members)
 , history AS (
     INSERT INTO segment_membership_changes (team_id, segment_id, team_contact_id, action, cause, cause_ref, at)
-    SELECT $1::bigint, {seg}, team_contact_id, action, {cause}, {history_ref}, now() FROM changes)
-SELECT action, team_contact_id FROM changes
+    SELECT $1::bigint, {seg}, team_contact_id, action, {cause}, {history_ref}, now() FROM changes){count}
+SELECT action, team_contact_id FROM changes{count_row}
 """
+# A full evaluation leaves exactly the matched contacts as members (the segment row is locked, so no
+# other evaluation of it runs meanwhile): the exact member count comes from the same statement.
+_DIFF_COUNT_SQL = """
+, counted AS (
+    UPDATE segments SET member_count = (SELECT count(*) FROM matched), updated_at = updated_at
+     WHERE id = {seg} RETURNING member_count)"""
+_DIFF_COUNT_ROW_SQL = "\nUNION ALL SELECT 'count', member_count FROM counted"
 
 
 async def _write_diff(conn: Any, segment: Segment, compiled: CompiledRule, cause: str,
-                      cause_ref: str | None) -> list[MembershipChange]:
-    """One segment's diff and history (full recompute or a contact list). The real-time path, which
-    diffs many segments at once with a cause per contact, is `app.segments.batch_diff`."""
+                      cause_ref: str | None) -> tuple[list[MembershipChange], int | None]:
+    """One segment's diff and history (full recompute or a contact list), and for a full one the
+    exact member count it set. The real-time path, which diffs many segments at once with a cause
+    per contact, is `app.segments.batch_diff`."""
     seg = compiled.param(segment.id, "bigint")
     restrict = " AND team_contact_id = ANY($2::bigint[])" if compiled.restricted else ""
+    full = not compiled.restricted
     sql = _DIFF_SQL.format(
         matched=compiled.select("c.id"), seg=seg, restrict_current=restrict,
         cause=compiled.param(cause, "text"), history_ref=compiled.param(cause_ref, "text"),
+        count=_DIFF_COUNT_SQL.format(seg=seg) if full else "", count_row=_DIFF_COUNT_ROW_SQL if full else "",
     )
     sql = "WITH " + (compiled.cte_prefix() + "\n" + sql.lstrip() if compiled.ctes else sql.lstrip().lstrip(","))
     rows = await conn.fetch(sql, *compiled.params)
-    return [MembershipChange(segment.id, r["team_contact_id"], r["action"], cause, cause_ref) for r in rows]
+    count = next((r["team_contact_id"] for r in rows if r["action"] == "count"), None)
+    changes = [MembershipChange(segment.id, r["team_contact_id"], r["action"], cause, cause_ref)
+               for r in rows if r["action"] != "count"]
+    return changes, count
 
 
-async def _update_member_count(conn: Any, segment_id: int, changes: list[MembershipChange], exact: bool) -> int:
-    if exact:
-        return await conn.fetchval(
-            "UPDATE segments s SET member_count = (SELECT count(*) FROM segment_memberships sm"
-            " WHERE sm.team_id = s.team_id AND sm.segment_id = s.id),"
-            " updated_at = updated_at WHERE id = $1 RETURNING member_count", segment_id)
+async def _update_member_count(conn: Any, segment_id: int, changes: list[MembershipChange]) -> int:
     delta = sum(1 if c.action == "join" else -1 for c in changes)
     return await conn.fetchval(
         "UPDATE segments SET member_count = member_count + $2 WHERE id = $1 RETURNING member_count",
@@ -185,18 +193,22 @@ async def _update_member_count(conn: Any, segment_id: int, changes: list[Members
 # with the server's default 4 MB those hash aggregates spill to disk at 100k contacts. JIT costs
 # more to compile these statements than it saves at this size.
 _SEGMENT_QUERY_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"
+_LOCK_SQL = "SELECT id FROM segments WHERE id = $1 FOR UPDATE"
+_LOCK_WITH_SETTINGS_SQL = ("SELECT id, set_config('work_mem', '64MB', true), set_config('jit', 'off', true)"
+                           " FROM segments WHERE id = $1 FOR UPDATE")
 
 
 async def _evaluate_with(conn: Any, segment: Segment, parsed: ParsedRule, contact_ids: list[int] | None,
                          cause: str, cause_ref: str | None, now: datetime | None = None) -> list[MembershipChange]:
     """Diff and history inside the caller's transaction; the caller publishes after commit."""
     # One evaluation of a segment at a time: concurrent diffs would double joins or miss leaves.
-    await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
-    if contact_ids is None:
-        await conn.execute(_SEGMENT_QUERY_SETTINGS)
-    changes = await _write_diff(conn, segment, parsed.compile(now or datetime.now(UTC), contact_ids), cause,
-                                cause_ref)
-    segment.member_count = await _update_member_count(conn, segment.id, changes, exact=contact_ids is None)
+    # A whole-team one sets its statement settings in the same round trip.
+    await conn.execute(_LOCK_SQL if contact_ids is not None else _LOCK_WITH_SETTINGS_SQL, segment.id)
+    changes, count = await _write_diff(conn, segment, parsed.compile(now or datetime.now(UTC), contact_ids), cause,
+                                       cause_ref)
+    if count is None:
+        count = await _update_member_count(conn, segment.id, changes)
+    segment.member_count = count
     return changes
 
 
@@ -235,8 +247,12 @@ async def recompute(team: Team, segment: Segment, cause: str = CAUSE_RECOMPUTE,
     real-time worker then re-checks in dependency order."""
     if segment.kind != SegmentKind.DYNAMIC:
         raise ValidationFailed.one("id", f"a {segment.kind} segment is not recomputed from a rule", "NOT_DYNAMIC")
-    parsed = await stored_rule(team, segment)
-    read_by_others = bool(await referencing_segments_by_name(team, segment.name, segment.id))
+    ctx = await load_context(team)
+    parsed = await stored_rule(team, segment, ctx)
+    # The context holds every rule of the team: no second read to find the segments built on this one.
+    read_by_others = any(
+        other_id != segment.id and rule is not None and (node := rules.from_json(rule)[0]) is not None
+        and _references(node, segment.name) for other_id, _kind, rule in ctx.segments.values())
     async with in_transaction() as tx, tx.acquire_connection() as conn:
         changes = await _evaluate_with(conn, segment, parsed, None, cause, cause_ref, now)
         if read_by_others:
@@ -749,7 +765,7 @@ async def change_static_members(
         await conn.execute("SELECT id FROM segments WHERE id = $1 FOR UPDATE", segment.id)
         rows = await conn.fetch(sql, team.id, segment.id, ids)
         changes = [MembershipChange(segment.id, r["team_contact_id"], action, CAUSE_MANUAL, None) for r in rows]
-        segment.member_count = await _update_member_count(conn, segment.id, changes, exact=False)
+        segment.member_count = await _update_member_count(conn, segment.id, changes)
         # Dynamic segments may read this list (`in segment 'VIPs'`): re-evaluate whoever moved.
         await request_evaluation(conn, team.id, [c.team_contact_id for c in changes],
                                  fields=[static_segment_field(segment.id)], cause=CAUSE_SEGMENT,
