@@ -10,7 +10,7 @@ from ids import gid
 from test_community import CREATE_COMMENT, SET_RULE, community, member_space_id, sign_in, space
 from test_query_counts import assert_constant, statements_of
 
-from app.community.models import Post, Rsvp
+from app.community.models import Notification, Post, Rsvp
 from app.contacts.models import Event
 
 EVENT_POST = """mutation($i: CreatePostInput!) { createPost(input: $i) {
@@ -196,3 +196,54 @@ async def test_upcoming_events_are_listed_soonest_first_and_ended_ones_left_out(
     assert titles == ["Going on", "Tomorrow", "In a week", "Next month"]
     newest = (await gql(EVENT_FEED, {"id": meetups}, token=s.bob_token))["mySpace"]["posts"]["nodes"]
     assert [n["title"] for n in newest][:2] == ["Started, no end", "Ended"]  # the plain feed: newest first, all
+
+
+ANSWER_NOTES = "{ myNotifications(first: 10) { nodes { kind text postId commentId actor { handle } } } }"
+QUEUE_COMMENTS = """{ myModerationQueue { flags { nodes { comment { id body isAcceptedAnswer } } } } }"""
+
+
+async def test_an_accepted_answers_author_is_notified_and_the_queue_shows_the_answer(gql, team):
+    from test_community_moderation import FLAG
+    from test_community_social import BLOCK, profile_id
+
+    s = await community(gql, team)
+    questions = member_space_id((await space(gql, team.key, s.hub, "Q&A", kind="QUESTIONS"))["id"])
+    asked = (await gql(EVENT_POST, {"i": {"spaceId": questions, "title": "How do I breathe?"}},
+                       token=s.ava_token))["createPost"]["post"]["id"]
+    made = await gql(CREATE_COMMENT, {"i": {"postId": asked, "body": "Slowly"}}, token=s.bob_token)
+    bobs = made["createComment"]["comment"]["id"]
+    own = (await gql(CREATE_COMMENT, {"i": {"postId": asked, "body": "Found it"}}, token=s.ava_token))[
+        "createComment"]["comment"]["id"]
+    before = (await gql(ANSWER_NOTES, token=s.bob_token))["myNotifications"]["nodes"]
+
+    assert (await gql(ACCEPT, {"i": {"postId": asked, "commentId": bobs}}, token=s.ava_token))["acceptAnswer"][
+        "userErrors"] == []
+    notes = (await gql(ANSWER_NOTES, token=s.bob_token))["myNotifications"]["nodes"]
+    assert len(notes) == len(before) + 1
+    assert notes[0] == {"kind": "ANSWER_ACCEPTED", "text": "accepted your answer to “How do I breathe?”",
+                        "postId": asked, "commentId": bobs, "actor": {"handle": "ava"}}
+    again = await gql(ACCEPT, {"i": {"postId": asked, "commentId": bobs}}, token=s.mo_token)  # no change: no note
+    assert again["acceptAnswer"]["userErrors"] == []
+    assert len((await gql(ANSWER_NOTES, token=s.bob_token))["myNotifications"]["nodes"]) == len(notes)
+    ava_notes = len((await gql(ANSWER_NOTES, token=s.ava_token))["myNotifications"]["nodes"])
+    await gql(ACCEPT, {"i": {"postId": asked, "commentId": own}}, token=s.ava_token)  # her own: nobody to tell
+    assert len((await gql(ANSWER_NOTES, token=s.ava_token))["myNotifications"]["nodes"]) == ava_notes
+
+    # Bob blocked Ava: he hears nothing from her, an accepted answer included (and her earlier note leaves his view).
+    ava = await profile_id(gql, s.ava_token)
+    assert (await gql(BLOCK, {"i": {"memberId": ava}}, token=s.bob_token))["blockMember"]["changed"] is True
+    await gql(ACCEPT, {"i": {"postId": asked, "commentId": bobs}}, token=s.ava_token)
+    assert (await gql(ANSWER_NOTES, token=s.bob_token))["myNotifications"]["nodes"] == []
+    assert await Notification.filter(recipient_id=s.bob.id, kind="answer_accepted").count() == 1
+
+    # The moderation queue shows a flagged comment as the accepted answer it is (and the other as not).
+    for comment in (bobs, own):
+        flagged = await gql(FLAG, {"i": {"targetType": "COMMENT", "targetId": comment, "reason": "check"}},
+                            token=s.mo_token)
+        assert flagged["flagContent"]["userErrors"] == []
+    queue = (await gql(QUEUE_COMMENTS, token=s.mo_token))["myModerationQueue"]["flags"]["nodes"]
+    assert sorted((f["comment"]["body"], f["comment"]["isAcceptedAnswer"]) for f in queue) == [
+        ("Found it", False), ("Slowly", True)]
+    staff = await gql("query($h: ID!) { moderationQueue(hubId: $h) { flags { nodes { comment { isAcceptedAnswer } } } } }",
+                      {"h": gid("Hub", s.hub.id)}, token=team.key)
+    assert sorted(f["comment"]["isAcceptedAnswer"] for f in staff["moderationQueue"]["flags"]["nodes"]) == [False, True]

@@ -431,3 +431,41 @@ async def test_a_group_is_renamed_by_its_members_and_left_for_good(live_server, 
     mo_view = (await gql(CONVERSATIONS, token=s.mo_token))["myConversations"]["nodes"]
     assert [m["handle"] for m in mo_view[0]["members"]] == ["ava", "mo"]
     assert [m["body"] for m in mo_view[0]["messages"]["nodes"]] == ["bye Bob"]
+
+
+GROUP_MESSAGES = """query($id: ID!) { myConversation(id: $id) { unreadCount messages(last: 20) { nodes { id body
+  author { handle } } } } }"""
+
+
+async def test_a_blocked_members_group_messages_and_directory_entry_leave_the_blockers_view(gql, team):
+    s = await community(gql, team)
+    bob, mo = await profile_id(gql, s.bob_token), await profile_id(gql, s.mo_token)
+    group = (await gql(START, {"i": {"memberIds": [bob, mo], "title": "Trio"}}, token=s.ava_token))[
+        "startConversation"]["conversation"]["id"]
+    for token, body in ((s.bob_token, "from Bob"), (s.mo_token, "from Mo"), (s.bob_token, "Bob again")):
+        sent = await gql(SEND, {"i": {"conversationId": group, "body": body}}, token=token)
+        assert sent["sendMessage"]["userErrors"] == []
+    bobs_message = (await gql(GROUP_MESSAGES, {"id": group}, token=s.ava_token))["myConversation"]["messages"][
+        "nodes"][0]["id"]
+    directory = "{ memberDirectory(first: 10) { nodes { profile { handle } } } }"
+    assert [e["profile"]["handle"] for e in (await gql(directory, token=s.ava_token))["memberDirectory"]["nodes"]] == [
+        "ava", "bob", "mo"]
+
+    assert (await gql(BLOCK, {"i": {"memberId": bob}}, token=s.ava_token))["blockMember"]["changed"] is True
+    seen = (await gql(GROUP_MESSAGES, {"id": group}, token=s.ava_token))["myConversation"]
+    assert [m["body"] for m in seen["messages"]["nodes"]] == ["from Mo"] and seen["unreadCount"] == 1
+    node = "query($id: ID!) { node(id: $id) { ... on CommunityMessage { body } } }"
+    assert (await gql(node, {"id": bobs_message}, token=s.ava_token))["node"] is None
+    assert [e["profile"]["handle"] for e in (await gql(directory, token=s.ava_token))["memberDirectory"]["nodes"]] == [
+        "ava", "mo"]
+    # The blocker's view only: Mo still reads Bob, and finds him in the directory; Bob still reads the group.
+    mos = (await gql(GROUP_MESSAGES, {"id": group}, token=s.mo_token))["myConversation"]
+    assert [m["body"] for m in mos["messages"]["nodes"]] == ["from Bob", "from Mo", "Bob again"]
+    assert [e["profile"]["handle"] for e in (await gql(directory, token=s.mo_token))["memberDirectory"]["nodes"]] == [
+        "ava", "bob", "mo"]
+    assert (await gql(node, {"id": bobs_message}, token=s.mo_token))["node"] == {"body": "from Bob"}
+
+    assert (await gql(BLOCK, {"i": {"memberId": bob, "blocked": False}}, token=s.ava_token))["blockMember"]["changed"]
+    back = (await gql(GROUP_MESSAGES, {"id": group}, token=s.ava_token))["myConversation"]
+    assert [m["body"] for m in back["messages"]["nodes"]] == ["from Bob", "from Mo", "Bob again"]
+    assert back["unreadCount"] == 3

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from strawberry.dataloader import DataLoader
 from tortoise import connections
 
-from app.community.models import Profile, Revision, Space
+from app.community.models import Post, Profile, Revision, Space
 
 ReactionKey = tuple[str, int]  # (target type, target id)
 
@@ -94,5 +94,15 @@ def spaces_loader(team_id: int) -> DataLoader[int, Space | None]:
     async def load(ids: list[int]) -> list[Space | None]:
         rows = {s.id: s for s in await Space.filter(team_id=team_id, id__in=list(ids))}
         return [rows.get(i) for i in ids]
+
+    return DataLoader(load_fn=load)
+
+
+def accepted_answers_loader(team_id: int) -> DataLoader[int, int | None]:
+    """Per post: the comment accepted as its answer (questions spaces), or None."""
+    async def load(post_ids: list[int]) -> list[int | None]:
+        rows = await Post.filter(team_id=team_id, id__in=list(post_ids)).values_list("id", "accepted_comment_id")
+        found = dict(rows)
+        return [found.get(i) for i in post_ids]
 
     return DataLoader(load_fn=load)

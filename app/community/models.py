@@ -51,6 +51,7 @@ class NotificationKind(StrEnum):
     MENTION = "mention"
     MESSAGE = "message"
     MODERATION = "moderation"
+    ANSWER_ACCEPTED = "answer_accepted"
 
 
 def _team() -> Any:

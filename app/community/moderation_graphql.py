@@ -13,6 +13,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from app.community import moderation
+from app.community.loaders import accepted_answers_loader
 from app.community.member_graphql import (
     CommunityComment,
     CommunityPost,
@@ -115,11 +116,16 @@ class CommunityFlag(relay.Node):
         return community_post(p, None, moderator=True) if p else None
 
     @strawberry.field(description="The reported comment (a moderator's view); null for another target.")
-    async def comment(self) -> CommunityComment | None:
+    async def comment(self, info: Info[Context, None]) -> CommunityComment | None:
         if self.row.target_type != TargetKind.COMMENT:
             return None
-        c = await Comment.get_or_none(id=self.row.target_id, team_id=self.row.team_id)
-        return community_comment(c, None, moderator=True) if c else None
+        team_id = self.row.team_id
+        c = await Comment.get_or_none(id=self.row.target_id, team_id=team_id)
+        if c is None:
+            return None
+        accepted = await info.context.loader("community:accepted", lambda: accepted_answers_loader(team_id)).load(
+            c.post_id)
+        return community_comment(c, None, moderator=True, accepted=accepted)
 
     @strawberry.field(description="The reported message: the only way moderators and staff read a private message.")
     async def message(self) -> CommunityMessage | None:

@@ -1,5 +1,5 @@
-"""Notifications: replies, mentions, messages and moderation outcomes, stored with read state and pushed
-live after commit (app/community/live.py).
+"""Notifications: replies, mentions, accepted answers, messages and moderation outcomes, stored with read state
+and pushed live after commit (app/community/live.py).
 
 Nobody is told about what they may not read: a recipient must be a (not banned) member whom the access
 decision lets into the space, and who has not blocked the actor.
@@ -79,6 +79,13 @@ async def for_comment(db: Any, access: HubAccess, post: Post, comment: Comment,
         if replied_to is not None:
             wanted[replied_to] = NotificationKind.REPLY  # a reply to you says so, even if it mentions you
     return await _store(db, access, wanted, f"replied in “{post.title}”", space_id=post.space_id,
+                        post_id=post.id, comment_id=comment.id)
+
+
+async def for_accepted_answer(db: Any, access: HubAccess, post: Post, comment: Comment) -> list[Notification]:
+    """The comment's author, when the question's author or a moderator accepts it (not when they accept their own)."""
+    wanted = {comment.author_id: NotificationKind.ANSWER_ACCEPTED} if comment.author_id is not None else {}
+    return await _store(db, access, wanted, f"accepted your answer to “{post.title}”", space_id=post.space_id,
                         post_id=post.id, comment_id=comment.id)
 
 

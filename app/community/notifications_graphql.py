@@ -51,6 +51,7 @@ NotificationKindEnum = described_enum(NotificationKind, name="CommunityNotificat
     "MENTION": "Someone @mentioned them.",
     "MESSAGE": "A private message arrived.",
     "MODERATION": "A moderator acted on their post, comment or message.",
+    "ANSWER_ACCEPTED": "Their comment was accepted as the answer to a question.",
 })
 # What can open or close a space for a member: segments, entitlements, and the hub role or a ban.
 ACCESS_TOPICS = ("segment-membership", "entitlements", MEMBERSHIP_TOPIC)

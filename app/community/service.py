@@ -712,6 +712,7 @@ async def accept_answer(access: HubAccess, post_id: int | None, comment_id: int 
     if post.author_id != access.contact_id and not is_moderator(access):
         raise ValidationFailed.one("postId", "only the question's author or a moderator accepts an answer",
                                    "NOT_ALLOWED")
+    comment = None
     if comment_id is not None:
         comment = await Comment.filter(in_view(access.team_id, access.hub_id, access.contact_id), id=comment_id,
                                        team_id=access.team_id, post_id=post.id, status=ContentStatus.VISIBLE).first()
@@ -719,6 +720,9 @@ async def accept_answer(access: HubAccess, post_id: int | None, comment_id: int 
             raise NotFound("commentId", "comment")
     if post.accepted_comment_id != comment_id:
         post.accepted_comment_id = comment_id
-        await post.save(update_fields=["accepted_comment_id"])
+        async with in_transaction() as tx:
+            await post.save(update_fields=["accepted_comment_id"], using_db=tx)
+            notes = await notifications.for_accepted_answer(tx, access, post, comment) if comment else []
         await live.after_post(post, "post_updated")
+        await notifications.push(notes)
     return post

@@ -21,6 +21,7 @@ from app.community.live import MESSAGE_TOPIC
 from app.community.loaders import profiles_loader
 from app.community.member_graphql import MemberProfile, member_access, member_profile
 from app.community.models import Conversation, ConversationMember, Message, Profile
+from app.community.service import in_view
 from app.core.errors import ValidationFailed
 from app.core.pubsub import listen, team_channel
 from app.graphql.connections import Connection, keyset_page
@@ -67,6 +68,9 @@ SELECT cm.conversation_id, count(m.id)::int AS unread
 FROM community_conversation_members cm
 LEFT JOIN community_messages m ON m.team_id = cm.team_id AND m.conversation_id = cm.conversation_id
   AND m.author_id IS DISTINCT FROM cm.team_contact_id AND m.created_at > COALESCE(cm.last_read_at, '-infinity')
+  AND (m.author_id IS NULL OR m.author_id NOT IN (  -- not from members the reader blocked
+    SELECT b.blocked_id FROM community_blocks b
+    WHERE b.team_id = cm.team_id AND b.hub_id = m.hub_id AND b.blocker_id = cm.team_contact_id))
 WHERE cm.team_id = $1 AND cm.team_contact_id = $2 AND cm.conversation_id = ANY($3::bigint[])
 GROUP BY cm.conversation_id
 """
@@ -123,7 +127,8 @@ class MemberConversation(relay.Node):
         last: int | None = None, before: str | None = None,
     ) -> Connection[CommunityMessage]:
         viewer = self.viewer
-        query = Message.filter(team_id=self.team_id, conversation_id=self.id)
+        query = Message.filter(in_view(self.team_id, self.hub_id, viewer), team_id=self.team_id,
+                               conversation_id=self.id)
         return await keyset_page(query, lambda m: community_message(m, viewer), first=first, after=after, last=last,
                                  before=before)
 
@@ -308,6 +313,7 @@ class SocialQuery:
         query = Profile.filter(team_id=team_id, hub_id=hub_id,
                                team_contact_id__in=Subquery(listed.values("team_contact_id")))
         query = query.filter(~Q(visibility__contains={"directory": "nobody"}) | Q(team_contact_id=me))
+        query = query.filter(in_view(team_id, hub_id, me, "team_contact_id"))  # not the members one blocked
         if search is not None:
             text = search.strip().lstrip("@")
             if not 1 <= len(text) <= MAX_SEARCH:
@@ -427,8 +433,8 @@ class SocialSubscription:
                     return  # the member left the group
                 if "message_id" not in event:
                     continue
-                row = await Message.get_or_none(id=event["message_id"], team_id=access.team_id,
-                                                conversation_id=conversation.id)
+                row = await Message.filter(in_view(access.team_id, access.hub_id, me), id=event["message_id"],
+                                           team_id=access.team_id, conversation_id=conversation.id).first()
                 if row is not None:
                     yield community_message(row, me)
         finally:
@@ -448,8 +454,8 @@ async def _fetch_messages(info: Info[Context, None], team_id: int, pks: list[int
     member = require_member(info)
     mine = ConversationMember.filter(team_id=team_id, team_contact_id=member.team_contact_id).values(
         "conversation_id")
-    rows = await Message.filter(team_id=team_id, hub_id=member.hub_id, id__in=pks,
-                                conversation_id__in=Subquery(mine))
+    rows = await Message.filter(in_view(team_id, member.hub_id, member.team_contact_id), team_id=team_id,
+                                hub_id=member.hub_id, id__in=pks, conversation_id__in=Subquery(mine))
     return {m.id: community_message(m, member.team_contact_id) for m in rows}
 
 
