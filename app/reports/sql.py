@@ -36,7 +36,8 @@ pm AS (  -- members at any time in the period
 # Daily size (end of each local day), joins and leaves. A final snapshot wins over history, which
 # loses the rows of deleted contacts. Its own parameters: $1 team, $2 segments, $3 time zone,
 # $4 "as at" instant, $5 first day, $6 last day, $7 member bounds (snapshots hold full counts: not
-# read for a bounded segment).
+# read for a bounded segment). The size of a day is the changes before the first day plus a running
+# sum over the period's days (one window pass, no lookup per day).
 DAILY_SIZES = """
 WITH deltas AS (
     SELECT c.segment_id, (c.at AT TIME ZONE $3)::date AS d,
@@ -48,27 +49,28 @@ WITH deltas AS (
                                         9223372036854775807)
     GROUP BY 1, 2
 ),
-running AS (
-    SELECT segment_id, d, joins, leaves,
-           sum(joins - leaves) OVER (PARTITION BY segment_id ORDER BY d) AS size
-    FROM deltas
-),
+before AS (SELECT segment_id, sum(joins - leaves) AS size FROM deltas WHERE d < $5::date GROUP BY 1),
 days AS (
     SELECT s.segment_id, g::date AS d
     FROM unnest($2::bigint[]) AS s(segment_id),
          generate_series($5::date, $6::date, interval '1 day') AS g
+),
+series AS (
+    SELECT days.segment_id, days.d, today.joins, today.leaves,
+           COALESCE(before.size, 0) + sum(COALESCE(today.joins - today.leaves, 0))
+               OVER (PARTITION BY days.segment_id ORDER BY days.d) AS size
+    FROM days
+    LEFT JOIN deltas today ON today.segment_id = days.segment_id AND today.d = days.d
+    LEFT JOIN before ON before.segment_id = days.segment_id
 )
-SELECT days.segment_id, days.d AS day,
-       COALESCE(snap.member_count, (
-           SELECT r.size FROM running r WHERE r.segment_id = days.segment_id AND r.d <= days.d
-           ORDER BY r.d DESC LIMIT 1), 0)::bigint AS size,
-       COALESCE(snap.joins, today.joins, 0)::bigint AS joins,
-       COALESCE(snap.leaves, today.leaves, 0)::bigint AS leaves
-FROM days
-LEFT JOIN running today ON today.segment_id = days.segment_id AND today.d = days.d
+SELECT series.segment_id, series.d AS day,
+       COALESCE(snap.member_count, series.size, 0)::bigint AS size,
+       COALESCE(snap.joins, series.joins, 0)::bigint AS joins,
+       COALESCE(snap.leaves, series.leaves, 0)::bigint AS leaves
+FROM series
 LEFT JOIN report_segment_snapshots snap
-       ON snap.team_id = $1 AND snap.segment_id = days.segment_id AND snap.day = days.d
-       AND ($7::bigint[])[array_position($2::bigint[], days.segment_id)] IS NULL
+       ON snap.team_id = $1 AND snap.segment_id = series.segment_id AND snap.day = series.d
+       AND ($7::bigint[])[array_position($2::bigint[], series.segment_id)] IS NULL
 ORDER BY 1, 2
 """
 
@@ -138,23 +140,25 @@ deltas AS (
            count(*) FILTER (WHERE action = 'join') AS joins, count(*) FILTER (WHERE action = 'leave') AS leaves
     FROM ch GROUP BY 1, 2
 ),
-running AS MATERIALIZED (
-    SELECT segment_id, d, joins, leaves, sum(joins - leaves) OVER (PARTITION BY segment_id ORDER BY d) AS size
-    FROM deltas
-),
-sizes AS (
-    SELECT days.segment_id, days.d AS day,
-           COALESCE(snap.member_count, (
-               SELECT r.size FROM running r WHERE r.segment_id = days.segment_id AND r.d <= days.d
-               ORDER BY r.d DESC LIMIT 1), 0)::bigint AS size,
-           COALESCE(snap.joins, today.joins, 0)::bigint AS joins,
-           COALESCE(snap.leaves, today.leaves, 0)::bigint AS leaves
+before AS (SELECT segment_id, sum(joins - leaves) AS size FROM deltas WHERE d < $7::date GROUP BY 1),
+series AS (  -- changes before the first day plus a running sum over the period's days
+    SELECT days.segment_id, days.d, today.joins, today.leaves,
+           COALESCE(before.size, 0) + sum(COALESCE(today.joins - today.leaves, 0))
+               OVER (PARTITION BY days.segment_id ORDER BY days.d) AS size
     FROM (SELECT s.segment_id, g::date AS d FROM unnest($2::bigint[]) AS s(segment_id),
                  generate_series($7::date, $8::date, interval '1 day') AS g) days
-    LEFT JOIN running today ON today.segment_id = days.segment_id AND today.d = days.d
+    LEFT JOIN deltas today ON today.segment_id = days.segment_id AND today.d = days.d
+    LEFT JOIN before ON before.segment_id = days.segment_id
+),
+sizes AS (
+    SELECT series.segment_id, series.d AS day,
+           COALESCE(snap.member_count, series.size, 0)::bigint AS size,
+           COALESCE(snap.joins, series.joins, 0)::bigint AS joins,
+           COALESCE(snap.leaves, series.leaves, 0)::bigint AS leaves
+    FROM series
     LEFT JOIN report_segment_snapshots snap
-           ON snap.team_id = $1 AND snap.segment_id = days.segment_id AND snap.day = days.d
-           AND ($6::bigint[])[array_position($2::bigint[], days.segment_id)] IS NULL
+           ON snap.team_id = $1 AND snap.segment_id = series.segment_id AND snap.day = series.d
+           AND ($6::bigint[])[array_position($2::bigint[], series.segment_id)] IS NULL
 ),
 causes AS (
     SELECT segment_id, (at AT TIME ZONE $3)::date AS day, action, cause, count(*)::bigint AS n
