@@ -38,19 +38,18 @@ o AS (
     FROM orders o
     WHERE o.team_id = $1 AND o.status IN {PAID_ORDER} AND o.placed_at >= $4 AND o.placed_at < $5
 ),
-tagged AS (
-    SELECT o.id, o.team_contact_id, o.net,
-           COALESCE(array_agg(DISTINCT iv.segment_id ORDER BY iv.segment_id)
-                    FILTER (WHERE iv.segment_id IS NOT NULL), '{{}}') AS segments
+tagged AS (  -- each order with the listed segments it was in, as bits of their positions in $2 (hashed)
+    SELECT o.id, o.net, COALESCE(bit_or(1::bigint << (array_position($2::bigint[], iv.segment_id) - 1)), 0) AS mask
     FROM o
     LEFT JOIN iv ON iv.team_contact_id = o.team_contact_id AND o.placed_at >= iv.from_at
                 AND (iv.to_at IS NULL OR o.placed_at < iv.to_at)
-    GROUP BY o.id, o.team_contact_id, o.net
-)
-SELECT segments, count(*)::bigint AS orders, COALESCE(sum(net), 0)::bigint AS revenue,
-       count(DISTINCT team_contact_id)::bigint AS buyers
-FROM tagged
-GROUP BY segments
+    GROUP BY o.id, o.net
+),
+sets AS (SELECT mask, count(*)::bigint AS orders, COALESCE(sum(net), 0)::bigint AS revenue FROM tagged GROUP BY mask)
+SELECT ARRAY(SELECT u.segment_id FROM unnest($2::bigint[]) WITH ORDINALITY AS u(segment_id, i)
+             WHERE sets.mask & (1::bigint << (u.i::int - 1)) <> 0 ORDER BY 1) AS segments,
+       orders, revenue
+FROM sets
 """
 
 
