@@ -16,7 +16,7 @@ from netutil import api_process
 
 from app.db import connection_params
 
-PREVIEW = 'previewSegment(ruleText: "country = \'US\'") { count }'
+PREVIEW = 'previewSegment(ruleText: "totalSpent > 0") { count }'  # reads contact_stats
 COUNT = "{ contacts { totalCount } }"
 
 
