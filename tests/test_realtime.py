@@ -317,3 +317,69 @@ async def test_ingest_never_waits_for_a_batch_in_progress_and_its_change_is_eval
     assert await members(segment) == set()
     changes = await SegmentMembershipChange.filter(segment_id=segment).order_by("id")
     assert [(c.action, c.cause_ref) for c in changes] == [("join", str(pk(cart["eventId"]))), ("leave", str(pk(purchase["eventId"])))]
+
+
+async def test_batches_waking_different_segments_match_a_recompute(gql, team):
+    """Batch after batch, each waking other segments (and, through references, a second layer), the
+    live memberships equal a from-scratch evaluation of every rule; the worker's rules (kept between
+    batches) are the stored ones."""
+    from datetime import UTC, datetime
+
+    from app.segments import service
+    from app.segments.models import Segment
+    from app.teams.models import Team
+
+    rules = {
+        "Searchers": "any event of type 'search' within 7 days",
+        "Busy readers": "count of events of type 'page_view' within 30 days >= 2",
+        "Active": "eventCount >= 2",
+        "Loyal": "lifecycleStage = 'loyal'",
+        "Mobile": "any event of type 'page_view' has device = 'mobile' within 7 days",
+        "Searching readers": "in segment 'Searchers' AND in segment 'Busy readers'",
+    }
+    ids = {name: await make_segment(gql, team.key, name, rule) for name, rule in rules.items()}
+    batches = [
+        [{"email": "s1@example.com", "type": "search"}, {"email": "s2@example.com", "type": "search"}],
+        [{"email": "s1@example.com", "type": "page_view", "properties": {"device": "mobile"}},
+         {"email": "r1@example.com", "type": "page_view"}],
+        [{"email": "s1@example.com", "type": "page_view"}, {"email": "r1@example.com", "type": "page_view"}],
+        [{"email": "p1@example.com", "type": "purchase"}],
+    ]
+    for events in batches:
+        await track(gql, team.key, events)
+        assert await evaluate_pending(None) == len({e["email"] for e in events})
+    s1 = await gql('{ contacts(first: 1, filter: {emails: ["s1@example.com"]}) { edges { node { id } } } }',
+                   token=team.key)
+    assert pk(s1["contacts"]["edges"][0]["node"]["id"]) in await members(ids["Searching readers"])
+    team_row = await Team.get(id=team.id)
+    conn = Tortoise.get_connection("default")
+    for segment in await Segment.filter(team_id=team.id):
+        compiled = (await service.stored_rule(team_row, segment)).compile(datetime.now(UTC), None)
+        async with conn.acquire_connection() as raw:
+            expected = {r[0] for r in await raw.fetch(compiled.statement("c.id"), *compiled.params)}
+        assert await members(segment.id) == expected, segment.name
+
+
+async def test_a_rule_edited_between_batches_is_the_rule_the_next_batch_evaluates(gql, team):
+    """The worker keeps a team's parsed rules between batches: an edit (or a new custom property, a
+    renamed hub) must reach the very next batch."""
+    segment = await make_segment(gql, team.key, "Searchers", "any event of type 'search' within 7 days")
+    [first] = await track(gql, team.key, [{"email": "ed1@example.com", "type": "search"}])
+    await evaluate_pending(None)
+    assert await members(segment) == {pk(first["contactId"])}
+    data = await gql('mutation($id: ID!) { updateSegment(input: {id: $id, ruleText: "any event of type \'login\' within 7 days"}) '
+                     '{ userErrors { message } } }', {"id": gid("Segment", segment)}, token=team.key)
+    assert data["updateSegment"]["userErrors"] == []
+    await evaluate_pending(None)
+    [search, login] = await track(gql, team.key, [{"email": "ed2@example.com", "type": "search"},
+                                                  {"email": "ed3@example.com", "type": "login"}])
+    await evaluate_pending(None)
+    assert await members(segment) == {pk(login["contactId"])}
+    await gql('mutation { defineCustomProperty(input: {key: "plan", type: STRING}) { userErrors { code } } }',
+              token=team.key)
+    planned = await make_segment(gql, team.key, "Pro", "custom.plan = 'pro' AND eventCount >= 1")
+    await gql('mutation { upsertContacts(input: {contacts: [{email: "ed2@example.com", customProperties: {plan: "pro"}}]}) '
+              '{ createdCount } }', token=team.key)
+    await track(gql, team.key, [{"email": "ed2@example.com", "type": "search"}])
+    await evaluate_pending(None)
+    assert await members(planned) == {pk(search["contactId"])}
