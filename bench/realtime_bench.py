@@ -432,6 +432,14 @@ async def main() -> None:
                                                  args.subscription))
         await asyncio.wait_for(ready.wait(), 30)
         await asyncio.sleep(2)  # workers finished their start-up sweeps
+        # A restored template's windows have moved on since it was saved: sweep them now and let the
+        # workers evaluate what moved, so the first step does not queue behind that catch-up (it cost
+        # the first 20-s ramp step a p95 of 3 s at 250 events/s).
+        from app.segments.pipeline.timesweep import sweep_time_windows
+
+        settled = await sweep_time_windows(None)
+        print(f"time windows settled before driving: {settled['queued']} contacts queued, "
+              f"drained in {await drain():.1f}s", flush=True)
         if args.ramp:
             for i, rate in enumerate(int(r) for r in args.ramp.split(",")):
                 steps.append((rate, *await drive_once(rate, args.step_seconds, 7 + i)))
