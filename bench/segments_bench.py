@@ -359,7 +359,6 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
             for number, ((name, text), hand_pg, hand_duck) in audiences:
                 if args.only and str(number) not in args.only.split(","):
                     continue
-                now = datetime.now(UTC)  # the engine measures windows from the current time; so do the baselines
                 async with client.acquire_connection() as conn:
                     await memory.refresh(conn)
                 first_start = time.perf_counter()
@@ -367,8 +366,12 @@ async def _one_size(args: argparse.Namespace, n_contacts: int, n_events: int, n_
                 first_ms = (time.perf_counter() - first_start) * 1000
                 async with client.acquire_connection() as conn:
                     await memory.refresh(conn)
-                engine_ms, _ = await _timed(lambda s=segment: service.recompute(team, s))
-                preview_ms, _, preview = await _timed_result(lambda t=text: service.preview(team, t, None))
+                # Every side measures its windows from this one instant: at 1M the engine's calls take
+                # seconds, long enough for an order to leave a 90-day window between two sides.
+                now = datetime.now(UTC)
+                engine_ms, _ = await _timed(lambda s=segment, n=now: service.recompute(team, s, now=n))
+                preview_ms, _, preview = await _timed_result(
+                    lambda t=text, n=now: service.preview(team, t, None, now=n))
 
                 async def pg_count(sql: str = hand_pg, now: datetime = now) -> int:
                     async with client.acquire_connection() as conn:

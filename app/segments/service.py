@@ -787,9 +787,11 @@ class Preview:
 
 
 @_heavy
-async def preview(team: Team, rule_text: str | None, rule: Any, sample_size: int = SAMPLE_SIZE) -> Preview:
+async def preview(team: Team, rule_text: str | None, rule: Any, sample_size: int = SAMPLE_SIZE,
+                  now: datetime | None = None) -> Preview:
+    """Count and sample of a rule as of `now` (default: this instant)."""
     parsed = await check_rule(team, rule_text, rule)
-    compiled = parsed.compile(datetime.now(UTC))
+    compiled = parsed.compile(now or datetime.now(UTC))
     limit = compiled.param(max(0, min(sample_size, 50)), "int")
     # One pass over the team: the matches are counted and sampled from the same materialized rows.
     prefix = compiled.cte_prefix() + ", " if compiled.ctes else ""
