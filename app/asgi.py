@@ -173,14 +173,21 @@ class MemberHubGraphQL(GraphQLOverHTTP):
         # A feed or thread page, shared at the hub's community version (app/community/shared_graphql.py).
         page = None if key is not None else await community_pages.shared_page(
             member, context.loaders, request_data.query, request_data.operation_name, request_data.variables)
-        if page is not None and (cached := page.cached(started)) is not None:
+        cached = page.cached(started) if page is not None else None
+        if page is not None and cached is None:
+            cached = await page.joined(started)  # the same page another request is running now
+        if cached is not None:
             return cached
-        result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
-                                              request_data)
-        if key is not None:
-            shared_graphql.keep_response(key, result)
-        if page is not None:
-            page.keep(result)
+        try:
+            result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
+                                                  request_data)
+            if key is not None:
+                shared_graphql.keep_response(key, result)
+            if page is not None:
+                page.keep(result)
+        finally:
+            if page is not None:
+                page.release()
         return result
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:

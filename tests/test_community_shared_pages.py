@@ -221,3 +221,19 @@ async def test_pages_that_cannot_be_shared_run_for_each_member(http, unshared, g
     assert await ask(http, s.dee_token, padded, long) == await ask(unshared, s.dee_token, padded, long)
     assert len(shared_pages) == 1
     assert await CommunityVersion.filter(hub_id=s.hub.id).exists()  # a row per writing backend
+
+
+async def test_members_who_miss_together_wait_for_one_run_of_the_page(http, unshared, gql, team):
+    s = await world(gql, team)
+    import asyncio
+
+    names = ["ava", "bob", "mo", "dee", "ava", "bob", "dee"]
+    for _ in range(2):  # a cold start, then after a change: one run each time, whoever asks
+        before = await counted(http)
+        answers = await asyncio.gather(*(ask(http, s.tokens[n], THREAD, {"id": s.ava_post}) for n in names))
+        after = await counted(http)
+        for name, answer in zip(names, answers, strict=True):
+            assert answer == await ask(unshared, s.tokens[name], THREAD, {"id": s.ava_post}), name
+        # Mo (a moderator) has a key of his own; the others share one run.
+        assert after["miss"] - before.get("miss", 0) == 2 and after["hit"] - before.get("hit", 0) == 5
+        await gql(REACT, {"i": {"targetType": "COMMENT", "targetId": s.comment, "emoji": "tada"}}, token=s.dee_token)

@@ -31,6 +31,7 @@ selected must select its `id` and the reaction's `emoji` too, or the page runs f
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -187,10 +188,15 @@ class Entry:
 
 shared_pages: BoundedLRU[Entry] = BoundedLRU(MAX_CACHED_BYTES)
 
+# The member's own reactions on the given posts ($5) and comments ($6): `kind:id:emoji` each.
+_MINE = """ARRAY(SELECT target_type || ':' || target_id || ':' || emoji FROM community_reactions
+        WHERE team_id = $1 AND team_contact_id = $3
+          AND ((target_type = 'post' AND target_id = ANY($5::bigint[]))
+               OR (target_type = 'comment' AND target_id = ANY($6::bigint[]))))"""
 # The member's part, in one statement: the hub's community version, whether they blocked anyone in the hub,
 # the post's space (a thread), whether they have a pending post or comment there, and their reactions on
 # the cached page's posts and comments.
-VIEWER_SQL = """
+VIEWER_SQL = f"""
 SELECT
   (SELECT sum(version) FROM community_versions WHERE team_id = $1 AND hub_id = $2) AS version,
   EXISTS (SELECT 1 FROM community_blocks WHERE team_id = $1 AND hub_id = $2 AND blocker_id = $3) AS blocks,
@@ -198,16 +204,19 @@ SELECT
   (EXISTS (SELECT 1 FROM community_posts WHERE team_id = $1 AND id = $4 AND author_id = $3 AND status = 'pending')
    OR EXISTS (SELECT 1 FROM community_comments
               WHERE team_id = $1 AND post_id = $4 AND author_id = $3 AND status = 'pending')) AS own_pending,
-  ARRAY(SELECT target_type || ':' || target_id || ':' || emoji FROM community_reactions
-        WHERE team_id = $1 AND team_contact_id = $3
-          AND ((target_type = 'post' AND target_id = ANY($5::bigint[]))
-               OR (target_type = 'comment' AND target_id = ANY($6::bigint[])))) AS mine
+  {_MINE} AS mine
 """
+MINE_SQL = "SELECT " + _MINE.replace("$3", "$2").replace("$5", "$3").replace("$6", "$4") + " AS mine"
+
+# Pages being run in this process, per key, version and decision: a request that misses while the same page
+# runs waits for it instead of running it too (after a write, every client's next request misses at once).
+_running: dict[tuple, asyncio.Future[Template | None]] = {}
 
 
 @dataclass
 class SharedPage:
-    """One request's place among the shared pages: answered from an entry (`cached`), or to run and be kept."""
+    """One request's place among the shared pages: answered from an entry (`cached`), from the same page another
+    request is running (`joined`), or run and kept (`keep`, then `release`)."""
 
     key: tuple
     document: SharedDocument
@@ -216,16 +225,49 @@ class SharedPage:
     decision: tuple
     template: Template | None
     mine: set[str]
+    fetched: tuple[frozenset[int], frozenset[int]]  # the posts and comments whose reactions `mine` covers
+    viewer: tuple[int, int]  # team, contact
     key_bytes: int
+    running: asyncio.Future[Template | None] | None = None
 
-    def cached(self, started: float) -> ExecutionResult | None:
-        if self.template is None:
-            COMMUNITY_SHARED_PAGES.labels("miss").inc()
-            return None
+    def _covered(self, template: Template) -> bool:
+        return template.posts <= self.fetched[0] and template.comments <= self.fetched[1]
+
+    def _answer(self, template: Template, started: float) -> ExecutionResult:
         COMMUNITY_SHARED_PAGES.labels("hit").inc()
         GRAPHQL_OPERATIONS.labels("query", "ok").inc()
         GRAPHQL_DURATION.labels("query").observe(time.perf_counter() - started)
-        return ExecutionResult(data=EncodedJSON(self.template.answer(self.mine)), errors=None)  # type: ignore[arg-type]
+        return ExecutionResult(data=EncodedJSON(template.answer(self.mine)), errors=None)  # type: ignore[arg-type]
+
+    def cached(self, started: float) -> ExecutionResult | None:
+        if self.template is None or not self._covered(self.template):
+            return None
+        return self._answer(self.template, started)
+
+    async def joined(self, started: float) -> ExecutionResult | None:
+        """The page another request of this process is running now, once it ran cleanly; None: run it (and
+        `release` after)."""
+        flight = (self.key, self.version, self.decision)
+        running = _running.get(flight)
+        if running is not None:
+            template = await asyncio.shield(running)
+        else:  # none running: one may have been kept since this request looked
+            entry = shared_pages.get(self.key)
+            template = entry.templates.get(self.decision) if entry is not None and entry.version == self.version \
+                else None
+            if template is None:
+                COMMUNITY_SHARED_PAGES.labels("miss").inc()
+                self.running = _running[flight] = asyncio.get_running_loop().create_future()
+                return None
+        if template is None:  # it failed: run it as usual
+            COMMUNITY_SHARED_PAGES.labels("miss").inc()
+            return None
+        if not self._covered(template):  # it shows posts or comments `mine` was not read for
+            posts, comments = sorted(template.posts), sorted(template.comments)
+            rows = await connections.get("default").execute_query_dict(MINE_SQL, [*self.viewer, posts, comments])
+            self.mine = set(rows[0]["mine"] or ())
+            self.fetched = (template.posts, template.comments)
+        return self._answer(template, started)
 
     def keep(self, result: ExecutionResult) -> None:
         """Store a result that ran cleanly (no errors, no extensions), cut at its `reactedByMe` values."""
@@ -239,6 +281,19 @@ class SharedPage:
             entry = Entry(self.version, self.key_bytes)
         entry.templates[self.decision] = template
         shared_pages.store(self.key, entry, entry.cost)
+        if self.running is not None and not self.running.done():
+            self.running.set_result(template)
+
+    def release(self) -> None:
+        """The run is over (kept, failed or cancelled): whoever waits gets the page, or runs it themselves."""
+        if self.running is None:
+            return
+        if not self.running.done():
+            self.running.set_result(None)
+        flight = (self.key, self.version, self.decision)
+        if _running.get(flight) is self.running:
+            del _running[flight]
+        self.running = None
 
 
 def _root_id(document: SharedDocument, variables: dict[str, Any]) -> int | None:
@@ -300,6 +355,7 @@ async def shared_page(member: MemberViewer, loaders: dict[str, Any], query: str 
     if entry is not None and entry.version == version:
         template = entry.templates.get(decision)
     return SharedPage(key, document, variables or {}, version, decision, template, set(row["mine"] or ()),
+                      (frozenset(posts), frozenset(comments)), (member.team_id, member.team_contact_id),
                       len(query) + len(canonical) + KEY_OVERHEAD)
 
 
