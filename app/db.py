@@ -105,3 +105,33 @@ async def drop_database(database_url: str) -> None:
         await admin.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
     finally:
         await admin.close()
+
+
+async def fold_departed_backends(table: str, keys: tuple[str, ...]) -> int:
+    """Fold the rows of backends that have gone into one row per key at slot 0, in one statement.
+
+    The version tables (report_data_versions, community_versions) keep a row per writing backend
+    (`slot`: its pid), so writers never wait on each other; every reconnection of a pool adds a row
+    that nobody will write again, and the version is a sum over them. Moving the departed rows' sum
+    into slot 0 (no backend's pid) keeps each key's sum exactly, so no cached answer is invalidated
+    and no later sum can repeat an earlier one. A backend that takes a departed pid again and writes
+    meanwhile either has its row folded with its new value (the DELETE waits for its commit and sees
+    that value) or inserts a fresh one afterwards. Returns the number of rows folded.
+    `table` and `keys` are our own identifiers, never caller input.
+    """
+    columns = ", ".join(keys)
+    sql = f"""
+WITH departed AS (
+  DELETE FROM {table} v
+  WHERE v.slot <> 0 AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = v.slot)
+  RETURNING {columns}, version
+), folded AS (
+  INSERT INTO {table} AS v ({columns}, slot, version)
+  SELECT {columns}, 0, sum(version) FROM departed GROUP BY {columns}
+  ON CONFLICT ({columns}, slot) DO UPDATE SET version = v.version + EXCLUDED.version
+)
+SELECT count(*) AS folded FROM departed"""
+    from tortoise import connections
+
+    rows = await connections.get("default").execute_query_dict(sql)
+    return int(rows[0]["folded"])

@@ -18,13 +18,16 @@ from app.wiring import wire
 from workers.audience_jobs import AUDIENCE_CRON_JOBS, AUDIENCE_FUNCTIONS
 from workers.cron import cron
 from workers.email_jobs import EMAIL_CRON_JOBS, EMAIL_FUNCTIONS
-from workers.jobs import purge_expired_sessions
+from workers.jobs import fold_version_rows, purge_expired_sessions
 from workers.metrics import instrument_cron_jobs, instrument_functions
 from workers.plans_jobs import PLANS_CRON_JOBS, PLANS_FUNCTIONS
 from workers.report_jobs import REPORT_CRON_JOBS, REPORT_FUNCTIONS
 
 FUNCTIONS: list[Any] = [purge_expired_sessions]
 CRON_JOBS: list[Any] = [cron(purge_expired_sessions, hour={3}, minute={17}, unique=True)]
+# Hourly: the version tables' rows of departed backends folded into one per team / hub.
+FUNCTIONS.append(fold_version_rows)
+CRON_JOBS.append(cron(fold_version_rows, minute={23}, unique=True, keep_result=0))
 FUNCTIONS += EMAIL_FUNCTIONS + AUDIENCE_FUNCTIONS
 CRON_JOBS += EMAIL_CRON_JOBS + AUDIENCE_CRON_JOBS
 FUNCTIONS += PLANS_FUNCTIONS  # recompute schedules (guarded per period) and AI segments' daily recompute

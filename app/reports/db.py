@@ -34,7 +34,7 @@ import asyncpg
 from tortoise import connections
 
 from app.core.metrics import REPORT_CACHE
-from app.db import connection_params, keep_session
+from app.db import connection_params, fold_departed_backends, keep_session
 from app.settings import get_settings
 
 _pools: dict[tuple[str, int], asyncpg.Pool] = {}
@@ -182,3 +182,9 @@ async def close_pools() -> None:
     _pools.clear()
     for pool in pools:
         await pool.close()
+
+
+async def fold_departed_version_rows() -> int:
+    """Keep report_data_versions to a row per live writing backend (and one at slot 0) per team:
+    the versions' sums, and so every cached result, stay as they are (see app.db)."""
+    return await fold_departed_backends("report_data_versions", ("team_id",))
