@@ -196,23 +196,31 @@ def canonical_variables(variables: dict[str, Any] | None) -> str | None:
         return None
 
 
+def argument_id(node: ValueNode, variables: dict[str, Any], type_name: str, argument: str = "id") -> int | None:
+    """The database id a literal or variable ID argument names, or None when it is not a well-formed id
+    of `type_name` (the request then fails as it should, and a failure is never kept)."""
+    if isinstance(node, VariableNode):
+        value = variables.get(node.name.value)
+    elif isinstance(node, StringValueNode):
+        value = node.value
+    else:
+        return None
+    if not isinstance(value, str):
+        return None
+    try:
+        return id_arg(value, type_name, argument)
+    except BadInput:
+        return None
+
+
 def _root_ids(roots: tuple[ValueNode, ...], variables: dict[str, Any]) -> tuple[int, ...] | None:
-    """The node ids the rootId arguments name, or None when one is not a well-formed node id (the
-    request then fails as it should, and a failure is never kept)."""
+    """The node ids the rootId arguments name, or None when one is not a well-formed node id."""
     ids = []
     for node in roots:
-        if isinstance(node, VariableNode):
-            value = variables.get(node.name.value)
-        elif isinstance(node, StringValueNode):
-            value = node.value
-        else:
+        found = argument_id(node, variables, "MemberContentNode", "rootId")
+        if found is None:
             return None
-        if not isinstance(value, str):
-            return None
-        try:
-            ids.append(id_arg(value, "MemberContentNode", "rootId"))
-        except BadInput:
-            return None
+        ids.append(found)
     return tuple(sorted(set(ids)))
 
 

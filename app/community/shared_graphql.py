@@ -46,7 +46,6 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    StringValueNode,
     ValueNode,
     VariableNode,
 )
@@ -54,15 +53,13 @@ from strawberry.types import ExecutionResult
 from tortoise import connections
 
 from app.access.members import MemberViewer
-from app.access.shared_graphql import canonical_variables, parsed_query, reads_only
+from app.access.shared_graphql import argument_id, canonical_variables, parsed_query, reads_only
 from app.access.view import HubAccess, hub_access
 from app.community.service import is_moderator
 from app.core.bounded import BoundedLRU
 from app.core.ids import InvalidId, decode_global_id
 from app.core.metrics import COMMUNITY_SHARED_PAGES, GRAPHQL_DURATION, GRAPHQL_OPERATIONS
 from app.graphql.encoding import EncodedJSON
-from app.graphql.errors import BadInput
-from app.graphql.ids import id_arg
 
 MAX_CACHED_BYTES = 32 * 1024 * 1024  # per process; the least recently used pages go first
 MAX_QUERY_CHARS = 8_000  # a feed or thread document is a few hundred characters
@@ -297,19 +294,7 @@ class SharedPage:
 
 
 def _root_id(document: SharedDocument, variables: dict[str, Any]) -> int | None:
-    node = document.id_value
-    if isinstance(node, VariableNode):
-        value = variables.get(node.name.value)
-    elif isinstance(node, StringValueNode):
-        value = node.value
-    else:
-        return None
-    if not isinstance(value, str):
-        return None
-    try:
-        return id_arg(value, _ROOTS[document.root])
-    except BadInput:
-        return None
+    return argument_id(document.id_value, variables, _ROOTS[document.root])
 
 
 def _decision(access: HubAccess, space_id: int | None) -> tuple:
